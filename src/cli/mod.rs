@@ -1,0 +1,85 @@
+//! The command line as typed: clap derive types only (`///` is the help).
+//! Each noun's subcommands live in their own file; values arrive as text and
+//! are validated by the handlers through the input layer, so a bad value is
+//! exit 3 with the field named rather than a usage error.
+
+pub mod advisor;
+pub mod init;
+pub mod log;
+pub mod panel;
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use crate::i18n::Lang;
+use crate::output::Format;
+
+/// roster — the register of government advisors and experts (专家顾问名册):
+/// appointments, liaison, work, money and the annual assessment, in one
+/// local SQLite file.
+#[derive(Debug, Parser)]
+#[command(
+    name = "roster",
+    version,
+    propagate_version = true,
+    max_term_width = 100
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options every command accepts.
+#[derive(Debug, Clone, clap::Args)]
+pub struct Global {
+    /// The database file
+    #[arg(
+        long,
+        env = "ROSTER_DB",
+        default_value = "roster.db",
+        global = true,
+        value_name = "PATH"
+    )]
+    pub db: PathBuf,
+    /// Output format: a table for people, CSV or JSON for scripts
+    #[arg(long, value_enum, default_value = "table", global = true)]
+    pub format: Format,
+    /// Language of labels, headers and messages
+    #[arg(
+        long,
+        value_enum,
+        env = "ROSTER_LANG",
+        default_value = "zh",
+        global = true
+    )]
+    pub lang: Lang,
+    /// Who is making the change, for the audit log (default: the OS user)
+    #[arg(long, env = "ROSTER_OPERATOR", global = true, value_name = "NAME")]
+    pub operator: Option<String>,
+    /// Answer yes to confirmations (dismissal, confirming an assessment)
+    #[arg(long, short = 'y', global = true)]
+    pub yes: bool,
+    /// Never prompt; a missing value is an error naming the flag
+    #[arg(long, global = true)]
+    pub no_input: bool,
+    /// Pin today's date (for scripts and tests), e.g. 2026-03-01
+    #[arg(long, env = "ROSTER_TODAY", global = true, value_name = "DATE")]
+    pub today: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a new database (optionally with the sample office)
+    Init(init::InitArgs),
+    /// Panels: advisory panels (顾问团), the expert committee (决咨委), professional stations (专业站)
+    #[command(subcommand)]
+    Panel(panel::PanelCommand),
+    /// Advisors on the roster (专家顾问)
+    #[command(subcommand, visible_alias = "a")]
+    Advisor(advisor::AdvisorCommand),
+    /// The audit log: every change, who made it and when
+    Log(log::LogArgs),
+}

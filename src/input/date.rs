@@ -1,0 +1,139 @@
+//! The one date parser: `2024-03-05`, `2024/3/5`, `2024.3.5`, `2024年3月5日`,
+//! `20240305`, `today` / `今天`. Dates are stored and printed ISO.
+
+use chrono::{Datelike, NaiveDate};
+
+/// Parses a date typed for `flag`; `today` resolves against the given date.
+pub fn parse(flag: &str, input: &str, today: NaiveDate) -> anyhow::Result<NaiveDate> {
+    let text = input.trim();
+    if text.eq_ignore_ascii_case("today") || text == "今天" || text == "今日" {
+        return Ok(today);
+    }
+    parse_plain(text).ok_or_else(|| {
+        crate::invalid!(
+            "{flag}：“{text}”不是有效日期；请写成 2024-03-05、2024/3/5、2024.3.5 或 2024年3月5日",
+            "{flag}: \"{text}\" is not a valid date; write it as 2024-03-05, 2024/3/5, 2024.3.5 or 2024年3月5日",
+        )
+    })
+}
+
+/// Parses a date without the `today` keyword; `None` when malformed or impossible.
+pub fn parse_plain(text: &str) -> Option<NaiveDate> {
+    let text = text.trim();
+    let parts: Vec<&str> = if let Some(rest) = text.strip_suffix('日') {
+        let (y, rest) = rest.split_once('年')?;
+        let (m, d) = rest.split_once('月')?;
+        vec![y, m, d]
+    } else if text.len() == 8 && text.bytes().all(|b| b.is_ascii_digit()) {
+        vec![&text[0..4], &text[4..6], &text[6..8]]
+    } else {
+        let sep = text.chars().find(|c| matches!(c, '-' | '/' | '.'))?;
+        text.split(sep).collect()
+    };
+    if parts.len() != 3 {
+        return None;
+    }
+    let digits = |s: &str, max: usize| {
+        !s.is_empty() && s.len() <= max && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    let (y, m, d) = (parts[0].trim(), parts[1].trim(), parts[2].trim());
+    if y.len() != 4 || !digits(y, 4) || !digits(m, 2) || !digits(d, 2) {
+        return None;
+    }
+    let date = NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)?;
+    (1900..=2200).contains(&date.year()).then_some(date)
+}
+
+/// Parses a year typed for `flag` (1950–2100).
+pub fn parse_year(flag: &str, input: &str) -> anyhow::Result<i32> {
+    let text = input.trim().trim_end_matches('年');
+    match text.parse::<i32>() {
+        Ok(year) if (1950..=2100).contains(&year) => Ok(year),
+        _ => Err(crate::invalid!(
+            "{flag}：“{input}”不是有效年份（1950–2100）",
+            "{flag}: \"{input}\" is not a year between 1950 and 2100",
+        )),
+    }
+}
+
+/// ISO text of a date, as stored.
+pub fn iso(date: NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
+}
+
+/// Reads a stored ISO date; stored dates are always valid (written by `iso`).
+pub fn from_db(text: &str) -> anyhow::Result<NaiveDate> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| anyhow::anyhow!("stored date {text:?} is not ISO; run `roster check`"))
+}
+
+/// Adds whole years, clamping 29 February to 28 February.
+pub fn add_years(date: NaiveDate, years: i32) -> NaiveDate {
+    let year = date.year() + years;
+    NaiveDate::from_ymd_opt(year, date.month(), date.day())
+        .or_else(|| NaiveDate::from_ymd_opt(year, date.month(), 28))
+        .unwrap_or(date)
+}
+
+/// Age in whole years on `on`.
+pub fn age_on(birth: NaiveDate, on: NaiveDate) -> i32 {
+    let mut age = on.year() - birth.year();
+    if (on.month(), on.day()) < (birth.month(), birth.day()) {
+        age -= 1;
+    }
+    age
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn accepts_every_documented_form() {
+        let today = d(2026, 11, 22);
+        for text in [
+            "2024-03-05",
+            "2024/3/5",
+            "2024.3.5",
+            "2024年3月5日",
+            "20240305",
+            " 2024-3-05 ",
+        ] {
+            assert_eq!(
+                parse("--date", text, today).unwrap(),
+                d(2024, 3, 5),
+                "{text}"
+            );
+        }
+        assert_eq!(parse("--date", "today", today).unwrap(), today);
+        assert_eq!(parse("--date", "今天", today).unwrap(), today);
+    }
+
+    #[test]
+    fn refuses_impossible_and_malformed() {
+        let today = d(2026, 11, 22);
+        for text in [
+            "2023-02-30",
+            "2024-13-01",
+            "24-3-5",
+            "2024-03",
+            "",
+            "2024-03-05x",
+            "2024/3-5",
+            "abc",
+        ] {
+            assert!(parse("--date", text, today).is_err(), "{text}");
+        }
+    }
+
+    #[test]
+    fn ages_and_years() {
+        assert_eq!(age_on(d(1956, 6, 1), d(2026, 5, 31)), 69);
+        assert_eq!(age_on(d(1956, 6, 1), d(2026, 6, 1)), 70);
+        assert_eq!(add_years(d(2024, 2, 29), 3), d(2027, 2, 28));
+    }
+}

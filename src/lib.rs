@@ -1,0 +1,79 @@
+//! roster: one binary over one SQLite file for offices that appoint and
+//! serve government advisors and experts. `main.rs` parses and reports;
+//! everything else lives here so tests and benchmarks can reach it.
+
+pub mod audit;
+pub mod cli;
+pub mod commands;
+pub mod context;
+pub mod db;
+pub mod error;
+pub mod i18n;
+pub mod input;
+pub mod labels;
+pub mod output;
+pub mod privacy;
+pub mod sample;
+pub mod store;
+
+use clap::{CommandFactory, FromArgMatches};
+
+use crate::cli::{Cli, Command, Global};
+use crate::context::{Ctx, Env};
+
+/// Builds the validated environment from the global options.
+pub fn env_from(global: &Global, command: String) -> anyhow::Result<Env> {
+    let today = match &global.today {
+        Some(text) => input::date::parse("--today", text, chrono::Local::now().date_naive())?,
+        None => chrono::Local::now().date_naive(),
+    };
+    let operator = match &global.operator {
+        Some(name) if !name.trim().is_empty() => input::text::name("--operator", name)?,
+        _ => std::env::var("USER")
+            .or_else(|_| std::env::var("USERNAME"))
+            .unwrap_or_else(|_| "unknown".to_string()),
+    };
+    Ok(Env {
+        format: global.format,
+        lang: global.lang,
+        operator,
+        today,
+        yes: global.yes,
+        interactive: Env::detect_interactive(global.no_input),
+        command,
+        quiet: false,
+    })
+}
+
+/// Parses the command line (exiting on usage errors, `--help` and
+/// `--version`) and runs it.
+pub fn run_from_args(args: Vec<String>) -> anyhow::Result<()> {
+    // The language is known before anything else can fail.
+    let lang_en = args.windows(2).any(|w| w[0] == "--lang" && w[1] == "en")
+        || args.iter().any(|a| a == "--lang=en")
+        || (!args.iter().any(|a| a.starts_with("--lang"))
+            && std::env::var("ROSTER_LANG").is_ok_and(|v| v == "en"));
+    i18n::set_lang(if lang_en {
+        i18n::Lang::En
+    } else {
+        i18n::Lang::Zh
+    });
+    let matches = Cli::command().get_matches_from(&args);
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(err) => err.exit(),
+    };
+    i18n::set_lang(cli.global.lang);
+    let typed = std::iter::once("roster").chain(args.iter().skip(1).map(String::as_str));
+    let command_line =
+        shlex::try_join(typed.clone()).unwrap_or_else(|_| typed.collect::<Vec<_>>().join(" "));
+    let env = env_from(&cli.global, command_line)?;
+    match cli.command {
+        Command::Init(ref init) => commands::init::run(&cli.global.db, env, init),
+        command => {
+            let conn = db::open(&cli.global.db)?;
+            let ctx = Ctx { env, conn };
+            commands::dispatch(&ctx, command)
+        }
+    }
+}

@@ -1,0 +1,34 @@
+//! Entry point: parse, run, and on failure print the error once and exit
+//! with its documented code. The only place that prints an error.
+
+use std::process::ExitCode;
+
+use roster::error::{self, exit};
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().collect();
+    match roster::run_from_args(args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            if broken_pipe(&err) {
+                return ExitCode::SUCCESS;
+            }
+            let code = error::exit_code_for(&err);
+            let prefix = roster::i18n::pick("错误", "error");
+            match error::explain_sqlite(&err) {
+                Some(sentence) => eprintln!("{prefix}: {sentence} ({err:#})"),
+                None if code == exit::UNEXPECTED => eprintln!("{prefix}: {err:#}"),
+                None => eprintln!("{prefix}: {err:#}"),
+            }
+            ExitCode::from(code as u8)
+        }
+    }
+}
+
+/// A closed pipe (`roster … | head`) is not a failure.
+fn broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            || cause.downcast_ref::<csv::Error>().is_some_and(|e| matches!(e.kind(), csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::BrokenPipe))
+    })
+}

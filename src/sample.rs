@@ -1,0 +1,133 @@
+//! The sample office that `roster init --sample` loads: scripts of ordinary
+//! roster commands under `samples/office/`, run in order inside one
+//! transaction, so the sample goes through every rule a clerk's input does
+//! and leaves an audit trail like real work.
+//!
+//! A script line is a command as typed after `roster` (shell quoting; a
+//! trailing `\` continues the line; `#` starts a comment). A line may pin its
+//! own `--today` and `--operator`; otherwise it runs on `SAMPLE_TODAY`.
+
+use clap::{CommandFactory, FromArgMatches, parser::ValueSource};
+
+use crate::cli::{Cli, Command};
+use crate::context::{Ctx, Env};
+use crate::input::date;
+
+/// The scripts, in the order they run.
+pub const SCRIPTS: &[(&str, &str)] = &[
+    (
+        "samples/office/10-panels.roster",
+        include_str!("../samples/office/10-panels.roster"),
+    ),
+    (
+        "samples/office/20-advisors.roster",
+        include_str!("../samples/office/20-advisors.roster"),
+    ),
+];
+
+/// The date the sample office is "as of" when a line does not pin its own.
+pub const SAMPLE_TODAY: &str = "2026-11-20";
+
+/// Command lines of a script with their line numbers (continuations joined).
+pub fn lines(script: &str) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    let mut pending = String::new();
+    let mut start = 0;
+    for (index, raw) in script.lines().enumerate() {
+        let line = raw.trim();
+        if pending.is_empty() {
+            start = index + 1;
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+        }
+        if let Some(head) = line.strip_suffix('\\') {
+            pending.push_str(head);
+            pending.push(' ');
+            continue;
+        }
+        pending.push_str(line);
+        out.push((start, std::mem::take(&mut pending)));
+    }
+    if !pending.trim().is_empty() {
+        out.push((start, pending));
+    }
+    out
+}
+
+/// Loads every script into the (new, empty) database of `ctx`.
+pub fn load(ctx: &mut Ctx) -> anyhow::Result<()> {
+    let outer = ctx.env.clone();
+    ctx.conn.execute_batch("BEGIN IMMEDIATE")?;
+    let result = run_scripts(ctx);
+    ctx.env = outer;
+    match result {
+        Ok(()) => ctx.conn.execute_batch("COMMIT")?,
+        Err(err) => {
+            let _ = ctx.conn.execute_batch("ROLLBACK");
+            return Err(err);
+        }
+    }
+    Ok(())
+}
+
+fn run_scripts(ctx: &mut Ctx) -> anyhow::Result<()> {
+    let default_today = date::parse_plain(SAMPLE_TODAY)
+        .ok_or_else(|| anyhow::anyhow!("SAMPLE_TODAY is not a date"))?;
+    let lang = ctx.env.lang;
+    for (file, script) in SCRIPTS {
+        for (number, line) in lines(script) {
+            run_line(ctx, &line, default_today, lang)
+                .map_err(|err| err.context(format!("{file}:{number}: {line}")))?;
+        }
+    }
+    Ok(())
+}
+
+fn run_line(
+    ctx: &mut Ctx,
+    line: &str,
+    default_today: chrono::NaiveDate,
+    lang: crate::i18n::Lang,
+) -> anyhow::Result<()> {
+    let words = shlex::split(line).ok_or_else(|| anyhow::anyhow!("unbalanced quotes"))?;
+    let matches =
+        Cli::command().try_get_matches_from(std::iter::once("roster".to_string()).chain(words))?;
+    let cli = Cli::from_arg_matches(&matches)?;
+    let typed = |id: &str| matches.value_source(id) == Some(ValueSource::CommandLine);
+    let today = match (&cli.global.today, typed("today")) {
+        (Some(text), true) => date::parse("--today", text, default_today)?,
+        _ => default_today,
+    };
+    let operator = match (&cli.global.operator, typed("operator")) {
+        (Some(name), true) => name.clone(),
+        _ => "sample".to_string(),
+    };
+    ctx.env = Env {
+        format: crate::output::Format::Table,
+        lang,
+        operator,
+        today,
+        yes: true,
+        interactive: false,
+        command: format!("roster {line}"),
+        quiet: true,
+    };
+    if matches!(cli.command, Command::Init(_)) {
+        anyhow::bail!("a sample script cannot run init");
+    }
+    crate::commands::dispatch(ctx, cli.command)
+}
+
+/// A one-line summary of what the database holds.
+pub fn counts(conn: &rusqlite::Connection) -> anyhow::Result<String> {
+    let count = |table: &str| -> anyhow::Result<i64> {
+        Ok(conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?)
+    };
+    let (panels, advisors, appointments) =
+        (count("panels")?, count("advisors")?, count("appointments")?);
+    Ok(crate::tr!(
+        "{panels} 个顾问团，{advisors} 位专家，{appointments} 条聘任记录",
+        "{panels} panels, {advisors} advisors, {appointments} appointments",
+    ))
+}

@@ -1,0 +1,5 @@
+//! Integration tests: the real binary against a temporary database.
+//! One module per area; `common` holds the office fixture.
+
+mod common;
+mod foundation;
