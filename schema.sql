@@ -147,7 +147,7 @@ CREATE TABLE appointments (
 CREATE INDEX appointments_advisor ON appointments(advisor_id, term_start);
 CREATE INDEX appointments_panel ON appointments(panel_id, state);
 CREATE INDEX appointments_term_end ON appointments(state, term_end);
-CREATE UNIQUE INDEX appointments_previous ON appointments(previous_id) WHERE previous_id IS NOT NULL;
+CREATE UNIQUE INDEX appointments_previous ON appointments(previous_id) WHERE previous_id IS NOT NULL AND state <> 'rejected';
 
 CREATE TABLE appointment_steps (
     id             INTEGER PRIMARY KEY,

@@ -7,6 +7,7 @@ pub mod cli;
 pub mod commands;
 pub mod context;
 pub mod db;
+pub mod domain;
 pub mod error;
 pub mod i18n;
 pub mod input;

@@ -13,17 +13,18 @@ use crate::cli::{Cli, Command};
 use crate::context::{Ctx, Env};
 use crate::input::date;
 
-/// The scripts, in the order they run.
-pub const SCRIPTS: &[(&str, &str)] = &[
-    (
-        "samples/office/10-panels.roster",
-        include_str!("../samples/office/10-panels.roster"),
-    ),
-    (
-        "samples/office/20-advisors.roster",
-        include_str!("../samples/office/20-advisors.roster"),
-    ),
-];
+/// `(path, text)` of each script under `samples/office/`.
+macro_rules! scripts {
+    ($($name:literal),* $(,)?) => {
+        &[$((
+            concat!("samples/office/", $name, ".roster"),
+            include_str!(concat!("../samples/office/", $name, ".roster")),
+        )),*]
+    };
+}
+
+/// The scripts, in the order they run (one line each: add yours in order).
+pub const SCRIPTS: &[(&str, &str)] = scripts!["10-panels", "20-advisors", "30-appointments",];
 
 /// The date the sample office is "as of" when a line does not pin its own.
 pub const SAMPLE_TODAY: &str = "2026-11-20";

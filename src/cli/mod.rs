@@ -4,6 +4,7 @@
 //! exit 3 with the field named rather than a usage error.
 
 pub mod advisor;
+pub mod appointment;
 pub mod init;
 pub mod log;
 pub mod panel;
@@ -80,6 +81,9 @@ pub enum Command {
     /// Advisors on the roster (专家顾问)
     #[command(subcommand, visible_alias = "a")]
     Advisor(advisor::AdvisorCommand),
+    /// Appointments (聘任): nomination, procedure steps, renewal, dismissal, resignation
+    #[command(subcommand, visible_alias = "appt")]
+    Appointment(appointment::AppointmentCommand),
     /// The audit log: every change, who made it and when
     Log(log::LogArgs),
 }

@@ -2,6 +2,7 @@
 //! then to the output layer. One file per noun.
 
 pub mod advisor;
+pub mod appointment;
 pub mod init;
 pub mod log;
 pub mod panel;
@@ -17,6 +18,7 @@ pub fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<()> {
         )),
         Command::Panel(cmd) => panel::run(ctx, cmd),
         Command::Advisor(cmd) => advisor::run(ctx, cmd),
+        Command::Appointment(cmd) => appointment::run(ctx, cmd),
         Command::Log(args) => log::run(ctx, args),
     }
 }

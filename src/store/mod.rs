@@ -1,6 +1,7 @@
 //! SQL, kept beside the code that reads its columns; always with parameters.
 
 pub mod advisor;
+pub mod appointment;
 pub mod panel;
 
 use rusqlite::types::Value;

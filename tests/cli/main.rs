@@ -1,5 +1,6 @@
 //! Integration tests: the real binary against a temporary database.
 //! One module per area; `common` holds the office fixture.
 
+mod appointment;
 mod common;
 mod foundation;

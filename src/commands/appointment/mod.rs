@@ -1,0 +1,388 @@
+//! `roster appointment`: nomination and the procedure steps (this file),
+//! endings and renewal (`ending.rs`), reading (`read.rs`). Every transition
+//! is checked by `domain::lifecycle` before anything is written.
+
+mod ending;
+mod read;
+
+use chrono::NaiveDate;
+
+use crate::cli::appointment::{
+    AppointArgs, AppointmentCommand, NominateArgs, PublicizeArgs, ReviewArgs, StepArgs,
+};
+use crate::context::{Ctx, Tx, now_stamp};
+use crate::domain::lifecycle;
+use crate::i18n::pick;
+use crate::input::{Form, date, resolve, text};
+use crate::labels::{ROLE, SOURCE};
+use crate::store::appointment::{self as store, Appointment, Step};
+use crate::store::panel::{self as panels, Panel};
+
+pub fn run(ctx: &Ctx, cmd: AppointmentCommand) -> anyhow::Result<()> {
+    match cmd {
+        AppointmentCommand::Nominate(args) => nominate(ctx, &args),
+        AppointmentCommand::Vet(args) => step(ctx, &args, "vetted", |_, _, _, _| Ok(())),
+        AppointmentCommand::Check(args) => step(ctx, &args, "checked", |_, _, _, _| Ok(())),
+        AppointmentCommand::Review(args) => review(ctx, &args),
+        AppointmentCommand::Approve(args) => step(ctx, &args, "approved", |_, _, _, _| Ok(())),
+        AppointmentCommand::Publicize(args) => publicize(ctx, &args),
+        AppointmentCommand::Appoint(args) => appoint(ctx, &args),
+        AppointmentCommand::Object(args) => ending::object(ctx, &args),
+        AppointmentCommand::Reject(args) => ending::reject(ctx, &args),
+        AppointmentCommand::Renew(args) => ending::renew(ctx, &args),
+        AppointmentCommand::Dismiss(args) => ending::dismiss(ctx, &args),
+        AppointmentCommand::Resign(args) => ending::resign(ctx, &args),
+        AppointmentCommand::Edit(args) => ending::edit(ctx, &args),
+        AppointmentCommand::List(args) => read::list(ctx, &args),
+        AppointmentCommand::Show(args) => read::show(ctx, args.id),
+    }
+}
+
+/// The step's date (default today), reference and note, validated.
+pub(crate) struct StepInput {
+    pub date: NaiveDate,
+    pub reference: Option<String>,
+    pub note: Option<String>,
+}
+
+pub(crate) fn step_input(
+    ctx: &Ctx,
+    date: Option<&str>,
+    reference: Option<&str>,
+    note: Option<&str>,
+) -> anyhow::Result<StepInput> {
+    Ok(StepInput {
+        date: match date {
+            Some(d) => date::parse("--date", d, ctx.today())?,
+            None => ctx.today(),
+        },
+        reference: reference
+            .map(|r| text::line("--reference", r, text::LINE_MAX))
+            .transpose()?
+            .filter(|r| !r.is_empty()),
+        note: note
+            .map(|n| text::note("--note", n))
+            .transpose()?
+            .filter(|n| !n.is_empty()),
+    })
+}
+
+/// Loads an appointment and its panel, refuses a step dated out of order,
+/// applies `change`, and records the step and the audit row.
+pub(crate) fn transition(
+    tx: &Tx,
+    id: i64,
+    input: &StepInput,
+    step: &str,
+    change: impl FnOnce(&Tx, &mut Appointment, &Panel) -> anyhow::Result<()>,
+) -> anyhow::Result<Appointment> {
+    let mut appointment = store::get(tx, id)?;
+    let panel = panels::get(tx, appointment.panel_id)?;
+    let previous = store::last_step_date(tx, id)?
+        .map(|d| date::from_db(&d))
+        .transpose()?;
+    lifecycle::check_step_date(
+        "--date",
+        input.date,
+        previous.unwrap_or(input.date),
+        tx.today(),
+    )?;
+    let before = tx.snapshot("appointments", id)?;
+    change(tx, &mut appointment, &panel)?;
+    let now = now_stamp();
+    store::update(tx, &appointment, &now)?;
+    let on = date::iso(input.date);
+    let record = Step {
+        step,
+        on_date: &on,
+        reference: input.reference.as_deref(),
+        note: input.note.as_deref(),
+    };
+    store::add_step(tx, id, &record, &tx.env.operator, &now)?;
+    tx.audit(
+        "appointment",
+        id,
+        step,
+        Some(&before),
+        Some(&tx.snapshot("appointments", id)?),
+    )?;
+    Ok(appointment)
+}
+
+fn done(ctx: &Ctx, id: i64, step: &str) -> anyhow::Result<()> {
+    let label = crate::labels::STEP_EVENT.label(step);
+    crate::output::print_done(
+        &ctx.env,
+        &crate::tr!("聘任 #{id}：{label}", "appointment #{id}: {label}"),
+        "appointment",
+        id,
+        None,
+    )
+}
+
+/// A procedure step that only moves the state forward.
+fn step(
+    ctx: &Ctx,
+    args: &StepArgs,
+    target: &'static str,
+    extra: impl FnOnce(&Tx, &mut Appointment, &Panel, NaiveDate) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let input = step_input(
+        ctx,
+        args.date.as_deref(),
+        args.reference.as_deref(),
+        args.note.as_deref(),
+    )?;
+    ctx.write(|tx| {
+        transition(tx, args.id, &input, target, |tx, a, panel| {
+            lifecycle::check_step(a.id, &a.state, target, &lifecycle::pipeline(&panel.steps))?;
+            extra(tx, a, panel, input.date)?;
+            a.state = target.to_string();
+            Ok(())
+        })
+    })?;
+    done(ctx, args.id, target)
+}
+
+fn review(ctx: &Ctx, args: &ReviewArgs) -> anyhow::Result<()> {
+    match (args.id, &args.year) {
+        (_, Some(year)) => read::year_review(ctx, year, args.panel.as_deref()),
+        (Some(id), None) => {
+            let step_args = StepArgs {
+                id,
+                date: args.date.clone(),
+                reference: args.reference.clone(),
+                note: args.note.clone(),
+            };
+            step(ctx, &step_args, "reviewed", |_, _, _, _| Ok(()))
+        }
+        (None, None) => Err(crate::invalid!(
+            "缺少必填项：ID 或 --year",
+            "missing required values: ID or --year"
+        )),
+    }
+}
+
+fn publicize(ctx: &Ctx, args: &PublicizeArgs) -> anyhow::Result<()> {
+    let start = super::date_opt(ctx, "--notice-start", args.notice_start.as_deref())?;
+    let days = args
+        .notice_days
+        .as_deref()
+        .map(|d| super::number("--notice-days", d, 1..=60))
+        .transpose()?;
+    step(ctx, &args.step, "publicized", |_, a, panel, on| {
+        let start = match &start {
+            Some(s) => date::from_db(s)?,
+            None => on,
+        };
+        let days = days.unwrap_or(panel.notice_days);
+        a.notice_start = Some(date::iso(start));
+        a.notice_days = Some(days);
+        a.notice_end = Some(date::iso(lifecycle::notice_end(start, days)));
+        Ok(())
+    })
+}
+
+/// The term an appointment would get: start, end, checked against the
+/// panel's maximum.
+pub(crate) fn term(
+    panel: &Panel,
+    start: NaiveDate,
+    years: Option<&str>,
+    end: Option<NaiveDate>,
+) -> anyhow::Result<(NaiveDate, NaiveDate)> {
+    let years = years
+        .map(|y| super::number("--years", y, 1..=10))
+        .transpose()?;
+    let end = match end {
+        Some(end) => end,
+        None => lifecycle::term_end(start, years.unwrap_or(panel.term_years)),
+    };
+    if end < start {
+        return Err(crate::invalid!(
+            "--end：聘期结束 {end} 早于开始 {start}",
+            "--end: the term ends ({end}) before it starts ({start})"
+        ));
+    }
+    let length = lifecycle::term_years(start, end);
+    let max = panel.max_term_years;
+    if length > max {
+        let name = &panel.name;
+        return Err(crate::refused!(
+            "聘期 {start} 至 {end} 约 {length} 年，超过{name}的最长聘期 {max} 年",
+            "a term from {start} to {end} runs {length} years, longer than {name}'s maximum of {max}",
+        ));
+    }
+    Ok((start, end))
+}
+
+/// Refuses an ineligible advisor on `on` unless an exemption is recorded.
+pub(crate) fn check_eligibility(
+    tx: &Tx,
+    advisor_id: i64,
+    on: NaiveDate,
+    exemption: Option<&str>,
+) -> anyhow::Result<()> {
+    let advisor = crate::store::advisor::get(tx, advisor_id)?;
+    let birth = advisor
+        .birth_date
+        .as_deref()
+        .map(date::from_db)
+        .transpose()?;
+    let problems = lifecycle::eligibility_problems(birth, advisor.work_start_year, on);
+    lifecycle::check_eligible(&problems, exemption)
+}
+
+/// Refuses a second time in office on the same panel overlapping this term.
+pub(crate) fn check_overlap(
+    tx: &Tx,
+    a: &Appointment,
+    start: NaiveDate,
+    end: NaiveDate,
+) -> anyhow::Result<()> {
+    if let Some((other, s, e)) = store::overlapping(tx, a, &date::iso(start), &date::iso(end))? {
+        return Err(crate::refused!(
+            "该专家在本顾问团已有聘任 #{other}（{s} 至 {e}），与 {start} 至 {end} 重叠",
+            "the advisor already holds appointment #{other} on this panel ({s} to {e}), which overlaps {start} to {end}",
+        ));
+    }
+    Ok(())
+}
+
+/// Refuses a certificate number another appointment holds.
+pub(crate) fn check_certificate(tx: &Tx, number: &str, id: i64) -> anyhow::Result<()> {
+    if let Some(holder) = store::certificate_holder(tx, number, id)? {
+        return Err(crate::invalid!(
+            "--certificate：聘书编号 {number} 已用于聘任 #{holder}",
+            "--certificate: certificate number {number} is already used by appointment #{holder}",
+        ));
+    }
+    Ok(())
+}
+
+fn appoint(ctx: &Ctx, args: &AppointArgs) -> anyhow::Result<()> {
+    let mut form = Form::new(&ctx.env);
+    let certificate = form.text(
+        "--certificate",
+        pick("聘书编号", "certificate number"),
+        args.certificate.as_deref(),
+        64,
+    )?;
+    form.finish()?;
+    let agreement = super::date_opt(ctx, "--agreement-date", args.agreement_date.as_deref())?;
+    let start = super::date_opt(ctx, "--start", args.start.as_deref())?
+        .map(|s| date::from_db(&s))
+        .transpose()?;
+    let end = super::date_opt(ctx, "--end", args.end.as_deref())?
+        .map(|s| date::from_db(&s))
+        .transpose()?;
+    let exemption = args
+        .exemption
+        .as_deref()
+        .map(|e| text::line("--exemption", e, text::LINE_MAX))
+        .transpose()?;
+    step(ctx, &args.step, "appointed", |tx, a, panel, on| {
+        if a.state == "publicized"
+            && let Some(notice_end) = a.notice_end.as_deref()
+        {
+            lifecycle::check_notice_over(a.id, date::from_db(notice_end)?, on)?;
+        }
+        let start = match (start, a.previous_id) {
+            (Some(s), _) => s,
+            (None, Some(previous)) => ending::day_after_term(tx, previous)?,
+            (None, None) => on,
+        };
+        let (start, end) = term(panel, start, args.years.as_deref(), end)?;
+        if let Some(reason) = &exemption {
+            a.exemption = Some(reason.clone());
+        }
+        check_eligibility(tx, a.advisor_id, start, a.exemption.as_deref())?;
+        check_overlap(tx, a, start, end)?;
+        check_certificate(tx, &certificate, a.id)?;
+        a.certificate_no = Some(certificate.clone());
+        a.agreement_date = Some(agreement.clone().unwrap_or_else(|| date::iso(on)));
+        a.term_start = Some(date::iso(start));
+        a.term_end = Some(date::iso(end));
+        Ok(())
+    })
+}
+
+fn nominate(ctx: &Ctx, args: &NominateArgs) -> anyhow::Result<()> {
+    let mut form = Form::new(&ctx.env);
+    let panel_name = form.value(
+        "--panel",
+        pick("顾问团", "panel"),
+        args.panel.as_deref(),
+        |s| Ok(s.to_string()),
+    )?;
+    let source = form.choice("--source", &SOURCE, args.source.as_deref())?;
+    form.finish()?;
+    let input = step_input(
+        ctx,
+        args.date.as_deref(),
+        args.reference.as_deref(),
+        args.note.as_deref(),
+    )?;
+    let role = args
+        .role
+        .as_deref()
+        .map(|r| ROLE.parse("--role", r))
+        .transpose()?
+        .unwrap_or("member");
+    let by = args
+        .by
+        .as_deref()
+        .map(|b| text::line("--by", b, text::LINE_MAX))
+        .transpose()?;
+    let plan = args
+        .work_plan
+        .as_deref()
+        .map(|p| text::note("--work-plan", p))
+        .transpose()?;
+    let exemption = args
+        .exemption
+        .as_deref()
+        .map(|e| text::line("--exemption", e, text::LINE_MAX))
+        .transpose()?;
+    let id = ctx.write(|tx| {
+        let advisor = resolve::advisor(tx, &ctx.env, "ADVISOR", &args.advisor)?;
+        let panel = resolve::panel(tx, &ctx.env, "--panel", &panel_name)?;
+        lifecycle::check_step_date("--date", input.date, input.date, tx.today())?;
+        if let Some((other, state)) = store::open_nomination(tx, advisor.id, panel.id)? {
+            let state = crate::labels::APPOINTMENT_STATE.label(&state);
+            let (name, pname) = (&advisor.name, &panel.name);
+            return Err(crate::refused!(
+                "{name}已在{pname}的聘任程序中（#{other}，{state}）；请继续办理该记录",
+                "{name} is already in {pname}'s procedure (#{other}, {state}); carry on with that one",
+            ));
+        }
+        let on = date::iso(input.date);
+        if crate::store::is_serving(tx, advisor.id, Some(panel.id), &on)? {
+            let (name, pname) = (&advisor.name, &panel.name);
+            return Err(crate::refused!(
+                "{name}正在{pname}任期内；续聘请用 roster appointment renew",
+                "{name} is serving on {pname}; to renew, use `roster appointment renew`",
+            ));
+        }
+        check_eligibility(tx, advisor.id, input.date, exemption.as_deref())?;
+        let appointment = Appointment {
+            advisor_id: advisor.id,
+            panel_id: panel.id,
+            role: role.to_string(),
+            state: "nominated".to_string(),
+            source: source.to_string(),
+            nominated_by: by.clone(),
+            nominated_on: on.clone(),
+            work_plan: plan.clone(),
+            exemption: exemption.clone(),
+            ..Appointment::default()
+        };
+        let now = now_stamp();
+        let id = store::insert(tx, &appointment, &now)?;
+        let record = Step { step: "nominated", on_date: &on, reference: input.reference.as_deref(), note: input.note.as_deref() };
+        store::add_step(tx, id, &record, &tx.env.operator, &now)?;
+        tx.audit("appointment", id, "nominated", None, Some(&tx.snapshot("appointments", id)?))?;
+        Ok(id)
+    })?;
+    done(ctx, id, "nominated")
+}

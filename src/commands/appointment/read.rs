@@ -1,0 +1,213 @@
+//! Reading appointments: `list`, `show` with the step history, and the
+//! yearly roster adjustment (`review --year`, seed 004 part 2).
+
+use rusqlite::params;
+use rusqlite::types::Value;
+
+use crate::cli::appointment::ListArgs;
+use crate::context::Ctx;
+use crate::domain::lifecycle;
+use crate::input::{date, resolve};
+use crate::labels::{APPOINTMENT_STATUS, DISMISSAL_GROUND, GRADE, ROLE, SOURCE, STEP_EVENT};
+use crate::output::{Cell, Doc, Kind, RowSet, col, print_doc, print_rows};
+use crate::store::{Filter, serving_condition, status_expr, text};
+
+/// Parses `90`, `90d` or `90天` as a number of days.
+fn days(flag: &str, input: &str) -> anyhow::Result<i64> {
+    let trimmed = input.trim().trim_end_matches(['d', 'D', '天']);
+    super::super::number(flag, trimmed, 0..=3650)
+}
+
+pub fn list(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<()> {
+    let today = date::iso(ctx.today());
+    let status = status_expr("ap", "?1");
+    let rows = ctx.read(|conn| {
+        let mut filter = Filter::default();
+        filter.add("1 = 1", [text(today.clone())]);
+        if let Some(panel) = &args.panel {
+            let panel = resolve::panel(conn, &ctx.env, "--panel", panel)?;
+            filter.add("ap.panel_id = ?", [Value::Integer(panel.id)]);
+        }
+        if let Some(advisor) = &args.advisor {
+            let advisor = resolve::advisor(conn, &ctx.env, "--advisor", advisor)?;
+            filter.add("ap.advisor_id = ?", [Value::Integer(advisor.id)]);
+        }
+        if let Some(state) = &args.state {
+            if matches!(state.trim(), "open" | "在办" | "程序中") {
+                filter.add("ap.state IN ('nominated','vetted','checked','reviewed','approved','publicized')", []);
+            } else {
+                filter.add(format!("({status}) = ?"), [text(APPOINTMENT_STATUS.parse("--state", state)?)]);
+            }
+        }
+        if let Some(within) = &args.expiring_within {
+            let n = days("--expiring-within", within)?;
+            let last = date::iso(ctx.today() + chrono::Days::new(n as u64));
+            filter.add(
+                "ap.state = 'appointed' AND ap.term_end >= ? AND ap.term_end <= ?",
+                [text(today.clone()), text(last)],
+            );
+        }
+        if let Some(as_of) = super::super::date_opt(ctx, "--as-of", args.as_of.as_deref())? {
+            filter.add(serving_condition("ap"), [text(as_of.clone()), text(as_of.clone()), text(as_of)]);
+        }
+        let sql = format!(
+            "SELECT ap.id, a.code, a.name, p.code, ap.role, {status}, ap.nominated_on, ap.term_start, ap.term_end,
+                    ap.certificate_no,
+                    (SELECT nx.id FROM appointments nx WHERE nx.previous_id = ap.id AND nx.state <> 'rejected')
+             FROM appointments ap JOIN advisors a ON a.id = ap.advisor_id JOIN panels p ON p.id = ap.panel_id
+             {} ORDER BY p.id, ap.term_end IS NULL, ap.term_end, a.code, ap.id",
+            filter.sql()
+        );
+        let columns = vec![
+            col("id", "聘任编号", "appointment", Kind::Int),
+            col("advisor_code", "专家编码", "advisor code", Kind::Text),
+            col("advisor", "姓名", "advisor", Kind::Text),
+            col("panel", "顾问团", "panel", Kind::Text),
+            col("role", "职务", "role", Kind::Enum(&ROLE)),
+            col("status", "状态", "status", Kind::Enum(&APPOINTMENT_STATUS)),
+            col("nominated_on", "推荐日期", "nominated", Kind::Date),
+            col("term_start", "聘期起", "term start", Kind::Date),
+            col("term_end", "聘期止", "term end", Kind::Date),
+            col("certificate_no", "聘书编号", "certificate", Kind::Text),
+            col("renewal", "续聘记录", "renewal", Kind::Int),
+        ];
+        RowSet::query(conn, columns, &sql, rusqlite::params_from_iter(filter.params.iter()))
+    })?;
+    print_rows(&ctx.env, &rows)
+}
+
+pub fn show(ctx: &Ctx, id: i64) -> anyhow::Result<()> {
+    let today = date::iso(ctx.today());
+    let doc = ctx.read(|conn| {
+        let a = crate::store::appointment::get(conn, id)?;
+        let advisor = crate::store::advisor::get(conn, a.advisor_id)?;
+        let panel = crate::store::panel::get(conn, a.panel_id)?;
+        let status: String =
+            conn.query_row(&format!("SELECT {} FROM appointments ap WHERE ap.id = ?1", status_expr("ap", "?2")), params![id, today], |r| r.get(0))?;
+        let successor = crate::store::appointment::successor(conn, id)?.map(|(n, _)| n);
+        let columns = vec![
+            col("id", "聘任编号", "appointment", Kind::Int),
+            col("advisor", "专家", "advisor", Kind::Text),
+            col("panel", "顾问团", "panel", Kind::Text),
+            col("role", "职务", "role", Kind::Enum(&ROLE)),
+            col("status", "状态", "status", Kind::Enum(&APPOINTMENT_STATUS)),
+            col("source", "推荐方式", "source", Kind::Enum(&SOURCE)),
+            col("nominated_by", "推荐人/单位", "nominated by", Kind::Text),
+            col("nominated_on", "推荐日期", "nominated on", Kind::Date),
+            col("work_plan", "工作方案", "work plan", Kind::Text),
+            col("notice_start", "公示开始", "notice start", Kind::Date),
+            col("notice_end", "公示截止", "notice end", Kind::Date),
+            col("certificate_no", "聘书编号", "certificate", Kind::Text),
+            col("agreement_date", "协议签订日期", "agreement date", Kind::Date),
+            col("term_start", "聘期起", "term start", Kind::Date),
+            col("term_end", "聘期止", "term end", Kind::Date),
+            col("exemption", "资格豁免理由", "exemption", Kind::Text),
+            col("previous_id", "前一聘期", "previous term", Kind::Int),
+            col("next_id", "续聘记录", "renewal", Kind::Int),
+            col("ended_on", "终止日期", "ended on", Kind::Date),
+            col("dismissal_ground", "解聘情形", "dismissal ground", Kind::Enum(&DISMISSAL_GROUND)),
+            col("resign_request_date", "辞职申请日期", "resignation request", Kind::Date),
+            col("certificate_returned", "已收回聘书", "certificate returned", Kind::Bool),
+            col("reject_reason", "未通过原因", "rejection reason", Kind::Text),
+        ];
+        let cells: Vec<Cell> = vec![
+            a.id.into(),
+            format!("{} {}", advisor.code, advisor.name).into(),
+            panel.name.clone().into(),
+            a.role.clone().into(),
+            status.clone().into(),
+            a.source.clone().into(),
+            a.nominated_by.clone().into(),
+            a.nominated_on.clone().into(),
+            a.work_plan.clone().into(),
+            a.notice_start.clone().into(),
+            a.notice_end.clone().into(),
+            a.certificate_no.clone().into(),
+            a.agreement_date.clone().into(),
+            a.term_start.clone().into(),
+            a.term_end.clone().into(),
+            a.exemption.clone().into(),
+            a.previous_id.into(),
+            successor.into(),
+            a.ended_on.clone().into(),
+            a.dismissal_ground.clone().into(),
+            a.resign_request_date.clone().into(),
+            a.certificate_returned.into(),
+            a.reject_reason.clone().into(),
+        ];
+        let steps = RowSet::query(
+            conn,
+            vec![
+                col("step", "步骤", "step", Kind::Enum(&STEP_EVENT)),
+                col("on_date", "日期", "date", Kind::Date),
+                col("operator", "经办人", "operator", Kind::Text),
+                col("reference", "依据", "reference", Kind::Text),
+                col("note", "备注", "note", Kind::Text),
+            ],
+            "SELECT step, on_date, operator, reference, note FROM appointment_steps WHERE appointment_id = ?1 ORDER BY id",
+            [id],
+        )?;
+        let next = lifecycle::allowed_next(&a.state, &lifecycle::pipeline(&panel.steps));
+        let next_line = if status == "expired" {
+            crate::tr!("聘期已届满，聘任关系自行解除（seed 000 第七条）", "the term has expired; the relation ended by itself (seed 000 art. 7)")
+        } else if next.is_empty() {
+            crate::tr!("已结束", "ended")
+        } else {
+            let list = next.iter().map(|v| format!("roster appointment {v} {id}")).collect::<Vec<_>>().join(" | ");
+            crate::tr!("下一步：{list}", "next: {list}")
+        };
+        Ok(Doc::default()
+            .record("appointment", columns, cells)
+            .table("steps", ("办理经过", "Steps"), steps)
+            .lines("next", ("可办理", "What can be done"), vec![next_line]))
+    })?;
+    print_doc(&ctx.env, &doc)
+}
+
+/// Every advisor who served during `year` with what the year shows.
+pub fn year_review(ctx: &Ctx, year: &str, panel: Option<&str>) -> anyhow::Result<()> {
+    let year = date::parse_year("--year", year)?;
+    let (first, last) = (format!("{year}-01-01"), format!("{year}-12-31"));
+    let rows = ctx.read(|conn| {
+        let panel_id = panel.map(|p| resolve::panel(conn, &ctx.env, "--panel", p)).transpose()?.map(|f| f.id);
+        let sql = format!(
+            "SELECT p.code, a.code, a.name, ap.role, ap.term_end, {status},
+                (SELECT count(*) FROM participants pa JOIN activities ac ON ac.id = pa.activity_id
+                  WHERE pa.advisor_id = a.id AND pa.attendance = 'attended' AND ac.voided_at IS NULL
+                    AND ac.on_date BETWEEN ?1 AND ?2),
+                (SELECT count(*) FROM participants pa JOIN activities ac ON ac.id = pa.activity_id
+                  WHERE pa.advisor_id = a.id AND pa.attendance = 'absent' AND ac.voided_at IS NULL
+                    AND ac.on_date BETWEEN ?1 AND ?2),
+                (SELECT count(*) FROM advice_advisors aa JOIN advice ad ON ad.id = aa.advice_id
+                  WHERE aa.advisor_id = a.id AND ad.voided_at IS NULL AND ad.on_date BETWEEN ?1 AND ?2),
+                (SELECT count(*) FROM advice_advisors aa JOIN advice ad ON ad.id = aa.advice_id
+                  WHERE aa.advisor_id = a.id AND ad.voided_at IS NULL AND ad.on_date BETWEEN ?1 AND ?2
+                    AND ad.status IN ('adopted','partly_adopted','implemented')),
+                (SELECT count(*) FROM contact_advisors ca JOIN contacts c ON c.id = ca.contact_id
+                  WHERE ca.advisor_id = a.id AND c.voided_at IS NULL AND c.on_date BETWEEN ?1 AND ?2),
+                (SELECT s.grade FROM assessments s WHERE s.advisor_id = a.id AND s.year = ?4
+                  ORDER BY s.state = 'confirmed' DESC, s.id DESC LIMIT 1)
+             FROM appointments ap JOIN advisors a ON a.id = ap.advisor_id JOIN panels p ON p.id = ap.panel_id
+             WHERE ap.state IN ('appointed','dismissed','resigned') AND ap.term_start <= ?2 AND ap.term_end >= ?1
+               AND (ap.ended_on IS NULL OR ap.ended_on > ?1) AND (?3 IS NULL OR ap.panel_id = ?3)
+             ORDER BY p.id, a.code",
+            status = status_expr("ap", "?2")
+        );
+        let columns = vec![
+            col("panel", "顾问团", "panel", Kind::Text),
+            col("code", "编码", "code", Kind::Text),
+            col("name", "姓名", "name", Kind::Text),
+            col("role", "职务", "role", Kind::Enum(&ROLE)),
+            col("term_end", "聘期止", "term end", Kind::Date),
+            col("status", "年末状态", "status at year end", Kind::Enum(&APPOINTMENT_STATUS)),
+            col("attended", "出席活动", "activities attended", Kind::Int),
+            col("absent", "无故缺席", "unexcused absences", Kind::Int),
+            col("advice", "意见建议", "advice", Kind::Int),
+            col("adopted", "被采纳", "adopted", Kind::Int),
+            col("contacts", "联系服务", "contacts", Kind::Int),
+            col("grade", "考核等次", "grade", Kind::Enum(&GRADE)),
+        ];
+        RowSet::query(conn, columns, &sql, params![first, last, panel_id, year])
+    })?;
+    print_rows(&ctx.env, &rows)
+}

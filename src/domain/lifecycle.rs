@@ -1,0 +1,317 @@
+//! The appointment procedure as a state machine (DESIGN.md "The appointment
+//! procedure"; seed 001 art. 4, seed 000 art. 5–7): which step may follow
+//! which, the public notice, terms, and eligibility (seed 001 art. 5).
+//! Every transition a command makes is checked here first.
+
+use chrono::{Datelike, Days, NaiveDate};
+
+use crate::labels::{APPOINTMENT_STATE, STEP_EVENT};
+
+/// The states an appointment moves through before it is appointed, in order.
+pub const ORDER: &[&str] = &[
+    "nominated",
+    "vetted",
+    "checked",
+    "reviewed",
+    "approved",
+    "publicized",
+    "appointed",
+];
+
+/// States from which nothing moves forward any more.
+pub const ENDED: &[&str] = &["rejected", "dismissed", "resigned"];
+
+/// The states this panel's appointments pass through: nominated, the
+/// panel's steps, appointed.
+pub fn pipeline(panel_steps: &str) -> Vec<&str> {
+    let mut states = vec!["nominated"];
+    states.extend(panel_steps.split(',').filter(|s| !s.is_empty()));
+    states.push("appointed");
+    states
+}
+
+fn label(code: &str) -> String {
+    APPOINTMENT_STATE.label(code)
+}
+
+/// What may be done next from `state` (for messages).
+pub fn allowed_next(state: &str, pipeline: &[&str]) -> Vec<&'static str> {
+    let position = pipeline.iter().position(|s| *s == state);
+    match state {
+        "appointed" => vec!["renew", "dismiss", "resign"],
+        s if ENDED.contains(&s) => vec![],
+        "publicized" => vec!["appoint", "object", "reject"],
+        _ => match position.and_then(|p| pipeline.get(p + 1)) {
+            Some(next) => vec![verb(next), "reject"],
+            None => vec![],
+        },
+    }
+}
+
+/// The command verb that moves an appointment into `state`.
+pub fn verb(state: &str) -> &'static str {
+    match state {
+        "vetted" => "vet",
+        "checked" => "check",
+        "reviewed" => "review",
+        "approved" => "approve",
+        "publicized" => "publicize",
+        "appointed" => "appoint",
+        _ => "?",
+    }
+}
+
+fn next_sentence(state: &str, pipeline: &[&str]) -> String {
+    let next = allowed_next(state, pipeline);
+    if next.is_empty() {
+        crate::tr!(
+            "此聘任已结束，不能再办理",
+            "this appointment has ended; nothing more can be done with it"
+        )
+    } else {
+        let list = next.join(", ");
+        crate::tr!("可办理：{list}", "allowed next: {list}")
+    }
+}
+
+/// Checks moving from `state` to procedure state `target` on a panel whose
+/// pipeline is `pipeline`: only the next step, never backwards, never a
+/// step the panel does not use, never from an ended appointment.
+pub fn check_step(id: i64, state: &str, target: &str, pipeline: &[&str]) -> anyhow::Result<()> {
+    let here = label(state);
+    let there = STEP_EVENT.label(target);
+    let next = next_sentence(state, pipeline);
+    if ENDED.contains(&state) || state == "appointed" {
+        return Err(crate::refused!(
+            "聘任 #{id} 处于“{here}”，不能再办理“{there}”；{next}",
+            "appointment #{id} is {here}; it cannot be {there} now; {next}",
+        ));
+    }
+    let Some(to) = pipeline.iter().position(|s| *s == target) else {
+        return Err(crate::refused!(
+            "聘任 #{id} 所在的顾问团不使用“{there}”步骤；{next}",
+            "the panel of appointment #{id} does not use the step \"{there}\"; {next}",
+        ));
+    };
+    let from = pipeline.iter().position(|s| *s == state).unwrap_or(0);
+    if to <= from {
+        return Err(crate::refused!(
+            "聘任 #{id} 已处于“{here}”，程序不能倒退到“{there}”；{next}",
+            "appointment #{id} is already {here}; the procedure never runs back to {there}; {next}",
+        ));
+    }
+    if to > from + 1 {
+        let skipped = pipeline[from + 1..to]
+            .iter()
+            .map(|s| label(s))
+            .collect::<Vec<_>>()
+            .join(pick_sep());
+        return Err(crate::refused!(
+            "聘任 #{id} 处于“{here}”，不能跳过“{skipped}”直接“{there}”；{next}",
+            "appointment #{id} is {here}; it cannot skip {skipped} to be {there}; {next}",
+        ));
+    }
+    Ok(())
+}
+
+fn pick_sep() -> &'static str {
+    crate::i18n::pick("、", ", ")
+}
+
+/// Refuses a step dated before the previous one or after today.
+pub fn check_step_date(
+    flag: &str,
+    date: NaiveDate,
+    previous: NaiveDate,
+    today: NaiveDate,
+) -> anyhow::Result<()> {
+    if date > today {
+        let (d, t) = (date, today);
+        return Err(crate::invalid!(
+            "{flag}：日期 {d} 晚于今天（{t}）",
+            "{flag}: {d} is after today ({t})"
+        ));
+    }
+    if date < previous {
+        let (d, p) = (date, previous);
+        return Err(crate::invalid!(
+            "{flag}：日期 {d} 早于上一步（{p}）；程序的日期不能倒退",
+            "{flag}: {d} is before the previous step ({p}); the procedure's dates never run backwards",
+        ));
+    }
+    Ok(())
+}
+
+/// The last day of a public notice that starts on `start` and lasts `days`.
+pub fn notice_end(start: NaiveDate, days: i64) -> NaiveDate {
+    start
+        .checked_add_days(Days::new(days.max(1) as u64 - 1))
+        .unwrap_or(start)
+}
+
+/// Appointment after a notice is allowed from the day after it ends
+/// (seed 001 art. 4(6): "公示期满无异议后").
+pub fn check_notice_over(id: i64, notice_end: NaiveDate, date: NaiveDate) -> anyhow::Result<()> {
+    if date <= notice_end {
+        let first = notice_end.succ_opt().unwrap_or(notice_end);
+        return Err(crate::refused!(
+            "聘任 #{id} 的公示期至 {notice_end} 结束，{first} 起方可聘任",
+            "the public notice of appointment #{id} runs until {notice_end}; it can be appointed from {first}",
+        ));
+    }
+    Ok(())
+}
+
+/// The last day of a term of `years` starting on `start` (3 years from
+/// 2023-09-01 end on 2026-08-31).
+pub fn term_end(start: NaiveDate, years: i64) -> NaiveDate {
+    let end = crate::input::date::add_years(start, years as i32);
+    end.pred_opt().unwrap_or(end)
+}
+
+/// The length of a term in whole years, rounded up (for the panel's maximum).
+pub fn term_years(start: NaiveDate, end: NaiveDate) -> i64 {
+    let mut years = 0;
+    while term_end(start, years) < end {
+        years += 1;
+    }
+    years
+}
+
+/// Why an advisor is not eligible on `on` (seed 001 art. 5: at most 70 years
+/// old, at least 5 years of professional work). Empty when eligible.
+pub fn eligibility_problems(
+    birth: Option<NaiveDate>,
+    work_start_year: Option<i64>,
+    on: NaiveDate,
+) -> Vec<String> {
+    let mut problems = Vec::new();
+    match birth {
+        None => problems.push(crate::tr!(
+            "未登记出生日期，无法核实年龄（可用 advisor edit --birth-date 补录）",
+            "no birth date on record, so the age cannot be checked (add it with advisor edit --birth-date)",
+        )),
+        Some(b) => {
+            let age = crate::input::date::age_on(b, on);
+            if age > 70 {
+                problems.push(crate::tr!("{on} 时年满 {age} 岁，超过 70 岁", "aged {age} on {on}, over 70"));
+            }
+        }
+    }
+    match work_start_year {
+        None => problems.push(crate::tr!(
+            "未登记参加工作年份，无法核实从业年限（可用 advisor edit --work-start-year 补录）",
+            "no work start year on record, so the years of experience cannot be checked (add it with advisor edit --work-start-year)",
+        )),
+        Some(start) => {
+            let years = i64::from(on.year()) - start;
+            if years < 5 {
+                problems.push(crate::tr!(
+                    "从事专业工作 {years} 年，不足 5 年",
+                    "{years} years of professional work, fewer than 5",
+                ));
+            }
+        }
+    }
+    problems
+}
+
+/// Refuses an ineligible advisor unless an exemption reason is recorded.
+pub fn check_eligible(problems: &[String], exemption: Option<&str>) -> anyhow::Result<()> {
+    if problems.is_empty() || exemption.is_some_and(|e| !e.trim().is_empty()) {
+        return Ok(());
+    }
+    let list = problems.join(pick_sep());
+    Err(crate::refused!(
+        "不符合聘任条件（第五条）：{list}；确属特殊情况的，请用 --exemption \"理由\" 记录放宽理由",
+        "not eligible (seed 001 art. 5): {list}; if this is a justified exception, record it with --exemption \"reason\"",
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    const ERENHOT: &str = "vetted,checked,reviewed,approved,publicized";
+    const KAIZHOU: &str = "vetted,reviewed,approved";
+
+    #[test]
+    fn the_erenhot_procedure_runs_every_step_in_order() {
+        let p = pipeline(ERENHOT);
+        let mut state = "nominated";
+        for next in [
+            "vetted",
+            "checked",
+            "reviewed",
+            "approved",
+            "publicized",
+            "appointed",
+        ] {
+            check_step(1, state, next, &p).unwrap();
+            state = next;
+        }
+    }
+
+    #[test]
+    fn kaizhou_has_no_background_check_and_no_notice() {
+        let p = pipeline(KAIZHOU);
+        assert!(check_step(1, "vetted", "checked", &p).is_err());
+        check_step(1, "vetted", "reviewed", &p).unwrap();
+        check_step(1, "approved", "appointed", &p).unwrap();
+    }
+
+    #[test]
+    fn no_skipping_no_going_back_nothing_after_an_end() {
+        let p = pipeline(ERENHOT);
+        let skip = check_step(1, "vetted", "reviewed", &p)
+            .unwrap_err()
+            .to_string();
+        assert!(skip.contains("背调"), "{skip}");
+        assert!(check_step(1, "reviewed", "vetted", &p).is_err());
+        assert!(check_step(1, "reviewed", "reviewed", &p).is_err());
+        assert!(check_step(1, "approved", "appointed", &p).is_err());
+        for ended in ["rejected", "dismissed", "resigned", "appointed"] {
+            assert!(check_step(1, ended, "vetted", &p).is_err(), "{ended}");
+        }
+    }
+
+    #[test]
+    fn seven_day_notice_then_appointment() {
+        let end = notice_end(d(2024, 6, 20), 7);
+        assert_eq!(end, d(2024, 6, 26));
+        assert!(check_notice_over(1, end, d(2024, 6, 26)).is_err());
+        check_notice_over(1, end, d(2024, 6, 27)).unwrap();
+    }
+
+    #[test]
+    fn terms() {
+        assert_eq!(term_end(d(2023, 9, 1), 3), d(2026, 8, 31));
+        assert_eq!(term_end(d(2024, 2, 29), 1), d(2025, 2, 27));
+        assert_eq!(term_years(d(2023, 9, 1), d(2026, 8, 31)), 3);
+        assert_eq!(term_years(d(2023, 9, 1), d(2026, 9, 1)), 4);
+        assert_eq!(term_years(d(2023, 9, 1), d(2024, 3, 1)), 1);
+    }
+
+    #[test]
+    fn eligibility_by_age_and_experience() {
+        let on = d(2026, 9, 1);
+        assert!(eligibility_problems(Some(d(1956, 9, 1)), Some(1980), on).is_empty()); // exactly 70
+        assert_eq!(
+            eligibility_problems(Some(d(1955, 8, 28)), Some(1978), on).len(),
+            1
+        ); // 71
+        assert_eq!(
+            eligibility_problems(Some(d(1990, 1, 1)), Some(2022), on).len(),
+            1
+        ); // 4 years
+        assert!(eligibility_problems(Some(d(1990, 1, 1)), Some(2021), on).is_empty()); // 5 years
+        assert_eq!(eligibility_problems(None, None, on).len(), 2);
+        let problems = eligibility_problems(Some(d(1955, 8, 28)), Some(1978), on);
+        assert!(check_eligible(&problems, None).is_err());
+        assert!(check_eligible(&problems, Some("院士，特殊情况放宽")).is_ok());
+    }
+}

@@ -1,0 +1,3 @@
+//! The rules, with no I/O, printing or clock: callers pass `today`.
+
+pub mod lifecycle;
