@@ -4,6 +4,7 @@
 
 mod ending;
 mod read;
+mod renew;
 
 use chrono::NaiveDate;
 
@@ -29,10 +30,10 @@ pub fn run(ctx: &Ctx, cmd: AppointmentCommand) -> anyhow::Result<()> {
         AppointmentCommand::Appoint(args) => appoint(ctx, &args),
         AppointmentCommand::Object(args) => ending::object(ctx, &args),
         AppointmentCommand::Reject(args) => ending::reject(ctx, &args),
-        AppointmentCommand::Renew(args) => ending::renew(ctx, &args),
+        AppointmentCommand::Renew(args) => renew::renew(ctx, &args),
         AppointmentCommand::Dismiss(args) => ending::dismiss(ctx, &args),
         AppointmentCommand::Resign(args) => ending::resign(ctx, &args),
-        AppointmentCommand::Edit(args) => ending::edit(ctx, &args),
+        AppointmentCommand::Edit(args) => renew::edit(ctx, &args),
         AppointmentCommand::List(args) => read::list(ctx, &args),
         AppointmentCommand::Show(args) => read::show(ctx, args.id),
     }

@@ -1,0 +1,175 @@
+//! Renewing an appointment (续聘, seed 000 art. 7) and correcting one.
+
+use super::ending::{day_after_term, refuse_state};
+use super::{check_certificate, check_eligibility, check_overlap, step_input, term};
+use crate::cli::appointment::{EditArgs, RenewArgs};
+use crate::context::{Ctx, now_stamp};
+use crate::domain::lifecycle;
+use crate::input::{date, text};
+use crate::labels::ROLE;
+use crate::store::appointment::{self as store, Appointment, Step};
+use crate::store::panel as panels;
+
+pub fn renew(ctx: &Ctx, args: &RenewArgs) -> anyhow::Result<()> {
+    let input = step_input(
+        ctx,
+        args.step.date.as_deref(),
+        args.step.reference.as_deref(),
+        args.step.note.as_deref(),
+    )?;
+    let start = super::super::date_opt(ctx, "--start", args.start.as_deref())?
+        .map(|s| date::from_db(&s))
+        .transpose()?;
+    let certificate = args
+        .certificate
+        .as_deref()
+        .map(|c| text::required("--certificate", c, 64))
+        .transpose()?;
+    let exemption = args
+        .exemption
+        .as_deref()
+        .map(|e| text::line("--exemption", e, text::LINE_MAX))
+        .transpose()?;
+    let plan = args
+        .work_plan
+        .as_deref()
+        .map(|p| text::note("--work-plan", p))
+        .transpose()?;
+    let id = args.step.id;
+    let new_id = ctx.write(|tx| {
+        let old = store::get(tx, id)?;
+        if old.state != "appointed" {
+            return Err(refuse_state(&old, "续聘", "renewed"));
+        }
+        if let Some((next, state)) = store::successor(tx, id)?
+            && state != "rejected"
+        {
+            return Err(crate::refused!("聘任 #{id} 已有续聘记录 #{next}", "appointment #{id} has already been renewed as #{next}"));
+        }
+        let panel = panels::get(tx, old.panel_id)?;
+        lifecycle::check_step_date("--date", input.date, input.date, tx.today())?;
+        let on = date::iso(input.date);
+        let mut new = Appointment {
+            advisor_id: old.advisor_id,
+            panel_id: old.panel_id,
+            role: old.role.clone(),
+            state: "nominated".to_string(),
+            source: old.source.clone(),
+            nominated_by: old.nominated_by.clone(),
+            nominated_on: on.clone(),
+            work_plan: plan.clone().or(old.work_plan.clone()),
+            exemption: exemption.clone(),
+            previous_id: Some(old.id),
+            ..Appointment::default()
+        };
+        let now = now_stamp();
+        let new_id = store::insert(tx, &new, &now)?;
+        new.id = new_id;
+        let note = input.note.clone().unwrap_or_else(|| crate::tr!("续聘聘任 #{id}", "renewal of appointment #{id}"));
+        store::add_step(tx, new_id, &Step { step: "nominated", on_date: &on, reference: input.reference.as_deref(), note: Some(&note) }, &tx.env.operator, &now)?;
+        if panel.direct_renewal {
+            let Some(certificate) = &certificate else {
+                return Err(crate::invalid!(
+                    "缺少必填项：--certificate（本顾问团可直接续聘，需给出新聘书编号）",
+                    "missing required values: --certificate (this panel renews directly and needs the new certificate number)",
+                ));
+            };
+            let start = start.map(Ok).unwrap_or_else(|| day_after_term(tx, id))?;
+            let (start, end) = term(&panel, start, args.years.as_deref(), None)?;
+            check_eligibility(tx, new.advisor_id, start, new.exemption.as_deref())?;
+            check_overlap(tx, &new, start, end)?;
+            check_certificate(tx, certificate, new_id)?;
+            new.state = "appointed".to_string();
+            new.certificate_no = Some(certificate.clone());
+            new.agreement_date = Some(on.clone());
+            new.term_start = Some(date::iso(start));
+            new.term_end = Some(date::iso(end));
+            store::update(tx, &new, &now)?;
+            store::add_step(tx, new_id, &Step { step: "appointed", on_date: &on, reference: input.reference.as_deref(), note: None }, &tx.env.operator, &now)?;
+        } else if certificate.is_some() || start.is_some() || args.years.is_some() {
+            let name = &panel.name;
+            return Err(crate::invalid!(
+                "{name}的续聘须重走聘任程序；聘书编号和聘期请在 roster appointment appoint 时给出",
+                "{name} renews through its procedure; give the certificate and term at `roster appointment appoint`",
+            ));
+        } else {
+            let birth_check = input.date;
+            check_eligibility(tx, new.advisor_id, birth_check, new.exemption.as_deref())?;
+        }
+        tx.audit("appointment", new_id, "renewed", None, Some(&tx.snapshot("appointments", new_id)?))?;
+        Ok(new_id)
+    })?;
+    let message = crate::tr!(
+        "已为聘任 #{id} 办理续聘：新记录 #{new_id}",
+        "renewal of appointment #{id} started as #{new_id}"
+    );
+    crate::output::print_done(&ctx.env, &message, "appointment", new_id, None)
+}
+
+pub fn edit(ctx: &Ctx, args: &EditArgs) -> anyhow::Result<()> {
+    let role = args
+        .role
+        .as_deref()
+        .map(|r| ROLE.parse("--role", r))
+        .transpose()?;
+    let by = args
+        .by
+        .as_deref()
+        .map(|b| text::line("--by", b, text::LINE_MAX))
+        .transpose()?;
+    let plan = args
+        .work_plan
+        .as_deref()
+        .map(|p| text::note("--work-plan", p))
+        .transpose()?;
+    let certificate = args
+        .certificate
+        .as_deref()
+        .map(|c| text::required("--certificate", c, 64))
+        .transpose()?;
+    let agreement =
+        super::super::date_opt(ctx, "--agreement-date", args.agreement_date.as_deref())?;
+    let id = args.id;
+    ctx.write(|tx| {
+        let mut a = store::get(tx, id)?;
+        let before = tx.snapshot("appointments", id)?;
+        if let Some(role) = role {
+            a.role = role.to_string();
+        }
+        if let Some(by) = &by {
+            a.nominated_by = Some(by.clone()).filter(|b| !b.is_empty());
+        }
+        if let Some(plan) = &plan {
+            a.work_plan = Some(plan.clone()).filter(|p| !p.is_empty());
+        }
+        if certificate.is_some() || agreement.is_some() {
+            if a.certificate_no.is_none() {
+                return Err(refuse_state(
+                    &a,
+                    "登记聘书（请在聘任时给出）",
+                    "given a certificate before it is appointed",
+                ));
+            }
+            if let Some(c) = &certificate {
+                check_certificate(tx, c, id)?;
+                a.certificate_no = Some(c.clone());
+            }
+            if agreement.is_some() {
+                a.agreement_date = agreement.clone();
+            }
+        }
+        store::update(tx, &a, &now_stamp())?;
+        let after = tx.snapshot("appointments", id)?;
+        if crate::commands::panel::changed(&before, &after) {
+            tx.audit("appointment", id, "edit", Some(&before), Some(&after))?;
+        }
+        Ok(())
+    })?;
+    crate::output::print_done(
+        &ctx.env,
+        &crate::tr!("已更新聘任 #{id}", "updated appointment #{id}"),
+        "appointment",
+        id,
+        None,
+    )
+}
