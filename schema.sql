@@ -361,7 +361,7 @@ CREATE TABLE assess_runs (
     rules_name   TEXT NOT NULL,
     rules_toml   TEXT NOT NULL,
     rules_sha256 TEXT NOT NULL,
-    state        TEXT NOT NULL DEFAULT 'draft' CHECK (state IN ('draft','confirmed')),
+    state        TEXT NOT NULL DEFAULT 'draft' CHECK (state IN ('draft','confirmed','superseded')),
     run_at       TEXT NOT NULL,
     operator     TEXT NOT NULL,
     confirmed_at TEXT,
@@ -388,7 +388,7 @@ CREATE TABLE assessments (
     adjust_fen    INTEGER,
     adjust_reason TEXT,
     dismissal_candidate TEXT,     -- evidence under seed 001 art. 12(3), if any
-    state         TEXT NOT NULL DEFAULT 'draft' CHECK (state IN ('draft','confirmed')),
+    state         TEXT NOT NULL DEFAULT 'draft' CHECK (state IN ('draft','confirmed','superseded')),
     UNIQUE (year, advisor_id, run_id)
 ) STRICT;
 CREATE INDEX assessments_advisor ON assessments(advisor_id, year);

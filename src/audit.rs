@@ -54,6 +54,14 @@ pub fn row_hash(
         .collect()
 }
 
+/// SHA-256 of `bytes` as lowercase hex (imported files, stored rule sets).
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 /// Appends one audit row.
 pub fn record(
     conn: &Connection,

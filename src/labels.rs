@@ -332,6 +332,7 @@ domain!(GRADE, "考核等次", "grade", ["assessments.prelim_grade", "assessment
 domain!(ASSESS_STATE, "考核状态", "assessment state", ["assess_runs.state", "assessments.state"], {
     "draft" => "初评", "draft";
     "confirmed" => "已确定", "confirmed";
+    "superseded" => "已重算", "superseded";
 });
 
 domain!(QUOTA_SUBJECT, "指标对象", "quota subject", ["panel_quotas.subject"], {

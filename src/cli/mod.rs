@@ -5,6 +5,7 @@
 
 pub mod advisor;
 pub mod appointment;
+pub mod assess;
 pub mod init;
 pub mod log;
 pub mod panel;
@@ -84,6 +85,9 @@ pub enum Command {
     /// Appointments (聘任): nomination, procedure steps, renewal, dismissal, resignation
     #[command(subcommand, visible_alias = "appt")]
     Appointment(appointment::AppointmentCommand),
+    /// The annual assessment (年度考核): rules, run, explain, grade, adjust, confirm
+    #[command(subcommand)]
+    Assess(assess::AssessCommand),
     /// The audit log: every change, who made it and when
     Log(log::LogArgs),
 }

@@ -3,6 +3,7 @@
 
 pub mod advisor;
 pub mod appointment;
+pub mod assess;
 pub mod init;
 pub mod log;
 pub mod panel;
@@ -19,6 +20,7 @@ pub fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<()> {
         Command::Panel(cmd) => panel::run(ctx, cmd),
         Command::Advisor(cmd) => advisor::run(ctx, cmd),
         Command::Appointment(cmd) => appointment::run(ctx, cmd),
+        Command::Assess(cmd) => assess::run(ctx, cmd),
         Command::Log(args) => log::run(ctx, args),
     }
 }

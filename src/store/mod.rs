@@ -2,6 +2,7 @@
 
 pub mod advisor;
 pub mod appointment;
+pub mod assess;
 pub mod panel;
 
 use rusqlite::types::Value;

@@ -1,0 +1,233 @@
+//! The confirming authority's decisions (seed 001 art. 16: the service
+//! units' preliminary rating is confirmed by the government): a manual
+//! grade with its reason, a special-contribution subsidy inside the cap, and
+//! confirmation, which locks the year and turns subsidies into expenses.
+
+use rusqlite::params;
+
+use super::{run::replan, year};
+use crate::cli::assess::{AdjustArgs, GradeArgs, YearArgs};
+use crate::context::{Ctx, Tx, now_stamp};
+use crate::input::{date, money, resolve, text};
+use crate::labels::GRADE;
+use crate::store::assess as store;
+
+/// The draft result of `advisor` for `year`, refusing what may not change.
+fn draft_result(tx: &Tx, advisor_text: &str, year: i32) -> anyhow::Result<(i64, i64, String)> {
+    let advisor = resolve::advisor(tx, tx.env, "ADVISOR", advisor_text)?;
+    let name = advisor.name.clone();
+    match store::current_result(tx, advisor.id, year)? {
+        Some((_, _, state)) if state == "confirmed" => Err(crate::refused!(
+            "{year} 年度考核已确定（锁定），不能再更改{name}的结果",
+            "the {year} assessment is confirmed (locked); {name}'s result cannot change",
+        )),
+        Some((id, run, _)) => Ok((id, run, name)),
+        None => {
+            let served = crate::commands::assess::subjects(tx, year, None)?
+                .iter()
+                .any(|s| s.advisor_id == advisor.id);
+            if served {
+                Err(crate::refused!(
+                    "{name} 尚无 {year} 年度考核结果；请先运行 roster assess run",
+                    "{name} has no {year} result yet; run `roster assess run` first",
+                ))
+            } else {
+                Err(crate::refused!(
+                    "{name} 在 {year} 年度未在聘，不能评定等次",
+                    "{name} did not serve in {year}; there is nothing to grade"
+                ))
+            }
+        }
+    }
+}
+
+fn required_reason(given: Option<&str>) -> anyhow::Result<String> {
+    match given.map(str::trim).filter(|r| !r.is_empty()) {
+        Some(reason) => text::line("--reason", reason, text::LINE_MAX),
+        None => Err(crate::refused!(
+            "--reason：调整须记录理由（确定机关的决定）",
+            "--reason: a change needs its reason (the confirming authority's decision)",
+        )),
+    }
+}
+
+pub fn grade(ctx: &Ctx, args: &GradeArgs) -> anyhow::Result<()> {
+    let year = year(ctx, args.year.as_deref())?;
+    let grade = match args.grade.as_deref() {
+        Some(g) => GRADE.parse("--grade", g)?,
+        None => {
+            return Err(crate::invalid!(
+                "缺少必填项：--grade",
+                "missing required values: --grade"
+            ));
+        }
+    };
+    let (id, name) = ctx.write(|tx| {
+        let (id, run, name) = draft_result(tx, &args.advisor, year)?;
+        let reason = required_reason(args.reason.as_deref())?;
+        let before = tx.snapshot("assessments", id)?;
+        tx.execute(
+            "UPDATE assessments SET grade = ?1, grade_reason = ?2 WHERE id = ?3",
+            params![grade, reason, id],
+        )?;
+        replan(tx, run)?;
+        tx.audit(
+            "assessment",
+            id,
+            "grade",
+            Some(&before),
+            Some(&tx.snapshot("assessments", id)?),
+        )?;
+        Ok((id, name))
+    })?;
+    let label = GRADE.label(grade);
+    crate::output::print_done(
+        &ctx.env,
+        &crate::tr!(
+            "{name} {year} 年度等次定为{label}",
+            "{name}'s {year} grade set to {label}"
+        ),
+        "assessment",
+        id,
+        None,
+    )
+}
+
+pub fn adjust(ctx: &Ctx, args: &AdjustArgs) -> anyhow::Result<()> {
+    let year = year(ctx, args.year.as_deref())?;
+    let amount = match args.subsidy.as_deref() {
+        Some(s) if s.trim().is_empty() => None,
+        Some(s) => Some(money::parse("--subsidy", s, true)?),
+        None => {
+            return Err(crate::invalid!(
+                "缺少必填项：--subsidy",
+                "missing required values: --subsidy"
+            ));
+        }
+    };
+    let (id, name) = ctx.write(|tx| {
+        let (id, run, name) = draft_result(tx, &args.advisor, year)?;
+        let reason = required_reason(args.reason.as_deref())?;
+        if let Some(fen) = amount {
+            let text: String = tx.query_row(
+                "SELECT rules_toml FROM assess_runs WHERE id = ?1",
+                [run],
+                |r| r.get(0),
+            )?;
+            let rules = crate::domain::assess::parse(&text)
+                .map_err(|e| anyhow::anyhow!("stored rules: {e}"))?;
+            let max = rules.subsidy.special_max;
+            if fen > max {
+                let (got, max) = (money::grouped(fen), money::grouped(max));
+                return Err(crate::refused!(
+                    "--subsidy：{got} 元超过特殊贡献补贴上限 {max} 元",
+                    "--subsidy: {got} yuan is above the special-contribution maximum of {max} yuan",
+                ));
+            }
+        }
+        let before = tx.snapshot("assessments", id)?;
+        let reason = amount.map(|_| reason);
+        tx.execute(
+            "UPDATE assessments SET adjust_fen = ?1, adjust_reason = ?2 WHERE id = ?3",
+            params![amount, reason, id],
+        )?;
+        replan(tx, run)?;
+        tx.audit(
+            "assessment",
+            id,
+            "adjust",
+            Some(&before),
+            Some(&tx.snapshot("assessments", id)?),
+        )?;
+        Ok((id, name))
+    })?;
+    crate::output::print_done(
+        &ctx.env,
+        &crate::tr!(
+            "已调整{name} {year} 年度补贴",
+            "adjusted {name}'s {year} subsidy"
+        ),
+        "assessment",
+        id,
+        None,
+    )
+}
+
+pub fn confirm(ctx: &Ctx, args: &YearArgs) -> anyhow::Result<()> {
+    let year = year(ctx, args.year.as_deref())?;
+    let (run_id, scope) = ctx.read(|conn| {
+        let panel = args
+            .panel
+            .as_deref()
+            .map(|p| resolve::panel(conn, &ctx.env, "--panel", p))
+            .transpose()?;
+        let scope = panel
+            .as_ref()
+            .map(|p| p.name.clone())
+            .unwrap_or_else(|| crate::i18n::pick("全部", "the whole office").to_string());
+        match store::current_run(conn, year, panel.map(|p| p.id))? {
+            Some((_, state)) if state == "confirmed" => Err(crate::refused!(
+                "{year} 年度考核已确定",
+                "the {year} assessment is already confirmed"
+            )),
+            Some((id, _)) => Ok((id, scope)),
+            None => Err(crate::refused!(
+                "{year} 年度尚未考核（{scope}）",
+                "there is no {year} assessment to confirm ({scope})"
+            )),
+        }
+    })?;
+    ctx.confirm(&crate::tr!(
+        "确定 {year} 年度考核结果（{scope}）？确定后该年度锁定，补贴转为待支付经费",
+        "confirm the {year} assessment ({scope})? The year is then locked and subsidies become expenses awaiting payment",
+    ))?;
+    let (count, total) = ctx.write(|tx| {
+        let on = date::iso(tx.today());
+        let now = now_stamp();
+        tx.execute("UPDATE assess_runs SET state = 'confirmed', confirmed_at = ?1, confirmed_by = ?2 WHERE id = ?3", params![now, tx.env.operator, run_id])?;
+        tx.execute("UPDATE assessments SET state = 'confirmed' WHERE run_id = ?1", [run_id])?;
+        let mut stmt = tx.prepare(
+            "SELECT s.id, s.advisor_id, s.panel_id, s.subsidy_fen, s.grade FROM assessments s WHERE s.run_id = ?1 AND s.subsidy_fen > 0 ORDER BY s.id",
+        )?;
+        let rows: Vec<(i64, i64, Option<i64>, i64, String)> =
+            stmt.query_map([run_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?.collect::<Result<_, _>>()?;
+        let mut total = 0;
+        for (assessment, advisor, panel, amount, grade) in &rows {
+            let panel = match panel {
+                Some(p) => Some(*p),
+                None => tx
+                    .query_row(
+                        "SELECT panel_id FROM appointments WHERE advisor_id = ?1 AND state IN ('appointed','dismissed','resigned')
+                           AND term_start <= ?2 ORDER BY term_start DESC LIMIT 1",
+                        params![advisor, format!("{year}-12-31")],
+                        |r| r.get(0),
+                    )
+                    .ok(),
+            };
+            let grade = GRADE.label(grade);
+            let note = crate::tr!("{year} 年度考核工作补贴（{grade}）", "{year} assessment subsidy ({grade})");
+            tx.execute(
+                "INSERT INTO expenses (advisor_id, panel_id, on_date, category, amount_fen, assessment_id, note, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, 'subsidy', ?4, ?5, ?6, ?7, ?7)",
+                params![advisor, panel, on, amount, assessment, note, now],
+            )?;
+            let expense = tx.last_insert_rowid();
+            tx.audit("expense", expense, "add", None, Some(&tx.snapshot("expenses", expense)?))?;
+            total += amount;
+        }
+        let summary = serde_json::json!({ "year": year, "subsidies": rows.len(), "total_fen": total });
+        crate::audit::record(tx, tx.env, "assess_run", Some(run_id), "confirm", None, Some(&summary))?;
+        Ok((rows.len(), total))
+    })?;
+    let total = money::grouped(total);
+    crate::output::print_done(
+        &ctx.env,
+        &crate::tr!(
+            "{year} 年度考核已确定并锁定；生成待支付补贴 {count} 笔，合计 {total} 元",
+            "the {year} assessment is confirmed and locked; {count} subsidies totalling {total} yuan await payment",
+        ),
+        "assess_run",
+        run_id,
+        None,
+    )
+}

@@ -1,0 +1,194 @@
+//! Loading a year's subjects for the assessment: who served, for how many
+//! days, and the counts of their work — with one aggregate query per kind
+//! of record, so a run over a province-sized roster stays fast.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, params};
+
+use crate::domain::assess::Subject;
+use crate::input::date;
+
+fn days_between(first: NaiveDate, last: NaiveDate) -> i64 {
+    (last - first).num_days() + 1
+}
+
+/// Days of `intervals` (inclusive, possibly overlapping) inside `first..=last`.
+fn covered(intervals: &[(NaiveDate, NaiveDate)], first: NaiveDate, last: NaiveDate) -> i64 {
+    let mut clipped: Vec<(NaiveDate, NaiveDate)> = intervals
+        .iter()
+        .map(|(s, e)| ((*s).max(first), (*e).min(last)))
+        .filter(|(s, e)| s <= e)
+        .collect();
+    clipped.sort();
+    let mut total = 0;
+    let mut current: Option<(NaiveDate, NaiveDate)> = None;
+    for (s, e) in clipped {
+        match current {
+            Some((cs, ce)) if s <= ce.succ_opt().unwrap_or(ce) => current = Some((cs, ce.max(e))),
+            Some((cs, ce)) => {
+                total += days_between(cs, ce);
+                current = Some((s, e));
+            }
+            None => current = Some((s, e)),
+        }
+    }
+    if let Some((cs, ce)) = current {
+        total += days_between(cs, ce);
+    }
+    total
+}
+
+/// Everyone who served during `year` (on `panel_id`, or on any panel), with
+/// their counted work, ordered by code.
+pub fn subjects(
+    conn: &Connection,
+    year: i32,
+    panel_id: Option<i64>,
+) -> anyhow::Result<Vec<Subject>> {
+    let first =
+        NaiveDate::from_ymd_opt(year, 1, 1).ok_or_else(|| anyhow::anyhow!("bad year {year}"))?;
+    let last =
+        NaiveDate::from_ymd_opt(year, 12, 31).ok_or_else(|| anyhow::anyhow!("bad year {year}"))?;
+    let mid =
+        NaiveDate::from_ymd_opt(year, 6, 30).ok_or_else(|| anyhow::anyhow!("bad year {year}"))?;
+    let (first_s, last_s) = (date::iso(first), date::iso(last));
+    let mut service: BTreeMap<i64, (String, Vec<(NaiveDate, NaiveDate)>)> = BTreeMap::new();
+    let mut stmt = conn.prepare_cached(
+        "SELECT ap.advisor_id, a.code, ap.term_start, IFNULL(date(ap.ended_on, '-1 day'), ap.term_end)
+         FROM appointments ap JOIN advisors a ON a.id = ap.advisor_id
+         WHERE ap.state IN ('appointed','dismissed','resigned') AND ap.term_start <= ?2 AND ap.term_end >= ?1
+           AND (ap.ended_on IS NULL OR ap.ended_on > ?1) AND (?3 IS NULL OR ap.panel_id = ?3)",
+    )?;
+    let mut rows = stmt.query(params![first_s, last_s, panel_id])?;
+    while let Some(r) = rows.next()? {
+        let (id, code, start, end): (i64, String, String, String) =
+            (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
+        let entry = service.entry(id).or_insert_with(|| (code, Vec::new()));
+        entry.1.push((date::from_db(&start)?, date::from_db(&end)?));
+    }
+    let year_days = days_between(first, last);
+    let mut subjects: BTreeMap<i64, Subject> = service
+        .into_iter()
+        .map(|(id, (code, intervals))| {
+            let h2_start = mid.succ_opt().unwrap_or(mid);
+            let subject = Subject {
+                advisor_id: id,
+                code,
+                served_days: covered(&intervals, first, last),
+                year_days,
+                half_days: [
+                    covered(&intervals, first, mid),
+                    covered(&intervals, h2_start, last),
+                ],
+                serves_year_end: intervals.iter().any(|(s, e)| *s <= last && *e >= last),
+                counts: BTreeMap::new(),
+            };
+            (id, subject)
+        })
+        .filter(|(_, s)| s.served_days > 0)
+        .collect();
+    let h2 = format!("{year}-07-01");
+    let year_end = format!("{year}-11-01");
+    let mut stmt = conn.prepare_cached(
+        "SELECT pa.advisor_id, pa.attendance, ac.kind, ac.on_date >= ?3, ac.on_date >= ?4, count(*)
+         FROM activities ac JOIN participants pa ON pa.activity_id = ac.id
+         WHERE ac.on_date BETWEEN ?1 AND ?2 AND ac.voided_at IS NULL AND pa.attendance <> 'invited'
+         GROUP BY 1, 2, 3, 4, 5",
+    )?;
+    let mut rows = stmt.query(params![first_s, last_s, h2, year_end])?;
+    while let Some(r) = rows.next()? {
+        let id: i64 = r.get(0)?;
+        if let Some(subject) = subjects.get_mut(&id) {
+            let (attendance, kind, second, end, n): (String, String, bool, bool, i64) =
+                (r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?);
+            add(subject, &attendance, &kind, second, end, n);
+        }
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT aa.advisor_id, ad.on_date >= ?3, ad.on_date >= ?4, count(*),
+                sum(ad.status IN ('adopted','partly_adopted','implemented')), sum(ad.status = 'implemented'),
+                sum(ad.endorsed_on IS NOT NULL)
+         FROM advice ad JOIN advice_advisors aa ON aa.advice_id = ad.id
+         WHERE ad.on_date BETWEEN ?1 AND ?2 AND ad.voided_at IS NULL
+         GROUP BY 1, 2, 3",
+    )?;
+    let mut rows = stmt.query(params![first_s, last_s, h2, year_end])?;
+    while let Some(r) = rows.next()? {
+        let id: i64 = r.get(0)?;
+        if let Some(subject) = subjects.get_mut(&id) {
+            let (second, end): (bool, bool) = (r.get(1)?, r.get(2)?);
+            for (i, count) in [
+                "advice_submitted",
+                "advice_adopted",
+                "advice_implemented",
+                "advice_endorsed",
+            ]
+            .iter()
+            .enumerate()
+            {
+                let n: i64 = r.get(3 + i)?;
+                add(subject, count, "", second, end, n);
+            }
+        }
+    }
+    Ok(subjects.into_values().collect())
+}
+
+fn add(subject: &mut Subject, count: &str, kind: &str, second_half: bool, year_end: bool, n: i64) {
+    if n == 0 {
+        return;
+    }
+    let tally = subject
+        .counts
+        .entry((count.to_string(), kind.to_string()))
+        .or_default();
+    if second_half {
+        tally.h2 += n;
+    } else {
+        tally.h1 += n;
+    }
+    if year_end {
+        tally.year_end += n;
+    }
+}
+
+/// Metrics as stored with a result: `{count: {kind: [h1, h2, year_end]}}`.
+pub fn metrics_json(subject: &Subject) -> serde_json::Value {
+    let mut map = serde_json::Map::new();
+    for ((count, kind), t) in &subject.counts {
+        let entry = map
+            .entry(count.clone())
+            .or_insert_with(|| serde_json::json!({}));
+        if let Some(obj) = entry.as_object_mut() {
+            obj.insert(kind.clone(), serde_json::json!([t.h1, t.h2, t.year_end]));
+        }
+    }
+    serde_json::Value::Object(map)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2025, m, day).unwrap()
+    }
+
+    #[test]
+    fn covered_days_merge_overlaps_and_clip() {
+        let (first, last) = (d(1, 1), d(12, 31));
+        assert_eq!(covered(&[(d(1, 1), d(12, 31))], first, last), 365);
+        assert_eq!(
+            covered(&[(d(3, 1), d(3, 10)), (d(3, 5), d(3, 20))], first, last),
+            20
+        );
+        assert_eq!(
+            covered(&[(d(3, 1), d(3, 10)), (d(3, 11), d(3, 20))], first, last),
+            20
+        );
+        let before = NaiveDate::from_ymd_opt(2024, 6, 1).unwrap();
+        assert_eq!(covered(&[(before, d(1, 10))], first, last), 10);
+    }
+}

@@ -1,0 +1,257 @@
+//! `assess run`: compute the year's preliminary results under a rule set,
+//! store the rule set with the run, and plan the subsidies within the cap.
+//! Re-running replaces the draft (kept as superseded history), carrying
+//! over the authority's manual grades and special-contribution amounts.
+
+use std::collections::HashMap;
+
+use rusqlite::params;
+
+use super::{load, load_rules, read, year};
+use crate::cli::assess::RunArgs;
+use crate::context::{Ctx, Tx, now_stamp};
+use crate::domain::assess::{self, Rules, subsidy};
+use crate::i18n::pick;
+use crate::input::{Form, money, resolve};
+use crate::labels::GRADE;
+use crate::store::assess as store;
+
+/// The authority's decisions on a result, carried over when a draft is re-run.
+#[derive(Default)]
+struct Decision {
+    grade: Option<String>,
+    reason: Option<String>,
+    adjust: Option<i64>,
+    adjust_reason: Option<String>,
+}
+
+/// One result's claim for the subsidy plan.
+pub(crate) struct Item {
+    pub code: String,
+    pub grade: String,
+    pub adjust: Option<i64>,
+    pub adjust_reason: Option<String>,
+}
+
+/// Subsidy amounts (fen) and notes for `items` under `rules`, within the cap.
+pub(crate) fn plan(rules: &Rules, items: &[Item]) -> anyhow::Result<Vec<(i64, String)>> {
+    let s = &rules.subsidy;
+    let claims: Vec<subsidy::Claim> = items
+        .iter()
+        .map(|i| subsidy::Claim {
+            code: i.code.clone(),
+            base: s.for_grade(&i.grade),
+            fixed: i.adjust,
+        })
+        .collect();
+    let wanted: i64 = claims.iter().map(|c| c.fixed.unwrap_or(c.base)).sum();
+    let amounts = subsidy::allocate(&claims, s.min, s.cap).map_err(|short| {
+        let cap = money::grouped(s.cap);
+        match short {
+            subsidy::Shortfall::Minimums(gap) => {
+                let (gap, min) = (money::grouped(gap), money::grouped(s.min));
+                crate::refused!(
+                    "按每人最低补贴 {min} 元计，合计已超出年度上限 {cap} 元 {gap} 元；无法形成补贴方案，请调整规则（降低最低额或提高上限）",
+                    "at the minimum of {min} yuan each, the subsidies exceed the yearly cap of {cap} yuan by {gap} yuan; no plan fits — change the rules (a lower minimum or a higher cap)",
+                )
+            }
+            subsidy::Shortfall::Fixed(gap) => {
+                let gap = money::grouped(gap);
+                crate::refused!(
+                    "特殊贡献补贴合计超出年度上限 {cap} 元 {gap} 元",
+                    "the special-contribution subsidies alone exceed the yearly cap of {cap} yuan by {gap} yuan",
+                )
+            }
+        }
+    })?;
+    let scaled = wanted > s.cap;
+    Ok(items
+        .iter()
+        .zip(&claims)
+        .zip(amounts)
+        .map(|((item, claim), amount)| {
+            let note = if let (Some(_), Some(reason)) = (item.adjust, &item.adjust_reason) {
+                crate::tr!("特殊贡献：{reason}", "special contribution: {reason}")
+            } else {
+                let (grade, base) = (GRADE.label(&item.grade), money::grouped(claim.base));
+                if scaled && claim.base > 0 {
+                    let (total, cap, got) = (money::grouped(wanted), money::grouped(s.cap), money::grouped(amount));
+                    crate::tr!(
+                        "{grade}标准 {base} 元；全部合计 {total} 元超过年度上限 {cap} 元，按比例调整为 {got} 元",
+                        "{grade} rate {base} yuan; the total {total} yuan exceeds the yearly cap {cap} yuan, so scaled to {got} yuan",
+                    )
+                } else {
+                    crate::tr!("{grade}标准 {base} 元", "{grade} rate {base} yuan")
+                }
+            };
+            (amount, note)
+        })
+        .collect())
+}
+
+/// Re-plans the subsidies of a stored run after a grade or an adjustment.
+pub(crate) fn replan(tx: &Tx, run_id: i64) -> anyhow::Result<()> {
+    let text: String = tx.query_row(
+        "SELECT rules_toml FROM assess_runs WHERE id = ?1",
+        [run_id],
+        |r| r.get(0),
+    )?;
+    let rules =
+        assess::parse(&text).map_err(|e| anyhow::anyhow!("stored rules of run #{run_id}: {e}"))?;
+    let mut stmt = tx.prepare(
+        "SELECT s.id, a.code, s.grade, s.adjust_fen, s.adjust_reason FROM assessments s JOIN advisors a ON a.id = s.advisor_id
+         WHERE s.run_id = ?1 ORDER BY a.code",
+    )?;
+    let rows: Vec<(i64, Item)> = stmt
+        .query_map([run_id], |r| {
+            Ok((
+                r.get(0)?,
+                Item {
+                    code: r.get(1)?,
+                    grade: r.get(2)?,
+                    adjust: r.get(3)?,
+                    adjust_reason: r.get(4)?,
+                },
+            ))
+        })?
+        .collect::<Result<_, _>>()?;
+    let items: Vec<Item> = rows
+        .iter()
+        .map(|(_, i)| Item {
+            code: i.code.clone(),
+            grade: i.grade.clone(),
+            adjust: i.adjust,
+            adjust_reason: i.adjust_reason.clone(),
+        })
+        .collect();
+    let planned = plan(&rules, &items)?;
+    let mut update = tx.prepare_cached(
+        "UPDATE assessments SET subsidy_fen = ?1, subsidy_note = ?2 WHERE id = ?3",
+    )?;
+    for ((id, _), (amount, note)) in rows.iter().zip(planned) {
+        update.execute(params![amount, note, id])?;
+    }
+    Ok(())
+}
+
+pub fn run(ctx: &Ctx, args: &RunArgs) -> anyhow::Result<()> {
+    let year = year(ctx, args.year.as_deref())?;
+    let mut form = Form::new(&ctx.env);
+    let path = form.value(
+        "--rules",
+        pick("规则文件", "rule file"),
+        args.rules.as_ref().and_then(|p| p.to_str()),
+        |s| Ok(std::path::PathBuf::from(s)),
+    )?;
+    form.finish()?;
+    let (rules, text) = load_rules(&path)?;
+    let run_id = ctx.write(|tx| {
+        let panel_name = args.panel.clone().or_else(|| rules.panel.clone());
+        let panel = panel_name.map(|p| resolve::panel(tx, &ctx.env, "--panel", &p)).transpose()?;
+        if let (Some(given), Some(in_rules)) = (&args.panel, &rules.panel)
+            && let Some(p) = &panel
+            && resolve::panel(tx, &ctx.env, "--panel", in_rules)?.id != p.id
+        {
+            return Err(crate::invalid!(
+                "--panel：{given} 与规则文件指定的顾问团 {in_rules} 不一致",
+                "--panel: {given} differs from the rule set's panel {in_rules}",
+            ));
+        }
+        let panel_id = panel.as_ref().map(|p| p.id);
+        for scope in [panel_id, None] {
+            if let Some((_, state)) = store::current_run(tx, year, scope)?
+                && state == "confirmed"
+            {
+                return Err(crate::refused!(
+                    "{year} 年度考核已确定（锁定），不能重新计算",
+                    "the {year} assessment is confirmed (locked); it cannot be run again",
+                ));
+            }
+        }
+        let subjects = load::subjects(tx, year, panel_id)?;
+        if subjects.is_empty() {
+            return Err(crate::refused!("{year} 年度没有在聘专家，无可考核", "nobody served in {year}; there is nothing to assess"));
+        }
+        let mut outcomes = assess::assess(&subjects, &rules);
+        // The authority's decisions on the draft being replaced carry over.
+        let previous = store::current_run(tx, year, panel_id)?.map(|(id, _)| id);
+        let mut carried: HashMap<i64, Decision> = HashMap::new();
+        if let Some(prev) = previous {
+            let mut stmt = tx.prepare(
+                "SELECT advisor_id, CASE WHEN grade_reason IS NOT NULL THEN grade END, grade_reason, adjust_fen, adjust_reason
+                 FROM assessments WHERE run_id = ?1 AND (grade_reason IS NOT NULL OR adjust_fen IS NOT NULL)",
+            )?;
+            let rows = stmt.query_map([prev], |r| {
+                Ok((r.get(0)?, Decision { grade: r.get(1)?, reason: r.get(2)?, adjust: r.get(3)?, adjust_reason: r.get(4)? }))
+            })?;
+            for row in rows {
+                let (id, decision) = row?;
+                carried.insert(id, decision);
+            }
+            tx.execute("UPDATE assess_runs SET state = 'superseded' WHERE id = ?1", [prev])?;
+            tx.execute("UPDATE assessments SET state = 'superseded' WHERE run_id = ?1", [prev])?;
+        }
+        for outcome in &mut outcomes {
+            if let Some(Decision { grade: Some(grade), reason: Some(_), .. }) = carried.get(&outcome.advisor_id) {
+                outcome.grade = grade.clone();
+            }
+        }
+        let items: Vec<Item> = outcomes
+            .iter()
+            .map(|o| {
+                let c = carried.get(&o.advisor_id);
+                Item {
+                    code: o.code.clone(),
+                    grade: o.grade.clone(),
+                    adjust: c.and_then(|c| c.adjust),
+                    adjust_reason: c.and_then(|c| c.adjust_reason.clone()),
+                }
+            })
+            .collect();
+        let planned = plan(&rules, &items)?;
+        let sha = crate::audit::sha256_hex(text.as_bytes());
+        tx.execute(
+            "INSERT INTO assess_runs (year, panel_id, rules_name, rules_toml, rules_sha256, state, run_at, operator)
+             VALUES (?1, ?2, ?3, ?4, ?5, 'draft', ?6, ?7)",
+            params![year, panel_id, rules.name, text, sha, now_stamp(), tx.env.operator],
+        )?;
+        let run_id = tx.last_insert_rowid();
+        let mut insert = tx.prepare_cached(
+            "INSERT INTO assessments (run_id, year, advisor_id, panel_id, served_days, metrics, requirements, points,
+                prelim_grade, grade, grade_reason, quota_note, subsidy_fen, subsidy_note, adjust_fen, adjust_reason,
+                dismissal_candidate, state)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, 'draft')",
+        )?;
+        for ((subject, outcome), (amount, note)) in subjects.iter().zip(&outcomes).zip(&planned) {
+            let c = carried.get(&outcome.advisor_id);
+            let requirements = serde_json::json!({
+                "requirements": outcome.requirements.iter().map(|r| serde_json::json!({"label": r.label, "met": r.met, "detail": r.detail})).collect::<Vec<_>>(),
+                "points": outcome.points_lines.iter().map(|p| serde_json::json!({"label": p.label, "count": p.count, "each": p.each, "points": p.points})).collect::<Vec<_>>(),
+                "reasons": outcome.grade_reasons,
+            });
+            insert.execute(params![
+                run_id,
+                year,
+                subject.advisor_id,
+                panel_id,
+                subject.served_days,
+                load::metrics_json(subject).to_string(),
+                requirements.to_string(),
+                outcome.points,
+                outcome.prelim_grade,
+                outcome.grade,
+                c.and_then(|c| c.reason.clone()),
+                outcome.quota_note,
+                amount,
+                note,
+                c.and_then(|c| c.adjust),
+                c.and_then(|c| c.adjust_reason.clone()),
+                outcome.dismissal_evidence,
+            ])?;
+        }
+        let summary = serde_json::json!({ "year": year, "panel_id": panel_id, "rules": rules.name, "rules_sha256": sha, "assessed": outcomes.len(), "replaces": previous });
+        crate::audit::record(tx, tx.env, "assess_run", Some(run_id), "run", None, Some(&summary))?;
+        Ok(run_id)
+    })?;
+    read::print_run(ctx, run_id)
+}

@@ -1,0 +1,63 @@
+//! Assessment runs and results, and the lock a confirmed year puts on the
+//! records that feed its metrics.
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+/// The run in force for a year and scope (panel or the whole office):
+/// `(id, state)` of the newest run that is not superseded.
+pub fn current_run(
+    conn: &Connection,
+    year: i32,
+    panel_id: Option<i64>,
+) -> anyhow::Result<Option<(i64, String)>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT id, state FROM assess_runs WHERE year = ?1 AND panel_id IS ?2 AND state <> 'superseded'
+             ORDER BY id DESC LIMIT 1",
+        )?
+        .query_row(params![year, panel_id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?)
+}
+
+/// The newest result for an advisor in a year: `(assessment id, run id, state)`.
+pub fn current_result(
+    conn: &Connection,
+    advisor_id: i64,
+    year: i32,
+) -> anyhow::Result<Option<(i64, i64, String)>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT s.id, s.run_id, s.state FROM assessments s WHERE s.advisor_id = ?1 AND s.year = ?2
+               AND s.state <> 'superseded' ORDER BY s.state = 'confirmed' DESC, s.id DESC LIMIT 1",
+        )?
+        .query_row(params![advisor_id, year], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .optional()?)
+}
+
+/// Refuses a change to records dated `date` that would alter a confirmed
+/// assessment of any of `advisor_ids` (seed 001 art. 16: the confirmed
+/// result stands). Call it from every add, edit and void of activities,
+/// participants, advice and expenses.
+pub fn check_open(conn: &Connection, date: &str, advisor_ids: &[i64]) -> anyhow::Result<()> {
+    let Some(year) = date.get(..4).and_then(|y| y.parse::<i32>().ok()) else {
+        return Ok(());
+    };
+    let mut stmt = conn.prepare_cached(
+        "SELECT a.code, a.name FROM assessments s JOIN advisors a ON a.id = s.advisor_id
+         WHERE s.year = ?1 AND s.advisor_id = ?2 AND s.state = 'confirmed' LIMIT 1",
+    )?;
+    for id in advisor_ids {
+        if let Some((code, name)) = stmt
+            .query_row(params![year, id], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+            })
+            .optional()?
+        {
+            return Err(crate::refused!(
+                "{year} 年度考核已确定（{name} {code}），该年影响考核的记录已锁定，不能更改",
+                "the {year} assessment is confirmed ({name} {code}); records of that year that feed it are locked",
+            ));
+        }
+    }
+    Ok(())
+}
