@@ -4,3 +4,6 @@
 mod appointment;
 mod common;
 mod foundation;
+mod generator;
+#[path = "../bench/gen.rs"]
+mod generator_code;
