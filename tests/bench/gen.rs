@@ -537,7 +537,7 @@ pub fn generate(path: &Path, scale: Scale, seed: u64) -> anyhow::Result<Counts> 
                 1 + rng.below(panel_count) as i64,
                 day(rng.below(DAYS)),
                 category,
-                (50_00 + rng.below(2_000_00)) as i64 * 10,
+                (5_000 + rng.below(200_000)) as i64 * 10,
                 "市人力资源和社会保障局",
                 format!("V{:08}", i + 1),
                 controlled,
