@@ -1,3 +1,4 @@
 //! The rules, with no I/O, printing or clock: callers pass `today`.
 
+pub mod budget;
 pub mod lifecycle;
