@@ -5,9 +5,12 @@
 
 pub mod advisor;
 pub mod appointment;
+pub mod budget;
+pub mod expense;
 pub mod init;
 pub mod log;
 pub mod panel;
+pub mod report;
 
 use std::path::PathBuf;
 
@@ -84,6 +87,15 @@ pub enum Command {
     /// Appointments (聘任): nomination, procedure steps, renewal, dismissal, resignation
     #[command(subcommand, visible_alias = "appt")]
     Appointment(appointment::AppointmentCommand),
+    /// Expenses (经费): travel, lodging, fees, stipends, subsidies; vouchers; the stipend run
+    #[command(subcommand, visible_alias = "exp")]
+    Expense(expense::ExpenseCommand),
+    /// Budgets (预算): yearly caps for the office or a panel; controlled categories
+    #[command(subcommand)]
+    Budget(budget::BudgetCommand),
+    /// Reports for leadership
+    #[command(subcommand)]
+    Report(report::ReportCommand),
     /// The audit log: every change, who made it and when
     Log(log::LogArgs),
 }

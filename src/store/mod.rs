@@ -2,6 +2,8 @@
 
 pub mod advisor;
 pub mod appointment;
+pub mod budget;
+pub mod expense;
 pub mod panel;
 
 use rusqlite::types::Value;
