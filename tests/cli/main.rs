@@ -4,3 +4,4 @@
 mod appointment;
 mod common;
 mod foundation;
+mod money;
