@@ -322,7 +322,7 @@ CREATE TABLE expenses (
     category      TEXT NOT NULL CHECK (category IN ('travel','lodging','consultation','stipend','subsidy','research','reward','meeting','training','reception','other')),
     amount_fen    INTEGER NOT NULL CHECK (amount_fen > 0),
     payer_unit    TEXT,
-    voucher_no    TEXT UNIQUE,
+    voucher_no    TEXT,            -- payment voucher (拨付凭证); unique among live expenses
     activity_id   INTEGER REFERENCES activities(id),
     controlled    INTEGER NOT NULL DEFAULT 0 CHECK (controlled IN (0,1)),
     override_reason TEXT,
@@ -337,6 +337,7 @@ CREATE TABLE expenses (
 CREATE INDEX expenses_date ON expenses(on_date);
 CREATE INDEX expenses_advisor ON expenses(advisor_id, on_date);
 CREATE INDEX expenses_panel ON expenses(panel_id, on_date);
+CREATE UNIQUE INDEX expenses_voucher ON expenses(voucher_no) WHERE voucher_no IS NOT NULL AND voided_at IS NULL;
 CREATE UNIQUE INDEX expenses_stipend_once ON expenses(advisor_id, stipend_year) WHERE stipend_year IS NOT NULL AND voided_at IS NULL;
 
 -- A yearly cap for the office (panel_id NULL) or a panel, in all (category NULL) or per category.

@@ -322,6 +322,25 @@ domain!(EXPENSE_CATEGORY, "经费类别", "expense category", ["expenses.categor
     "other" => "其他", "other";
 });
 
+// What a reader sees of an expense: paid once a voucher is attached (seed 002 part 6: 拨付凭证报备案).
+domain!(EXPENSE_STATUS, "支付状态", "payment status", [], {
+    "paid" => "已支付", "paid";
+    "pending" => "待支付", "awaiting voucher";
+    "voided" => "已作废", "void";
+});
+
+// Where a yearly stipend comes from.
+domain!(STIPEND_SOURCE, "聘金来源", "stipend source", [], {
+    "advisor" => "个人聘金", "advisor's own";
+    "panel" => "顾问团聘金", "panel's";
+});
+
+// What a stipend run did for one advisor.
+domain!(STIPEND_OUTCOME, "结果", "outcome", [], {
+    "created" => "新建", "created";
+    "existed" => "已有", "already existed";
+});
+
 domain!(GRADE, "考核等次", "grade", ["assessments.prelim_grade", "assessments.grade"], {
     "excellent" => "优秀", "excellent";
     "competent" => "称职", "competent";
@@ -378,6 +397,9 @@ pub static ALL: &[&Domain] = &[
     &ADVICE_STATUS,
     &ADVICE_EVENT,
     &EXPENSE_CATEGORY,
+    &EXPENSE_STATUS,
+    &STIPEND_SOURCE,
+    &STIPEND_OUTCOME,
     &GRADE,
     &ASSESS_STATE,
     &QUOTA_SUBJECT,

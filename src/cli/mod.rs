@@ -6,9 +6,12 @@
 pub mod advisor;
 pub mod appointment;
 pub mod assess;
+pub mod budget;
+pub mod expense;
 pub mod init;
 pub mod log;
 pub mod panel;
+pub mod report;
 
 use std::path::PathBuf;
 
@@ -88,6 +91,15 @@ pub enum Command {
     /// The annual assessment (年度考核): rules, run, explain, grade, adjust, confirm
     #[command(subcommand)]
     Assess(assess::AssessCommand),
+    /// Expenses (经费): travel, lodging, fees, stipends, subsidies; vouchers; the stipend run
+    #[command(subcommand, visible_alias = "exp")]
+    Expense(expense::ExpenseCommand),
+    /// Budgets (预算): yearly caps for the office or a panel; controlled categories
+    #[command(subcommand)]
+    Budget(budget::BudgetCommand),
+    /// Reports for leadership
+    #[command(subcommand)]
+    Report(report::ReportCommand),
     /// The audit log: every change, who made it and when
     Log(log::LogArgs),
 }

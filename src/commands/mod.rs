@@ -4,9 +4,12 @@
 pub mod advisor;
 pub mod appointment;
 pub mod assess;
+pub mod budget;
+pub mod expense;
 pub mod init;
 pub mod log;
 pub mod panel;
+pub mod report;
 
 use crate::cli::Command;
 use crate::context::Ctx;
@@ -21,6 +24,9 @@ pub fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<()> {
         Command::Advisor(cmd) => advisor::run(ctx, cmd),
         Command::Appointment(cmd) => appointment::run(ctx, cmd),
         Command::Assess(cmd) => assess::run(ctx, cmd),
+        Command::Expense(cmd) => expense::run(ctx, cmd),
+        Command::Budget(cmd) => budget::run(ctx, cmd),
+        Command::Report(cmd) => report::run(ctx, cmd),
         Command::Log(args) => log::run(ctx, args),
     }
 }

@@ -1,4 +1,5 @@
 //! The rules, with no I/O, printing or clock: callers pass `today`.
 
 pub mod assess;
+pub mod budget;
 pub mod lifecycle;

@@ -10,6 +10,12 @@ pub fn parse(flag: &str, input: &str, allow_zero: bool) -> anyhow::Result<i64> {
             "{flag}: \"{input}\" is not an amount; write yuan with at most two decimals, e.g. 5000 or 5,000.50",
         )
     })?;
+    if fen < 0 && allow_zero {
+        return Err(crate::invalid!(
+            "{flag}：金额不能为负数（输入为“{input}”）",
+            "{flag}: the amount must not be negative (got \"{input}\")",
+        ));
+    }
     if fen < 0 || (fen == 0 && !allow_zero) {
         return Err(crate::invalid!(
             "{flag}：金额必须大于零（输入为“{input}”）",

@@ -3,6 +3,8 @@
 pub mod advisor;
 pub mod appointment;
 pub mod assess;
+pub mod budget;
+pub mod expense;
 pub mod panel;
 
 use rusqlite::types::Value;

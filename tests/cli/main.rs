@@ -7,3 +7,4 @@ mod foundation;
 mod generator;
 #[path = "../bench/gen.rs"]
 mod generator_code;
+mod money;

@@ -3,6 +3,7 @@
 //! grade with its reason, a special-contribution subsidy inside the cap, and
 //! confirmation, which locks the year and turns subsidies into expenses.
 
+use chrono::Datelike;
 use rusqlite::params;
 
 use super::{run::replan, year};
@@ -192,6 +193,9 @@ pub fn confirm(ctx: &Ctx, args: &YearArgs) -> anyhow::Result<()> {
         let rows: Vec<(i64, i64, Option<i64>, i64, String)> =
             stmt.query_map([run_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?.collect::<Result<_, _>>()?;
         let mut total = 0;
+        let mut exceptions = Vec::new();
+        let controlled = crate::store::budget::controlled(tx)?.iter().any(|c| c == "subsidy");
+        let pay_year = tx.today().year();
         for (assessment, advisor, panel, amount, grade) in &rows {
             let panel = match panel {
                 Some(p) => Some(*p),
@@ -204,6 +208,8 @@ pub fn confirm(ctx: &Ctx, args: &YearArgs) -> anyhow::Result<()> {
                     )
                     .ok(),
             };
+            let charge = crate::domain::budget::Charge { panel_id: panel, category: "subsidy", amount_fen: *amount };
+            exceptions.extend(crate::commands::budget::caps::exceptions(tx, pay_year, &charge, controlled)?);
             let grade = GRADE.label(grade);
             let note = crate::tr!("{year} 年度考核工作补贴（{grade}）", "{year} assessment subsidy ({grade})");
             tx.execute(
@@ -214,6 +220,14 @@ pub fn confirm(ctx: &Ctx, args: &YearArgs) -> anyhow::Result<()> {
             let expense = tx.last_insert_rowid();
             tx.audit("expense", expense, "add", None, Some(&tx.snapshot("expenses", expense)?))?;
             total += amount;
+        }
+        if !exceptions.is_empty() {
+            exceptions.dedup();
+            let list = exceptions.join(crate::i18n::pick("；", "; "));
+            return Err(crate::refused!(
+                "未确定：补贴将突破预算——{list}。请先调整预算（roster budget set）或补贴方案",
+                "not confirmed: the subsidies would break the budget — {list}. Adjust the budget (`roster budget set`) or the subsidies first",
+            ));
         }
         let summary = serde_json::json!({ "year": year, "subsidies": rows.len(), "total_fen": total });
         crate::audit::record(tx, tx.env, "assess_run", Some(run_id), "confirm", None, Some(&summary))?;

@@ -1,0 +1,93 @@
+//! Checking an expense against its year's budget lines and the controlled
+//! (严控) categories, and naming lines in words. Shared by `expense add`
+//! and the stipend run; the rules themselves are `domain::budget`.
+
+use rusqlite::Connection;
+
+use crate::domain::budget::{self, Breach, Charge, Line, Usage};
+use crate::input::money::grouped;
+use crate::labels::EXPENSE_CATEGORY;
+
+/// A panel's code, for messages.
+fn panel_code(conn: &Connection, id: i64) -> anyhow::Result<String> {
+    Ok(conn
+        .prepare_cached("SELECT code FROM panels WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))?)
+}
+
+/// A line's scope and category in words: `全办·全部类别`, `顾问团 tech·差旅费`.
+pub fn line_name(conn: &Connection, line: &Line) -> anyhow::Result<String> {
+    let scope = match line.panel_id {
+        Some(id) => {
+            let code = panel_code(conn, id)?;
+            crate::tr!("顾问团 {code}", "panel {code}")
+        }
+        None => crate::tr!("全办", "office-wide"),
+    };
+    let category = match &line.category {
+        Some(code) => EXPENSE_CATEGORY.label(code),
+        None => crate::tr!("全部类别", "all categories"),
+    };
+    Ok(format!("{scope}·{category}"))
+}
+
+/// `cap …, spent … (paid …, committed …), remaining …` for a line.
+pub fn usage_words(cap_fen: i64, usage: Usage) -> String {
+    let (cap, spent) = (grouped(cap_fen), grouped(usage.recorded()));
+    let (paid, committed) = (grouped(usage.paid_fen), grouped(usage.committed_fen));
+    let remaining = grouped(usage.remaining(cap_fen));
+    crate::tr!(
+        "上限 {cap} 元，已列支 {spent} 元（已付 {paid}，待付 {committed}），剩余 {remaining} 元",
+        "cap {cap} yuan, spent {spent} (paid {paid}, committed {committed}), remaining {remaining}",
+    )
+}
+
+fn breach_words(conn: &Connection, year: i32, breach: &Breach) -> anyhow::Result<String> {
+    let name = line_name(conn, &breach.line)?;
+    let usage = usage_words(breach.line.cap_fen, breach.usage);
+    let amount = grouped(breach.amount_fen);
+    let over = grouped(breach.usage.recorded() + breach.amount_fen - breach.line.cap_fen);
+    Ok(crate::tr!(
+        "超出 {year} 年预算【{name}】：{usage}；本笔 {amount} 元，将超出 {over} 元",
+        "over the {year} budget line [{name}]: {usage}; this {amount} would exceed it by {over}",
+    ))
+}
+
+/// The budget rules that recording `charge` in `year` would break, one
+/// sentence each: every capped line it would take over its cap, and a
+/// controlled category without a budget line naming it.
+pub fn exceptions(
+    conn: &Connection,
+    year: i32,
+    charge: &Charge,
+    controlled: bool,
+) -> anyhow::Result<Vec<String>> {
+    let lines = crate::store::budget::lines_with_usage(conn, year)?;
+    let mut out = Vec::new();
+    for breach in budget::breaches(&lines, charge) {
+        out.push(breach_words(conn, year, &breach)?);
+    }
+    let plain: Vec<Line> = lines.into_iter().map(|(line, _)| line).collect();
+    if controlled && !budget::has_category_budget(&plain, charge) {
+        let code = charge.category;
+        let label = EXPENSE_CATEGORY.label(code);
+        let panel = match charge.panel_id {
+            Some(id) => panel_code(conn, id)?,
+            None => "-".to_string(),
+        };
+        out.push(crate::tr!(
+            "{label}属严控类经费，{year} 年没有“{label}”预算（全办或顾问团 {panel}）；严控类经费不得无预算执行（seed 001 第十四条），请先用 roster budget set --year {year} --category {code} --cap 金额 设定",
+            "{label} is a controlled category and {year} has no budget line for it (office-wide or panel {panel}); controlled funds may not be spent without a budget (seed 001 art. 14): set one with `roster budget set --year {year} --category {code} --cap YUAN`",
+        ));
+    }
+    Ok(out)
+}
+
+/// The refusal for rule exceptions made without `--override` (exit 4).
+pub fn refusal(exceptions: &[String]) -> anyhow::Error {
+    let list = exceptions.join(crate::i18n::pick("；", "; "));
+    crate::refused!(
+        "未记录：{list}。如属经批准的例外，请加 --override \"原因\"",
+        "nothing recorded: {list}. For an approved exception add --override \"reason\"",
+    )
+}

@@ -1,0 +1,349 @@
+//! `roster expense`: recording an expense (this file: `add`, `pay`, `void`),
+//! reading them (`read.rs`) and the yearly stipend run (`stipend.rs`).
+//!
+//! An expense is checked before it is written: the advisor must serve that
+//! year, every budget line it falls under must have room (seed 001 art. 14),
+//! and a controlled category needs a budget line naming it. `--override
+//! "reason"` records a deliberate exception; the reason stays on the record.
+
+mod read;
+mod stipend;
+
+use chrono::Datelike;
+
+use super::budget::caps;
+use crate::cli::expense::{ExpenseAddArgs, ExpenseCommand, ExpensePayArgs, ExpenseVoidArgs};
+use crate::context::{Ctx, Tx, now_stamp};
+use crate::domain::budget::Charge;
+use crate::i18n::pick;
+use crate::input::{Form, date, money, resolve, text};
+use crate::labels::EXPENSE_CATEGORY;
+use crate::output::print_done;
+use crate::store::expense::{self as store, Expense};
+
+/// Longest voucher number accepted.
+const VOUCHER_MAX: usize = 64;
+
+pub fn run(ctx: &Ctx, cmd: ExpenseCommand) -> anyhow::Result<()> {
+    match cmd {
+        ExpenseCommand::Add(args) => add(ctx, &args),
+        ExpenseCommand::List(args) => read::list(ctx, &args),
+        ExpenseCommand::Show(args) => read::show(ctx, args.id),
+        ExpenseCommand::Pay(args) => pay(ctx, &args),
+        ExpenseCommand::Void(args) => void(ctx, &args),
+        ExpenseCommand::PayStipends(args) => stipend::pay_stipends(ctx, &args),
+    }
+}
+
+/// A voucher number as typed.
+fn voucher(input: &str) -> anyhow::Result<String> {
+    text::required("--voucher", input, VOUCHER_MAX)
+}
+
+/// An override reason as typed (none when empty).
+pub(crate) fn override_reason(given: Option<&str>) -> anyhow::Result<Option<String>> {
+    Ok(given
+        .map(|s| text::line("--override", s, text::LINE_MAX))
+        .transpose()?
+        .filter(|s| !s.is_empty()))
+}
+
+/// Refuses a voucher number another live expense already carries.
+fn check_voucher_free(tx: &Tx, voucher: &str) -> anyhow::Result<()> {
+    if let Some(holder) = store::voucher_holder(tx, voucher)? {
+        return Err(crate::invalid!(
+            "--voucher：凭证号“{voucher}”已用于经费 #{holder}；凭证号不能重复",
+            "--voucher: voucher \"{voucher}\" is already on expense #{holder}; voucher numbers are unique",
+        ));
+    }
+    Ok(())
+}
+
+/// The expense #`id`, or an error naming it.
+fn existing(tx: &Tx, id: i64) -> anyhow::Result<Expense> {
+    store::find(tx, id)?.ok_or_else(|| {
+        crate::invalid!(
+            "找不到经费 #{id}；可用 roster expense list 查看",
+            "no expense #{id}; see `roster expense list`"
+        )
+    })
+}
+
+/// A panel's lead unit (the default payer).
+pub(crate) fn lead_unit(tx: &Tx, panel_id: Option<i64>) -> anyhow::Result<Option<String>> {
+    match panel_id {
+        Some(id) => Ok(crate::store::panel::get(tx, id)?.lead_unit),
+        None => Ok(None),
+    }
+}
+
+/// The panel an expense is booked to, and any service rule it breaks.
+fn booked_panel(
+    tx: &Tx,
+    advisor: &resolve::Found,
+    given: Option<&str>,
+    on: &str,
+    year: i32,
+    exceptions: &mut Vec<String>,
+) -> anyhow::Result<Option<i64>> {
+    let services = store::services_in_year(tx, advisor.id, year)?;
+    let (code, name) = (&advisor.code, &advisor.name);
+    if services.is_empty() {
+        exceptions.push(crate::tr!(
+            "{code} {name} {year} 年不在聘（没有覆盖该年的聘任）",
+            "{code} {name} does not serve in {year} (no appointment covers that year)",
+        ));
+    }
+    if let Some(text) = given {
+        let panel = resolve::panel(tx, tx.env, "--panel", text)?;
+        if !services.is_empty() && !services.iter().any(|s| s.service.panel_id == panel.id) {
+            let p = &panel.code;
+            exceptions.push(crate::tr!(
+                "{code} {name} {year} 年不在顾问团 {p} 任职",
+                "{code} {name} does not serve on panel {p} in {year}",
+            ));
+        }
+        return Ok(Some(panel.id));
+    }
+    let mut candidates = store::panels_on(tx, advisor.id, on)?;
+    if candidates.is_empty() {
+        candidates = services
+            .iter()
+            .map(|s| (s.service.panel_id, s.panel_code.clone()))
+            .collect();
+    }
+    match candidates.len() {
+        0 => Ok(None),
+        1 => Ok(Some(candidates[0].0)),
+        _ => {
+            let list = candidates
+                .iter()
+                .map(|(_, c)| c.as_str())
+                .collect::<Vec<_>>()
+                .join(", ");
+            Err(crate::invalid!(
+                "--panel：{code} {name} 在 {on} 任职于多个顾问团（{list}）；请用 --panel 指明记入哪一个",
+                "--panel: {code} {name} serves on several panels on {on} ({list}); say which one with --panel",
+            ))
+        }
+    }
+}
+
+fn add(ctx: &Ctx, args: &ExpenseAddArgs) -> anyhow::Result<()> {
+    let mut form = Form::new(&ctx.env);
+    let category = form.choice("--category", &EXPENSE_CATEGORY, args.category.as_deref())?;
+    let amount = form.value(
+        "--amount",
+        pick("金额（元）", "amount (yuan)"),
+        args.amount.as_deref(),
+        |s| money::parse("--amount", s, false),
+    )?;
+    form.finish()?;
+    let on = match args.date.as_deref() {
+        Some(d) => date::parse("--date", d, ctx.today())?,
+        None => ctx.today(),
+    };
+    let year = on.year();
+    let on = date::iso(on);
+    let voucher = args.voucher.as_deref().map(voucher).transpose()?;
+    let payer = args
+        .payer
+        .as_deref()
+        .map(|s| text::line("--payer", s, text::LINE_MAX))
+        .transpose()?
+        .filter(|s| !s.is_empty());
+    let note = args
+        .note
+        .as_deref()
+        .map(|s| text::note("--note", s))
+        .transpose()?
+        .filter(|s| !s.is_empty());
+    let activity = args
+        .activity
+        .as_deref()
+        .map(|s| super::number("--activity", s, 1..=999_999_999_999))
+        .transpose()?;
+    let override_reason = override_reason(args.override_reason.as_deref())?;
+    let (id, advisor, exceptions) = ctx.write(|tx| {
+        let advisor = resolve::advisor(tx, &ctx.env, "ADVISOR", &args.advisor)?;
+        crate::store::assess::check_open(tx, &on, &[advisor.id])?;
+        let mut exceptions = Vec::new();
+        let panel_id = booked_panel(tx, &advisor, args.panel.as_deref(), &on, year, &mut exceptions)?;
+        if let Some(activity) = activity {
+            match store::activity_voided(tx, activity)? {
+                None => {
+                    return Err(crate::invalid!(
+                        "--activity：找不到活动 #{activity}",
+                        "--activity: no activity #{activity}"
+                    ));
+                }
+                Some(true) => {
+                    return Err(crate::refused!(
+                        "--activity：活动 #{activity} 已作废，不能关联经费",
+                        "--activity: activity #{activity} is void; an expense cannot be linked to it"
+                    ));
+                }
+                Some(false) => {}
+            }
+        }
+        if let Some(v) = &voucher {
+            check_voucher_free(tx, v)?;
+        }
+        let stipend_year = (category == "stipend").then_some(i64::from(year));
+        if stipend_year.is_some()
+            && let Some(other) = store::stipend_of(tx, advisor.id, year)?
+        {
+            let other = other.id;
+            return Err(crate::refused!(
+                "{year} 年的聘金已记录（经费 #{other}）；聘金每年只付一次，如有误请先作废该笔",
+                "the {year} stipend is already recorded (expense #{other}); a stipend is paid once a year: void that one first if it is wrong",
+            ));
+        }
+        let controlled = crate::store::budget::controlled(tx)?
+            .iter()
+            .any(|c| c == category);
+        let charge = Charge {
+            panel_id,
+            category,
+            amount_fen: amount,
+        };
+        exceptions.extend(caps::exceptions(tx, year, &charge, controlled)?);
+        match (&override_reason, exceptions.is_empty()) {
+            (None, false) => return Err(caps::refusal(&exceptions)),
+            (Some(_), true) => {
+                return Err(crate::invalid!(
+                    "--override：这笔经费不违反任何预算或在聘规则，无需例外；请去掉 --override",
+                    "--override: this expense breaks no budget or service rule, so there is nothing to override; remove --override",
+                ));
+            }
+            _ => {}
+        }
+        let payer_unit = match &payer {
+            Some(p) => Some(p.clone()),
+            None => lead_unit(tx, panel_id)?,
+        };
+        let expense = Expense {
+            advisor_id: advisor.id,
+            panel_id,
+            on_date: on.clone(),
+            category: category.to_string(),
+            amount_fen: amount,
+            payer_unit,
+            voucher_no: voucher.clone(),
+            activity_id: activity,
+            controlled,
+            override_reason: override_reason.clone(),
+            stipend_year,
+            note: note.clone(),
+            ..Expense::default()
+        };
+        let id = store::insert(tx, &expense, &now_stamp())?;
+        tx.audit("expense", id, "add", None, Some(&tx.snapshot("expenses", id)?))?;
+        Ok((id, advisor, exceptions))
+    })?;
+    let label = EXPENSE_CATEGORY.label(category);
+    let yuan = money::grouped(amount);
+    let name = &advisor.name;
+    let status = if voucher.is_some() {
+        pick("已支付", "paid")
+    } else {
+        pick("待支付，尚无凭证", "awaiting its voucher")
+    };
+    let mut message = crate::tr!(
+        "已记录经费 #{id}：{name} {label} {yuan} 元（{status}）",
+        "recorded expense #{id}: {name}, {label}, {yuan} yuan ({status})"
+    );
+    if !exceptions.is_empty() {
+        let list = exceptions.join(pick("；", "; "));
+        message.push_str(&crate::tr!(
+            "\n已按 --override 记录例外：{list}",
+            "\nrecorded as an exception (--override): {list}"
+        ));
+    }
+    print_done(&ctx.env, &message, "expense", id, None)
+}
+
+fn pay(ctx: &Ctx, args: &ExpensePayArgs) -> anyhow::Result<()> {
+    let mut form = Form::new(&ctx.env);
+    let number = form.value(
+        "--voucher",
+        pick("凭证号", "voucher number"),
+        args.voucher.as_deref(),
+        voucher,
+    )?;
+    form.finish()?;
+    let id = args.id;
+    ctx.write(|tx| {
+        let expense = existing(tx, id)?;
+        if expense.voided_at.is_some() {
+            return Err(crate::refused!(
+                "经费 #{id} 已作废，不能支付",
+                "expense #{id} is void and cannot be paid"
+            ));
+        }
+        if let Some(held) = &expense.voucher_no {
+            return Err(crate::refused!(
+                "经费 #{id} 已凭凭证“{held}”支付",
+                "expense #{id} is already paid (voucher \"{held}\")"
+            ));
+        }
+        check_voucher_free(tx, &number)?;
+        let before = tx.snapshot("expenses", id)?;
+        store::set_voucher(tx, id, &number, &now_stamp())?;
+        tx.audit(
+            "expense",
+            id,
+            "pay",
+            Some(&before),
+            Some(&tx.snapshot("expenses", id)?),
+        )
+    })?;
+    print_done(
+        &ctx.env,
+        &crate::tr!(
+            "经费 #{id} 已支付，凭证号 {number}",
+            "expense #{id} paid, voucher {number}"
+        ),
+        "expense",
+        id,
+        None,
+    )
+}
+
+fn void(ctx: &Ctx, args: &ExpenseVoidArgs) -> anyhow::Result<()> {
+    let mut form = Form::new(&ctx.env);
+    let reason = form.text(
+        "--reason",
+        pick("原因", "reason"),
+        args.reason.as_deref(),
+        text::LINE_MAX,
+    )?;
+    form.finish()?;
+    let id = args.id;
+    ctx.write(|tx| {
+        let expense = existing(tx, id)?;
+        if expense.voided_at.is_some() {
+            return Err(crate::refused!(
+                "经费 #{id} 已作废",
+                "expense #{id} is already void"
+            ));
+        }
+        crate::store::assess::check_open(tx, &expense.on_date, &[expense.advisor_id])?;
+        let before = tx.snapshot("expenses", id)?;
+        store::void(tx, id, &reason, &now_stamp())?;
+        tx.audit(
+            "expense",
+            id,
+            "void",
+            Some(&before),
+            Some(&tx.snapshot("expenses", id)?),
+        )
+    })?;
+    print_done(
+        &ctx.env,
+        &crate::tr!("已作废经费 #{id}", "voided expense #{id}"),
+        "expense",
+        id,
+        None,
+    )
+}
