@@ -4,6 +4,8 @@
 //! exit 3 with the field named rather than a usage error.
 
 pub mod advisor;
+pub mod backup;
+pub mod check;
 pub mod init;
 pub mod log;
 pub mod panel;
@@ -82,4 +84,10 @@ pub enum Command {
     Advisor(advisor::AdvisorCommand),
     /// The audit log: every change, who made it and when
     Log(log::LogArgs),
+    /// Copy the database to a file while others keep working
+    Backup(backup::BackupArgs),
+    /// Replace the database with a checked backup (the old one is kept aside)
+    Restore(backup::RestoreArgs),
+    /// Check integrity, the roster's rules and the audit chain (exit 4 on problems)
+    Check(check::CheckArgs),
 }

@@ -2,14 +2,18 @@
 //! then to the output layer. One file per noun.
 
 pub mod advisor;
+pub mod backup;
+pub mod check;
 pub mod init;
 pub mod log;
 pub mod panel;
+pub mod restore;
 
 use crate::cli::Command;
 use crate::context::Ctx;
 
-/// Runs every command but `init` (which makes its own database).
+/// Runs every command but `init` and `restore` (which work on the file
+/// before any connection is opened).
 pub fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<()> {
     match command {
         Command::Init(_) => Err(anyhow::anyhow!(
@@ -18,6 +22,11 @@ pub fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<()> {
         Command::Panel(cmd) => panel::run(ctx, cmd),
         Command::Advisor(cmd) => advisor::run(ctx, cmd),
         Command::Log(args) => log::run(ctx, args),
+        Command::Backup(args) => backup::run(ctx, &args),
+        Command::Check(args) => check::run(ctx, &args),
+        Command::Restore(_) => Err(anyhow::anyhow!(
+            "restore is dispatched before a database is opened"
+        )),
     }
 }
 

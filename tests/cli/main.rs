@@ -1,5 +1,7 @@
 //! Integration tests: the real binary against a temporary database.
 //! One module per area; `common` holds the office fixture.
 
+mod check;
 mod common;
 mod foundation;
+mod safety;
