@@ -3,5 +3,6 @@
 
 mod check;
 mod common;
+mod evolution;
 mod foundation;
 mod safety;
