@@ -3,6 +3,8 @@
 
 mod check;
 mod common;
+mod concurrency;
+mod crash;
 mod evolution;
 mod foundation;
 mod safety;
