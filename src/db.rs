@@ -72,6 +72,9 @@ pub fn open(path: &Path) -> anyhow::Result<Connection> {
     let mut conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)
         .with_context(|| format!("opening {shown}"))?;
     check_identity(&conn, path)?;
+    // A file from a newer binary is refused before anything (even WAL mode) touches it.
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    known_version(version, current_version(), path)?;
     configure(&conn)?;
     migrate(&mut conn, path)?;
     Ok(conn)
@@ -240,20 +243,20 @@ pub fn verify(conn: &Connection, shown: &str) -> anyhow::Result<i64> {
             count - 1
         )));
     }
-    let orphans: Vec<(String, i64)> = conn
+    let orphans: Vec<(String, Option<i64>)> = conn
         .prepare("PRAGMA foreign_key_check")
         .and_then(|mut stmt| {
-            stmt.query_map([], |r| {
-                Ok((r.get(0)?, r.get::<_, Option<i64>>(1)?.unwrap_or(0)))
-            })?
-            .collect::<Result<Vec<_>, _>>()
+            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<Result<Vec<_>, _>>()
         })
         .map_err(|e| damaged(e.to_string()))?;
     if let Some((table, rowid)) = orphans.first() {
         let count = orphans.len();
+        // Tables without rowids (link tables) name no row.
+        let row = rowid.map(|id| format!(" #{id}")).unwrap_or_default();
         return Err(crate::invalid!(
-            "{shown} 有 {count} 处外键不一致（如 {table} #{rowid} 指向不存在的记录）；请换一个备份",
-            "{shown} has {count} broken foreign key(s) (e.g. {table} #{rowid} points at a missing record); pick another backup",
+            "{shown} 有 {count} 处外键不一致（如 {table}{row} 指向不存在的记录）；请换一个备份",
+            "{shown} has {count} broken foreign key(s) (e.g. {table}{row} points at a missing record); pick another backup",
         ));
     }
     Ok(version)

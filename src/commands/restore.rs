@@ -48,7 +48,8 @@ pub fn run(db: &Path, env: Env, args: &RestoreArgs) -> anyhow::Result<()> {
     copy_from(source, &shown, staged.path())?;
     let (version, incoming) = {
         let copy = Connection::open(staged.path())?;
-        let version = crate::db::verify(&copy, &shown)?;
+        let named = crate::tr!("FILE：{shown}", "FILE: {shown}");
+        let version = crate::db::verify(&copy, &named)?;
         (version, crate::sample::counts(&copy)?)
     };
 
