@@ -39,7 +39,7 @@
 //! `ROSTER_CRASH_KILLS=500 ROSTER_CRASH_SEED=7 cargo test --test cli crash`.
 
 use std::collections::BTreeMap;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use crate::common::Office;
 
