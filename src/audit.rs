@@ -148,41 +148,227 @@ fn masked(value: &Value) -> Value {
                 .collect(),
         ),
         Value::Array(items) => Value::Array(items.iter().map(masked).collect()),
+        // An ID number typed into notes or any other field is masked too.
+        Value::String(s) => Value::from(crate::privacy::mask_ids(s)),
         other => other.clone(),
     }
 }
 
 /// Masks anything in a command line that looks like an 18-character ID number.
 pub fn mask_command(command: &str) -> String {
-    let mut out = String::with_capacity(command.len());
-    let mut token = String::new();
-    let flush = |token: &mut String, out: &mut String| {
-        if looks_like_id(token) {
-            out.push_str(&idcard::mask(token));
-        } else {
-            out.push_str(token);
-        }
-        token.clear();
-    };
-    for c in command.chars() {
-        if c.is_ascii_alphanumeric() {
-            token.push(c);
-        } else {
-            flush(&mut token, &mut out);
-            out.push(c);
-        }
-    }
-    flush(&mut token, &mut out);
-    out
+    crate::privacy::mask_ids(command)
 }
 
-fn looks_like_id(token: &str) -> bool {
-    token.len() == 18 && token[..17].bytes().all(|b| b.is_ascii_digit())
+/// Where the audit chain first breaks.
+#[derive(Debug, PartialEq, Eq)]
+pub enum ChainBreak {
+    /// Rows `missing_from..id` are gone (deleted), so `id` follows a gap.
+    Gap { id: i64, missing_from: i64 },
+    /// Row `id` does not continue from the row before it (`after`, 0 for the
+    /// start): that row was rewritten, or rows were removed or reordered.
+    Link { id: i64, after: i64 },
+    /// Row `id`'s content no longer matches its own hash: edited after it was written.
+    Content { id: i64 },
+}
+
+impl ChainBreak {
+    /// The row where the chain breaks.
+    pub fn id(&self) -> i64 {
+        match self {
+            ChainBreak::Gap { id, .. }
+            | ChainBreak::Link { id, .. }
+            | ChainBreak::Content { id } => *id,
+        }
+    }
+
+    /// What happened, in the user's language.
+    pub fn describe(&self) -> String {
+        match *self {
+            ChainBreak::Gap { id, missing_from } if missing_from + 1 == id => crate::tr!(
+                "审计记录 #{missing_from} 缺失（已被删除）；链条在 #{id} 处断开",
+                "audit row #{missing_from} is missing (deleted); the chain breaks at #{id}",
+            ),
+            ChainBreak::Gap { id, missing_from } => {
+                let last = id - 1;
+                crate::tr!(
+                    "审计记录 #{missing_from}–#{last} 缺失（已被删除）；链条在 #{id} 处断开",
+                    "audit rows #{missing_from}–#{last} are missing (deleted); the chain breaks at #{id}",
+                )
+            }
+            ChainBreak::Link { id, after: 0 } => crate::tr!(
+                "审计记录 #{id} 不是链条的起点（前面的记录被删除或替换）",
+                "audit row #{id} does not start the chain (earlier rows were deleted or replaced)",
+            ),
+            ChainBreak::Link { id, after } => crate::tr!(
+                "审计记录 #{id} 与 #{after} 接不上：#{after} 被改写，或记录被删除、调换了顺序",
+                "audit row #{id} does not follow #{after}: #{after} was rewritten, or rows were removed or reordered",
+            ),
+            ChainBreak::Content { id } => crate::tr!(
+                "审计记录 #{id} 的内容在写入后被改动（哈希不符）",
+                "audit row #{id} was changed after it was written (its hash no longer matches)",
+            ),
+        }
+    }
+}
+
+/// Walks the whole audit log in id order and returns the first break in the
+/// SHA-256 chain, if any. Removing rows from the very end leaves no break in
+/// the chain itself; `check`'s audit coverage catches records left without
+/// their audit rows.
+pub fn verify_chain(conn: &Connection) -> anyhow::Result<Option<ChainBreak>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, at, operator, command, entity, entity_id, action, before, after, prev_hash, hash
+         FROM audit_log ORDER BY id",
+    )?;
+    let mut rows = stmt.query([])?;
+    let (mut last_id, mut last_hash) = (0i64, GENESIS.to_string());
+    while let Some(r) = rows.next()? {
+        let id: i64 = r.get(0)?;
+        let prev_hash: String = r.get(9)?;
+        let hash: String = r.get(10)?;
+        if id != last_id + 1 {
+            return Ok(Some(ChainBreak::Gap {
+                id,
+                missing_from: last_id + 1,
+            }));
+        }
+        if prev_hash != last_hash {
+            return Ok(Some(ChainBreak::Link { id, after: last_id }));
+        }
+        let before: Option<String> = r.get(7)?;
+        let after: Option<String> = r.get(8)?;
+        let computed = row_hash(
+            &prev_hash,
+            id,
+            &r.get::<_, String>(1)?,
+            &r.get::<_, String>(2)?,
+            &r.get::<_, String>(3)?,
+            &r.get::<_, String>(4)?,
+            r.get(5)?,
+            &r.get::<_, String>(6)?,
+            before.as_deref(),
+            after.as_deref(),
+        );
+        if computed != hash {
+            return Ok(Some(ChainBreak::Content { id }));
+        }
+        (last_id, last_hash) = (id, hash);
+    }
+    Ok(None)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn env() -> Env {
+        Env {
+            format: crate::output::Format::Table,
+            lang: crate::i18n::Lang::En,
+            operator: "tester".into(),
+            today: chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
+            yes: true,
+            interactive: false,
+            command: "roster test".into(),
+            quiet: true,
+        }
+    }
+
+    /// A log of five rows without the append-only triggers, so it can be tampered with.
+    fn log() -> Connection {
+        let conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(crate::db::MIGRATIONS[0]).unwrap();
+        for i in 1..=5 {
+            let after = serde_json::json!({ "name": format!("row {i}") });
+            record(&conn, &env(), "advisor", Some(i), "add", None, Some(&after)).unwrap();
+        }
+        conn
+    }
+
+    #[test]
+    fn an_intact_chain_verifies() {
+        assert_eq!(verify_chain(&log()).unwrap(), None);
+        let empty = Connection::open_in_memory().unwrap();
+        empty.execute_batch(crate::db::MIGRATIONS[0]).unwrap();
+        assert_eq!(verify_chain(&empty).unwrap(), None);
+    }
+
+    #[test]
+    fn tampering_names_the_first_broken_row() {
+        let conn = log();
+        conn.execute("UPDATE audit_log SET operator = 'mallory' WHERE id = 3", [])
+            .unwrap();
+        assert_eq!(
+            verify_chain(&conn).unwrap(),
+            Some(ChainBreak::Content { id: 3 })
+        );
+
+        let conn = log();
+        conn.execute("DELETE FROM audit_log WHERE id = 2", [])
+            .unwrap();
+        assert_eq!(
+            verify_chain(&conn).unwrap(),
+            Some(ChainBreak::Gap {
+                id: 3,
+                missing_from: 2
+            })
+        );
+
+        let conn = log();
+        conn.execute("DELETE FROM audit_log WHERE id = 1", [])
+            .unwrap();
+        assert_eq!(
+            verify_chain(&conn).unwrap(),
+            Some(ChainBreak::Gap {
+                id: 2,
+                missing_from: 1
+            })
+        );
+
+        // Swapping two rows' ids (contents and hashes move together).
+        let conn = log();
+        conn.execute_batch(
+            "UPDATE audit_log SET id = 100 WHERE id = 2;
+             UPDATE audit_log SET id = 2 WHERE id = 4;
+             UPDATE audit_log SET id = 4 WHERE id = 100;",
+        )
+        .unwrap();
+        assert_eq!(
+            verify_chain(&conn).unwrap(),
+            Some(ChainBreak::Link { id: 2, after: 1 })
+        );
+
+        // A careful forger who recomputes the edited row's own hash still
+        // breaks the link to the next row.
+        let conn = log();
+        let (prev, at): (String, String) = conn
+            .query_row(
+                "SELECT prev_hash, at FROM audit_log WHERE id = 4",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        let forged = row_hash(
+            &prev,
+            4,
+            &at,
+            "mallory",
+            "roster test",
+            "advisor",
+            Some(4),
+            "add",
+            None,
+            Some("{}"),
+        );
+        conn.execute(
+            "UPDATE audit_log SET operator = 'mallory', after = '{}', hash = ?1 WHERE id = 4",
+            [forged],
+        )
+        .unwrap();
+        let found = verify_chain(&conn).unwrap().unwrap();
+        assert_eq!(found, ChainBreak::Link { id: 5, after: 4 });
+        assert!(found.describe().contains("#4"));
+    }
 
     #[test]
     fn masks_ids_in_command_lines() {

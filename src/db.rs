@@ -1,6 +1,8 @@
 //! Opening and creating the database file: pragmas, the migration runner
-//! (schema.sql is migration 1; later ones are appended, never edited), and
-//! the refusal of a file made by a newer binary.
+//! (schema.sql is migration 1; later ones are appended, never edited), the
+//! refusal of a file made by a newer binary, and the whole-file operations
+//! `backup` and `restore` build on: an online copy and the proof that a file
+//! is a sound roster database.
 
 use std::path::Path;
 
@@ -9,8 +11,15 @@ use rusqlite::{Connection, OpenFlags};
 
 use crate::error::UserError;
 
-/// The migrations, in order. Never remove or reorder one; append.
-pub const MIGRATIONS: &[&str] = &[include_str!("../schema.sql")];
+/// The migrations, in order. Never remove, reorder or edit one; append.
+/// Each runs inside the one transaction that brings a file up to date.
+pub const MIGRATIONS: &[&str] = &[
+    include_str!("../schema.sql"),
+    include_str!("migrations/0002_audit_append_only.sql"),
+];
+
+/// How long a command waits for another process's write before giving up.
+pub const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// `PRAGMA application_id` of a roster database ("ROST").
 pub const APPLICATION_ID: i64 = 0x524F_5354;
@@ -33,7 +42,7 @@ pub fn create(path: &Path) -> anyhow::Result<Connection> {
             "{shown} already exists; roster init never touches an existing database (move it aside first if you mean to start over)",
         ));
     }
-    create_private_file(path).map_err(|e| {
+    crate::files::create_private(path).map_err(|e| {
         crate::invalid!(
             "无法创建 {shown}：{e}；请检查目录是否存在且可写",
             "cannot create {shown}: {e}; check that the folder exists and is writable",
@@ -51,26 +60,6 @@ pub fn create(path: &Path) -> anyhow::Result<Connection> {
     Ok(conn)
 }
 
-#[cfg(unix)]
-fn create_private_file(path: &Path) -> std::io::Result<()> {
-    use std::os::unix::fs::OpenOptionsExt;
-    std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(path)
-        .map(|_| ())
-}
-
-#[cfg(not(unix))]
-fn create_private_file(path: &Path) -> std::io::Result<()> {
-    std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)
-        .map(|_| ())
-}
-
 /// Opens an existing database, migrating it forward if it is older.
 pub fn open(path: &Path) -> anyhow::Result<Connection> {
     let shown = path.display();
@@ -83,6 +72,9 @@ pub fn open(path: &Path) -> anyhow::Result<Connection> {
     let mut conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)
         .with_context(|| format!("opening {shown}"))?;
     check_identity(&conn, path)?;
+    // A file from a newer binary is refused before anything (even WAL mode) touches it.
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    known_version(version, current_version(), path)?;
     configure(&conn)?;
     migrate(&mut conn, path)?;
     Ok(conn)
@@ -108,7 +100,7 @@ fn check_identity(conn: &Connection, path: &Path) -> anyhow::Result<()> {
 
 /// Pragmas every connection runs with: foreign keys, WAL, a busy timeout.
 pub fn configure(conn: &Connection) -> anyhow::Result<()> {
-    conn.busy_timeout(std::time::Duration::from_secs(10))?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     let mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
     if !mode.eq_ignore_ascii_case("wal") {
@@ -120,24 +112,238 @@ pub fn configure(conn: &Connection) -> anyhow::Result<()> {
 
 /// Applies `MIGRATIONS[user_version..]` in one exclusive transaction.
 fn migrate(conn: &mut Connection, path: &Path) -> anyhow::Result<()> {
-    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-    let current = current_version();
+    migrate_with(conn, path, MIGRATIONS)
+}
+
+/// Refuses a schema version this binary cannot use.
+fn known_version(version: i64, current: i64, path: &Path) -> anyhow::Result<()> {
+    let shown = path.display();
     if version > current {
-        let shown = path.display();
         return Err(database_error(crate::tr!(
             "{shown} 的结构版本为 {version}，比本程序支持的 {current} 新；请升级 roster 后再使用",
             "{shown} has schema version {version}, newer than this roster understands ({current}); upgrade roster to use it",
         )));
     }
+    if version < 0 {
+        return Err(database_error(crate::tr!(
+            "{shown} 的结构版本 {version} 无效，文件可能已损坏；请运行 roster check 或从备份恢复",
+            "{shown} carries an impossible schema version ({version}) and may be damaged; run `roster check` or restore a backup",
+        )));
+    }
+    Ok(())
+}
+
+/// Brings the file up to `migrations.len()`. All of it happens in one
+/// exclusive transaction: a failing migration leaves the file as it was.
+pub(crate) fn migrate_with(
+    conn: &mut Connection,
+    path: &Path,
+    migrations: &[&str],
+) -> anyhow::Result<()> {
+    let current = migrations.len() as i64;
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    known_version(version, current, path)?;
     if version == current {
         return Ok(());
     }
     let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Exclusive)?;
-    for (index, migration) in MIGRATIONS.iter().enumerate().skip(version as usize) {
-        tx.execute_batch(migration)
-            .with_context(|| format!("applying migration {}", index + 1))?;
+    // Another process may have migrated the file while this one waited for the lock.
+    let version: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    known_version(version, current, path)?;
+    for (index, migration) in migrations.iter().enumerate().skip(version as usize) {
+        if let Err(err) = tx.execute_batch(migration) {
+            let (shown, number) = (path.display(), index + 1);
+            return Err(database_error(crate::tr!(
+                "{shown} 无法升级到结构版本 {current}：第 {number} 号迁移失败（{err}）；文件未被改动，请继续使用旧版 roster 并报告此问题",
+                "{shown} could not be upgraded to schema version {current}: migration {number} failed ({err}); the file was left as it was — keep using the older roster and report this",
+            )));
+        }
     }
     tx.pragma_update(None, "user_version", current)?;
     tx.commit()?;
     Ok(())
+}
+
+/// Copies the whole database behind `from` into the existing, empty file
+/// `dest` with SQLite's online backup API. The copy is taken in one step, so
+/// it reads one snapshot: consistent while other processes keep writing
+/// (WAL readers never block writers). The copy is left in rollback-journal
+/// mode, one self-contained file; `open` switches it back to WAL when used.
+pub fn copy_to(from: &Connection, dest: &Path) -> anyhow::Result<()> {
+    use rusqlite::backup::{Backup, StepResult};
+    let mut to = Connection::open_with_flags(dest, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+    {
+        let backup = Backup::new(from, &mut to)?;
+        let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+        loop {
+            match backup.step(-1)? {
+                StepResult::Done => break,
+                StepResult::More => {}
+                // Busy or locked (the only other outcomes today): wait and retry.
+                _ => {
+                    if std::time::Instant::now() > deadline {
+                        return Err(database_error(crate::tr!(
+                            "数据库被其他进程占用，等待超时；请稍后重试",
+                            "the database stayed locked by another process past the timeout; try again shortly",
+                        )));
+                    }
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                }
+            }
+        }
+    }
+    let _mode: String = to.pragma_update_and_check(None, "journal_mode", "DELETE", |r| r.get(0))?;
+    to.close().map_err(|(_, err)| err)?;
+    Ok(())
+}
+
+/// Proves that `conn` holds a sound roster database this binary can use:
+/// the application id, a known schema version (older ones are migrated when
+/// opened), `PRAGMA integrity_check` and `PRAGMA foreign_key_check`.
+/// Problems are the user's file, named as `shown`: invalid input (exit 3).
+pub fn verify(conn: &Connection, shown: &str) -> anyhow::Result<i64> {
+    let not_roster = || {
+        crate::invalid!(
+            "{shown} 不是 roster 数据库（或已损坏）；请检查文件名，或换一个备份",
+            "{shown} is not a roster database (or is damaged); check the file name or pick another backup",
+        )
+    };
+    let app_id: i64 = conn
+        .pragma_query_value(None, "application_id", |r| r.get(0))
+        .map_err(|_| not_roster())?;
+    if app_id != APPLICATION_ID {
+        return Err(not_roster());
+    }
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    let current = current_version();
+    if !(1..=current).contains(&version) {
+        return Err(crate::invalid!(
+            "{shown} 的结构版本为 {version}，本程序只支持 1 到 {current}；请用更新的 roster 处理它",
+            "{shown} has schema version {version}; this roster knows versions 1 to {current} (a newer roster may read it)",
+        ));
+    }
+    let damaged = |detail: String| {
+        crate::invalid!(
+            "{shown} 已损坏（{detail}）；请换一个备份",
+            "{shown} is damaged ({detail}); pick another backup",
+        )
+    };
+    let problems: Vec<String> = conn
+        .prepare("PRAGMA integrity_check")
+        .and_then(|mut stmt| {
+            stmt.query_map([], |r| r.get::<_, String>(0))?
+                .collect::<Result<Vec<_>, _>>()
+        })
+        .map_err(|e| damaged(e.to_string()))?;
+    if problems != ["ok"] {
+        let first = problems.first().cloned().unwrap_or_default();
+        let count = problems.len();
+        return Err(damaged(format!(
+            "integrity_check: {first} (+{})",
+            count - 1
+        )));
+    }
+    let orphans: Vec<(String, Option<i64>)> = conn
+        .prepare("PRAGMA foreign_key_check")
+        .and_then(|mut stmt| {
+            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<Result<Vec<_>, _>>()
+        })
+        .map_err(|e| damaged(e.to_string()))?;
+    if let Some((table, rowid)) = orphans.first() {
+        let count = orphans.len();
+        // Tables without rowids (link tables) name no row.
+        let row = rowid.map(|id| format!(" #{id}")).unwrap_or_default();
+        return Err(crate::invalid!(
+            "{shown} 有 {count} 处外键不一致（如 {table}{row} 指向不存在的记录）；请换一个备份",
+            "{shown} has {count} broken foreign key(s) (e.g. {table}{row} points at a missing record); pick another backup",
+        ));
+    }
+    Ok(version)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v1(path: &Path) -> Connection {
+        let conn = Connection::open(path).unwrap();
+        conn.execute_batch(MIGRATIONS[0]).unwrap();
+        conn.pragma_update(None, "application_id", APPLICATION_ID)
+            .unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        conn.execute(
+            "INSERT INTO settings (key, value) VALUES ('office', 'Kaizhou')",
+            [],
+        )
+        .unwrap();
+        conn
+    }
+
+    #[test]
+    fn a_failing_migration_leaves_the_file_as_it_was() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v1.db");
+        let mut conn = v1(&path);
+        let broken = [
+            MIGRATIONS[0],
+            "CREATE TABLE half_done (x INTEGER); INSERT INTO half_done VALUES (1); SELECT no_such_function();",
+        ];
+        let err = migrate_with(&mut conn, &path, &broken).unwrap_err();
+        assert!(err.to_string().contains('2'), "{err}");
+        assert_eq!(
+            crate::error::exit_code_for(&err),
+            crate::error::exit::DATABASE
+        );
+        let version: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, 1);
+        let half: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE name = 'half_done'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(half, 0);
+        let kept: String = conn
+            .query_row("SELECT value FROM settings", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(kept, "Kaizhou");
+    }
+
+    #[test]
+    fn migrations_run_once_and_versions_out_of_range_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v1.db");
+        let mut conn = v1(&path);
+        migrate_with(&mut conn, &path, MIGRATIONS).unwrap();
+        migrate_with(&mut conn, &path, MIGRATIONS).unwrap();
+        let version: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, current_version());
+        assert!(migrate_with(&mut conn, &path, &MIGRATIONS[..1]).is_err());
+        conn.pragma_update(None, "user_version", -3).unwrap();
+        assert!(migrate_with(&mut conn, &path, MIGRATIONS).is_err());
+    }
+
+    #[test]
+    fn the_audit_log_is_append_only_after_migration_2() {
+        let conn = Connection::open_in_memory().unwrap();
+        for migration in MIGRATIONS {
+            conn.execute_batch(migration).unwrap();
+        }
+        conn.execute(
+            "INSERT INTO audit_log (id, at, operator, command, entity, action, prev_hash, hash)
+             VALUES (1, 'now', 'op', 'roster', 'advisor', 'add', 'p', 'h')",
+            [],
+        )
+        .unwrap();
+        let update = conn.execute("UPDATE audit_log SET operator = 'mallory'", []);
+        assert!(update.unwrap_err().to_string().contains("append-only"));
+        let delete = conn.execute("DELETE FROM audit_log", []);
+        assert!(delete.unwrap_err().to_string().contains("append-only"));
+    }
 }

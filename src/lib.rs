@@ -3,12 +3,14 @@
 //! everything else lives here so tests and benchmarks can reach it.
 
 pub mod audit;
+pub mod check;
 pub mod cli;
 pub mod commands;
 pub mod context;
 pub mod db;
 pub mod domain;
 pub mod error;
+pub mod files;
 pub mod i18n;
 pub mod input;
 pub mod labels;
@@ -71,6 +73,7 @@ pub fn run_from_args(args: Vec<String>) -> anyhow::Result<()> {
     let env = env_from(&cli.global, command_line)?;
     match cli.command {
         Command::Init(ref init) => commands::init::run(&cli.global.db, env, init),
+        Command::Restore(ref args) => commands::restore::run(&cli.global.db, env, args),
         command => {
             let conn = db::open(&cli.global.db)?;
             let ctx = Ctx { env, conn };

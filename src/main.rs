@@ -15,11 +15,13 @@ fn main() -> ExitCode {
             }
             let code = error::exit_code_for(&err);
             let prefix = roster::i18n::pick("错误", "error");
-            match error::explain_sqlite(&err) {
-                Some(sentence) => eprintln!("{prefix}: {sentence} ({err:#})"),
-                None if code == exit::UNEXPECTED => eprintln!("{prefix}: {err:#}"),
-                None => eprintln!("{prefix}: {err:#}"),
-            }
+            let message = match error::explain_sqlite(&err) {
+                Some(sentence) => format!("{prefix}: {sentence} ({err:#})"),
+                None if code == exit::UNEXPECTED => format!("{prefix}: {err:#}"),
+                None => format!("{prefix}: {err:#}"),
+            };
+            // An ID number typed into any flag is never echoed in full.
+            eprintln!("{}", roster::privacy::mask_ids(&message));
             ExitCode::from(code as u8)
         }
     }

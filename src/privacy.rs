@@ -1,6 +1,39 @@
 //! Masks for personal data in exports and logs: phone `138****5678`,
 //! e-mail `l***@cas.cn`, address shortened to its first few characters.
-//! ID numbers are masked by `input::idcard::mask`.
+//! ID numbers are masked by `input::idcard::mask`; `mask_ids` masks every
+//! ID-number-shaped token in free text (error messages, logged command lines).
+
+/// Masks every token that looks like a resident ID number (18 characters:
+/// 17 digits and a digit or X) wherever it appears in `text`, so an ID
+/// typed into the wrong flag is never echoed in full.
+pub fn mask_ids(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut token = String::new();
+    let flush = |token: &mut String, out: &mut String| {
+        if looks_like_id(token) {
+            out.push_str(&crate::input::idcard::mask(token));
+        } else {
+            out.push_str(token);
+        }
+        token.clear();
+    };
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            token.push(c);
+        } else {
+            flush(&mut token, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut token, &mut out);
+    out
+}
+
+fn looks_like_id(token: &str) -> bool {
+    token.len() == 18
+        && token.as_bytes()[..17].iter().all(u8::is_ascii_digit)
+        && matches!(token.as_bytes()[17], b'0'..=b'9' | b'X' | b'x')
+}
 
 /// `13812345678` → `138****5678`; landlines keep the area code and last four.
 pub fn mask_phone(phone: &str) -> String {
@@ -37,6 +70,21 @@ pub fn mask_address(address: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn masks_id_numbers_inside_text() {
+        assert_eq!(
+            mask_ids("--phone: \"11010519491231002X\" is not a phone number"),
+            "--phone: \"110105********002X\" is not a phone number"
+        );
+        assert_eq!(
+            mask_ids("证号11010519491231002x。"),
+            "证号110105********002x。"
+        );
+        // Longer digit runs are not ID numbers; neither are 18-letter words.
+        assert_eq!(mask_ids("1101051949123100211"), "1101051949123100211");
+        assert_eq!(mask_ids("abcdefghijklmnopqr"), "abcdefghijklmnopqr");
+    }
 
     #[test]
     fn masks() {

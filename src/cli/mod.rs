@@ -6,7 +6,9 @@
 pub mod advisor;
 pub mod appointment;
 pub mod assess;
+pub mod backup;
 pub mod budget;
+pub mod check;
 pub mod expense;
 pub mod init;
 pub mod log;
@@ -102,4 +104,10 @@ pub enum Command {
     Report(report::ReportCommand),
     /// The audit log: every change, who made it and when
     Log(log::LogArgs),
+    /// Copy the database to a file while others keep working
+    Backup(backup::BackupArgs),
+    /// Replace the database with a checked backup (the old one is kept aside)
+    Restore(backup::RestoreArgs),
+    /// Check integrity, the roster's rules and the audit chain (exit 4 on problems)
+    Check(check::CheckArgs),
 }

@@ -29,7 +29,9 @@ pub fn describe_change(before: Option<&str>, after: Option<&str>) -> String {
             let name = a
                 .get("name")
                 .or_else(|| a.get("title"))
-                .or_else(|| a.get("topic"));
+                .or_else(|| a.get("topic"))
+                .or_else(|| a.get("file"))
+                .or_else(|| a.get("from"));
             name.map(|n| show(Some(n))).unwrap_or_default()
         }
         _ => String::new(),

@@ -4,17 +4,21 @@
 pub mod advisor;
 pub mod appointment;
 pub mod assess;
+pub mod backup;
 pub mod budget;
+pub mod check;
 pub mod expense;
 pub mod init;
 pub mod log;
 pub mod panel;
 pub mod report;
+pub mod restore;
 
 use crate::cli::Command;
 use crate::context::Ctx;
 
-/// Runs every command but `init` (which makes its own database).
+/// Runs every command but `init` and `restore` (which work on the file
+/// before any connection is opened).
 pub fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<()> {
     match command {
         Command::Init(_) => Err(anyhow::anyhow!(
@@ -28,6 +32,11 @@ pub fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<()> {
         Command::Budget(cmd) => budget::run(ctx, cmd),
         Command::Report(cmd) => report::run(ctx, cmd),
         Command::Log(args) => log::run(ctx, args),
+        Command::Backup(args) => backup::run(ctx, &args),
+        Command::Check(args) => check::run(ctx, &args),
+        Command::Restore(_) => Err(anyhow::anyhow!(
+            "restore is dispatched before a database is opened"
+        )),
     }
 }
 

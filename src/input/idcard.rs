@@ -31,7 +31,8 @@ pub struct IdInfo {
 pub fn parse(flag: &str, input: &str) -> anyhow::Result<IdInfo> {
     let text = input.trim().to_uppercase();
     let masked = mask(&text);
-    if text.chars().count() != 18 || !text[..17].bytes().all(|b| b.is_ascii_digit()) {
+    // Bytes, not chars: 17 ASCII digits and one more byte make the slices below safe.
+    if text.len() != 18 || !text.as_bytes()[..17].iter().all(u8::is_ascii_digit) {
         return Err(crate::invalid!(
             "{flag}：身份证号“{masked}”应为 18 位，前 17 位为数字、末位为数字或 X",
             "{flag}: ID number \"{masked}\" must be 18 characters: 17 digits and a digit or X",
@@ -82,6 +83,8 @@ mod tests {
         assert!(parse("--id-number", "11010519491231002x").is_ok());
         let info = parse("--id-number", "110105194912310021").unwrap_err();
         assert!(info.to_string().contains("X"));
+        // 18 characters but not 18 bytes: refused, not a panic on a char boundary.
+        assert!(parse("--id-number", "1234567890123456一X").is_err());
     }
 
     #[test]

@@ -5,6 +5,8 @@ pub mod date;
 pub mod form;
 pub mod idcard;
 pub mod money;
+#[cfg(test)]
+mod properties;
 pub mod resolve;
 pub mod text;
 

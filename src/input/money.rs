@@ -30,8 +30,9 @@ pub fn parse(flag: &str, input: &str, allow_zero: bool) -> anyhow::Result<i64> {
 /// a `万` (ten thousand) suffix.
 pub fn parse_fen(input: &str) -> Option<i64> {
     let mut text = input.trim();
+    // At most one sign: "--5" or "+-5" is a typo, not an amount.
     let negative = text.starts_with('-');
-    text = text.trim_start_matches(['-', '+']);
+    text = text.strip_prefix(['-', '+']).unwrap_or(text).trim_start();
     text = text.trim_start_matches(['¥', '￥']).trim();
     text = text.strip_suffix('元').unwrap_or(text).trim();
     let (text, scale) = match text.strip_suffix('万') {
@@ -132,7 +133,7 @@ mod tests {
     fn refuses_malformed() {
         for text in [
             "", "abc", "12a", "1.234", "1,00", "1,0000", ",100", "1.", ".5", "1..2", "1.2.3",
-            "5 000",
+            "5 000", "--5", "+-5", "-+5",
         ] {
             assert_eq!(parse_fen(text), None, "{text}");
         }

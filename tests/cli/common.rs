@@ -39,6 +39,26 @@ fn sample_template() -> &'static Path {
     path
 }
 
+/// The roster binary under test.
+pub fn bin() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_roster"))
+}
+
+/// A plain process (for tests that spawn, race or kill roster) with the
+/// same environment as `Office::cmd`.
+pub fn process(db: &Path) -> std::process::Command {
+    let mut cmd = std::process::Command::new(bin());
+    cmd.env("ROSTER_DB", db)
+        .env("ROSTER_TODAY", TODAY)
+        .env("ROSTER_OPERATOR", "tester")
+        .env_remove("ROSTER_LANG")
+        .arg("--no-input")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    cmd
+}
+
 fn bare_cmd(db: &Path) -> Command {
     let mut cmd = Command::cargo_bin("roster").expect("binary");
     cmd.env("ROSTER_DB", db)
@@ -74,6 +94,31 @@ impl Office {
     /// A command against this office.
     pub fn cmd(&self) -> Command {
         bare_cmd(&self.db)
+    }
+
+    /// A plain process against this office (see `process`).
+    pub fn process(&self) -> std::process::Command {
+        process(&self.db)
+    }
+
+    /// A path inside this office's folder.
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// A path inside this office's folder, as text for an argument.
+    pub fn arg(&self, name: &str) -> String {
+        self.path(name).display().to_string()
+    }
+
+    /// Runs a command; returns (exit code, stdout, stderr).
+    pub fn run(&self, args: &[&str]) -> (i32, String, String) {
+        let out = self.cmd().args(args).output().expect("run roster");
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
     }
 
     /// Runs a command that must succeed; returns stdout.

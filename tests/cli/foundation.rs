@@ -16,7 +16,10 @@ fn init_creates_a_private_file_and_refuses_to_touch_it_again() {
     }
     let err = office.fails(3, &["init"]);
     assert!(err.contains("已存在"), "{err}");
-    assert_eq!(office.int("PRAGMA user_version"), 1);
+    assert_eq!(
+        office.int("PRAGMA user_version"),
+        roster::db::current_version()
+    );
     assert_eq!(office.text("PRAGMA journal_mode"), "wal");
 }
 

@@ -2,9 +2,16 @@
 //! One module per area; `common` holds the office fixture.
 
 mod appointment;
+mod catalog;
+mod check;
 mod common;
+mod concurrency;
+mod crash;
+mod evolution;
 mod foundation;
 mod generator;
 #[path = "../bench/gen.rs"]
 mod generator_code;
 mod money;
+mod privacy;
+mod safety;

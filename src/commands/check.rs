@@ -1,0 +1,100 @@
+//! `roster check`: runs the check registry (`crate::check`) over one read
+//! snapshot and lists what it found; exit 4 when anything was found.
+
+use crate::check::{self, CHECKS};
+use crate::cli::check::CheckArgs;
+use crate::context::Ctx;
+use crate::output::{Format, Kind, RowSet, col, print_rows};
+
+pub fn run(ctx: &Ctx, args: &CheckArgs) -> anyhow::Result<()> {
+    if args.list {
+        return list(ctx);
+    }
+    let only = parse_only(args.only.as_deref())?;
+    let report = ctx.read(|conn| Ok(check::run(conn, ctx.today(), &only)))?;
+    let mut rows = RowSet::new(vec![
+        col("check", "检查项", "check", Kind::Text),
+        col("problem", "问题类别", "problem", Kind::Text),
+        col("table", "数据表", "table", Kind::Text),
+        col("record", "记录编号", "record", Kind::Int),
+        col("detail", "说明", "detail", Kind::Text),
+    ]);
+    for (check, finding) in &report.findings {
+        rows.push(vec![
+            check.name.into(),
+            check.label().into(),
+            finding.table.clone().into(),
+            finding.id.into(),
+            finding.detail.clone().into(),
+        ]);
+    }
+    let problems = rows.rows.len();
+    let table = ctx.env.format == Format::Table;
+    if problems > 0 || !table {
+        print_rows(&ctx.env, &rows)?;
+    }
+    if table && !ctx.env.quiet {
+        let ran = report.ran;
+        if problems == 0 {
+            println!(
+                "{}",
+                crate::tr!("检查完成：{ran} 项检查全部通过", "all {ran} checks passed")
+            );
+        }
+        for check in &report.not_built {
+            let (label, name) = (check.label(), check.name);
+            println!(
+                "{}",
+                crate::tr!(
+                    "未运行：{label}（{name}，尚未实现）",
+                    "not run: {label} ({name}: not built yet)"
+                )
+            );
+        }
+    }
+    if problems > 0 {
+        return Err(crate::refused!(
+            "检查发现 {problems} 个问题（见上表）",
+            "check found {problems} problem(s), listed above"
+        ));
+    }
+    Ok(())
+}
+
+/// The names given to `--only`, each a registered check.
+fn parse_only(given: Option<&str>) -> anyhow::Result<Vec<&'static str>> {
+    let mut names = Vec::new();
+    for name in given
+        .unwrap_or("")
+        .split([',', '，'])
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+    {
+        let Some(found) = check::find(name) else {
+            let choices = CHECKS.iter().map(|c| c.name).collect::<Vec<_>>().join(", ");
+            return Err(crate::invalid!(
+                "--only：未知的检查“{name}”；可选：{choices}",
+                "--only: unknown check \"{name}\"; choose from: {choices}",
+            ));
+        };
+        names.push(found.name);
+    }
+    Ok(names)
+}
+
+/// `check --list`: the registry, and which entries are built.
+fn list(ctx: &Ctx) -> anyhow::Result<()> {
+    let mut rows = RowSet::new(vec![
+        col("check", "检查项", "check", Kind::Text),
+        col("looks_for", "检查内容", "looks for", Kind::Text),
+        col("available", "可用", "available", Kind::Bool),
+    ]);
+    for check in CHECKS {
+        rows.push(vec![
+            check.name.into(),
+            check.label().into(),
+            check.run.is_some().into(),
+        ]);
+    }
+    print_rows(&ctx.env, &rows)
+}
