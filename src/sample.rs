@@ -59,9 +59,15 @@ pub fn lines(script: &str) -> Vec<(usize, String)> {
 
 /// Loads every script into the (new, empty) database of `ctx`.
 pub fn load(ctx: &mut Ctx) -> anyhow::Result<()> {
+    load_scripts(ctx, |_| true)
+}
+
+/// Loads the scripts whose path `wanted` accepts (tests build smaller
+/// offices this way, e.g. only the panels and advisors).
+pub fn load_scripts(ctx: &mut Ctx, wanted: impl Fn(&str) -> bool) -> anyhow::Result<()> {
     let outer = ctx.env.clone();
     ctx.conn.execute_batch("BEGIN IMMEDIATE")?;
-    let result = run_scripts(ctx);
+    let result = run_scripts(ctx, &wanted);
     ctx.env = outer;
     match result {
         Ok(()) => ctx.conn.execute_batch("COMMIT")?,
@@ -73,11 +79,11 @@ pub fn load(ctx: &mut Ctx) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn run_scripts(ctx: &mut Ctx) -> anyhow::Result<()> {
+fn run_scripts(ctx: &mut Ctx, wanted: &dyn Fn(&str) -> bool) -> anyhow::Result<()> {
     let default_today = date::parse_plain(SAMPLE_TODAY)
         .ok_or_else(|| anyhow::anyhow!("SAMPLE_TODAY is not a date"))?;
     let lang = ctx.env.lang;
-    for (file, script) in SCRIPTS {
+    for (file, script) in SCRIPTS.iter().filter(|(file, _)| wanted(file)) {
         for (number, line) in lines(script) {
             run_line(ctx, &line, default_today, lang)
                 .map_err(|err| err.context(format!("{file}:{number}: {line}")))?;

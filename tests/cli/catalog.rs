@@ -242,7 +242,7 @@ fn setup(office: &Office) {
 
 #[test]
 fn every_bad_invocation_is_refused_naming_the_problem_and_changing_nothing() {
-    let office = Office::sample();
+    let office = Office::people();
     setup(&office);
     let rows = rows();
     assert!(rows.len() >= 60, "the catalog has {} rows", rows.len());
@@ -280,7 +280,7 @@ fn every_bad_invocation_is_refused_naming_the_problem_and_changing_nothing() {
 /// SQL-looking text is data: stored and found literally, never executed.
 #[test]
 fn sql_looking_text_is_stored_literally() {
-    let office = Office::sample();
+    let office = Office::people();
     office.ok(&[
         "advisor",
         "add",

@@ -30,7 +30,7 @@ fn pairs(items: &[(&str, i64)]) -> BTreeSet<(String, i64)> {
 
 #[test]
 fn a_sound_office_passes_and_says_what_was_not_checked() {
-    let office = Office::sample();
+    let office = Office::people();
     let out = office.ok_en(&["check"]);
     assert!(out.contains("checks passed"), "{out}");
     assert!(
@@ -48,7 +48,7 @@ fn a_sound_office_passes_and_says_what_was_not_checked() {
 /// inconsistencies are reported; an ended term is `expired`, not a problem.
 #[test]
 fn appointment_inconsistencies_are_listed_and_allowed_states_are_not() {
-    let office = Office::sample();
+    let office = Office::people();
     let conn = office.conn();
     conn.execute_batch(
         "PRAGMA ignore_check_constraints = ON;
@@ -105,7 +105,7 @@ fn appointment_inconsistencies_are_listed_and_allowed_states_are_not() {
 
 #[test]
 fn stored_id_numbers_are_revalidated_and_shown_masked() {
-    let office = Office::sample();
+    let office = Office::people();
     let valid17 = "11010119800101123";
     let valid = format!(
         "{valid17}{}",
@@ -150,7 +150,7 @@ fn stored_id_numbers_are_revalidated_and_shown_masked() {
 
 #[test]
 fn spending_over_a_yearly_cap_is_listed() {
-    let office = Office::sample();
+    let office = Office::people();
     let conn = office.conn();
     conn.execute_batch(
         "INSERT INTO budgets (id, year, panel_id, category, cap_fen, created_at, updated_at) VALUES
@@ -194,7 +194,7 @@ fn sqlite3(db: &std::path::Path, sql: &str) -> Option<std::process::Output> {
 /// and an edit made after dropping the guard is named by `check`.
 #[test]
 fn tampering_with_the_audit_log_is_refused_or_named() {
-    let office = Office::sample();
+    let office = Office::people();
     let Some(out) = sqlite3(
         &office.db,
         "UPDATE audit_log SET operator = 'mallory' WHERE id = 5;",
@@ -228,7 +228,7 @@ fn tampering_with_the_audit_log_is_refused_or_named() {
         ),
     ];
     for (sql, row, says) in cases {
-        let office = Office::sample();
+        let office = Office::people();
         // A deleted row also leaves the record it described without an audit row.
         let orphan = office.int("SELECT entity_id FROM audit_log WHERE id = 12");
         let out = sqlite3(&office.db, sql).unwrap();
@@ -251,7 +251,7 @@ fn tampering_with_the_audit_log_is_refused_or_named() {
 
     // Cutting rows off the end leaves a sound chain, but the records they
     // recorded are left without any audit row.
-    let office = Office::sample();
+    let office = Office::people();
     let last = office.int("SELECT max(id) FROM audit_log");
     let conn = office.conn();
     let cut: Vec<(String, i64)> = conn

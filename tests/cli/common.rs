@@ -91,6 +91,37 @@ impl Office {
         office
     }
 
+    /// Only the sample's panels and advisors: no appointments, liaisons,
+    /// work or money yet (for tests that build their own records).
+    pub fn people() -> Self {
+        static TEMPLATE: OnceLock<(TempDir, PathBuf)> = OnceLock::new();
+        let (_, template) = TEMPLATE.get_or_init(|| {
+            let dir = TempDir::new().expect("temp dir");
+            let path = dir.path().join("people.db");
+            let conn = roster::db::create(&path).expect("create");
+            let env = roster::context::Env {
+                format: roster::output::Format::Table,
+                lang: roster::i18n::Lang::Zh,
+                operator: "sample".to_string(),
+                today: chrono::NaiveDate::from_ymd_opt(2026, 11, 20).expect("date"),
+                yes: true,
+                interactive: false,
+                command: String::new(),
+                quiet: true,
+            };
+            let mut ctx = roster::context::Ctx { env, conn };
+            roster::sample::load_scripts(&mut ctx, |f| {
+                f.contains("10-panels") || f.contains("20-advisors")
+            })
+            .expect("load panels and advisors");
+            drop(ctx);
+            (dir, path)
+        });
+        let office = Office::bare();
+        std::fs::copy(template, &office.db).expect("copy people");
+        office
+    }
+
     /// A command against this office.
     pub fn cmd(&self) -> Command {
         bare_cmd(&self.db)

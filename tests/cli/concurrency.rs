@@ -25,7 +25,7 @@ fn writers_readers_checks_and_backups_share_one_file() {
     const WRITERS: usize = 3;
     const ADDS: usize = 10;
     const EDITS: usize = 10;
-    let office = Office::sample();
+    let office = Office::people();
     let db = office.db.as_path();
     let initial = office.int("SELECT count(*) FROM advisors") as usize;
     let total = initial + WRITERS * ADDS;

@@ -11,7 +11,7 @@ const STRANGER: &str = "11010519491231002X";
 /// into, shows it masked (110105********002X) or not at all.
 #[test]
 fn no_failing_advisor_command_prints_a_full_id_number() {
-    let office = Office::sample();
+    let office = Office::people();
     let taken = office.text("SELECT id_number FROM advisors WHERE code = 'A0001'");
     let one_off = format!("{}1", &STRANGER[..17]); // wrong check digit
     let add = |extra: &[&str]| {

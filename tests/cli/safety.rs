@@ -32,7 +32,7 @@ fn count(path: &Path, sql: &str) -> i64 {
 
 #[test]
 fn a_backup_is_a_private_whole_copy_and_replaces_a_file_only_when_told() {
-    let office = Office::sample();
+    let office = Office::people();
     let file = office.path("backup.db");
     let out = office.ok_en(&["backup", &office.arg("backup.db")]);
     assert!(
@@ -87,7 +87,7 @@ fn a_backup_is_a_private_whole_copy_and_replaces_a_file_only_when_told() {
 
 #[test]
 fn restore_replaces_the_database_and_keeps_the_old_one_aside() {
-    let office = Office::sample();
+    let office = Office::people();
     office.ok(&["backup", &office.arg("monday.db")]);
     office.ok(&[
         "advisor",
@@ -143,7 +143,7 @@ fn restore_replaces_the_database_and_keeps_the_old_one_aside() {
 
 #[test]
 fn restore_recreates_a_database_that_was_lost() {
-    let office = Office::sample();
+    let office = Office::people();
     office.ok(&["backup", &office.arg("safe.db")]);
     let lost = Office::bare();
     std::fs::copy(office.path("safe.db"), lost.path("safe.db")).unwrap();
@@ -156,7 +156,7 @@ fn restore_recreates_a_database_that_was_lost() {
 
 #[test]
 fn a_refused_restore_leaves_the_database_and_the_folder_as_they_were() {
-    let office = Office::sample();
+    let office = Office::people();
     office.ok(&["backup", &office.arg("good.db")]);
     // A backup with a row pointing nowhere, and one with a damaged page.
     std::fs::copy(office.path("good.db"), office.path("orphan.db")).unwrap();
