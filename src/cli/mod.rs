@@ -4,6 +4,8 @@
 //! exit 3 with the field named rather than a usage error.
 
 pub mod advisor;
+pub mod export;
+pub mod import;
 pub mod init;
 pub mod log;
 pub mod panel;
@@ -44,7 +46,7 @@ pub struct Global {
         value_name = "PATH"
     )]
     pub db: PathBuf,
-    /// Output format: a table for people, CSV or JSON for scripts
+    /// Output format: a table for people, CSV or JSON for scripts; xlsx for `export`
     #[arg(long, value_enum, default_value = "table", global = true)]
     pub format: Format,
     /// Language of labels, headers and messages
@@ -82,4 +84,8 @@ pub enum Command {
     Advisor(advisor::AdvisorCommand),
     /// The audit log: every change, who made it and when
     Log(log::LogArgs),
+    /// Export a dataset (advisors, panels, audit, …) as CSV or xlsx for spreadsheets
+    Export(export::ExportArgs),
+    /// Import a CSV file (advisors, panels, …): every row checked, all or nothing
+    Import(import::ImportArgs),
 }

@@ -2,6 +2,8 @@
 //! then to the output layer. One file per noun.
 
 pub mod advisor;
+pub mod export;
+pub mod import;
 pub mod init;
 pub mod log;
 pub mod panel;
@@ -18,6 +20,8 @@ pub fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<()> {
         Command::Panel(cmd) => panel::run(ctx, cmd),
         Command::Advisor(cmd) => advisor::run(ctx, cmd),
         Command::Log(args) => log::run(ctx, args),
+        Command::Export(args) => export::run(ctx, args),
+        Command::Import(args) => import::run(ctx, args),
     }
 }
 
