@@ -24,7 +24,9 @@ use crate::privacy;
 #[derive(Clone, Copy, Debug)]
 pub struct CellStyle {
     pub mask: bool,
-    /// Neutralise formulas and protect numbers-as-text (CSV; xlsx cells are typed).
+    /// Protect numbers-as-text with a tab (CSV; xlsx cells are typed text).
+    /// Formulas are neutralised in both, so a workbook saved back to CSV
+    /// by a spreadsheet still reads as text, not as a formula.
     pub csv: bool,
 }
 
@@ -96,13 +98,13 @@ fn text_cell(buf: &mut String, text: &str, kind: Kind, style: CellStyle) {
         },
         _ => buf.push_str(text),
     }
-    if !style.csv || matches!(kind, Kind::Money) {
+    if matches!(kind, Kind::Money) {
         return;
     }
     if let std::borrow::Cow::Owned(safe) = neutralize(buf) {
         buf.clear();
         buf.push_str(&safe);
-    } else if spoiled_as_number(buf, kind) {
+    } else if style.csv && spoiled_as_number(buf, kind) {
         buf.insert(0, '\t');
     }
 }
@@ -131,6 +133,25 @@ fn spoiled_as_number(text: &str, kind: Kind) -> bool {
 /// Undoes what an export did to a text cell: the protecting tab, an
 /// `="…"` wrapper some tools write, and the neutralising apostrophe.
 pub fn restore(cell: &str) -> &str {
+    crate::output::unneutralize(unprotect(cell))
+}
+
+/// Whether a cell as read (before the apostrophe is undone) is a live
+/// spreadsheet formula rather than text: it starts with `=` or `@`, or with
+/// `+`/`-` followed by formula syntax (`+1+cmd|' /C calc'!A0`). A number
+/// such as `-3` or a phone such as `+86 138…` is not. Exports never write
+/// one: they neutralise such text with an apostrophe.
+pub fn is_formula(cell: &str) -> bool {
+    let text = unprotect(cell).trim_start_matches([' ', '\t', '\r', '\n']);
+    match text.chars().next() {
+        Some('=' | '@') => true,
+        Some('+' | '-') => text[1..].contains(['=', '(', '!', '|', '"', '+']),
+        _ => false,
+    }
+}
+
+/// The cell without the protecting tab or an `="…"` wrapper.
+fn unprotect(cell: &str) -> &str {
     let cell = match cell.strip_prefix('\t') {
         Some(rest) if !rest.is_empty() && !rest.starts_with(['\t', '\'']) => rest,
         _ => cell,
@@ -142,7 +163,7 @@ pub fn restore(cell: &str) -> &str {
         Some(inner) if !inner.contains('"') => inner,
         _ => cell,
     };
-    crate::output::unneutralize(cell)
+    cell
 }
 
 #[cfg(test)]
@@ -190,5 +211,17 @@ mod tests {
             assert_eq!(restore(&shown), original, "{original:?} → {shown:?}");
         }
         assert_eq!(restore("=\"110105194912310021\""), "110105194912310021");
+        for formula in ["=1+1", "@SUM(A1)", "\t=1+1", "+1+cmd|' /C calc'!A0", "-2+3"] {
+            assert!(is_formula(formula), "{formula:?}");
+        }
+        for text in [
+            "'=1+1",
+            "-3",
+            "+86 13812345678",
+            "李明",
+            "=\"110105194912310021\"",
+        ] {
+            assert!(!is_formula(text), "{text:?}");
+        }
     }
 }

@@ -28,6 +28,16 @@ impl Header {
     }
 }
 
+impl Header {
+    /// The first cell of `record` that is a live formula, by its column's name.
+    pub fn formula(&self, record: &StringRecord) -> Option<String> {
+        self.positions.iter().enumerate().find_map(|(i, p)| {
+            let cell = record.get((*p)?)?;
+            super::cells::is_formula(cell).then(|| self.names[i].clone())
+        })
+    }
+}
+
 fn row_key(row: &Row, index: usize) -> Option<&'static str> {
     row.columns().get(index).map(|c| c.key)
 }

@@ -268,6 +268,13 @@ pub fn run(
                 columns: dataset.columns,
                 line,
             };
+            if let Some(column) = header.formula(&record) {
+                problems.push(crate::tr!(
+                    "第 {line} 行，{column}：单元格是表格公式；如确为文字，请在开头加英文单引号（'），导出文件即如此处理",
+                    "line {line}, {column}: the cell is a spreadsheet formula; if it is meant as text, start it with an apostrophe ('), as exports do",
+                ));
+                continue;
+            }
             if let Some(missing) = header.blank_required(&row) {
                 problems.push(crate::tr!(
                     "第 {line} 行，{missing}：必填，不能为空",
