@@ -156,14 +156,13 @@ fn unprotect(cell: &str) -> &str {
         Some(rest) if !rest.is_empty() && !rest.starts_with(['\t', '\'']) => rest,
         _ => cell,
     };
-    let cell = match cell
+    match cell
         .strip_prefix("=\"")
         .and_then(|rest| rest.strip_suffix('"'))
     {
         Some(inner) if !inner.contains('"') => inner,
         _ => cell,
-    };
-    cell
+    }
 }
 
 #[cfg(test)]

@@ -193,6 +193,7 @@ pub struct Decoding<R: BufRead> {
     out: Vec<u8>,
     pos: usize,
     lines: u64,
+    quotes: u64,
     done: bool,
 }
 
@@ -205,8 +206,15 @@ impl<R: BufRead> Decoding<R> {
             out: Vec::with_capacity(1 << 17),
             pos: 0,
             lines: 0,
+            quotes: 0,
             done: false,
         }
+    }
+
+    /// Whether the text so far holds an odd number of `"`: read to the end,
+    /// the file stops inside a quoted cell (truncated, or a quote unpaired).
+    pub fn open_quote(&self) -> bool {
+        self.quotes % 2 == 1
     }
 
     /// The underlying reader.
@@ -235,7 +243,10 @@ impl<R: BufRead> Decoding<R> {
             tmp.truncate(written);
             self.out = tmp;
             self.inner.consume(read);
-            self.lines += self.out.iter().filter(|b| **b == b'\n').count() as u64;
+            for b in &self.out {
+                self.lines += u64::from(*b == b'\n');
+                self.quotes += u64::from(*b == b'"');
+            }
             match result {
                 DecoderResult::InputEmpty => self.done = last,
                 DecoderResult::OutputFull => {}

@@ -290,6 +290,13 @@ pub fn run(
             }
         }
         progress.finish();
+        if reader.get_ref().open_quote() {
+            let line = record.position().map_or(0, |p| p.line());
+            problems.push(crate::tr!(
+                "第 {line} 行：文件在带引号的单元格中结束（引号未配对，文件可能被截断）",
+                "line {line}: the file ends inside a quoted cell (an unbalanced quote, or a truncated file)",
+            ));
+        }
         summary.sha256 = sha_of(&mut reader);
         problems.fail_if_any(&shown, summary.rows)?;
         handler.finish(tx)?;

@@ -2,4 +2,6 @@
 //! One module per area; `common` holds the office fixture.
 
 mod common;
+mod exports;
 mod foundation;
+mod imports;
