@@ -18,6 +18,7 @@ pub mod output;
 pub mod privacy;
 pub mod sample;
 pub mod store;
+pub mod transfer;
 
 use clap::{CommandFactory, FromArgMatches};
 

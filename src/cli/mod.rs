@@ -10,6 +10,8 @@ pub mod backup;
 pub mod budget;
 pub mod check;
 pub mod expense;
+pub mod export;
+pub mod import;
 pub mod init;
 pub mod log;
 pub mod panel;
@@ -51,7 +53,7 @@ pub struct Global {
         value_name = "PATH"
     )]
     pub db: PathBuf,
-    /// Output format: a table for people, CSV or JSON for scripts
+    /// Output format: a table for people, CSV or JSON for scripts; xlsx for `export`
     #[arg(long, value_enum, default_value = "table", global = true)]
     pub format: Format,
     /// Language of labels, headers and messages
@@ -110,4 +112,8 @@ pub enum Command {
     Restore(backup::RestoreArgs),
     /// Check integrity, the roster's rules and the audit chain (exit 4 on problems)
     Check(check::CheckArgs),
+    /// Export a dataset (advisors, panels, audit, …) as CSV or xlsx for spreadsheets
+    Export(export::ExportArgs),
+    /// Import a CSV file (advisors, panels, …): every row checked, all or nothing
+    Import(import::ImportArgs),
 }

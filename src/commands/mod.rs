@@ -8,6 +8,8 @@ pub mod backup;
 pub mod budget;
 pub mod check;
 pub mod expense;
+pub mod export;
+pub mod import;
 pub mod init;
 pub mod log;
 pub mod panel;
@@ -37,6 +39,8 @@ pub fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<()> {
         Command::Restore(_) => Err(anyhow::anyhow!(
             "restore is dispatched before a database is opened"
         )),
+        Command::Export(args) => export::run(ctx, args),
+        Command::Import(args) => import::run(ctx, args),
     }
 }
 

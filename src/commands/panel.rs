@@ -61,7 +61,9 @@ pub fn parse_steps(flag: &str, input: &str) -> anyhow::Result<String> {
     Ok(codes.join(","))
 }
 
-fn apply(env: &Env, f: &PanelFields, p: &mut Panel, adding: bool) -> anyhow::Result<()> {
+/// Applies typed settings to a panel (new or existing); `import panels` runs
+/// every row through it.
+pub(crate) fn apply(env: &Env, f: &PanelFields, p: &mut Panel, adding: bool) -> anyhow::Result<()> {
     if adding {
         let mut form = Form::new(env);
         p.code = form.value("--code", pick("编码", "code"), f.code.as_deref(), |s| {

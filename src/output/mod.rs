@@ -25,6 +25,8 @@ pub enum Format {
     Table,
     Csv,
     Json,
+    /// A workbook: `roster export` only.
+    Xlsx,
 }
 
 /// How a column's cells are read and shown.
@@ -315,12 +317,21 @@ impl Doc {
     }
 }
 
-fn stdout_sink<'a>(env: &Env, out: &'a mut dyn Write) -> Box<dyn Sink + 'a> {
-    match env.format {
+fn stdout_sink<'a>(env: &Env, out: &'a mut dyn Write) -> anyhow::Result<Box<dyn Sink + 'a>> {
+    Ok(match env.format {
         Format::Table => Box::new(TableSink::new(out)),
         Format::Csv => Box::new(CsvSink::new(out, CsvOptions::default())),
         Format::Json => Box::new(JsonSink::new(out, Shown::default())),
-    }
+        Format::Xlsx => return Err(xlsx_only()),
+    })
+}
+
+/// `--format xlsx` outside `roster export`.
+fn xlsx_only() -> anyhow::Error {
+    crate::invalid!(
+        "--format：xlsx 只用于 roster export；列表请用 table、csv 或 json",
+        "--format: xlsx is for `roster export` only; listings take table, csv or json",
+    )
 }
 
 /// Prints a listing on stdout in the chosen format.
@@ -330,7 +341,7 @@ pub fn print_rows(env: &Env, rows: &RowSet) -> anyhow::Result<()> {
     }
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    let mut sink = stdout_sink(env, &mut out);
+    let mut sink = stdout_sink(env, &mut out)?;
     rows.write_to(sink.as_mut())?;
     drop(sink);
     out.flush()?;
@@ -351,6 +362,9 @@ pub fn print_doc(env: &Env, doc: &Doc) -> anyhow::Result<()> {
 
 /// Writes a document in `format` to `out`.
 pub fn write_doc(format: Format, doc: &Doc, out: &mut dyn Write) -> anyhow::Result<()> {
+    if format == Format::Xlsx {
+        return Err(xlsx_only());
+    }
     if format == Format::Json {
         return json::write_doc(doc, out);
     }
@@ -412,7 +426,7 @@ pub fn print_done(
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match env.format {
-        Format::Table => writeln!(out, "{message}")?,
+        Format::Table | Format::Xlsx => writeln!(out, "{message}")?,
         Format::Csv => {
             let mut w = ::csv::Writer::from_writer(&mut out);
             w.write_record(["entity", "id", "code", "message"])?;

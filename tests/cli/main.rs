@@ -8,10 +8,12 @@ mod common;
 mod concurrency;
 mod crash;
 mod evolution;
+mod exports;
 mod foundation;
 mod generator;
 #[path = "../bench/gen.rs"]
 mod generator_code;
+mod imports;
 mod money;
 mod privacy;
 mod safety;

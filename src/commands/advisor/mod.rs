@@ -3,6 +3,8 @@
 
 mod read;
 
+pub(crate) use read::list_filter;
+
 use chrono::Datelike;
 
 use super::{set, set_opt};
@@ -34,7 +36,14 @@ fn parse_fields(flag: &str, input: &str) -> anyhow::Result<String> {
 }
 
 /// Applies typed fields to an advisor (new or existing) and checks the whole.
-fn apply(env: &Env, f: &AdvisorFields, a: &mut Advisor, adding: bool) -> anyhow::Result<()> {
+/// `import advisors` runs every row through it, so a file is held to exactly
+/// the rules a clerk typing `advisor add` or `edit` is.
+pub(crate) fn apply(
+    env: &Env,
+    f: &AdvisorFields,
+    a: &mut Advisor,
+    adding: bool,
+) -> anyhow::Result<()> {
     let today = env.today;
     if adding {
         let mut form = Form::new(env);

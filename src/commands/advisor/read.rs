@@ -1,10 +1,10 @@
 //! Reading the roster: `advisor list`, `advisor show`, `advisor search`.
 
-use rusqlite::params;
 use rusqlite::types::Value;
+use rusqlite::{Connection, params};
 
 use crate::cli::advisor::AdvisorListArgs;
-use crate::context::Ctx;
+use crate::context::{Ctx, Env};
 use crate::input::{date, resolve};
 use crate::labels::{self, CATEGORY, GENDER, TIER};
 use crate::output::{Cell, Doc, Kind, RowSet, col, print_doc, print_rows};
@@ -25,40 +25,70 @@ fn list_columns() -> Vec<crate::output::Column> {
     ]
 }
 
-pub fn list(ctx: &Ctx, args: &AdvisorListArgs) -> anyhow::Result<()> {
-    let today = date::iso(ctx.today());
-    let as_of = super::super::date_opt(ctx, "--as-of", args.as_of.as_deref())?;
-    let serving_on = as_of
-        .clone()
-        .or_else(|| args.serving.then(|| today.clone()));
+/// The days `advisor list` asks about: who serves on (with `--as-of` or
+/// `--serving`), and the day whose panels are shown (that day or today).
+pub(crate) fn list_days(
+    env: &Env,
+    args: &AdvisorListArgs,
+) -> anyhow::Result<(Option<String>, String)> {
+    let today = date::iso(env.today);
+    let as_of = args
+        .as_of
+        .as_deref()
+        .map(|s| date::parse("--as-of", s, env.today).map(date::iso))
+        .transpose()?;
+    let serving_on = as_of.or_else(|| args.serving.then(|| today.clone()));
     let panels_on = serving_on.clone().unwrap_or(today);
+    Ok((serving_on, panels_on))
+}
+
+/// The WHERE clause of `advisor list` over `advisors a`; `export advisors`
+/// uses it too, so the same filters select the same advisors.
+pub(crate) fn list_filter(
+    conn: &Connection,
+    env: &Env,
+    args: &AdvisorListArgs,
+) -> anyhow::Result<Filter> {
+    let (serving_on, panels_on) = list_days(env, args)?;
+    let mut filter = Filter::default();
+    if let Some(panel) = &args.panel {
+        let panel = resolve::panel(conn, env, "--panel", panel)?;
+        let on = text(panels_on);
+        filter.add(
+            serving_exists("a.id", true),
+            [on.clone(), on.clone(), on, Value::Integer(panel.id)],
+        );
+    }
+    if let Some(day) = &serving_on {
+        let on = text(day.clone());
+        filter.add(serving_exists("a.id", false), [on.clone(), on.clone(), on]);
+    }
+    if let Some(category) = &args.category {
+        filter.add(
+            "a.category = ?",
+            [text(CATEGORY.parse("--category", category)?)],
+        );
+    }
+    if let Some(tier) = &args.tier {
+        filter.add("a.tier = ?", [text(TIER.parse("--tier", tier)?)]);
+    }
+    if let Some(field) = &args.field {
+        filter.add("a.fields LIKE ?", [text(format!("%{}%", field.trim()))]);
+    }
+    if let Some(words) = &args.text {
+        let like = text(format!("%{}%", words.trim()));
+        filter.add(
+            "(a.name LIKE ? OR a.employer LIKE ? OR a.fields LIKE ? OR a.notes LIKE ?)",
+            [like.clone(), like.clone(), like.clone(), like],
+        );
+    }
+    Ok(filter)
+}
+
+pub fn list(ctx: &Ctx, args: &AdvisorListArgs) -> anyhow::Result<()> {
+    let (_, panels_on) = list_days(&ctx.env, args)?;
     let rows = ctx.read(|conn| {
-        let mut filter = Filter::default();
-        if let Some(panel) = &args.panel {
-            let panel = resolve::panel(conn, &ctx.env, "--panel", panel)?;
-            let on = text(panels_on.clone());
-            filter.add(serving_exists("a.id", true), [on.clone(), on.clone(), on, Value::Integer(panel.id)]);
-        }
-        if let Some(day) = &serving_on {
-            let on = text(day.clone());
-            filter.add(serving_exists("a.id", false), [on.clone(), on.clone(), on]);
-        }
-        if let Some(category) = &args.category {
-            filter.add("a.category = ?", [text(CATEGORY.parse("--category", category)?)]);
-        }
-        if let Some(tier) = &args.tier {
-            filter.add("a.tier = ?", [text(TIER.parse("--tier", tier)?)]);
-        }
-        if let Some(field) = &args.field {
-            filter.add("a.fields LIKE ?", [text(format!("%{}%", field.trim()))]);
-        }
-        if let Some(words) = &args.text {
-            let like = text(format!("%{}%", words.trim()));
-            filter.add(
-                "(a.name LIKE ? OR a.employer LIKE ? OR a.fields LIKE ? OR a.notes LIKE ?)",
-                [like.clone(), like.clone(), like.clone(), like],
-            );
-        }
+        let filter = list_filter(conn, &ctx.env, args)?;
         let limit = if args.limit == 0 { -1 } else { args.limit as i64 };
         let on = text(panels_on.clone());
         let mut params = vec![on.clone(), on.clone(), on];

@@ -1,0 +1,61 @@
+//! `roster export DATASET`: options validated, then the transfer machinery
+//! streams the dataset to stdout or a file; a file export reports its count
+//! on stderr only when stderr is a terminal (stdout may be the data itself).
+
+use std::io::IsTerminal;
+
+use crate::cli::export::ExportArgs;
+use crate::context::Ctx;
+use crate::output::Format;
+use crate::transfer::{self, Charset, export::ExportOptions};
+
+pub fn run(ctx: &Ctx, args: ExportArgs) -> anyhow::Result<()> {
+    let dataset = transfer::find(&args.dataset, false)?;
+    let xlsx = match ctx.env.format {
+        Format::Table | Format::Csv => false,
+        Format::Xlsx => true,
+        Format::Json => {
+            return Err(crate::invalid!(
+                "--format：导出只写 CSV（默认）或 xlsx；JSON 请用各列表命令的 --format json",
+                "--format: an export writes CSV (the default) or xlsx; for JSON use a listing with --format json",
+            ));
+        }
+    };
+    let charset = match args.encoding.as_deref() {
+        Some(text) => Charset::parse("--encoding", text)?,
+        None => Charset::Utf8,
+    };
+    if xlsx && args.encoding.is_some() {
+        return Err(crate::invalid!(
+            "--encoding：只适用于 CSV；xlsx 工作簿自带编码",
+            "--encoding: applies to CSV only; an xlsx workbook carries its own"
+        ));
+    }
+    if xlsx && args.out.is_none() {
+        return Err(crate::invalid!(
+            "--out：xlsx 工作簿须写入文件；请加 --out 文件名.xlsx",
+            "--out: an xlsx workbook must go to a file; add --out NAME.xlsx"
+        ));
+    }
+    let options = ExportOptions {
+        charset,
+        bom: !args.no_bom,
+        mask: !args.unmasked,
+        xlsx,
+    };
+    let rows = transfer::export::run(ctx, dataset, &args.filters, options, args.out.as_deref())?;
+    if let Some(path) = &args.out
+        && std::io::stderr().is_terminal()
+        && !ctx.env.quiet
+    {
+        let shown = path.display();
+        eprintln!(
+            "{}",
+            crate::tr!(
+                "已导出 {rows} 行到 {shown}",
+                "exported {rows} rows to {shown}"
+            )
+        );
+    }
+    Ok(())
+}

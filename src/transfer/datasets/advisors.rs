@@ -1,0 +1,304 @@
+//! `advisors`: the roster. Exported with `advisor list`'s filters (`--as-of`
+//! and `--serving` select who served on a day); imported row by row through
+//! `advisor add`/`edit`'s own validation, duplicates found by code or ID number.
+
+use rusqlite::params;
+
+use crate::cli::advisor::{AdvisorFields, AdvisorListArgs};
+use crate::commands::advisor::{apply, list_filter};
+use crate::context::{Tx, now_stamp};
+use crate::input::idcard;
+use crate::labels::{CATEGORY, GENDER, TIER};
+use crate::output::{Kind, col};
+use crate::store::advisor::{self as store, Advisor};
+use crate::transfer::{
+    Dataset, FastMap, Filter, ImportSettings, OnDuplicate, Outcome, Query, Row, RowHandler,
+    Selection, fast_map,
+};
+
+pub static DATASET: Dataset = Dataset {
+    name: "advisors",
+    zh: "专家名册",
+    en: "the roster of advisors",
+    columns: &[
+        col("code", "编码", "code", Kind::Text),
+        col("name", "姓名", "name", Kind::Text),
+        col("gender", "性别", "gender", Kind::Enum(&GENDER)),
+        col("birth_date", "出生日期", "birth date", Kind::Date),
+        col("id_number", "身份证号", "ID number", Kind::IdNumber),
+        col("category", "类别", "category", Kind::Enum(&CATEGORY)),
+        col("tier", "层级", "tier", Kind::Enum(&TIER)),
+        col("native_place", "籍贯", "native place", Kind::Text),
+        col(
+            "native_abroad",
+            "在外人员",
+            "native working elsewhere",
+            Kind::Bool,
+        ),
+        col("employer", "工作单位", "employer", Kind::Text),
+        col("position", "职务", "position", Kind::Text),
+        col("title", "职称", "professional title", Kind::Text),
+        col("fields", "专业领域", "fields", Kind::Text),
+        col("work_start_year", "参加工作年份", "work since", Kind::Int),
+        col("academician", "院士", "academician", Kind::Bool),
+        col("phone", "电话", "phone", Kind::Phone),
+        col("email", "电子邮件", "e-mail", Kind::Email),
+        col("wechat", "微信", "WeChat", Kind::Text),
+        col("address", "地址", "address", Kind::Address),
+        col("stipend", "个人年度聘金", "personal stipend", Kind::Money),
+        col("notes", "备注", "notes", Kind::Text),
+    ],
+    required: &["name", "category"],
+    filters: &[
+        Filter::Panel,
+        Filter::Category,
+        Filter::Tier,
+        Filter::Field,
+        Filter::Text,
+        Filter::AsOf,
+        Filter::Serving,
+    ],
+    export,
+    import: Some(start),
+};
+
+fn export(sel: &Selection) -> anyhow::Result<Query> {
+    let f = sel.filters;
+    let args = AdvisorListArgs {
+        panel: f.panel.clone(),
+        category: f.category.clone(),
+        tier: f.tier.clone(),
+        field: f.field.clone(),
+        text: f.text.clone(),
+        as_of: f.as_of.clone(),
+        serving: f.serving,
+        limit: 0,
+    };
+    let filter = list_filter(sel.conn, sel.env, &args)?;
+    Ok(Query {
+        sql: format!(
+            "SELECT a.code, a.name, a.gender, a.birth_date, a.id_number, a.category, a.tier, a.native_place,
+                a.native_abroad, a.employer, a.position, a.title, a.fields, a.work_start_year, a.academician,
+                a.phone, a.email, a.wechat, a.address, a.stipend_fen, a.notes
+             FROM advisors a{} ORDER BY a.code",
+            filter.sql()
+        ),
+        params: filter.params,
+    })
+}
+
+/// The row as `advisor add` flags (`edit` when updating: a blank cell clears).
+fn fields(row: &Row, editing: bool) -> AdvisorFields {
+    let optional = |key: &str| {
+        if editing {
+            row.edit(key)
+        } else {
+            row.flag(key)
+        }
+    };
+    AdvisorFields {
+        code: row.flag("code"),
+        name: row.flag("name"),
+        gender: optional("gender"),
+        birth_date: optional("birth_date"),
+        id_number: optional("id_number"),
+        category: row.flag("category"),
+        tier: optional("tier"),
+        native_place: optional("native_place"),
+        native_abroad: row.flag("native_abroad"),
+        employer: optional("employer"),
+        position: optional("position"),
+        title: optional("title"),
+        fields: optional("fields"),
+        work_start_year: optional("work_start_year"),
+        academician: row.flag("academician"),
+        phone: optional("phone"),
+        email: optional("email"),
+        wechat: optional("wechat"),
+        address: optional("address"),
+        stipend: optional("stipend"),
+        notes: optional("notes"),
+    }
+}
+
+/// Rows are staged in a temporary table and moved into `advisors` by one
+/// statement at the end: the search index's trigger then builds the index in
+/// bulk (row by row, SQLite's FTS5 flushes it after every statement).
+const STAGE: &str = "temp.roster_import_advisors";
+const STAGED_COLUMNS: &str = "code, name, gender, birth_date, id_number, category, tier, native_place, \
+    native_abroad, employer, position, title, fields, work_start_year, academician, phone, email, wechat, \
+    address, stipend_fen, notes, created_at, updated_at";
+
+struct Advisors {
+    settings: ImportSettings,
+    /// Code → id and ID number → id of every advisor on file; a row new in
+    /// this file is entered as minus its line, so a repeat can name it.
+    codes: FastMap<String, i64>,
+    ids: FastMap<String, i64>,
+    /// Advisors on file that a row already matched (id → line).
+    touched: FastMap<i64, u64>,
+    next_code: i64,
+    now: String,
+}
+
+fn start(tx: &Tx, settings: &ImportSettings) -> anyhow::Result<Box<dyn RowHandler>> {
+    let mut codes = fast_map();
+    let mut ids = fast_map();
+    let mut next_code = 1;
+    let mut stmt = tx.prepare("SELECT id, code, id_number FROM advisors")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let (id, code, id_number): (i64, String, Option<String>) =
+            (r.get(0)?, r.get(1)?, r.get(2)?);
+        if let Some(n) = generated_number(&code) {
+            next_code = next_code.max(n + 1);
+        }
+        codes.insert(code, id);
+        if let Some(number) = id_number {
+            ids.insert(number, id);
+        }
+    }
+    tx.execute_batch(&format!(
+        "DROP TABLE IF EXISTS {STAGE};
+         CREATE TABLE {STAGE} AS SELECT {STAGED_COLUMNS} FROM main.advisors WHERE 0;"
+    ))?;
+    Ok(Box::new(Advisors {
+        settings: settings.clone(),
+        codes,
+        ids,
+        touched: fast_map(),
+        next_code,
+        now: now_stamp(),
+    }))
+}
+
+/// The number in a generated code such as `A0041`.
+fn generated_number(code: &str) -> Option<i64> {
+    let digits = code.strip_prefix('A')?;
+    (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| digits.parse().ok())
+        .flatten()
+}
+
+impl RowHandler for Advisors {
+    fn row(&mut self, tx: &Tx, row: &Row) -> anyhow::Result<Outcome> {
+        let code = row.value("code").map(str::trim);
+        let id_number = row.value("id_number").map(|s| s.trim().to_uppercase());
+        let by_code = code.and_then(|c| self.codes.get(c).copied());
+        let by_id = id_number.as_ref().and_then(|n| self.ids.get(n).copied());
+        if let (Some(code), Some(line)) = (code, by_code.filter(|v| *v < 0)) {
+            let first = -line;
+            return Err(crate::invalid!(
+                "--code：编码 {code} 与第 {first} 行重复",
+                "--code: code {code} repeats line {first}"
+            ));
+        }
+        if let (Some(number), Some(line)) = (&id_number, by_id.filter(|v| *v < 0)) {
+            let (masked, first) = (idcard::mask(number), -line);
+            return Err(crate::invalid!(
+                "--id-number：身份证号 {masked} 与第 {first} 行重复",
+                "--id-number: ID number {masked} repeats line {first}"
+            ));
+        }
+        let existing = match (by_code, by_id) {
+            (Some(a), Some(b)) if a != b => {
+                let masked = id_number.as_deref().map(idcard::mask).unwrap_or_default();
+                return Err(crate::invalid!(
+                    "--id-number：身份证号 {masked} 已登记在另一位专家名下，与编码不符；请核对",
+                    "--id-number: ID number {masked} belongs to another advisor than the code says; check both",
+                ));
+            }
+            (a, b) => a.or(b),
+        };
+        let Some(id) = existing else {
+            return self.insert(tx, row);
+        };
+        if let Some(first) = self.touched.insert(id, row.line) {
+            return Err(crate::invalid!(
+                "第 {first} 行已对应同一位专家（编码或身份证号相同）",
+                "line {first} already matched the same advisor (same code or ID number)"
+            ));
+        }
+        match self.settings.on_duplicate {
+            OnDuplicate::Skip => Ok(Outcome::Skipped),
+            OnDuplicate::Fail => {
+                let what = match (code, by_code) {
+                    (Some(code), Some(_)) => crate::tr!("编码 {code}", "code {code}"),
+                    _ => {
+                        let masked = id_number.as_deref().map(idcard::mask).unwrap_or_default();
+                        crate::tr!("身份证号 {masked}", "ID number {masked}")
+                    }
+                };
+                let flag = if by_code.is_some() {
+                    "--code"
+                } else {
+                    "--id-number"
+                };
+                Err(OnDuplicate::refuse(flag, &what))
+            }
+            OnDuplicate::Update => self.update(tx, row, id),
+        }
+    }
+
+    fn finish(&mut self, tx: &Tx) -> anyhow::Result<()> {
+        tx.execute_batch(&format!(
+            "INSERT INTO main.advisors ({STAGED_COLUMNS}) SELECT {STAGED_COLUMNS} FROM {STAGE} ORDER BY rowid;
+             DROP TABLE {STAGE};"
+        ))?;
+        Ok(())
+    }
+}
+
+impl Advisors {
+    fn insert(&mut self, tx: &Tx, row: &Row) -> anyhow::Result<Outcome> {
+        let mut a = Advisor::default();
+        apply(&self.settings.env, &fields(row, false), &mut a, true)?;
+        if a.code.is_empty() {
+            while self.codes.contains_key(&format!("A{:04}", self.next_code)) {
+                self.next_code += 1;
+            }
+            a.code = format!("A{:04}", self.next_code);
+            self.next_code += 1;
+        }
+        tx.prepare_cached(&format!(
+            "INSERT INTO {STAGE} ({STAGED_COLUMNS})
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?22)"
+        ))?
+        .execute(params![
+            a.code, a.name, a.gender, a.birth_date, a.id_number, a.category, a.tier, a.native_place,
+            a.native_abroad, a.employer, a.position, a.title, a.fields, a.work_start_year, a.academician,
+            a.phone, a.email, a.wechat, a.address, a.stipend_fen, a.notes, self.now
+        ])?;
+        let line = -(row.line as i64);
+        self.codes.insert(a.code, line);
+        if let Some(number) = a.id_number {
+            self.ids.insert(number, line);
+        }
+        Ok(Outcome::Inserted)
+    }
+
+    fn update(&mut self, tx: &Tx, row: &Row, id: i64) -> anyhow::Result<Outcome> {
+        let mut advisor = store::get(tx, id)?;
+        apply(&self.settings.env, &fields(row, true), &mut advisor, false)?;
+        if let Some(number) = &advisor.id_number
+            && self.ids.get(number).is_some_and(|other| *other != id)
+        {
+            let masked = idcard::mask(number);
+            return Err(crate::invalid!(
+                "--id-number：身份证号 {masked} 已登记在另一位专家名下",
+                "--id-number: ID number {masked} is already on the roster for another advisor",
+            ));
+        }
+        let before = tx.snapshot("advisors", id)?;
+        store::update(tx, &advisor, &self.now)?;
+        let after = tx.snapshot("advisors", id)?;
+        if crate::commands::panel::changed(&before, &after) {
+            tx.audit("advisor", id, "import_update", Some(&before), Some(&after))?;
+        }
+        self.codes.insert(advisor.code, id);
+        if let Some(number) = advisor.id_number {
+            self.ids.insert(number, id);
+        }
+        Ok(Outcome::Updated)
+    }
+}

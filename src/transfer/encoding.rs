@@ -1,0 +1,320 @@
+//! Character sets of CSV files: UTF-8 (with or without BOM), GBK and
+//! GB18030 through encoding_rs. Writing encodes cell by cell so a character
+//! the target cannot hold is reported with its row and column; reading
+//! detects the encoding from the file's first bytes (or takes `--encoding`)
+//! and decodes as a stream, reporting the line of a malformed byte.
+
+use std::io::{self, BufRead, Read};
+
+use encoding_rs::{Decoder, DecoderResult, EncoderResult, Encoding, GB18030, GBK, UTF_8};
+
+/// A CSV file's character set.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Charset {
+    Utf8,
+    Gbk,
+    Gb18030,
+}
+
+impl Charset {
+    /// Parses `--encoding` (exit 3 naming the flag on anything else).
+    pub fn parse(flag: &str, input: &str) -> anyhow::Result<Charset> {
+        let folded = input.trim().to_lowercase().replace(['-', '_'], "");
+        match folded.as_str() {
+            "utf8" | "utf8bom" => Ok(Charset::Utf8),
+            "gbk" | "cp936" | "gb2312" => Ok(Charset::Gbk),
+            "gb18030" => Ok(Charset::Gb18030),
+            _ => Err(crate::invalid!(
+                "{flag}：不支持的编码“{input}”；可选：utf-8、gbk、gb18030",
+                "{flag}: unsupported encoding \"{input}\"; choose utf-8, gbk or gb18030",
+            )),
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Charset::Utf8 => "UTF-8",
+            Charset::Gbk => "GBK",
+            Charset::Gb18030 => "GB18030",
+        }
+    }
+
+    fn encoding(self) -> &'static Encoding {
+        match self {
+            Charset::Utf8 => UTF_8,
+            Charset::Gbk => GBK,
+            Charset::Gb18030 => GB18030,
+        }
+    }
+}
+
+/// Encodes cells for a CSV in a legacy character set, one cell at a time.
+pub struct CellEncoder {
+    encoder: Option<encoding_rs::Encoder>,
+    pub buf: Vec<u8>,
+}
+
+impl CellEncoder {
+    pub fn new(charset: Charset) -> Self {
+        let encoder = (charset != Charset::Utf8).then(|| charset.encoding().new_encoder());
+        CellEncoder {
+            encoder,
+            buf: Vec::with_capacity(256),
+        }
+    }
+
+    /// The bytes of `text` in the target set; `Err(c)` names the first
+    /// character it cannot hold. UTF-8 passes through untouched.
+    pub fn encode<'a>(&'a mut self, text: &'a str) -> Result<&'a [u8], char> {
+        let Some(encoder) = self.encoder.as_mut() else {
+            return Ok(text.as_bytes());
+        };
+        if text.is_ascii() {
+            return Ok(text.as_bytes());
+        }
+        self.buf.clear();
+        let mut rest = text;
+        loop {
+            let need = encoder
+                .max_buffer_length_from_utf8_without_replacement(rest.len())
+                .unwrap_or(rest.len() * 4);
+            self.buf.reserve(need);
+            let (result, read) =
+                encoder.encode_from_utf8_to_vec_without_replacement(rest, &mut self.buf, false);
+            rest = &rest[read..];
+            match result {
+                EncoderResult::InputEmpty => return Ok(&self.buf),
+                EncoderResult::OutputFull => continue,
+                EncoderResult::Unmappable(c) => return Err(c),
+            }
+        }
+    }
+}
+
+/// Looks at the first bytes of a file: refuses what is not CSV text and
+/// chooses the character set (when not given). Returns the set and how many
+/// BOM bytes to skip.
+pub fn sniff(head: &[u8], given: Option<Charset>, file: &str) -> anyhow::Result<(Charset, usize)> {
+    if head.is_empty() {
+        return Err(crate::invalid!(
+            "{file} 是空文件；请导出带表头的 CSV 文件",
+            "{file} is empty; give a CSV file with a header row",
+        ));
+    }
+    let kind = binary_kind(head);
+    if let Some((zh, en)) = kind {
+        return Err(crate::invalid!(
+            "{file} 不是 CSV 文本文件（看起来是{zh}）；请在表格软件中“另存为 CSV”后再导入",
+            "{file} is not a CSV text file (it looks like {en}); save it as CSV from the spreadsheet first",
+        ));
+    }
+    if head.starts_with(b"\xEF\xBB\xBF") {
+        return match given {
+            None | Some(Charset::Utf8) => Ok((Charset::Utf8, 3)),
+            Some(other) => {
+                let name = other.name();
+                Err(crate::invalid!(
+                    "{file} 以 UTF-8 的 BOM 开头，但 --encoding 指定为 {name}；请去掉 --encoding",
+                    "{file} starts with a UTF-8 byte-order mark but --encoding says {name}; drop --encoding",
+                ))
+            }
+        };
+    }
+    if let Some(charset) = given {
+        return Ok((charset, 0));
+    }
+    match std::str::from_utf8(head) {
+        Ok(_) => return Ok((Charset::Utf8, 0)),
+        // Cut in the middle of a character at the end of the sample: still UTF-8.
+        Err(e) if e.error_len().is_none() => return Ok((Charset::Utf8, 0)),
+        Err(_) => {}
+    }
+    let mut decoder = GB18030.new_decoder_without_bom_handling();
+    let mut out = String::with_capacity(head.len() * 2);
+    let (result, _) = decoder.decode_to_string_without_replacement(head, &mut out, false);
+    match result {
+        DecoderResult::Malformed(_, _) => Err(crate::invalid!(
+            "{file} 既不是 UTF-8 也不是 GBK/GB18030 编码；请在表格软件中另存为“CSV UTF-8”，或用 --encoding 指明编码",
+            "{file} is neither UTF-8 nor GBK/GB18030; save it as \"CSV UTF-8\" from the spreadsheet, or name its encoding with --encoding",
+        )),
+        _ => Ok((Charset::Gb18030, 0)),
+    }
+}
+
+/// Recognises common binary files handed to an import by mistake.
+fn binary_kind(head: &[u8]) -> Option<(&'static str, &'static str)> {
+    const KINDS: &[(&[u8], &str, &str)] = &[
+        (b"\x89PNG", "PNG 图片", "a PNG image"),
+        (b"\xFF\xD8\xFF", "JPEG 图片", "a JPEG image"),
+        (
+            b"PK\x03\x04",
+            "xlsx 工作簿或 zip 压缩包",
+            "an xlsx workbook or a zip archive",
+        ),
+        (
+            b"\xD0\xCF\x11\xE0",
+            "旧版 Excel（xls）或 Word 文件",
+            "an old Excel (xls) or Word file",
+        ),
+        (b"%PDF", "PDF 文件", "a PDF file"),
+        (b"SQLite format 3", "SQLite 数据库", "an SQLite database"),
+        (b"\xFF\xFE", "UTF-16 文本", "UTF-16 text"),
+        (b"\xFE\xFF", "UTF-16 文本", "UTF-16 text"),
+    ];
+    for (magic, zh, en) in KINDS {
+        if head.starts_with(magic) {
+            return Some((zh, en));
+        }
+    }
+    head.contains(&0).then_some(("二进制文件", "a binary file"))
+}
+
+/// A malformed byte sequence met while decoding, with the line it is on.
+#[derive(Debug)]
+pub struct Malformed {
+    pub line: u64,
+    pub charset: Charset,
+}
+
+impl std::fmt::Display for Malformed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "malformed {} on line {}", self.charset.name(), self.line)
+    }
+}
+
+impl std::error::Error for Malformed {}
+
+/// Decodes a byte stream to UTF-8 as it is read, counting lines so that a
+/// malformed byte can be placed.
+pub struct Decoding<R: BufRead> {
+    inner: R,
+    decoder: Decoder,
+    charset: Charset,
+    out: Vec<u8>,
+    pos: usize,
+    lines: u64,
+    quotes: u64,
+    done: bool,
+}
+
+impl<R: BufRead> Decoding<R> {
+    pub fn new(inner: R, charset: Charset) -> Self {
+        Decoding {
+            inner,
+            decoder: charset.encoding().new_decoder_without_bom_handling(),
+            charset,
+            out: Vec::with_capacity(1 << 17),
+            pos: 0,
+            lines: 0,
+            quotes: 0,
+            done: false,
+        }
+    }
+
+    /// Whether the text so far holds an odd number of `"`: read to the end,
+    /// the file stops inside a quoted cell (truncated, or a quote unpaired).
+    pub fn open_quote(&self) -> bool {
+        self.quotes % 2 == 1
+    }
+
+    /// The underlying reader.
+    pub fn get_mut(&mut self) -> &mut R {
+        &mut self.inner
+    }
+
+    /// Decodes the next chunk of input into `out`.
+    fn refill(&mut self) -> io::Result<()> {
+        self.out.clear();
+        self.pos = 0;
+        while self.out.is_empty() && !self.done {
+            let input = self.inner.fill_buf()?;
+            let last = input.is_empty();
+            let need = self
+                .decoder
+                .max_utf8_buffer_length_without_replacement(input.len())
+                .unwrap_or(input.len() * 3 + 16);
+            self.out.reserve(need);
+            let spare = self.out.capacity() - self.out.len();
+            let mut tmp = std::mem::take(&mut self.out);
+            tmp.resize(spare, 0);
+            let (result, read, written) = self
+                .decoder
+                .decode_to_utf8_without_replacement(input, &mut tmp, last);
+            tmp.truncate(written);
+            self.out = tmp;
+            self.inner.consume(read);
+            for b in &self.out {
+                self.lines += u64::from(*b == b'\n');
+                self.quotes += u64::from(*b == b'"');
+            }
+            match result {
+                DecoderResult::InputEmpty => self.done = last,
+                DecoderResult::OutputFull => {}
+                DecoderResult::Malformed(_, _) => {
+                    let line = self.lines + 1;
+                    return Err(io::Error::new(
+                        io::ErrorKind::InvalidData,
+                        Malformed {
+                            line,
+                            charset: self.charset,
+                        },
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+impl<R: BufRead> Read for Decoding<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if self.pos >= self.out.len() {
+            self.refill()?;
+        }
+        let available = &self.out[self.pos..];
+        let n = available.len().min(buf.len());
+        buf[..n].copy_from_slice(&available[..n]);
+        self.pos += n;
+        Ok(n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn encodes_and_names_what_gbk_cannot_hold() {
+        let mut enc = CellEncoder::new(Charset::Gbk);
+        assert_eq!(enc.encode("编码").unwrap(), b"\xb1\xe0\xc2\xeb");
+        assert_eq!(enc.encode("王𠮷").unwrap_err(), '𠮷');
+        let mut enc = CellEncoder::new(Charset::Gb18030);
+        assert!(enc.encode("王𠮷").is_ok());
+    }
+
+    #[test]
+    fn detects_and_decodes() {
+        let gbk = b"\xb1\xe0\xc2\xeb,x\n";
+        assert_eq!(sniff(gbk, None, "f").unwrap(), (Charset::Gb18030, 0));
+        assert_eq!(
+            sniff("编码".as_bytes(), None, "f").unwrap(),
+            (Charset::Utf8, 0)
+        );
+        assert_eq!(
+            sniff(b"\xEF\xBB\xBFa", None, "f").unwrap(),
+            (Charset::Utf8, 3)
+        );
+        assert!(sniff(b"\x89PNG\r\n", None, "f").is_err());
+        let mut text = String::new();
+        Decoding::new(&gbk[..], Charset::Gbk)
+            .read_to_string(&mut text)
+            .unwrap();
+        assert_eq!(text, "编码,x\n");
+        let mut sink = String::new();
+        let err = Decoding::new(&b"a\nb\n\xff\n"[..], Charset::Utf8)
+            .read_to_string(&mut sink)
+            .unwrap_err();
+        let malformed = err.get_ref().unwrap().downcast_ref::<Malformed>().unwrap();
+        assert_eq!(malformed.line, 3);
+    }
+}

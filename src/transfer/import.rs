@@ -1,0 +1,387 @@
+//! Running an import: the file is sniffed (not CSV? which encoding?),
+//! decoded and parsed as a stream, its header mapped onto the dataset's
+//! columns (Chinese, English or key, any order), and every row handed to
+//! the dataset's handler inside one transaction. Every bad row is collected
+//! (line, column, reason); any at all and nothing is written (exit 3).
+//! `--dry-run` runs the same checks and rolls back. One audit row records
+//! the file's name, SHA-256 and row count.
+
+use std::cell::Cell;
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read};
+use std::path::Path;
+use std::rc::Rc;
+
+use csv::StringRecord;
+use sha2::{Digest, Sha256};
+
+use super::encoding::{Charset, Decoding, Malformed, sniff};
+use super::header::map_header;
+use super::progress::{LARGE_BYTES, Progress, STEP};
+use super::report::{Problems, row_problem};
+use super::{Dataset, cells};
+use crate::context::{Ctx, Env, Tx};
+use crate::output::Column;
+
+/// What to do with a row whose code or ID number is already on file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OnDuplicate {
+    Fail,
+    Skip,
+    Update,
+}
+
+impl OnDuplicate {
+    pub fn parse(flag: &str, input: &str) -> anyhow::Result<OnDuplicate> {
+        match input.trim().to_lowercase().as_str() {
+            "fail" | "失败" | "报错" => Ok(OnDuplicate::Fail),
+            "skip" | "跳过" => Ok(OnDuplicate::Skip),
+            "update" | "更新" => Ok(OnDuplicate::Update),
+            other => Err(crate::invalid!(
+                "{flag}：“{other}”应为 fail（报错）、skip（跳过）或 update（更新）",
+                "{flag}: \"{other}\" should be fail, skip or update",
+            )),
+        }
+    }
+
+    /// The error for a duplicate under `fail`: the column's flag, the record
+    /// and the choices.
+    pub fn refuse(flag: &str, what: &str) -> anyhow::Error {
+        crate::invalid!(
+            "{flag}：{what} 已存在；如需跳过或更新已有记录，请加 --on-duplicate skip 或 --on-duplicate update",
+            "{flag}: {what} is already on file; to skip or update existing records add --on-duplicate skip or --on-duplicate update",
+        )
+    }
+}
+
+/// What a dataset's handler is told when an import starts.
+#[derive(Clone)]
+pub struct ImportSettings {
+    pub on_duplicate: OnDuplicate,
+    /// The command's environment, never interactive: an import never prompts.
+    pub env: Env,
+}
+
+/// What became of one row.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    Inserted,
+    Updated,
+    Skipped,
+}
+
+/// A dataset's row handler: validates one row through the input layer and
+/// writes it (cached prepared statements; lookups in maps loaded at start).
+pub trait RowHandler {
+    fn row(&mut self, tx: &Tx, row: &Row) -> anyhow::Result<Outcome>;
+
+    /// Runs once after the last row when every row was good (before the
+    /// audit row and the commit; a dry run runs it too, then rolls back).
+    fn finish(&mut self, _tx: &Tx) -> anyhow::Result<()> {
+        Ok(())
+    }
+}
+
+/// One data row, read by column key; cells come back exactly as exported
+/// (protection and neutralisation undone).
+pub struct Row<'a> {
+    record: &'a StringRecord,
+    /// For each dataset column, its position in the file (if present).
+    positions: &'a [Option<usize>],
+    columns: &'static [Column],
+    /// The line the row starts on (the header is line 1).
+    pub line: u64,
+}
+
+impl<'a> Row<'a> {
+    fn position(&self, key: &str) -> Option<usize> {
+        let index = self.columns.iter().position(|c| c.key == key)?;
+        self.positions[index]
+    }
+
+    /// The dataset's columns.
+    pub fn columns(&self) -> &'static [Column] {
+        self.columns
+    }
+
+    /// Whether the file has this column.
+    pub fn has(&self, key: &str) -> bool {
+        self.position(key).is_some()
+    }
+
+    /// The cell, restored; `None` when the file has no such column.
+    pub fn get(&self, key: &str) -> Option<&'a str> {
+        self.position(key)
+            .and_then(|p| self.record.get(p))
+            .map(cells::restore)
+    }
+
+    /// The cell when it holds something other than blanks.
+    pub fn value(&self, key: &str) -> Option<&'a str> {
+        self.get(key).filter(|s| !s.trim().is_empty())
+    }
+
+    /// As a flag value: `None` when absent or blank.
+    pub fn flag(&self, key: &str) -> Option<String> {
+        self.value(key).map(str::to_string)
+    }
+
+    /// As a flag value for an edit: a blank cell clears (`Some("")`).
+    pub fn edit(&self, key: &str) -> Option<String> {
+        self.get(key).map(|s| s.trim().to_string())
+    }
+}
+
+/// How an import runs.
+pub struct ImportOptions {
+    pub charset: Option<Charset>,
+    pub dry_run: bool,
+    pub on_duplicate: OnDuplicate,
+    pub ignore_unknown: bool,
+}
+
+/// What an import did.
+#[derive(Debug, Default, serde::Serialize)]
+pub struct Summary {
+    pub rows: u64,
+    pub inserted: u64,
+    pub updated: u64,
+    pub skipped: u64,
+    pub sha256: String,
+    pub encoding: &'static str,
+}
+
+/// Marks a dry run's rollback; carries its summary out of the transaction.
+#[derive(Debug)]
+struct DryRun(Summary);
+
+impl std::fmt::Display for DryRun {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("dry run")
+    }
+}
+
+impl std::error::Error for DryRun {}
+
+/// Reads the file's bytes once, hashing them and counting for the progress bar.
+struct Hashing {
+    file: File,
+    hasher: Sha256,
+    read: Rc<Cell<u64>>,
+}
+
+impl Read for Hashing {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.file.read(buf)?;
+        self.hasher.update(&buf[..n]);
+        self.read.set(self.read.get() + n as u64);
+        Ok(n)
+    }
+}
+
+type Source = Decoding<BufReader<Hashing>>;
+
+/// Imports `path` into `dataset`.
+pub fn run(
+    ctx: &Ctx,
+    dataset: &'static Dataset,
+    path: &Path,
+    options: &ImportOptions,
+) -> anyhow::Result<(Summary, bool)> {
+    let start = dataset
+        .import
+        .ok_or_else(|| anyhow::anyhow!("{} cannot be imported", dataset.name))?;
+    let shown = path.display().to_string();
+    let file = File::open(path).map_err(|e| {
+        crate::invalid!(
+            "FILE：无法打开 {shown}：{e}",
+            "FILE: cannot open {shown}: {e}"
+        )
+    })?;
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let read = Rc::new(Cell::new(0u64));
+    let hashing = Hashing {
+        file,
+        hasher: Sha256::new(),
+        read: Rc::clone(&read),
+    };
+    let mut buffered = BufReader::with_capacity(1 << 16, hashing);
+    let head = buffered.fill_buf()?;
+    let (charset, bom) = sniff(head, options.charset, &shown)?;
+    buffered.consume(bom);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .buffer_capacity(1 << 16)
+        .from_reader(Decoding::new(buffered, charset));
+    let mut record = StringRecord::new();
+    let header = loop {
+        if !next(&mut reader, &mut record, &shown)? {
+            return Err(crate::invalid!(
+                "{shown} 是空文件（没有表头）；请给出带表头的 CSV 文件",
+                "{shown} is empty (no header row); give a CSV file with a header row",
+            ));
+        }
+        if record.iter().any(|c| !c.trim().is_empty()) {
+            break map_header(dataset, &record, options.ignore_unknown, &shown)?;
+        }
+    };
+    let settings = ImportSettings {
+        on_duplicate: options.on_duplicate,
+        env: Env {
+            interactive: false,
+            ..ctx.env.clone()
+        },
+    };
+    let progress = Progress::new(size, LARGE_BYTES, true);
+    // A bulk write touches many index pages: keep them in memory (64 MB)
+    // rather than spilling to the log mid-transaction. This connection ends
+    // with the command.
+    ctx.conn.pragma_update(None, "cache_size", -65536)?;
+    let result = ctx.write(|tx| {
+        let mut handler = start(tx, &settings)?;
+        let mut problems = Problems::default();
+        let mut summary = Summary {
+            encoding: charset.name(),
+            ..Summary::default()
+        };
+        while next(&mut reader, &mut record, &shown)? {
+            let line = record.position().map_or(0, |p| p.line());
+            if record.iter().all(|c| c.trim().is_empty()) {
+                continue;
+            }
+            summary.rows += 1;
+            if summary.rows % STEP == 0 {
+                progress.set(read.get());
+            }
+            if record.len() != header.width {
+                let (got, want) = (record.len(), header.width);
+                problems.push(crate::tr!(
+                    "第 {line} 行：有 {got} 个单元格，表头有 {want} 列（文件可能被截断，或某个单元格的引号未配对）",
+                    "line {line}: {got} cells where the header has {want} columns (a truncated file, or an unbalanced quote in a cell)",
+                ));
+                continue;
+            }
+            let row = Row {
+                record: &record,
+                positions: &header.positions,
+                columns: dataset.columns,
+                line,
+            };
+            if let Some(column) = header.formula(&record) {
+                problems.push(crate::tr!(
+                    "第 {line} 行，{column}：单元格是表格公式；如确为文字，请在开头加英文单引号（'），导出文件即如此处理",
+                    "line {line}, {column}: the cell is a spreadsheet formula; if it is meant as text, start it with an apostrophe ('), as exports do",
+                ));
+                continue;
+            }
+            if let Some(missing) = header.blank_required(&row) {
+                problems.push(crate::tr!(
+                    "第 {line} 行，{missing}：必填，不能为空",
+                    "line {line}, {missing}: required, must not be empty",
+                ));
+                continue;
+            }
+            match handler.row(tx, &row) {
+                Ok(Outcome::Inserted) => summary.inserted += 1,
+                Ok(Outcome::Updated) => summary.updated += 1,
+                Ok(Outcome::Skipped) => summary.skipped += 1,
+                Err(err) => problems.push(row_problem(err, line, dataset, &header)?),
+            }
+        }
+        progress.finish();
+        if reader.get_ref().open_quote() {
+            let line = record.position().map_or(0, |p| p.line());
+            problems.push(crate::tr!(
+                "第 {line} 行：文件在带引号的单元格中结束（引号未配对，文件可能被截断）",
+                "line {line}: the file ends inside a quoted cell (an unbalanced quote, or a truncated file)",
+            ));
+        }
+        summary.sha256 = sha_of(&mut reader);
+        problems.fail_if_any(&shown, summary.rows)?;
+        handler.finish(tx)?;
+        if options.dry_run {
+            return Err(DryRun(summary).into());
+        }
+        let after = serde_json::json!({
+            "dataset": dataset.name,
+            "file": file_name(path),
+            "path": shown,
+            "sha256": summary.sha256,
+            "encoding": summary.encoding,
+            "rows": summary.rows,
+            "inserted": summary.inserted,
+            "updated": summary.updated,
+            "skipped": summary.skipped,
+        });
+        crate::audit::record(tx.conn, tx.env, "import", None, "import", None, Some(&after))?;
+        Ok(summary)
+    });
+    match result {
+        Ok(summary) => Ok((summary, false)),
+        Err(err) => match err.downcast::<DryRun>() {
+            Ok(DryRun(summary)) => Ok((summary, true)),
+            Err(err) => Err(err),
+        },
+    }
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// The SHA-256 of every byte of the file (the reader is at its end).
+fn sha_of(reader: &mut csv::Reader<Source>) -> String {
+    let hashing = reader.get_mut().get_mut().get_mut();
+    let mut tail = Vec::new();
+    let _ = hashing.read_to_end(&mut tail);
+    hashing
+        .hasher
+        .clone()
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Reads the next record; a malformed byte or a read failure is a clear error.
+fn next(
+    reader: &mut csv::Reader<Source>,
+    record: &mut StringRecord,
+    shown: &str,
+) -> anyhow::Result<bool> {
+    match reader.read_record(record) {
+        Ok(more) => Ok(more),
+        Err(err) => {
+            if let csv::ErrorKind::Io(io) = err.kind()
+                && let Some(bad) = io.get_ref().and_then(|e| e.downcast_ref::<Malformed>())
+            {
+                let (line, name) = (bad.line, bad.charset.name());
+                let hint = match bad.charset {
+                    Charset::Utf8 => crate::tr!(
+                        "若文件是 GBK 编码，请加 --encoding gbk",
+                        "if the file is GBK, add --encoding gbk"
+                    ),
+                    _ => crate::tr!(
+                        "请确认文件编码，或在表格软件中另存为“CSV UTF-8”",
+                        "check the file's encoding, or save it as \"CSV UTF-8\" from the spreadsheet"
+                    ),
+                };
+                return Err(crate::invalid!(
+                    "{shown} 第 {line} 行含有不是 {name} 的字节；{hint}；未写入任何内容",
+                    "{shown}, line {line}: bytes that are not {name}; {hint}; nothing was written",
+                ));
+            }
+            if let csv::ErrorKind::Utf8 { pos, .. } = err.kind() {
+                let line = pos.as_ref().map_or(0, |p| p.line());
+                return Err(crate::invalid!(
+                    "{shown} 第 {line} 行不是有效的文本；未写入任何内容",
+                    "{shown}, line {line}: not valid text; nothing was written",
+                ));
+            }
+            Err(anyhow::Error::new(err).context(format!("reading {shown}")))
+        }
+    }
+}

@@ -1,0 +1,223 @@
+//! Export and import: the machinery behind `roster export DATASET` and
+//! `roster import DATASET FILE`, and the registry of datasets it serves.
+//!
+//! The machinery (files beside this one) knows nothing about any dataset:
+//! it streams a query's rows into CSV or xlsx (headers in the user's
+//! language, masking, formula neutralisation, text protection for ID and
+//! phone numbers, GBK/GB18030, a temporary file renamed into place, the
+//! audit row of an unmasked export), and it reads CSV back (encoding
+//! detection, headers in either language in any order, required and unknown
+//! columns, ragged rows, every bad row reported, one transaction, one audit
+//! row, `--dry-run`, `--on-duplicate`). A dataset is one small file in
+//! `datasets/` that declares its columns, its export query and, when it can
+//! be imported, its row handler.
+//!
+//! # Adding a dataset
+//!
+//! 1. Create `src/transfer/datasets/NAME.rs` with a
+//!    `pub static DATASET: Dataset` (copy `panels.rs`, the smallest with an
+//!    import, or `audit.rs`, export only):
+//!    - `columns`: `output::col(key, "中文", "English", Kind::…)` in export
+//!      order. The key is also the import's third accepted header and, with
+//!      `_` as `-`, the CLI flag its validation names (`id_number` ↔
+//!      `--id-number`), so errors raised by the input layer are reported
+//!      under the right column. `Kind::Phone`/`IdNumber`/`Email`/`Address`
+//!      are masked unless `--unmasked`; `Kind::Enum` cells are codes shown as
+//!      labels; `Kind::Money` cells are fen shown as yuan.
+//!    - `required`: keys an import file must carry (and fill on every row).
+//!    - `filters`: the export flags that apply (`Filter::Panel`, …); any other
+//!      given flag is refused by the machinery.
+//!    - `export`: `fn(&Selection) -> anyhow::Result<Query>` returning SQL
+//!      whose result columns are `columns`, in order, with its parameters.
+//!      Use `Selection`'s helpers to read the filters; never collect rows.
+//!    - `import`: `Some(start)` where `start(&Tx, &ImportSettings)` loads what
+//!      the rows need (code → id maps, once) and returns a `Box<dyn RowHandler>`
+//!      whose `row(&Tx, &Row)` validates one row through the input layer and
+//!      writes it with a cached prepared statement, returning
+//!      `Outcome::{Inserted, Updated, Skipped}`; its optional `finish(&Tx)`
+//!      runs once after the last row (to move staged rows in one statement,
+//!      as `advisors.rs` does so its full-text index is built in bulk). Keep
+//!      lookups in `FastMap`s. Duplicates follow
+//!      `settings.on_duplicate`; an `Updated` row writes its own audit row
+//!      (before and after); nothing else audits per row. Return errors with
+//!      `?`: the machinery puts them under the column their flag names.
+//!      Use `None` for an export-only dataset.
+//! 2. Add `mod NAME;` and `&NAME::DATASET` to `DATASETS` in `datasets/mod.rs`.
+//! 3. Add its round trip to `tests/cli/exports.rs`/`imports.rs` (UTF-8 and GBK).
+//!
+//! Nothing else changes: the CLI takes the dataset by name.
+
+mod atomic;
+mod cells;
+pub mod datasets;
+mod encoding;
+pub mod export;
+mod fastmap;
+mod header;
+pub mod import;
+mod progress;
+mod report;
+mod xlsx;
+
+use rusqlite::Connection;
+use rusqlite::types::Value;
+
+use crate::cli::export::ExportFilters;
+use crate::context::{Env, Tx};
+use crate::input::{date, resolve};
+use crate::output::Column;
+
+pub use self::encoding::Charset;
+pub use self::fastmap::{FastMap, fast_map};
+pub use self::import::{ImportSettings, OnDuplicate, Outcome, Row, RowHandler};
+
+/// One dataset: what `export` writes and (optionally) what `import` reads.
+pub struct Dataset {
+    /// The name typed after `roster export` / `roster import`.
+    pub name: &'static str,
+    /// What it holds, for `roster export --help`-style listings.
+    pub zh: &'static str,
+    pub en: &'static str,
+    pub columns: &'static [Column],
+    /// Keys an import file must have (and fill on every row).
+    pub required: &'static [&'static str],
+    /// Export filters that apply to this dataset.
+    pub filters: &'static [Filter],
+    pub export: fn(&Selection) -> anyhow::Result<Query>,
+    pub import: Option<StartImport>,
+}
+
+/// Starts an import: loads what the rows need and returns the row handler.
+pub type StartImport = fn(&Tx, &ImportSettings) -> anyhow::Result<Box<dyn RowHandler>>;
+
+/// An export's SQL: result columns equal the dataset's `columns`, in order.
+pub struct Query {
+    pub sql: String,
+    pub params: Vec<Value>,
+}
+
+/// The export filters a dataset may accept (`roster export … --FLAG`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Filter {
+    Panel,
+    Advisor,
+    Category,
+    Tier,
+    Field,
+    Text,
+    AsOf,
+    Serving,
+    From,
+    To,
+    Year,
+    Kind,
+    Status,
+    Entity,
+    By,
+}
+
+impl Filter {
+    pub fn flag(self) -> &'static str {
+        match self {
+            Filter::Panel => "--panel",
+            Filter::Advisor => "--advisor",
+            Filter::Category => "--category",
+            Filter::Tier => "--tier",
+            Filter::Field => "--field",
+            Filter::Text => "--text",
+            Filter::AsOf => "--as-of",
+            Filter::Serving => "--serving",
+            Filter::From => "--from",
+            Filter::To => "--to",
+            Filter::Year => "--year",
+            Filter::Kind => "--kind",
+            Filter::Status => "--status",
+            Filter::Entity => "--entity",
+            Filter::By => "--by",
+        }
+    }
+}
+
+/// Finds a dataset by name; an unknown name lists the known ones (exit 3).
+pub fn find(name: &str, importing: bool) -> anyhow::Result<&'static Dataset> {
+    let wanted = name.trim().to_lowercase();
+    let usable = |d: &&&Dataset| !importing || d.import.is_some();
+    if let Some(found) = datasets::DATASETS
+        .iter()
+        .filter(usable)
+        .find(|d| d.name == wanted)
+    {
+        return Ok(found);
+    }
+    let known = datasets::DATASETS
+        .iter()
+        .filter(usable)
+        .map(|d| format!("{} ({})", d.name, crate::i18n::pick(d.zh, d.en)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    if importing && datasets::DATASETS.iter().any(|d| d.name == wanted) {
+        return Err(crate::invalid!(
+            "DATASET：数据集“{name}”只能导出，不能导入；可导入：{known}",
+            "DATASET: dataset \"{name}\" can be exported but not imported; importable: {known}",
+        ));
+    }
+    Err(crate::invalid!(
+        "DATASET：未知的数据集“{name}”；可选：{known}",
+        "DATASET: unknown dataset \"{name}\"; choose one of: {known}",
+    ))
+}
+
+/// What an export query sees: the connection (inside the export's read
+/// snapshot), the environment and the filters as typed, with helpers that
+/// validate them through the input layer.
+pub struct Selection<'a> {
+    pub conn: &'a Connection,
+    pub env: &'a Env,
+    pub filters: &'a ExportFilters,
+    /// Whether personal data is masked (for values a query derives itself).
+    pub mask: bool,
+}
+
+impl Selection<'_> {
+    /// An optional date filter, validated, as ISO text.
+    pub fn date(&self, flag: &str, given: Option<&str>) -> anyhow::Result<Option<String>> {
+        given
+            .map(|s| date::parse(flag, s, self.env.today).map(date::iso))
+            .transpose()
+    }
+
+    /// `--from` and `--to` as ISO dates (inclusive).
+    pub fn period(&self) -> anyhow::Result<(Option<String>, Option<String>)> {
+        Ok((
+            self.date("--from", self.filters.from.as_deref())?,
+            self.date("--to", self.filters.to.as_deref())?,
+        ))
+    }
+
+    /// `--panel` resolved to a panel id.
+    pub fn panel(&self) -> anyhow::Result<Option<i64>> {
+        self.filters
+            .panel
+            .as_deref()
+            .map(|p| resolve::panel(self.conn, self.env, "--panel", p).map(|f| f.id))
+            .transpose()
+    }
+
+    /// `--advisor` resolved to an advisor id.
+    pub fn advisor(&self) -> anyhow::Result<Option<i64>> {
+        self.filters
+            .advisor
+            .as_deref()
+            .map(|a| resolve::advisor(self.conn, self.env, "--advisor", a).map(|f| f.id))
+            .transpose()
+    }
+
+    /// `--year` validated.
+    pub fn year(&self) -> anyhow::Result<Option<i32>> {
+        self.filters
+            .year
+            .as_deref()
+            .map(|y| date::parse_year("--year", y))
+            .transpose()
+    }
+}

@@ -1,0 +1,92 @@
+//! The problems an import finds: each placed by line and column, every one
+//! of them counted, the first `SHOWN` printed, and the import refused
+//! (exit 3) if there is any.
+
+use super::Dataset;
+use super::header::Header;
+use crate::error::UserError;
+
+/// How many problems are printed; the rest are counted.
+pub const SHOWN: usize = 200;
+
+#[derive(Default)]
+pub struct Problems {
+    shown: Vec<String>,
+    total: u64,
+}
+
+impl Problems {
+    pub fn push(&mut self, problem: String) {
+        self.total += 1;
+        if self.shown.len() < SHOWN {
+            self.shown.push(problem);
+        }
+    }
+
+    /// Refuses the import when anything was found, listing the problems.
+    pub fn fail_if_any(&self, file: &str, rows: u64) -> anyhow::Result<()> {
+        if self.total == 0 {
+            return Ok(());
+        }
+        let total = self.total;
+        let mut list = self.shown.join("\n  ");
+        let more = total - self.shown.len() as u64;
+        if more > 0 {
+            list.push_str(&crate::tr!(
+                "\n  ……另有 {more} 处问题未列出",
+                "\n  … and {more} more not listed"
+            ));
+        }
+        Err(crate::invalid!(
+            "{file}：{rows} 行中有 {total} 处问题，未导入任何内容（请改正后重新导入，可先用 --dry-run 检查）：\n  {list}",
+            "{file}: {total} problems in {rows} rows; nothing was imported (fix them and import again; --dry-run checks without writing):\n  {list}",
+        ))
+    }
+}
+
+/// A handler's error as a problem on `line`, under the column its flag
+/// names. Errors that are not about the row (I/O, a broken database) end
+/// the import instead.
+pub fn row_problem(
+    err: anyhow::Error,
+    line: u64,
+    dataset: &Dataset,
+    header: &Header,
+) -> anyhow::Result<String> {
+    let is_user = err.chain().any(|c| {
+        matches!(
+            c.downcast_ref::<UserError>(),
+            Some(UserError::Invalid(_) | UserError::Refused(_))
+        )
+    });
+    let is_constraint = err.chain().any(|c| {
+        c.downcast_ref::<rusqlite::Error>()
+            .and_then(rusqlite::Error::sqlite_error_code)
+            == Some(rusqlite::ErrorCode::ConstraintViolation)
+    });
+    if !is_user && !is_constraint {
+        return Err(err);
+    }
+    let message = err.to_string();
+    for (i, column) in dataset.columns.iter().enumerate() {
+        let flag = format!("--{}", column.key.replace('_', "-"));
+        if let Some(rest) = message.strip_prefix(&flag) {
+            // "--stipend" must not match "--stipend-year": a separator follows.
+            let reason = rest
+                .strip_prefix('：')
+                .or_else(|| rest.strip_prefix(": "))
+                .or_else(|| rest.strip_prefix(':'));
+            if let Some(reason) = reason {
+                let name = &header.names[i];
+                return Ok(crate::tr!(
+                    "第 {line} 行，{name}：{reason}",
+                    "line {line}, {name}: {reason}"
+                ));
+            }
+        }
+    }
+    Ok(crate::tr!(
+        "第 {line} 行：{message}",
+        "line {line}: {message}"
+    ))
+}
