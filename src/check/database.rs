@@ -60,6 +60,36 @@ pub const AUDITED: &[(&str, &str)] = &[
     ("advisors", "advisor"),
 ];
 
+/// The highest id of every audited table (taken before and after a bulk
+/// write such as an import, whose single audit row records the ranges).
+pub fn id_marks(conn: &rusqlite::Connection) -> anyhow::Result<Vec<(&'static str, i64)>> {
+    AUDITED
+        .iter()
+        .map(|(table, _)| {
+            let max: i64 = conn.query_row(
+                &format!("SELECT IFNULL(max(id), 0) FROM {table}"),
+                [],
+                |r| r.get(0),
+            )?;
+            Ok((*table, max))
+        })
+        .collect()
+}
+
+/// `{table: [first_id, last_id]}` for every table that grew between two marks.
+pub fn id_ranges(
+    before: &[(&'static str, i64)],
+    after: &[(&'static str, i64)],
+) -> serde_json::Value {
+    let mut ranges = serde_json::Map::new();
+    for ((table, old), (_, new)) in before.iter().zip(after) {
+        if new > old {
+            ranges.insert((*table).to_string(), serde_json::json!([old + 1, new]));
+        }
+    }
+    serde_json::Value::Object(ranges)
+}
+
 /// Records without a single audit row: the rows that recorded them were
 /// removed (the chain cannot show rows cut from its end), or they were
 /// written around roster.
@@ -69,6 +99,10 @@ pub fn audit_coverage(scope: &Scope) -> anyhow::Result<Vec<Finding>> {
         let mut stmt = scope.conn.prepare(&format!(
             "SELECT t.id FROM {table} t WHERE NOT EXISTS
                (SELECT 1 FROM audit_log l WHERE l.entity = ?1 AND l.entity_id = t.id)
+             AND NOT EXISTS
+               (SELECT 1 FROM audit_log l WHERE l.entity = 'import'
+                  AND t.id BETWEEN json_extract(l.after, '$.ranges.{table}[0]')
+                               AND json_extract(l.after, '$.ranges.{table}[1]'))
              ORDER BY t.id"
         ))?;
         let ids = stmt

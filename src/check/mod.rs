@@ -14,7 +14,7 @@
 //! An entry whose `run` is `None` is listed but not run: its owner has not
 //! built it yet, and `check` says so instead of pretending it passed.
 
-mod database;
+pub mod database;
 mod money;
 mod roster;
 

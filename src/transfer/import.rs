@@ -239,6 +239,7 @@ pub fn run(
     // with the command.
     ctx.conn.pragma_update(None, "cache_size", -65536)?;
     let result = ctx.write(|tx| {
+        let marks = crate::check::database::id_marks(tx)?;
         let mut handler = start(tx, &settings)?;
         let mut problems = Problems::default();
         let mut summary = Summary {
@@ -313,6 +314,8 @@ pub fn run(
             "inserted": summary.inserted,
             "updated": summary.updated,
             "skipped": summary.skipped,
+            // The records this import created, which its one audit row covers.
+            "ranges": crate::check::database::id_ranges(&marks, &crate::check::database::id_marks(tx)?),
         });
         crate::audit::record(tx.conn, tx.env, "import", None, "import", None, Some(&after))?;
         Ok(summary)

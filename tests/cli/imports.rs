@@ -431,3 +431,41 @@ fn panels_import_through_panel_add_rules() {
         "vetted,checked,reviewed,approved,publicized"
     );
 }
+
+/// One audit row covers a whole import: `check` accepts the records it
+/// created (by the id ranges the row records) and still finds a record
+/// written around roster.
+#[test]
+fn an_import_is_audited_once_and_check_accepts_its_records() {
+    let source = Office::sample();
+    let file = source.dir.path().join("advisors.csv");
+    source.ok(&[
+        "export",
+        "advisors",
+        "--unmasked",
+        "--out",
+        file.to_str().unwrap(),
+    ]);
+    let office = Office::empty();
+    office.ok(&["import", "advisors", file.to_str().unwrap()]);
+    assert_eq!(office.int("SELECT count(*) FROM audit_log"), 1);
+    assert_eq!(
+        office.text("SELECT json_extract(after, '$.ranges.advisors') FROM audit_log"),
+        "[1,40]"
+    );
+    office.ok(&["check"]);
+    office
+        .conn()
+        .execute(
+            "INSERT INTO advisors (code, name, category, created_at, updated_at) VALUES ('X1', '无审计', 'pool_expert', 'now', 'now')",
+            [],
+        )
+        .unwrap();
+    let out = office
+        .cmd()
+        .args(["--lang", "en", "check"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(4));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("has no audit row"));
+}
