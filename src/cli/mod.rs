@@ -16,6 +16,7 @@ pub mod init;
 pub mod log;
 pub mod panel;
 pub mod report;
+pub mod settings;
 
 use std::path::PathBuf;
 
@@ -104,6 +105,8 @@ pub enum Command {
     /// Reports for leadership
     #[command(subcommand)]
     Report(report::ReportCommand),
+    /// Office settings (reminder thresholds, controlled categories)
+    Settings(settings::SettingsArgs),
     /// The audit log: every change, who made it and when
     Log(log::LogArgs),
     /// Copy the database to a file while others keep working

@@ -15,6 +15,7 @@ pub mod log;
 pub mod panel;
 pub mod report;
 pub mod restore;
+pub mod settings;
 
 use crate::cli::Command;
 use crate::context::Ctx;
@@ -33,6 +34,7 @@ pub fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<()> {
         Command::Expense(cmd) => expense::run(ctx, cmd),
         Command::Budget(cmd) => budget::run(ctx, cmd),
         Command::Report(cmd) => report::run(ctx, cmd),
+        Command::Settings(args) => settings::run(ctx, args),
         Command::Log(args) => log::run(ctx, args),
         Command::Backup(args) => backup::run(ctx, &args),
         Command::Check(args) => check::run(ctx, &args),

@@ -6,6 +6,7 @@ pub mod assess;
 pub mod budget;
 pub mod expense;
 pub mod panel;
+pub mod settings;
 
 use rusqlite::types::Value;
 

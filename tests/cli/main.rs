@@ -17,3 +17,4 @@ mod imports;
 mod money;
 mod privacy;
 mod safety;
+mod settings;

@@ -1,0 +1,165 @@
+//! Office settings: the thresholds `due` and the reports use, stored in the
+//! `settings` table with defaults here, so an office tunes them without a
+//! new release. `roster settings` lists and changes them.
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+/// What a setting holds, for validation.
+#[derive(Clone, Copy, Debug)]
+pub enum Value {
+    /// A whole number in a range.
+    Number(i64, i64),
+    /// A comma-separated list of expense categories.
+    Categories,
+    /// Free text.
+    Text,
+}
+
+/// One known setting.
+#[derive(Debug)]
+pub struct Setting {
+    pub key: &'static str,
+    pub zh: &'static str,
+    pub en: &'static str,
+    pub default: &'static str,
+    pub value: Value,
+}
+
+pub static SETTINGS: &[Setting] = &[
+    Setting {
+        key: "office.name",
+        zh: "单位名称（报表抬头）",
+        en: "office name (report headings)",
+        default: "",
+        value: Value::Text,
+    },
+    Setting {
+        key: "due.window_days",
+        zh: "提醒窗口（天）",
+        en: "reminder window (days)",
+        default: "30",
+        value: Value::Number(1, 366),
+    },
+    Setting {
+        key: "due.renewal_days",
+        zh: "聘期届满提前提醒（天）",
+        en: "term-end notice (days)",
+        default: "90",
+        value: Value::Number(1, 730),
+    },
+    Setting {
+        key: "due.term_evaluation_days",
+        zh: "任期评估提前（天，seed 002：任期结束前一个月）",
+        en: "term evaluation lead (days; seed 002: one month)",
+        default: "30",
+        value: Value::Number(1, 365),
+    },
+    Setting {
+        key: "due.contact_interval_days",
+        zh: "未联系提醒（天，顾问团未设定时）",
+        en: "no-contact interval (days, when a panel sets none)",
+        default: "90",
+        value: Value::Number(1, 3650),
+    },
+    Setting {
+        key: "due.advice_feedback_days",
+        zh: "意见建议反馈时限（天）",
+        en: "advice feedback limit (days)",
+        default: "30",
+        value: Value::Number(1, 3650),
+    },
+    Setting {
+        key: "due.budget_percent",
+        zh: "预算使用提醒线（%）",
+        en: "budget alert (% spent)",
+        default: "90",
+        value: Value::Number(1, 100),
+    },
+    Setting {
+        key: "due.leader_min_advisors",
+        zh: "领导至少联系专家数（seed 004）",
+        en: "advisors each leader holds at least (seed 004)",
+        default: "2",
+        value: Value::Number(0, 100),
+    },
+    Setting {
+        key: "money.controlled_categories",
+        zh: "严控类经费（seed 001 第十四条）",
+        en: "controlled expense categories (seed 001 art. 14)",
+        default: "travel,meeting,training,reception",
+        value: Value::Categories,
+    },
+];
+
+pub fn find(key: &str) -> Option<&'static Setting> {
+    SETTINGS.iter().find(|s| s.key == key)
+}
+
+/// The stored value, or the default.
+pub fn get(conn: &Connection, key: &str) -> anyhow::Result<String> {
+    let stored: Option<String> = conn
+        .prepare_cached("SELECT value FROM settings WHERE key = ?1")?
+        .query_row([key], |r| r.get(0))
+        .optional()?;
+    match (stored, find(key)) {
+        (Some(v), _) => Ok(v),
+        (None, Some(s)) => Ok(s.default.to_string()),
+        (None, None) => Err(anyhow::anyhow!("unknown setting {key}")),
+    }
+}
+
+/// A numeric setting.
+pub fn number(conn: &Connection, key: &str) -> anyhow::Result<i64> {
+    let text = get(conn, key)?;
+    text.parse().map_err(|_| {
+        anyhow::anyhow!(
+            "setting {key} holds {text:?}, not a number; fix it with `roster settings set {key} …`"
+        )
+    })
+}
+
+/// Whether a value was stored (rather than the default applying).
+pub fn stored(conn: &Connection, key: &str) -> anyhow::Result<Option<(i64, String)>> {
+    Ok(conn
+        .prepare_cached("SELECT rowid, value FROM settings WHERE key = ?1")?
+        .query_row([key], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?)
+}
+
+/// Validates a typed value for `setting`, returning what is stored.
+pub fn validate(setting: &Setting, input: &str) -> anyhow::Result<String> {
+    let key = setting.key;
+    match setting.value {
+        Value::Number(lo, hi) => {
+            crate::commands::number(key, input, lo..=hi).map(|n| n.to_string())
+        }
+        Value::Categories => {
+            if matches!(input.trim(), "none" | "无" | "") {
+                return Ok(String::new());
+            }
+            let mut codes = Vec::new();
+            for part in input
+                .split([',', '，', '、'])
+                .filter(|p| !p.trim().is_empty())
+            {
+                let code = crate::labels::EXPENSE_CATEGORY.parse(key, part)?;
+                if !codes.contains(&code) {
+                    codes.push(code);
+                }
+            }
+            Ok(codes.join(","))
+        }
+        Value::Text => crate::input::text::line(key, input, crate::input::text::LINE_MAX),
+    }
+}
+
+/// Stores a value; returns the row id.
+pub fn put(conn: &Connection, key: &str, value: &str) -> anyhow::Result<i64> {
+    conn.prepare_cached("INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value")?
+        .execute(params![key, value])?;
+    Ok(
+        conn.query_row("SELECT rowid FROM settings WHERE key = ?1", [key], |r| {
+            r.get(0)
+        })?,
+    )
+}
