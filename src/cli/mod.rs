@@ -3,11 +3,15 @@
 //! are validated by the handlers through the input layer, so a bad value is
 //! exit 3 with the field named rather than a usage error.
 
+pub mod activity;
+pub mod advice;
 pub mod advisor;
 pub mod appointment;
 pub mod init;
 pub mod log;
 pub mod panel;
+pub mod recusal;
+pub mod report;
 
 use std::path::PathBuf;
 
@@ -84,6 +88,18 @@ pub enum Command {
     /// Appointments (聘任): nomination, procedure steps, renewal, dismissal, resignation
     #[command(subcommand, visible_alias = "appt")]
     Appointment(appointment::AppointmentCommand),
+    /// The advisors' work (履职活动): meetings, consultations, written opinions, attendance
+    #[command(subcommand, visible_alias = "act")]
+    Activity(activity::ActivityCommand),
+    /// Advice (意见建议) and its handling: assignment, adoption, endorsement, feedback
+    #[command(subcommand)]
+    Advice(advice::AdviceCommand),
+    /// Recusals (回避): an advisor stepping aside from a matter
+    #[command(subcommand)]
+    Recusal(recusal::RecusalCommand),
+    /// Reports: an advisor's work ledger (工作台账)
+    #[command(subcommand)]
+    Report(report::ReportCommand),
     /// The audit log: every change, who made it and when
     Log(log::LogArgs),
 }

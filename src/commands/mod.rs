@@ -1,11 +1,15 @@
 //! Command handlers: glue from parsed arguments to the store and domain,
 //! then to the output layer. One file per noun.
 
+pub mod activity;
+pub mod advice;
 pub mod advisor;
 pub mod appointment;
 pub mod init;
 pub mod log;
 pub mod panel;
+pub mod recusal;
+pub mod report;
 
 use crate::cli::Command;
 use crate::context::Ctx;
@@ -19,6 +23,10 @@ pub fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<()> {
         Command::Panel(cmd) => panel::run(ctx, cmd),
         Command::Advisor(cmd) => advisor::run(ctx, cmd),
         Command::Appointment(cmd) => appointment::run(ctx, cmd),
+        Command::Activity(cmd) => activity::run(ctx, cmd),
+        Command::Advice(cmd) => advice::run(ctx, cmd),
+        Command::Recusal(cmd) => recusal::run(ctx, cmd),
+        Command::Report(cmd) => report::run(ctx, cmd),
         Command::Log(args) => log::run(ctx, args),
     }
 }

@@ -1,3 +1,5 @@
 //! The rules, with no I/O, printing or clock: callers pass `today`.
 
+pub mod advice;
 pub mod lifecycle;
+pub mod work;

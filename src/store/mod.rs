@@ -1,8 +1,11 @@
 //! SQL, kept beside the code that reads its columns; always with parameters.
 
+pub mod activity;
+pub mod advice;
 pub mod advisor;
 pub mod appointment;
 pub mod panel;
+pub mod recusal;
 
 use rusqlite::types::Value;
 

@@ -1,0 +1,12 @@
+//! `roster report`: reports for leadership and the office, one file each.
+
+mod ledger;
+
+use crate::cli::report::ReportCommand;
+use crate::context::Ctx;
+
+pub fn run(ctx: &Ctx, cmd: ReportCommand) -> anyhow::Result<()> {
+    match cmd {
+        ReportCommand::Ledger(args) => ledger::run(ctx, &args),
+    }
+}
