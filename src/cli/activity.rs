@@ -51,7 +51,7 @@ pub struct ActivityFields {
     #[arg(long)]
     pub place: Option<String>,
     /// Hours spent, 0 to 24
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true)]
     pub hours: Option<String>,
     /// The unit that asked for it (委托/邀请单位)
     #[arg(long = "unit", value_name = "UNIT")]

@@ -1,6 +1,8 @@
 //! Integration tests: the real binary against a temporary database.
 //! One module per area; `common` holds the office fixture.
 
+mod advice;
 mod appointment;
 mod common;
 mod foundation;
+mod work;
