@@ -258,6 +258,8 @@ CREATE TABLE participants (
     CHECK (attendance <> 'excused' OR excuse_reason IS NOT NULL)
 ) STRICT;
 CREATE INDEX participants_advisor ON participants(advisor_id, activity_id);
+-- the few participations that overrode a recusal (recusal list counts them)
+CREATE INDEX participants_override ON participants(advisor_id, activity_id) WHERE override_reason IS NOT NULL;
 
 CREATE TABLE advice (
     id              INTEGER PRIMARY KEY,

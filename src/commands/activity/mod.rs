@@ -166,9 +166,20 @@ fn edit(ctx: &Ctx, args: &ActivityEditArgs) -> anyhow::Result<()> {
     ctx.write(|tx| {
         let mut activity = store::get_open(tx, id)?;
         let before = tx.snapshot("activities", id)?;
+        let old = activity.clone();
         apply(&ctx.env, &args.fields, &mut activity, false)?;
         apply_panel(tx, &ctx.env, args.fields.panel.as_deref(), &mut activity)?;
-        participant::recheck(tx, &activity)?;
+        // What decides who may take part changed: everyone must still pass.
+        if (&old.on_date, old.panel_id, &old.topic, &old.requesting_unit)
+            != (
+                &activity.on_date,
+                activity.panel_id,
+                &activity.topic,
+                &activity.requesting_unit,
+            )
+        {
+            participant::recheck(tx, &activity)?;
+        }
         store::update(tx, &activity, &now_stamp())?;
         let after = tx.snapshot("activities", id)?;
         if super::panel::changed(&before, &after) {
