@@ -104,8 +104,8 @@ pub(crate) fn resolve_all(
         if !seen.insert(advisor.id) {
             let (code, who) = (&advisor.code, &advisor.name);
             return Err(crate::invalid!(
-                "{flag}：{who}（{code}）列了两次；同一位专家在一次活动中只登记一次",
-                "{flag}: {who} ({code}) is listed twice; an advisor takes part in an activity once",
+                "{flag}：{who}（{code}）列了两次；同一位专家只登记一次",
+                "{flag}: {who} ({code}) is listed twice; an advisor is listed once",
             ));
         }
         found.push(advisor);
