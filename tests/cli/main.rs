@@ -5,4 +5,7 @@ mod advice;
 mod appointment;
 mod common;
 mod foundation;
+mod ledger;
+mod recusal;
 mod work;
+mod work_rules;
