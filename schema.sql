@@ -238,6 +238,7 @@ CREATE TABLE activities (
 ) STRICT;
 CREATE INDEX activities_date ON activities(on_date);
 CREATE INDEX activities_panel ON activities(panel_id, on_date);
+CREATE INDEX activities_kind ON activities(kind, on_date);
 
 CREATE TABLE participants (
     id             INTEGER PRIMARY KEY,
@@ -249,10 +250,16 @@ CREATE TABLE participants (
     opinion        TEXT,
     guest          INTEGER NOT NULL DEFAULT 0 CHECK (guest IN (0,1)),
     override_reason TEXT,
+    -- a participant added by mistake is voided, not deleted; adding the
+    -- advisor again revives the row (one row per advisor per activity)
+    voided_at      TEXT,
+    void_reason    TEXT,
     UNIQUE (activity_id, advisor_id),
     CHECK (attendance <> 'excused' OR excuse_reason IS NOT NULL)
 ) STRICT;
 CREATE INDEX participants_advisor ON participants(advisor_id, activity_id);
+-- the few participations that overrode a recusal (recusal list counts them)
+CREATE INDEX participants_override ON participants(advisor_id, activity_id) WHERE override_reason IS NOT NULL;
 
 CREATE TABLE advice (
     id              INTEGER PRIMARY KEY,
@@ -279,6 +286,8 @@ CREATE TABLE advice (
     updated_at      TEXT NOT NULL
 ) STRICT;
 CREATE INDEX advice_date ON advice(on_date);
+CREATE INDEX advice_panel ON advice(panel_id, on_date);
+CREATE INDEX advice_activity ON advice(activity_id) WHERE activity_id IS NOT NULL;
 CREATE INDEX advice_status ON advice(status, feedback_on);
 
 CREATE TABLE advice_advisors (
@@ -312,6 +321,7 @@ CREATE TABLE recusals (
     created_at   TEXT NOT NULL
 ) STRICT;
 CREATE INDEX recusals_advisor ON recusals(advisor_id);
+CREATE INDEX recusals_date ON recusals(on_date);
 
 -- Money, in fen.
 CREATE TABLE expenses (

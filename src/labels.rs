@@ -308,6 +308,16 @@ domain!(ADVICE_EVENT, "办理事项", "advice event", ["advice_events.event"], {
     "feedback" => "反馈", "feedback";
 });
 
+// The kinds of entry in an advisor's work ledger (工作台账, seed 002 part 7(1)5).
+domain!(LEDGER_ENTRY, "台账事项", "ledger entry", [], {
+    "appointment" => "聘任", "appointment";
+    "activity" => "履职活动", "activity";
+    "advice" => "意见建议", "advice";
+    "contact" => "联系服务", "contact";
+    "recusal" => "回避", "recusal";
+    "expense" => "经费", "expense";
+});
+
 domain!(EXPENSE_CATEGORY, "经费类别", "expense category", ["expenses.category", "budgets.category"], {
     "travel" => "差旅费", "travel";
     "lodging" => "食宿费", "lodging";
@@ -396,6 +406,7 @@ pub static ALL: &[&Domain] = &[
     &ADVICE_CHANNEL,
     &ADVICE_STATUS,
     &ADVICE_EVENT,
+    &LEDGER_ENTRY,
     &EXPENSE_CATEGORY,
     &EXPENSE_STATUS,
     &STIPEND_SOURCE,

@@ -24,8 +24,14 @@ macro_rules! scripts {
 }
 
 /// The scripts, in the order they run (one line each: add yours in order).
-pub const SCRIPTS: &[(&str, &str)] =
-    scripts!["10-panels", "20-advisors", "30-appointments", "80-money",];
+pub const SCRIPTS: &[(&str, &str)] = scripts![
+    "10-panels",
+    "20-advisors",
+    "30-appointments",
+    "60-activities",
+    "70-advice",
+    "80-money",
+];
 
 /// The date the sample office is "as of" when a line does not pin its own.
 pub const SAMPLE_TODAY: &str = "2026-11-20";
@@ -83,9 +89,11 @@ fn run_scripts(ctx: &mut Ctx, wanted: &dyn Fn(&str) -> bool) -> anyhow::Result<(
     let default_today = date::parse_plain(SAMPLE_TODAY)
         .ok_or_else(|| anyhow::anyhow!("SAMPLE_TODAY is not a date"))?;
     let lang = ctx.env.lang;
+    // One command tree for every line: building it is most of a line's cost.
+    let mut command = Cli::command();
     for (file, script) in SCRIPTS.iter().filter(|(file, _)| wanted(file)) {
         for (number, line) in lines(script) {
-            run_line(ctx, &line, default_today, lang)
+            run_line(ctx, &mut command, &line, default_today, lang)
                 .map_err(|err| err.context(format!("{file}:{number}: {line}")))?;
         }
     }
@@ -94,13 +102,14 @@ fn run_scripts(ctx: &mut Ctx, wanted: &dyn Fn(&str) -> bool) -> anyhow::Result<(
 
 fn run_line(
     ctx: &mut Ctx,
+    command: &mut clap::Command,
     line: &str,
     default_today: chrono::NaiveDate,
     lang: crate::i18n::Lang,
 ) -> anyhow::Result<()> {
     let words = shlex::split(line).ok_or_else(|| anyhow::anyhow!("unbalanced quotes"))?;
     let matches =
-        Cli::command().try_get_matches_from(std::iter::once("roster".to_string()).chain(words))?;
+        command.try_get_matches_from_mut(std::iter::once("roster".to_string()).chain(words))?;
     let cli = Cli::from_arg_matches(&matches)?;
     let typed = |id: &str| matches.value_source(id) == Some(ValueSource::CommandLine);
     let today = match (&cli.global.today, typed("today")) {

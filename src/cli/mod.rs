@@ -3,6 +3,8 @@
 //! are validated by the handlers through the input layer, so a bad value is
 //! exit 3 with the field named rather than a usage error.
 
+pub mod activity;
+pub mod advice;
 pub mod advisor;
 pub mod appointment;
 pub mod assess;
@@ -15,6 +17,7 @@ pub mod import;
 pub mod init;
 pub mod log;
 pub mod panel;
+pub mod recusal;
 pub mod report;
 pub mod settings;
 
@@ -102,11 +105,20 @@ pub enum Command {
     /// Budgets (预算): yearly caps for the office or a panel; controlled categories
     #[command(subcommand)]
     Budget(budget::BudgetCommand),
-    /// Reports for leadership
-    #[command(subcommand)]
-    Report(report::ReportCommand),
     /// Office settings (reminder thresholds, controlled categories)
     Settings(settings::SettingsArgs),
+    /// The advisors' work (履职活动): meetings, consultations, written opinions, attendance
+    #[command(subcommand, visible_alias = "act")]
+    Activity(activity::ActivityCommand),
+    /// Advice (意见建议) and its handling: assignment, adoption, endorsement, feedback
+    #[command(subcommand)]
+    Advice(advice::AdviceCommand),
+    /// Recusals (回避): an advisor stepping aside from a matter
+    #[command(subcommand)]
+    Recusal(recusal::RecusalCommand),
+    /// Reports: the work ledger (工作台账), spending, coverage, the yearly summary
+    #[command(subcommand)]
+    Report(report::ReportCommand),
     /// The audit log: every change, who made it and when
     Log(log::LogArgs),
     /// Copy the database to a file while others keep working

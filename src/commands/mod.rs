@@ -1,6 +1,8 @@
 //! Command handlers: glue from parsed arguments to the store and domain,
 //! then to the output layer. One file per noun.
 
+pub mod activity;
+pub mod advice;
 pub mod advisor;
 pub mod appointment;
 pub mod assess;
@@ -13,6 +15,7 @@ pub mod import;
 pub mod init;
 pub mod log;
 pub mod panel;
+pub mod recusal;
 pub mod report;
 pub mod restore;
 pub mod settings;
@@ -33,8 +36,11 @@ pub fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<()> {
         Command::Assess(cmd) => assess::run(ctx, cmd),
         Command::Expense(cmd) => expense::run(ctx, cmd),
         Command::Budget(cmd) => budget::run(ctx, cmd),
-        Command::Report(cmd) => report::run(ctx, cmd),
         Command::Settings(args) => settings::run(ctx, args),
+        Command::Activity(cmd) => activity::run(ctx, cmd),
+        Command::Advice(cmd) => advice::run(ctx, cmd),
+        Command::Recusal(cmd) => recusal::run(ctx, cmd),
+        Command::Report(cmd) => report::run(ctx, cmd),
         Command::Log(args) => log::run(ctx, args),
         Command::Backup(args) => backup::run(ctx, &args),
         Command::Check(args) => check::run(ctx, &args),

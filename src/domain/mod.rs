@@ -1,5 +1,7 @@
 //! The rules, with no I/O, printing or clock: callers pass `today`.
 
+pub mod advice;
 pub mod assess;
 pub mod budget;
 pub mod lifecycle;
+pub mod work;

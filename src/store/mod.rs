@@ -1,11 +1,14 @@
 //! SQL, kept beside the code that reads its columns; always with parameters.
 
+pub mod activity;
+pub mod advice;
 pub mod advisor;
 pub mod appointment;
 pub mod assess;
 pub mod budget;
 pub mod expense;
 pub mod panel;
+pub mod recusal;
 pub mod settings;
 
 use rusqlite::types::Value;

@@ -1,6 +1,7 @@
 //! Integration tests: the real binary against a temporary database.
 //! One module per area; `common` holds the office fixture.
 
+mod advice;
 mod appointment;
 mod catalog;
 mod check;
@@ -14,7 +15,11 @@ mod generator;
 #[path = "../bench/gen.rs"]
 mod generator_code;
 mod imports;
+mod ledger;
 mod money;
 mod privacy;
+mod recusal;
 mod safety;
 mod settings;
+mod work;
+mod work_rules;

@@ -173,10 +173,10 @@ pub fn year_review(ctx: &Ctx, year: &str, panel: Option<&str>) -> anyhow::Result
         let sql = format!(
             "SELECT p.code, a.code, a.name, ap.role, ap.term_end, {status},
                 (SELECT count(*) FROM participants pa JOIN activities ac ON ac.id = pa.activity_id
-                  WHERE pa.advisor_id = a.id AND pa.attendance = 'attended' AND ac.voided_at IS NULL
+                  WHERE pa.advisor_id = a.id AND pa.attendance = 'attended' AND pa.voided_at IS NULL AND ac.voided_at IS NULL
                     AND ac.on_date BETWEEN ?1 AND ?2),
                 (SELECT count(*) FROM participants pa JOIN activities ac ON ac.id = pa.activity_id
-                  WHERE pa.advisor_id = a.id AND pa.attendance = 'absent' AND ac.voided_at IS NULL
+                  WHERE pa.advisor_id = a.id AND pa.attendance = 'absent' AND pa.voided_at IS NULL AND ac.voided_at IS NULL
                     AND ac.on_date BETWEEN ?1 AND ?2),
                 (SELECT count(*) FROM advice_advisors aa JOIN advice ad ON ad.id = aa.advice_id
                   WHERE aa.advisor_id = a.id AND ad.voided_at IS NULL AND ad.on_date BETWEEN ?1 AND ?2),

@@ -1,5 +1,6 @@
-//! `roster report`: reports for leadership, one file per report.
+//! `roster report`: reports for leadership and the office, one file each.
 
+mod ledger;
 mod spending;
 
 use crate::cli::report::ReportCommand;
@@ -8,5 +9,6 @@ use crate::context::Ctx;
 pub fn run(ctx: &Ctx, cmd: ReportCommand) -> anyhow::Result<()> {
     match cmd {
         ReportCommand::Spending(args) => spending::run(ctx, &args),
+        ReportCommand::Ledger(args) => ledger::run(ctx, &args),
     }
 }

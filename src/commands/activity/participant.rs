@@ -1,0 +1,393 @@
+//! Who takes part in an activity and how: adding participants (checked for
+//! service, duplicates and recusals), recording attendance, removing one
+//! added by mistake, and re-checking everyone when an activity changes.
+
+use std::collections::HashSet;
+
+use crate::cli::activity::{AttendArgs, JoinArgs, ParticipantCommand, ParticipantRemoveArgs};
+use crate::context::{Ctx, Env, Tx, now_stamp};
+use crate::domain::work;
+use crate::i18n::pick;
+use crate::input::resolve::{self, Found};
+use crate::input::{Form, date, text};
+use crate::labels::{ATTENDANCE, PARTICIPANT_ROLE};
+use crate::output::print_done;
+use crate::store::activity::{self as store, Activity, Participant};
+
+pub fn run(ctx: &Ctx, cmd: ParticipantCommand) -> anyhow::Result<()> {
+    match cmd {
+        ParticipantCommand::Add(args) => {
+            let join = parse_join(&args.join)?;
+            let count = ctx.write(|tx| {
+                let activity = store::get_open(tx, args.id)?;
+                let advisors = resolve_all(tx, &ctx.env, "ADVISOR", &args.advisors)?;
+                for advisor in &advisors {
+                    join_one(tx, "ADVISOR", &activity, advisor, &join)?;
+                }
+                Ok(advisors.len())
+            })?;
+            let id = args.id;
+            print_done(
+                &ctx.env,
+                &crate::tr!(
+                    "活动 #{id}：已添加 {count} 位专家",
+                    "activity #{id}: added {count} advisors"
+                ),
+                "activity",
+                id,
+                None,
+            )
+        }
+        ParticipantCommand::Remove(args) => remove(ctx, &args),
+    }
+}
+
+/// How advisors join, validated.
+pub(crate) struct Join {
+    attendance: &'static str,
+    reason: Option<String>,
+    role: &'static str,
+    opinion: Option<String>,
+    guest: bool,
+    override_reason: Option<String>,
+}
+
+fn opt_text(flag: &str, given: Option<&str>, max: Option<usize>) -> anyhow::Result<Option<String>> {
+    let parsed = match (given, max) {
+        (None, _) => None,
+        (Some(s), Some(max)) => Some(text::line(flag, s, max)?),
+        (Some(s), None) => Some(text::note(flag, s)?),
+    };
+    Ok(parsed.filter(|s| !s.is_empty()))
+}
+
+pub(crate) fn parse_join(args: &JoinArgs) -> anyhow::Result<Join> {
+    let attendance = args
+        .attendance
+        .as_deref()
+        .map(|s| ATTENDANCE.parse("--attendance", s))
+        .transpose()?
+        .unwrap_or("invited");
+    let reason = opt_text("--reason", args.reason.as_deref(), Some(text::LINE_MAX))?;
+    work::check_excuse(attendance, reason.as_deref())?;
+    let role = args
+        .role
+        .as_deref()
+        .map(|s| PARTICIPANT_ROLE.parse("--role", s))
+        .transpose()?
+        .unwrap_or("member");
+    let override_reason = match args.override_reason.as_deref() {
+        None => None,
+        Some(s) => Some(text::required("--override", s, text::LINE_MAX)?),
+    };
+    Ok(Join {
+        attendance,
+        reason,
+        role,
+        opinion: opt_text("--opinion", args.opinion.as_deref(), None)?,
+        guest: args.guest,
+        override_reason,
+    })
+}
+
+/// Resolves every advisor named, refusing one named twice.
+pub(crate) fn resolve_all(
+    conn: &rusqlite::Connection,
+    env: &Env,
+    flag: &str,
+    names: &[String],
+) -> anyhow::Result<Vec<Found>> {
+    let mut seen = HashSet::new();
+    let mut found = Vec::new();
+    for name in names {
+        let advisor = resolve::advisor(conn, env, flag, name)?;
+        if !seen.insert(advisor.id) {
+            let (code, who) = (&advisor.code, &advisor.name);
+            return Err(crate::invalid!(
+                "{flag}：{who}（{code}）列了两次；同一位专家只登记一次",
+                "{flag}: {who} ({code}) is listed twice; an advisor is listed once",
+            ));
+        }
+        found.push(advisor);
+    }
+    Ok(found)
+}
+
+/// Whether the advisor serves on the activity's panel (or on any panel when
+/// it has none) on its date.
+fn serving(tx: &Tx, a: &Activity, advisor_id: i64) -> anyhow::Result<bool> {
+    crate::store::is_serving(tx, advisor_id, a.panel_id, &a.on_date)
+}
+
+fn not_serving(
+    tx: &Tx,
+    flag: &str,
+    a: &Activity,
+    advisor: &Found,
+) -> anyhow::Result<anyhow::Error> {
+    let (who, code, on) = (&advisor.name, &advisor.code, &a.on_date);
+    let elsewhere = a.panel_id.is_some() && crate::store::is_serving(tx, advisor.id, None, on)?;
+    let place = match a.panel_id {
+        Some(p) => crate::store::panel::get(tx, p)?.name,
+        None => pick("任何顾问团", "any panel").to_string(),
+    };
+    Ok(if elsewhere {
+        crate::refused!(
+            "{flag}：{who}（{code}）在 {on} 未在{place}任职（在其他顾问团任职）；作为特邀嘉宾参加请加 --guest",
+            "{flag}: {who} ({code}) does not serve on {place} on {on} (serves elsewhere); to take part as a guest add --guest",
+        )
+    } else {
+        crate::refused!(
+            "{flag}：{who}（{code}）在 {on} 未在{place}任职；作为特邀嘉宾参加请加 --guest",
+            "{flag}: {who} ({code}) does not serve on {place} on {on}; to take part as a guest add --guest",
+        )
+    })
+}
+
+/// The first standing recusal of the advisor that covers the activity.
+fn covering_recusal(
+    tx: &Tx,
+    a: &Activity,
+    advisor_id: i64,
+) -> anyhow::Result<Option<store::Recusal>> {
+    Ok(store::recusals_by(tx, advisor_id, &a.on_date)?
+        .into_iter()
+        .find(|r| {
+            work::recusal_covers(
+                &r.matter,
+                r.related_unit.as_deref(),
+                &a.topic,
+                a.requesting_unit.as_deref(),
+            )
+        }))
+}
+
+fn recusal_error(
+    flag: &str,
+    advisor: &Found,
+    r: &store::Recusal,
+    activity_id: i64,
+) -> anyhow::Error {
+    let (who, code, rid, matter, on) = (&advisor.name, &advisor.code, r.id, &r.matter, &r.on_date);
+    let unit = r.related_unit.clone().unwrap_or_default();
+    crate::refused!(
+        "{flag}：{who}（{code}）已于 {on} 对“{matter}”（{unit}）申请回避（回避记录 #{rid}），不能参加活动 #{activity_id}；确需参加请加 --override \"理由\"",
+        "{flag}: {who} ({code}) recused from \"{matter}\" ({unit}) on {on} (recusal #{rid}) and cannot take part in activity #{activity_id}; if it must be, add --override \"reason\"",
+    )
+}
+
+/// Adds one advisor to an activity: not twice, serving or a guest, not
+/// covered by a recusal unless overridden, no recorded attendance ahead of
+/// the day. A participant removed earlier is revived.
+pub(crate) fn join_one(
+    tx: &Tx,
+    flag: &str,
+    a: &Activity,
+    advisor: &Found,
+    j: &Join,
+) -> anyhow::Result<i64> {
+    let existing = store::participant(tx, a.id, advisor.id)?;
+    if existing.as_ref().is_some_and(|p| p.voided_at.is_none()) {
+        let (who, code, id) = (&advisor.name, &advisor.code, a.id);
+        return Err(crate::refused!(
+            "{flag}：{who}（{code}）已在活动 #{id} 中；修改出席情况请用 roster activity attend {id} {code}",
+            "{flag}: {who} ({code}) is already on activity #{id}; to change the attendance use `roster activity attend {id} {code}`",
+        ));
+    }
+    let on = date::from_db(&a.on_date)?;
+    work::check_not_future("--attendance", a.id, on, j.attendance, tx.today())?;
+    let member = serving(tx, a, advisor.id)?;
+    if !member && !j.guest {
+        return Err(not_serving(tx, flag, a, advisor)?);
+    }
+    let override_reason = match covering_recusal(tx, a, advisor.id)? {
+        Some(r) if j.override_reason.is_none() => {
+            return Err(recusal_error(flag, advisor, &r, a.id));
+        }
+        Some(_) => j.override_reason.clone(),
+        None => None,
+    };
+    let mut p = Participant {
+        activity_id: a.id,
+        advisor_id: advisor.id,
+        attendance: j.attendance.to_string(),
+        excuse_reason: j.reason.clone(),
+        role: j.role.to_string(),
+        opinion: j.opinion.clone(),
+        guest: !member,
+        override_reason,
+        ..Participant::default()
+    };
+    match existing {
+        Some(old) => {
+            p.id = old.id;
+            let before = tx.snapshot("participants", p.id)?;
+            store::update_participant(tx, &p)?;
+            tx.audit(
+                "participant",
+                p.id,
+                "add",
+                Some(&before),
+                Some(&tx.snapshot("participants", p.id)?),
+            )?;
+        }
+        None => {
+            p.id = store::insert_participant(tx, &p)?;
+            tx.audit(
+                "participant",
+                p.id,
+                "add",
+                None,
+                Some(&tx.snapshot("participants", p.id)?),
+            )?;
+        }
+    }
+    Ok(p.id)
+}
+
+/// The standing participant row of an advisor, or an error naming the fix.
+fn standing(tx: &Tx, a: &Activity, advisor: &Found) -> anyhow::Result<Participant> {
+    match store::participant(tx, a.id, advisor.id)? {
+        Some(p) if p.voided_at.is_none() => Ok(p),
+        _ => {
+            let (who, code, id) = (&advisor.name, &advisor.code, a.id);
+            Err(crate::invalid!(
+                "ADVISOR：{who}（{code}）不在活动 #{id} 的参加名单中；请先用 roster activity participant add {id} {code} 添加",
+                "ADVISOR: {who} ({code}) is not on activity #{id}; add them first with `roster activity participant add {id} {code}`",
+            ))
+        }
+    }
+}
+
+/// Records how participants took part. Without `--attendance`, an invited
+/// advisor is recorded as attended and an existing record is kept (so that
+/// adding an opinion or a role never changes it).
+pub fn attend(ctx: &Ctx, args: &AttendArgs) -> anyhow::Result<()> {
+    let given = args
+        .attendance
+        .as_deref()
+        .map(|s| ATTENDANCE.parse("--attendance", s))
+        .transpose()?;
+    let reason = opt_text("--reason", args.reason.as_deref(), Some(text::LINE_MAX))?;
+    if let Some(attendance) = given {
+        work::check_excuse(attendance, reason.as_deref())?;
+    }
+    let role = args
+        .role
+        .as_deref()
+        .map(|s| PARTICIPANT_ROLE.parse("--role", s))
+        .transpose()?;
+    let opinion = args
+        .opinion
+        .as_deref()
+        .map(|s| text::note("--opinion", s))
+        .transpose()?;
+    let id = args.id;
+    let count = ctx.write(|tx| {
+        let activity = store::get_open(tx, id)?;
+        let on = date::from_db(&activity.on_date)?;
+        let advisors = resolve_all(tx, &ctx.env, "ADVISOR", &args.advisors)?;
+        for advisor in &advisors {
+            let mut p = standing(tx, &activity, advisor)?;
+            let before = tx.snapshot("participants", p.id)?;
+            let attendance = match given {
+                Some(a) => a.to_string(),
+                None if p.attendance == "invited" => "attended".to_string(),
+                None => p.attendance.clone(),
+            };
+            let excuse = match (&reason, attendance == "excused") {
+                (Some(r), _) => Some(r.clone()),
+                (None, true) if given.is_none() => p.excuse_reason.clone(),
+                (None, _) => None,
+            };
+            work::check_excuse(&attendance, excuse.as_deref())?;
+            work::check_not_future("--attendance", id, on, &attendance, tx.today())?;
+            p.attendance = attendance;
+            p.excuse_reason = excuse;
+            if let Some(role) = role {
+                p.role = role.to_string();
+            }
+            if let Some(opinion) = &opinion {
+                p.opinion = Some(opinion.clone()).filter(|o| !o.is_empty());
+            }
+            store::update_participant(tx, &p)?;
+            let after = tx.snapshot("participants", p.id)?;
+            if before != after {
+                tx.audit("participant", p.id, "attend", Some(&before), Some(&after))?;
+            }
+        }
+        Ok(advisors.len())
+    })?;
+    print_done(
+        &ctx.env,
+        &crate::tr!(
+            "活动 #{id}：已登记 {count} 位专家的出席情况",
+            "activity #{id}: recorded {count} advisors' attendance"
+        ),
+        "activity",
+        id,
+        None,
+    )
+}
+
+fn remove(ctx: &Ctx, args: &ParticipantRemoveArgs) -> anyhow::Result<()> {
+    let mut form = Form::new(&ctx.env);
+    let reason = form.text(
+        "--reason",
+        pick("原因", "reason"),
+        args.reason.as_deref(),
+        text::LINE_MAX,
+    )?;
+    form.finish()?;
+    let id = args.id;
+    let who = ctx.write(|tx| {
+        let activity = store::get_open(tx, id)?;
+        let advisor = resolve::advisor(tx, &ctx.env, "ADVISOR", &args.advisor)?;
+        let p = standing(tx, &activity, &advisor)?;
+        let before = tx.snapshot("participants", p.id)?;
+        store::void(tx, "participants", p.id, &reason, &now_stamp())?;
+        tx.audit(
+            "participant",
+            p.id,
+            "void",
+            Some(&before),
+            Some(&tx.snapshot("participants", p.id)?),
+        )?;
+        Ok(advisor.name)
+    })?;
+    print_done(
+        &ctx.env,
+        &crate::tr!(
+            "活动 #{id}：已移除 {who}（{reason}）",
+            "activity #{id}: removed {who} ({reason})"
+        ),
+        "activity",
+        id,
+        None,
+    )
+}
+
+/// After an activity's date, panel, topic or requesting unit changed, every
+/// participant must still pass: attendance not ahead of the day, serving or
+/// a guest, not covered by a recusal unless it was overridden.
+pub(crate) fn recheck(tx: &Tx, a: &Activity) -> anyhow::Result<()> {
+    let on = date::from_db(&a.on_date)?;
+    for p in store::participants(tx, a.id)? {
+        let advisor = crate::store::advisor::get(tx, p.advisor_id)?;
+        let found = Found {
+            id: advisor.id,
+            code: advisor.code,
+            name: advisor.name,
+        };
+        work::check_not_future("--date", a.id, on, &p.attendance, tx.today())?;
+        if !p.guest && !serving(tx, a, p.advisor_id)? {
+            return Err(not_serving(tx, "--date/--panel", a, &found)?);
+        }
+        if p.override_reason.is_none()
+            && let Some(r) = covering_recusal(tx, a, p.advisor_id)?
+        {
+            return Err(recusal_error("--topic/--unit", &found, &r, a.id));
+        }
+    }
+    Ok(())
+}
