@@ -31,7 +31,30 @@ pub const SCRIPTS: &[(&str, &str)] = scripts![
     "60-activities",
     "70-advice",
     "80-money",
+    "90-assessment",
 ];
+
+/// The sample rule sets, built in so the sample office (and a newcomer
+/// running from any folder) can name them as `samples/rules/…`.
+pub const RULES: &[(&str, &str)] = &[
+    (
+        "samples/rules/erenhot.toml",
+        include_str!("../samples/rules/erenhot.toml"),
+    ),
+    (
+        "samples/rules/kaizhou-tech.toml",
+        include_str!("../samples/rules/kaizhou-tech.toml"),
+    ),
+];
+
+/// The built-in copy of a sample rule file named `path`, if it is one.
+pub fn rule_file(path: &std::path::Path) -> Option<&'static str> {
+    let wanted = path.to_string_lossy().replace('\\', "/");
+    RULES
+        .iter()
+        .find(|(name, _)| wanted == *name || wanted.ends_with(&format!("/{name}")))
+        .map(|(_, text)| *text)
+}
 
 /// The date the sample office is "as of" when a line does not pin its own.
 pub const SAMPLE_TODAY: &str = "2026-11-20";

@@ -47,6 +47,7 @@ pub struct Cli {
 
 /// Options every command accepts.
 #[derive(Debug, Clone, clap::Args)]
+#[command(next_help_heading = "Global options")]
 pub struct Global {
     /// The database file
     #[arg(

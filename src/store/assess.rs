@@ -61,3 +61,41 @@ pub fn check_open(conn: &Connection, date: &str, advisor_ids: &[i64]) -> anyhow:
     }
     Ok(())
 }
+
+/// `check_open` for everyone on an activity (its date as stored).
+pub fn check_activity_open(conn: &Connection, activity_id: i64) -> anyhow::Result<()> {
+    let (date, ids) = involved(
+        conn,
+        "SELECT on_date FROM activities WHERE id = ?1",
+        "SELECT advisor_id FROM participants WHERE activity_id = ?1 AND voided_at IS NULL",
+        activity_id,
+    )?;
+    check_open(conn, &date, &ids)
+}
+
+/// `check_open` for everyone named on a piece of advice (its date as stored).
+pub fn check_advice_open(conn: &Connection, advice_id: i64) -> anyhow::Result<()> {
+    let (date, ids) = involved(
+        conn,
+        "SELECT on_date FROM advice WHERE id = ?1",
+        "SELECT advisor_id FROM advice_advisors WHERE advice_id = ?1",
+        advice_id,
+    )?;
+    check_open(conn, &date, &ids)
+}
+
+fn involved(
+    conn: &Connection,
+    date_sql: &str,
+    people_sql: &str,
+    id: i64,
+) -> anyhow::Result<(String, Vec<i64>)> {
+    let date: String = conn
+        .prepare_cached(date_sql)?
+        .query_row([id], |r| r.get(0))?;
+    let ids = conn
+        .prepare_cached(people_sql)?
+        .query_map([id], |r| r.get(0))?
+        .collect::<Result<Vec<i64>, _>>()?;
+    Ok((date, ids))
+}

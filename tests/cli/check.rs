@@ -34,8 +34,8 @@ fn a_sound_office_passes_and_says_what_was_not_checked() {
     let out = office.ok_en(&["check"]);
     assert!(out.contains("checks passed"), "{out}");
     assert!(
-        out.contains("not run") && out.contains("assessments_current"),
-        "the unbuilt assessment check is named, not silently passed: {out}"
+        !out.contains("not run"),
+        "every registered check runs: {out}"
     );
     assert_eq!(office.ok(&["--format", "json", "check"]).trim(), "[]");
     let csv = office.ok_en(&["--format", "csv", "check"]);

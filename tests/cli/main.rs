@@ -3,6 +3,7 @@
 
 mod advice;
 mod appointment;
+mod assess;
 mod catalog;
 mod check;
 mod common;

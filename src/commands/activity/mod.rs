@@ -165,6 +165,7 @@ fn edit(ctx: &Ctx, args: &ActivityEditArgs) -> anyhow::Result<()> {
     let id = args.id;
     ctx.write(|tx| {
         let mut activity = store::get_open(tx, id)?;
+        crate::store::assess::check_activity_open(tx, id)?;
         let before = tx.snapshot("activities", id)?;
         let old = activity.clone();
         apply(&ctx.env, &args.fields, &mut activity, false)?;
@@ -181,6 +182,7 @@ fn edit(ctx: &Ctx, args: &ActivityEditArgs) -> anyhow::Result<()> {
             participant::recheck(tx, &activity)?;
         }
         store::update(tx, &activity, &now_stamp())?;
+        crate::store::assess::check_activity_open(tx, id)?;
         let after = tx.snapshot("activities", id)?;
         if super::panel::changed(&before, &after) {
             tx.audit("activity", id, "edit", Some(&before), Some(&after))?;
@@ -207,6 +209,7 @@ fn void(ctx: &Ctx, id: i64, reason: Option<&str>) -> anyhow::Result<()> {
     form.finish()?;
     ctx.write(|tx| {
         store::get_open(tx, id)?;
+        crate::store::assess::check_activity_open(tx, id)?;
         let before = tx.snapshot("activities", id)?;
         store::void(tx, "activities", id, &reason, &now_stamp())?;
         tx.audit(

@@ -186,6 +186,7 @@ pub(crate) fn join_one(
     advisor: &Found,
     j: &Join,
 ) -> anyhow::Result<i64> {
+    crate::store::assess::check_open(tx, &a.on_date, &[advisor.id])?;
     let existing = store::participant(tx, a.id, advisor.id)?;
     if existing.as_ref().is_some_and(|p| p.voided_at.is_none()) {
         let (who, code, id) = (&advisor.name, &advisor.code, a.id);
@@ -287,6 +288,8 @@ pub fn attend(ctx: &Ctx, args: &AttendArgs) -> anyhow::Result<()> {
         let activity = store::get_open(tx, id)?;
         let on = date::from_db(&activity.on_date)?;
         let advisors = resolve_all(tx, &ctx.env, "ADVISOR", &args.advisors)?;
+        let ids: Vec<i64> = advisors.iter().map(|a| a.id).collect();
+        crate::store::assess::check_open(tx, &activity.on_date, &ids)?;
         for advisor in &advisors {
             let mut p = standing(tx, &activity, advisor)?;
             let before = tx.snapshot("participants", p.id)?;
@@ -343,6 +346,7 @@ fn remove(ctx: &Ctx, args: &ParticipantRemoveArgs) -> anyhow::Result<()> {
     let who = ctx.write(|tx| {
         let activity = store::get_open(tx, id)?;
         let advisor = resolve::advisor(tx, &ctx.env, "ADVISOR", &args.advisor)?;
+        crate::store::assess::check_open(tx, &activity.on_date, &[advisor.id])?;
         let p = standing(tx, &activity, &advisor)?;
         let before = tx.snapshot("participants", p.id)?;
         store::void(tx, "participants", p.id, &reason, &now_stamp())?;

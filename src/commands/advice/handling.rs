@@ -124,6 +124,7 @@ pub fn update(ctx: &Ctx, args: &AdviceUpdateArgs) -> anyhow::Result<()> {
     let id = args.id;
     let status = ctx.write(|tx| {
         let mut a = store::get_open(tx, id)?;
+        crate::store::assess::check_advice_open(tx, id)?;
         let before = tx.snapshot("advice", id)?;
         let submitted = date::from_db(&a.on_date)?;
         let (today, operator, now) = (tx.today(), tx.env.operator.clone(), now_stamp());

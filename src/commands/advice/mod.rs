@@ -126,6 +126,8 @@ fn add(ctx: &Ctx, args: &AdviceAddArgs) -> anyhow::Result<()> {
         let advisors =
             super::activity::participant::resolve_all(tx, &ctx.env, "--advisor", &names)?;
         apply(tx, &ctx.env, f, &mut advice)?;
+        let ids: Vec<i64> = advisors.iter().map(|a| a.id).collect();
+        crate::store::assess::check_open(tx, &advice.on_date, &ids)?;
         if advice.panel_id.is_none()
             && let Some(first) = advisors.first()
         {
@@ -171,9 +173,11 @@ fn edit(ctx: &Ctx, args: &AdviceEditArgs) -> anyhow::Result<()> {
     let id = args.id;
     ctx.write(|tx| {
         let mut a = store::get_open(tx, id)?;
+        crate::store::assess::check_advice_open(tx, id)?;
         let before = tx.snapshot("advice", id)?;
         apply(tx, &ctx.env, &args.fields, &mut a)?;
         store::update(tx, &a, &now_stamp())?;
+        crate::store::assess::check_advice_open(tx, id)?;
         let after = tx.snapshot("advice", id)?;
         if super::panel::changed(&before, &after) {
             tx.audit("advice", id, "edit", Some(&before), Some(&after))?;
@@ -200,6 +204,7 @@ fn void(ctx: &Ctx, id: i64, reason: Option<&str>) -> anyhow::Result<()> {
     form.finish()?;
     ctx.write(|tx| {
         store::get_open(tx, id)?;
+        crate::store::assess::check_advice_open(tx, id)?;
         let before = tx.snapshot("advice", id)?;
         crate::store::activity::void(tx, "advice", id, &reason, &now_stamp())?;
         tx.audit(

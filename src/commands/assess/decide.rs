@@ -183,7 +183,8 @@ pub fn confirm(ctx: &Ctx, args: &YearArgs) -> anyhow::Result<()> {
         "confirm the {year} assessment ({scope})? The year is then locked and subsidies become expenses awaiting payment",
     ))?;
     let (count, total) = ctx.write(|tx| {
-        let on = date::iso(tx.today());
+        // The subsidies belong to the assessed year's funds (seed 001 art. 14 caps them yearly).
+        let on = if tx.today().year() == year { date::iso(tx.today()) } else { format!("{year}-12-31") };
         let now = now_stamp();
         tx.execute("UPDATE assess_runs SET state = 'confirmed', confirmed_at = ?1, confirmed_by = ?2 WHERE id = ?3", params![now, tx.env.operator, run_id])?;
         tx.execute("UPDATE assessments SET state = 'confirmed' WHERE run_id = ?1", [run_id])?;
@@ -195,7 +196,7 @@ pub fn confirm(ctx: &Ctx, args: &YearArgs) -> anyhow::Result<()> {
         let mut total = 0;
         let mut exceptions = Vec::new();
         let controlled = crate::store::budget::controlled(tx)?.iter().any(|c| c == "subsidy");
-        let pay_year = tx.today().year();
+        let pay_year = year;
         for (assessment, advisor, panel, amount, grade) in &rows {
             let panel = match panel {
                 Some(p) => Some(*p),

@@ -94,7 +94,7 @@ pub fn subjects(
     let mut stmt = conn.prepare_cached(
         "SELECT pa.advisor_id, pa.attendance, ac.kind, ac.on_date >= ?3, ac.on_date >= ?4, count(*)
          FROM activities ac JOIN participants pa ON pa.activity_id = ac.id
-         WHERE ac.on_date BETWEEN ?1 AND ?2 AND ac.voided_at IS NULL AND pa.attendance <> 'invited'
+         WHERE ac.on_date BETWEEN ?1 AND ?2 AND ac.voided_at IS NULL AND pa.voided_at IS NULL AND pa.attendance <> 'invited'
          GROUP BY 1, 2, 3, 4, 5",
     )?;
     let mut rows = stmt.query(params![first_s, last_s, h2, year_end])?;
@@ -154,18 +154,55 @@ fn add(subject: &mut Subject, count: &str, kind: &str, second_half: bool, year_e
     }
 }
 
-/// Metrics as stored with a result: `{count: {kind: [h1, h2, year_end]}}`.
+/// Metrics as stored with a result: the service counted and every tally,
+/// `{"service": {...}, "counts": {count: {kind: [h1, h2, year_end]}}}`.
 pub fn metrics_json(subject: &Subject) -> serde_json::Value {
-    let mut map = serde_json::Map::new();
+    let mut counts = serde_json::Map::new();
     for ((count, kind), t) in &subject.counts {
-        let entry = map
+        let entry = counts
             .entry(count.clone())
             .or_insert_with(|| serde_json::json!({}));
         if let Some(obj) = entry.as_object_mut() {
             obj.insert(kind.clone(), serde_json::json!([t.h1, t.h2, t.year_end]));
         }
     }
-    serde_json::Value::Object(map)
+    serde_json::json!({
+        "service": {
+            "days": subject.served_days,
+            "year_days": subject.year_days,
+            "half": subject.half_days,
+            "year_end": subject.serves_year_end,
+        },
+        "counts": counts,
+    })
+}
+
+/// The subject a stored result was computed from (the inverse of `metrics_json`).
+pub fn subject_from_json(advisor_id: i64, code: &str, stored: &serde_json::Value) -> Subject {
+    let service = &stored["service"];
+    let n = |v: &serde_json::Value| v.as_i64().unwrap_or(0);
+    let mut subject = Subject {
+        advisor_id,
+        code: code.to_string(),
+        served_days: n(&service["days"]),
+        year_days: n(&service["year_days"]),
+        half_days: [n(&service["half"][0]), n(&service["half"][1])],
+        serves_year_end: service["year_end"].as_bool().unwrap_or(false),
+        counts: BTreeMap::new(),
+    };
+    if let Some(counts) = stored["counts"].as_object() {
+        for (count, kinds) in counts {
+            for (kind, t) in kinds.as_object().into_iter().flatten() {
+                let tally = crate::domain::assess::Tally {
+                    h1: n(&t[0]),
+                    h2: n(&t[1]),
+                    year_end: n(&t[2]),
+                };
+                subject.counts.insert((count.clone(), kind.clone()), tally);
+            }
+        }
+    }
+    subject
 }
 
 #[cfg(test)]

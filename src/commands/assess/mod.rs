@@ -4,9 +4,12 @@
 //! confirms (`decide.rs`). The rules themselves live in `domain::assess`.
 
 mod decide;
+mod explain;
 mod load;
+mod notes;
 mod read;
 mod run;
+mod term;
 
 use std::path::Path;
 
@@ -17,30 +20,38 @@ use crate::i18n::pick;
 use crate::input::{Form, date};
 use crate::output::{Doc, Kind, RowSet, col, print_doc};
 
-pub use load::subjects;
+pub use load::{metrics_json, subjects};
 
 pub fn run(ctx: &Ctx, cmd: AssessCommand) -> anyhow::Result<()> {
     match cmd {
         AssessCommand::Rules(RulesCommand::Check(args)) => rules_check(ctx, &args.file),
         AssessCommand::Run(args) => run::run(ctx, &args),
         AssessCommand::Show(args) => read::show(ctx, &args),
-        AssessCommand::Explain(args) => read::explain(ctx, &args),
+        AssessCommand::Explain(args) => explain::explain(ctx, &args),
         AssessCommand::Grade(args) => decide::grade(ctx, &args),
         AssessCommand::Adjust(args) => decide::adjust(ctx, &args),
         AssessCommand::Confirm(args) => decide::confirm(ctx, &args),
-        AssessCommand::Term(args) => read::term(ctx, args.appointment),
+        AssessCommand::Term(args) => term::term(ctx, args.appointment),
     }
 }
 
 /// Reads and validates a rule file; errors name the file and the line (exit 3).
 pub fn load_rules(path: &Path) -> anyhow::Result<(Rules, String)> {
     let shown = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        crate::invalid!(
-            "--rules：无法读取 {shown}：{e}",
-            "--rules: cannot read {shown}: {e}"
-        )
-    })?;
+    // A sample rule file is built in, so `samples/rules/…` works from any folder.
+    let text = match (
+        std::fs::read_to_string(path),
+        crate::sample::rule_file(path),
+    ) {
+        (Ok(text), _) => text,
+        (Err(_), Some(built_in)) => built_in.to_string(),
+        (Err(e), None) => {
+            return Err(crate::invalid!(
+                "--rules：无法读取 {shown}：{e}",
+                "--rules: cannot read {shown}: {e}"
+            ));
+        }
+    };
     let rules =
         assess::parse(&text).map_err(|e| crate::invalid!("{shown}：{e}", "{shown}: {e}"))?;
     Ok((rules, text))

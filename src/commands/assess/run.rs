@@ -7,13 +7,13 @@ use std::collections::HashMap;
 
 use rusqlite::params;
 
+use super::notes::SubsidyNote;
 use super::{load, load_rules, read, year};
 use crate::cli::assess::RunArgs;
 use crate::context::{Ctx, Tx, now_stamp};
 use crate::domain::assess::{self, Rules, subsidy};
 use crate::i18n::pick;
 use crate::input::{Form, money, resolve};
-use crate::labels::GRADE;
 use crate::store::assess as store;
 
 /// The authority's decisions on a result, carried over when a draft is re-run.
@@ -33,9 +33,42 @@ pub(crate) struct Item {
     pub adjust_reason: Option<String>,
 }
 
-/// Subsidy amounts (fen) and notes for `items` under `rules`, within the cap.
-pub(crate) fn plan(rules: &Rules, items: &[Item]) -> anyhow::Result<Vec<(i64, String)>> {
+/// What the subsidies may total: the rule set's cap, less the year's other
+/// advisor spending when the cap covers all of it (seed 001 art. 14).
+pub(crate) struct Pot {
+    pub cap: i64,
+    pub other_spending: i64,
+}
+
+impl Pot {
+    pub fn available(&self) -> i64 {
+        (self.cap - self.other_spending).max(0)
+    }
+}
+
+/// The pot for a year and scope under `rules`.
+pub(crate) fn pot(tx: &Tx, rules: &Rules, year: i32, panel_id: Option<i64>) -> anyhow::Result<Pot> {
+    let other_spending = if rules.subsidy.cap_covers_all {
+        tx.query_row(
+            "SELECT IFNULL(sum(amount_fen), 0) FROM expenses WHERE voided_at IS NULL AND category <> 'subsidy'
+               AND on_date BETWEEN ?1 AND ?2 AND (?3 IS NULL OR panel_id = ?3)",
+            params![format!("{year}-01-01"), format!("{year}-12-31"), panel_id],
+            |r| r.get(0),
+        )?
+    } else {
+        0
+    };
+    Ok(Pot {
+        cap: rules.subsidy.cap,
+        other_spending,
+    })
+}
+
+/// Subsidy amounts (fen) and how each was computed (stored as JSON, shown
+/// in the reader's language) for `items` under `rules`, within the pot.
+pub(crate) fn plan(rules: &Rules, pot: &Pot, items: &[Item]) -> anyhow::Result<Vec<(i64, String)>> {
     let s = &rules.subsidy;
+    let available = pot.available();
     let claims: Vec<subsidy::Claim> = items
         .iter()
         .map(|i| subsidy::Claim {
@@ -45,59 +78,54 @@ pub(crate) fn plan(rules: &Rules, items: &[Item]) -> anyhow::Result<Vec<(i64, St
         })
         .collect();
     let wanted: i64 = claims.iter().map(|c| c.fixed.unwrap_or(c.base)).sum();
-    let amounts = subsidy::allocate(&claims, s.min, s.cap).map_err(|short| {
-        let cap = money::grouped(s.cap);
+    let amounts = subsidy::allocate(&claims, s.min, available).map_err(|short| {
+        let cap = money::grouped(available);
         match short {
             subsidy::Shortfall::Minimums(gap) => {
                 let (gap, min) = (money::grouped(gap), money::grouped(s.min));
                 crate::refused!(
-                    "按每人最低补贴 {min} 元计，合计已超出年度上限 {cap} 元 {gap} 元；无法形成补贴方案，请调整规则（降低最低额或提高上限）",
-                    "at the minimum of {min} yuan each, the subsidies exceed the yearly cap of {cap} yuan by {gap} yuan; no plan fits — change the rules (a lower minimum or a higher cap)",
+                    "按每人最低补贴 {min} 元计，合计已超出可用补贴额 {cap} 元 {gap} 元；无法形成补贴方案，请调整规则（降低最低额或提高上限）",
+                    "at the minimum of {min} yuan each, the subsidies exceed the {cap} yuan available by {gap} yuan; no plan fits — change the rules (a lower minimum or a higher cap)",
                 )
             }
             subsidy::Shortfall::Fixed(gap) => {
                 let gap = money::grouped(gap);
                 crate::refused!(
-                    "特殊贡献补贴合计超出年度上限 {cap} 元 {gap} 元",
-                    "the special-contribution subsidies alone exceed the yearly cap of {cap} yuan by {gap} yuan",
+                    "特殊贡献补贴合计超出可用补贴额 {cap} 元 {gap} 元",
+                    "the special-contribution subsidies alone exceed the {cap} yuan available by {gap} yuan",
                 )
             }
         }
     })?;
-    let scaled = wanted > s.cap;
-    Ok(items
+    items
         .iter()
         .zip(&claims)
         .zip(amounts)
         .map(|((item, claim), amount)| {
-            let note = if let (Some(_), Some(reason)) = (item.adjust, &item.adjust_reason) {
-                crate::tr!("特殊贡献：{reason}", "special contribution: {reason}")
-            } else {
-                let (grade, base) = (GRADE.label(&item.grade), money::grouped(claim.base));
-                if scaled && claim.base > 0 {
-                    let (total, cap, got) = (money::grouped(wanted), money::grouped(s.cap), money::grouped(amount));
-                    crate::tr!(
-                        "{grade}标准 {base} 元；全部合计 {total} 元超过年度上限 {cap} 元，按比例调整为 {got} 元",
-                        "{grade} rate {base} yuan; the total {total} yuan exceeds the yearly cap {cap} yuan, so scaled to {got} yuan",
-                    )
-                } else {
-                    crate::tr!("{grade}标准 {base} 元", "{grade} rate {base} yuan")
-                }
+            let note = SubsidyNote {
+                grade: item.grade.clone(),
+                base: claim.base,
+                amount,
+                wanted,
+                cap: pot.cap,
+                other_spending: pot.other_spending,
+                special: item.adjust.and(item.adjust_reason.clone()),
             };
-            (amount, note)
+            Ok((amount, serde_json::to_string(&note)?))
         })
-        .collect())
+        .collect()
 }
 
 /// Re-plans the subsidies of a stored run after a grade or an adjustment.
 pub(crate) fn replan(tx: &Tx, run_id: i64) -> anyhow::Result<()> {
-    let text: String = tx.query_row(
-        "SELECT rules_toml FROM assess_runs WHERE id = ?1",
+    let (text, year, panel_id): (String, i32, Option<i64>) = tx.query_row(
+        "SELECT rules_toml, year, panel_id FROM assess_runs WHERE id = ?1",
         [run_id],
-        |r| r.get(0),
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
     )?;
     let rules =
         assess::parse(&text).map_err(|e| anyhow::anyhow!("stored rules of run #{run_id}: {e}"))?;
+    let pot = pot(tx, &rules, year, panel_id)?;
     let mut stmt = tx.prepare(
         "SELECT s.id, a.code, s.grade, s.adjust_fen, s.adjust_reason FROM assessments s JOIN advisors a ON a.id = s.advisor_id
          WHERE s.run_id = ?1 ORDER BY a.code",
@@ -124,7 +152,7 @@ pub(crate) fn replan(tx: &Tx, run_id: i64) -> anyhow::Result<()> {
             adjust_reason: i.adjust_reason.clone(),
         })
         .collect();
-    let planned = plan(&rules, &items)?;
+    let planned = plan(&rules, &pot, &items)?;
     let mut update = tx.prepare_cached(
         "UPDATE assessments SET subsidy_fen = ?1, subsidy_note = ?2 WHERE id = ?3",
     )?;
@@ -208,7 +236,8 @@ pub fn run(ctx: &Ctx, args: &RunArgs) -> anyhow::Result<()> {
                 }
             })
             .collect();
-        let planned = plan(&rules, &items)?;
+        let pot = pot(tx, &rules, year, panel_id)?;
+        let planned = plan(&rules, &pot, &items)?;
         let sha = crate::audit::sha256_hex(text.as_bytes());
         tx.execute(
             "INSERT INTO assess_runs (year, panel_id, rules_name, rules_toml, rules_sha256, state, run_at, operator)
@@ -241,12 +270,12 @@ pub fn run(ctx: &Ctx, args: &RunArgs) -> anyhow::Result<()> {
                 outcome.prelim_grade,
                 outcome.grade,
                 c.and_then(|c| c.reason.clone()),
-                outcome.quota_note,
+                outcome.quota.as_ref().map(serde_json::to_string).transpose()?,
                 amount,
                 note,
                 c.and_then(|c| c.adjust),
                 c.and_then(|c| c.adjust_reason.clone()),
-                outcome.dismissal_evidence,
+                outcome.dismissal.as_ref().map(serde_json::to_string).transpose()?,
             ])?;
         }
         let summary = serde_json::json!({ "year": year, "panel_id": panel_id, "rules": rules.name, "rules_sha256": sha, "assessed": outcomes.len(), "replaces": previous });

@@ -66,7 +66,12 @@ struct RawRules {
 #[serde(deny_unknown_fields)]
 struct RawDismissal {
     /// Unexcused absences in the year that make a candidate.
-    absences: Spanned<i64>,
+    #[serde(default)]
+    absences: Option<Spanned<i64>>,
+    /// Whether missing a written-opinion requirement makes a candidate
+    /// (不按期提供书面意见).
+    #[serde(default = "yes")]
+    written_opinions: bool,
 }
 
 fn yes() -> bool {
@@ -142,6 +147,12 @@ struct RawSubsidy {
     cap: Spanned<f64>,
     #[serde(default)]
     special_max: Option<Spanned<f64>>,
+    /// "subsidies" (the cap is for subsidies alone, the default) or
+    /// "all_spending" (the cap is the year's whole advisor funding, as in
+    /// seed 001 art. 14: 全市每年总顾问经费不超过50万元, so other spending
+    /// that year comes off it first).
+    #[serde(default)]
+    cap_covers: Option<Spanned<String>>,
 }
 
 /// One thing counted: which count, which kinds (empty: all), bounds.
@@ -189,6 +200,8 @@ pub struct Subsidy {
     pub max: i64,
     pub cap: i64,
     pub special_max: i64,
+    /// The cap covers all of the year's advisor spending, not subsidies alone.
+    pub cap_covers_all: bool,
 }
 
 impl Subsidy {
@@ -198,6 +211,15 @@ impl Subsidy {
             .find(|(g, _)| g == grade)
             .map_or(0, |(_, v)| *v)
     }
+}
+
+/// Grounds the run looks for under seed 001 art. 12(3).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Dismissal {
+    /// Unexcused absences in the year that make a candidate.
+    pub absences: Option<i64>,
+    /// A missed written-opinion requirement makes a candidate.
+    pub written_opinions: bool,
 }
 
 /// A validated rule set.
@@ -213,8 +235,9 @@ pub struct Rules {
     pub missed_requirement: String,
     pub quota: Option<Quota>,
     pub subsidy: Subsidy,
-    /// Unexcused absences that make a dismissal candidate.
-    pub dismissal_absences: i64,
+    /// When an advisor is listed as a dismissal candidate (none without a
+    /// `[dismissal]` table).
+    pub dismissal: Option<Dismissal>,
 }
 
 struct Source<'a> {
@@ -334,12 +357,23 @@ pub fn parse(text: &str) -> Result<Rules, RuleError> {
         *g.competent.get_ref(),
         *g.basic.get_ref(),
     );
-    if !(e > c && c > b) {
+    if e <= c {
+        let other = source.line(g.competent.span());
+        return source.error(
+            g.excellent.span(),
+            crate::tr!(
+                "优秀分数线 {e} 须高于称职分数线 {c}（第 {other} 行）",
+                "the excellent threshold {e} must be above the competent threshold {c} (line {other})",
+            ),
+        );
+    }
+    if c <= b {
+        let other = source.line(g.basic.span());
         return source.error(
             g.competent.span(),
             crate::tr!(
-                "等次分数线须从高到低：优秀 {e} > 称职 {c} > 基本称职 {b}",
-                "grade thresholds must fall in order: excellent {e} > competent {c} > basic {b}",
+                "称职分数线 {c} 须高于基本称职分数线 {b}（第 {other} 行）",
+                "the competent threshold {c} must be above the basic threshold {b} (line {other})",
             ),
         );
     }
@@ -431,6 +465,12 @@ pub fn parse(text: &str) -> Result<Rules, RuleError> {
         min: fen(&s.min, "min")?,
         max: fen(&s.max, "max")?,
         cap: fen(&s.cap, "cap")?,
+        cap_covers_all: match &s.cap_covers {
+            Some(v) => {
+                one_of(&source, v, &["subsidies", "all_spending"], "cap_covers")? == "all_spending"
+            }
+            None => false,
+        },
         special_max: match &s.special_max {
             Some(v) => fen(v, "special_max")?,
             None => fen(&s.max, "max")?,
@@ -471,21 +511,28 @@ pub fn parse(text: &str) -> Result<Rules, RuleError> {
             ),
         );
     }
-    let dismissal_absences = match &raw.dismissal {
-        Some(d) if *d.absences.get_ref() < 1 => {
-            return source.error(
-                d.absences.span(),
-                crate::tr!(
-                    "dismissal.absences 至少为 1",
-                    "dismissal.absences must be at least 1"
-                ),
-            );
+    let dismissal = match &raw.dismissal {
+        None => None,
+        Some(d) => {
+            if let Some(a) = &d.absences
+                && *a.get_ref() < 1
+            {
+                return source.error(
+                    a.span(),
+                    crate::tr!(
+                        "dismissal.absences 至少为 1",
+                        "dismissal.absences must be at least 1"
+                    ),
+                );
+            }
+            Some(Dismissal {
+                absences: d.absences.as_ref().map(|a| *a.get_ref()),
+                written_opinions: d.written_opinions,
+            })
         }
-        Some(d) => *d.absences.get_ref(),
-        None => 2,
     };
     Ok(Rules {
-        dismissal_absences,
+        dismissal,
         name: raw.name,
         panel: raw.panel,
         prorate: raw.prorate,

@@ -82,8 +82,64 @@ pub struct Outcome {
     pub prelim_grade: String,
     pub grade: String,
     pub grade_reasons: Vec<String>,
-    pub quota_note: Option<String>,
-    pub dismissal_evidence: Option<String>,
+    /// Set when the excellent quota moved this advisor down.
+    pub quota: Option<QuotaPlace>,
+    /// Grounds under seed 001 art. 12(3), if any.
+    pub dismissal: Option<Evidence>,
+}
+
+/// Where the excellent quota left an advisor it moved down (stored as JSON,
+/// shown in the reader's language).
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct QuotaPlace {
+    pub places: usize,
+    pub total: usize,
+    pub share: f64,
+    pub rank: usize,
+}
+
+impl QuotaPlace {
+    pub fn text(&self) -> String {
+        let QuotaPlace {
+            places,
+            total,
+            share,
+            rank,
+        } = self;
+        crate::tr!(
+            "优秀名额为 {places} 个（{total} 人 × {share}），按得分排第 {rank}，调为称职",
+            "the excellent quota allows {places} ({total} × {share}); ranked {rank} by points, so competent",
+        )
+    }
+}
+
+/// What makes a dismissal candidate under seed 001 art. 12(3) (stored as
+/// JSON, shown in the reader's language). The run never dismisses anyone.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Evidence {
+    /// Unexcused absences, when they reach the rule set's number.
+    pub absences: Option<i64>,
+    /// Written-opinion requirements missed (their labels).
+    pub written: Vec<String>,
+}
+
+impl Evidence {
+    pub fn text(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(n) = self.absences {
+            parts.push(crate::tr!(
+                "无正当理由缺席 {n} 次",
+                "{n} unexcused absences"
+            ));
+        }
+        for label in &self.written {
+            parts.push(crate::tr!(
+                "未按期提供书面意见（{label}）",
+                "written opinion not delivered ({label})"
+            ));
+        }
+        parts.join(crate::i18n::pick("；", "; "))
+    }
 }
 
 /// Half-years count when served at least this many days of them.
@@ -266,12 +322,13 @@ pub fn score(subject: &Subject, rules: &Rules) -> Outcome {
         }
     }
     let absences = subject.total("absent");
-    let mut evidence = Vec::new();
-    if absences >= rules.dismissal_absences {
-        evidence.push(crate::tr!(
-            "无正当理由缺席 {absences} 次",
-            "{absences} unexcused absences"
-        ));
+    let mut evidence = Evidence::default();
+    let grounds = rules.dismissal.clone().unwrap_or(super::rules::Dismissal {
+        absences: None,
+        written_opinions: false,
+    });
+    if grounds.absences.is_some_and(|n| absences >= n) {
+        evidence.absences = Some(absences);
     }
     for (req, result) in rules.requirements.iter().zip(&requirements) {
         let written = req.any.iter().any(|c| {
@@ -279,12 +336,8 @@ pub fn score(subject: &Subject, rules: &Rules) -> Outcome {
                 .iter()
                 .any(|k| k == "written_opinion" || k == "research_report")
         });
-        if written && !result.met {
-            let label = &req.label;
-            evidence.push(crate::tr!(
-                "未按期提供书面意见（{label}）",
-                "written opinion not delivered ({label})"
-            ));
+        if grounds.written_opinions && written && !result.met {
+            evidence.written.push(req.label.clone());
         }
     }
     Outcome {
@@ -296,9 +349,9 @@ pub fn score(subject: &Subject, rules: &Rules) -> Outcome {
         prelim_grade: grade.to_string(),
         grade: grade.to_string(),
         grade_reasons: reasons,
-        quota_note: None,
-        dismissal_evidence: (!evidence.is_empty())
-            .then(|| evidence.join(crate::i18n::pick("；", "; "))),
+        quota: None,
+        dismissal: (evidence.absences.is_some() || !evidence.written.is_empty())
+            .then_some(evidence),
     }
 }
 
@@ -348,11 +401,12 @@ pub fn apply_quota(outcomes: &mut [Outcome], subjects: &[Subject], rules: &Rules
     for (rank, &i) in excellent.iter().enumerate() {
         if rank >= places {
             outcomes[i].grade = "competent".to_string();
-            let rank = rank + 1;
-            outcomes[i].quota_note = Some(crate::tr!(
-                "优秀名额为 {places} 个（{total} 人 × {share}），按得分排第 {rank}，调为称职",
-                "the excellent quota allows {places} ({total} × {share}); ranked {rank} by points, so competent",
-            ));
+            outcomes[i].quota = Some(QuotaPlace {
+                places,
+                total,
+                share,
+                rank: rank + 1,
+            });
         }
     }
 }
