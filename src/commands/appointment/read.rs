@@ -170,26 +170,42 @@ pub fn year_review(ctx: &Ctx, year: &str, panel: Option<&str>) -> anyhow::Result
     let (first, last) = (format!("{year}-01-01"), format!("{year}-12-31"));
     let rows = ctx.read(|conn| {
         let panel_id = panel.map(|p| resolve::panel(conn, &ctx.env, "--panel", p)).transpose()?.map(|f| f.id);
+        // One pass per kind of record over the year, grouped by advisor
+        // (not a subquery per advisor), so a province-sized year stays fast.
         let sql = format!(
-            "SELECT p.code, a.code, a.name, ap.role, ap.term_end, {status},
-                (SELECT count(*) FROM participants pa JOIN activities ac ON ac.id = pa.activity_id
-                  WHERE pa.advisor_id = a.id AND pa.attendance = 'attended' AND pa.voided_at IS NULL AND ac.voided_at IS NULL
-                    AND ac.on_date BETWEEN ?1 AND ?2),
-                (SELECT count(*) FROM participants pa JOIN activities ac ON ac.id = pa.activity_id
-                  WHERE pa.advisor_id = a.id AND pa.attendance = 'absent' AND pa.voided_at IS NULL AND ac.voided_at IS NULL
-                    AND ac.on_date BETWEEN ?1 AND ?2),
-                (SELECT count(*) FROM advice_advisors aa JOIN advice ad ON ad.id = aa.advice_id
-                  WHERE aa.advisor_id = a.id AND ad.voided_at IS NULL AND ad.on_date BETWEEN ?1 AND ?2),
-                (SELECT count(*) FROM advice_advisors aa JOIN advice ad ON ad.id = aa.advice_id
-                  WHERE aa.advisor_id = a.id AND ad.voided_at IS NULL AND ad.on_date BETWEEN ?1 AND ?2
-                    AND ad.status IN ('adopted','partly_adopted','implemented')),
-                (SELECT count(*) FROM contact_advisors ca JOIN contacts c ON c.id = ca.contact_id
-                  WHERE ca.advisor_id = a.id AND c.voided_at IS NULL AND c.on_date BETWEEN ?1 AND ?2),
-                (SELECT s.grade FROM assessments s WHERE s.advisor_id = a.id AND s.year = ?4
-                  ORDER BY s.state = 'confirmed' DESC, s.id DESC LIMIT 1)
-             FROM appointments ap JOIN advisors a ON a.id = ap.advisor_id JOIN panels p ON p.id = ap.panel_id
-             WHERE ap.state IN ('appointed','dismissed','resigned') AND ap.term_start <= ?2 AND ap.term_end >= ?1
-               AND (ap.ended_on IS NULL OR ap.ended_on > ?1) AND (?3 IS NULL OR ap.panel_id = ?3)
+            "WITH subject AS (
+                SELECT ap.id, ap.advisor_id, ap.panel_id, ap.role, ap.term_end, {status} AS status
+                FROM appointments ap
+                WHERE ap.state IN ('appointed','dismissed','resigned') AND ap.term_start <= ?2 AND ap.term_end >= ?1
+                  AND (ap.ended_on IS NULL OR ap.ended_on > ?1) AND (?3 IS NULL OR ap.panel_id = ?3)),
+             work AS (
+                SELECT pa.advisor_id, sum(pa.attendance = 'attended') AS attended, sum(pa.attendance = 'absent') AS absent
+                FROM participants pa JOIN activities ac ON ac.id = pa.activity_id
+                WHERE pa.advisor_id IN (SELECT advisor_id FROM subject) AND pa.voided_at IS NULL
+                  AND ac.voided_at IS NULL AND ac.on_date BETWEEN ?1 AND ?2
+                GROUP BY pa.advisor_id),
+             given AS (
+                SELECT aa.advisor_id, count(*) AS advice,
+                       sum(ad.status IN ('adopted','partly_adopted','implemented')) AS adopted
+                FROM advice_advisors aa JOIN advice ad ON ad.id = aa.advice_id
+                WHERE aa.advisor_id IN (SELECT advisor_id FROM subject) AND ad.voided_at IS NULL
+                  AND ad.on_date BETWEEN ?1 AND ?2
+                GROUP BY aa.advisor_id),
+             reached AS (
+                SELECT ca.advisor_id, count(*) AS contacts
+                FROM contact_advisors ca JOIN contacts c ON c.id = ca.contact_id
+                WHERE ca.advisor_id IN (SELECT advisor_id FROM subject) AND c.voided_at IS NULL
+                  AND c.on_date BETWEEN ?1 AND ?2
+                GROUP BY ca.advisor_id)
+             SELECT p.code, a.code, a.name, s.role, s.term_end, s.status,
+                IFNULL(w.attended, 0), IFNULL(w.absent, 0), IFNULL(g.advice, 0), IFNULL(g.adopted, 0),
+                IFNULL(r.contacts, 0),
+                (SELECT x.grade FROM assessments x WHERE x.advisor_id = a.id AND x.year = ?4 AND x.state <> 'superseded'
+                  ORDER BY x.state = 'confirmed' DESC, x.id DESC LIMIT 1)
+             FROM subject s JOIN advisors a ON a.id = s.advisor_id JOIN panels p ON p.id = s.panel_id
+             LEFT JOIN work w ON w.advisor_id = s.advisor_id
+             LEFT JOIN given g ON g.advisor_id = s.advisor_id
+             LEFT JOIN reached r ON r.advisor_id = s.advisor_id
              ORDER BY p.id, a.code",
             status = status_expr("ap", "?2")
         );
