@@ -24,7 +24,13 @@ macro_rules! scripts {
 }
 
 /// The scripts, in the order they run (one line each: add yours in order).
-pub const SCRIPTS: &[(&str, &str)] = scripts!["10-panels", "20-advisors", "30-appointments",];
+pub const SCRIPTS: &[(&str, &str)] = scripts![
+    "10-panels",
+    "20-advisors",
+    "30-appointments",
+    "40-liaisons",
+    "50-contacts",
+];
 
 /// The date the sample office is "as of" when a line does not pin its own.
 pub const SAMPLE_TODAY: &str = "2026-11-20";

@@ -5,9 +5,13 @@
 
 pub mod advisor;
 pub mod appointment;
+pub mod contact;
+pub mod festivals;
 pub mod init;
+pub mod liaison;
 pub mod log;
 pub mod panel;
+pub mod report;
 
 use std::path::PathBuf;
 
@@ -84,6 +88,17 @@ pub enum Command {
     /// Appointments (聘任): nomination, procedure steps, renewal, dismissal, resignation
     #[command(subcommand, visible_alias = "appt")]
     Appointment(appointment::AppointmentCommand),
+    /// Liaisons (联系人): cadres paired one-to-one with advisors
+    #[command(subcommand)]
+    Liaison(liaison::LiaisonCommand),
+    /// Contacts (联系服务): visits, holiday greetings, calls, materials, care, reported events
+    #[command(subcommand)]
+    Contact(contact::ContactCommand),
+    /// The festivals advisors are greeted on, with their dates in a year (1950–2100)
+    Festivals(festivals::FestivalsArgs),
+    /// Reports: liaison and contact coverage
+    #[command(subcommand)]
+    Report(report::ReportCommand),
     /// The audit log: every change, who made it and when
     Log(log::LogArgs),
 }

@@ -3,9 +3,13 @@
 
 pub mod advisor;
 pub mod appointment;
+pub mod contact;
+pub mod festivals;
 pub mod init;
+pub mod liaison;
 pub mod log;
 pub mod panel;
+pub mod report;
 
 use crate::cli::Command;
 use crate::context::Ctx;
@@ -19,6 +23,10 @@ pub fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<()> {
         Command::Panel(cmd) => panel::run(ctx, cmd),
         Command::Advisor(cmd) => advisor::run(ctx, cmd),
         Command::Appointment(cmd) => appointment::run(ctx, cmd),
+        Command::Liaison(cmd) => liaison::run(ctx, cmd),
+        Command::Contact(cmd) => contact::run(ctx, cmd),
+        Command::Festivals(args) => festivals::run(ctx, &args),
+        Command::Report(cmd) => report::run(ctx, cmd),
         Command::Log(args) => log::run(ctx, args),
     }
 }

@@ -61,6 +61,30 @@ pub fn parse_steps(flag: &str, input: &str) -> anyhow::Result<String> {
     Ok(codes.join(","))
 }
 
+/// Parses a list of festivals (codes or labels separated by commas or 、)
+/// into codes in calendar order; at least one.
+pub fn parse_festivals(flag: &str, input: &str) -> anyhow::Result<String> {
+    let mut codes: Vec<&'static str> = Vec::new();
+    for part in input
+        .split([',', '，', '、', ' '])
+        .filter(|p| !p.trim().is_empty())
+    {
+        let code = labels::FESTIVAL.parse(flag, part)?;
+        if !codes.contains(&code) {
+            codes.push(code);
+        }
+    }
+    if codes.is_empty() {
+        return Err(crate::invalid!(
+            "{flag}：请至少给出一个节日（如 春节）",
+            "{flag}: name at least one festival (e.g. spring)"
+        ));
+    }
+    let order: Vec<&str> = labels::FESTIVAL.codes().collect();
+    codes.sort_by_key(|c| order.iter().position(|o| o == c));
+    Ok(codes.join(","))
+}
+
 fn apply(env: &Env, f: &PanelFields, p: &mut Panel, adding: bool) -> anyhow::Result<()> {
     if adding {
         let mut form = Form::new(env);
@@ -128,6 +152,9 @@ fn apply(env: &Env, f: &PanelFields, p: &mut Panel, adding: bool) -> anyhow::Res
         f.contact_interval.as_deref(),
         |s| number("--contact-interval", s, 1..=3650),
     )?;
+    set(&mut p.greeting_festivals, f.greetings.as_deref(), |s| {
+        parse_festivals("--greetings", s)
+    })?;
     set_opt(&mut p.stipend_fen, f.stipend.as_deref(), |s| {
         money::parse("--stipend", s, false)
     })?;
@@ -253,6 +280,7 @@ fn show(ctx: &Ctx, args: &PanelShowArgs) -> anyhow::Result<()> {
             col("notice_days", "公示天数", "notice days", Kind::Int),
             col("direct_renewal", "可直接续聘", "direct renewal", Kind::Bool),
             col("contact_interval_days", "联系间隔上限(天)", "contact interval (days)", Kind::Int),
+            col("greeting_festivals", "节日问候", "greeted on", Kind::Enum(&labels::FESTIVAL)),
             col("stipend", "年度聘金", "yearly stipend", Kind::Money),
             col("notes", "备注", "notes", Kind::Text),
         ];
@@ -270,6 +298,7 @@ fn show(ctx: &Ctx, args: &PanelShowArgs) -> anyhow::Result<()> {
             p.notice_days.into(),
             p.direct_renewal.into(),
             p.contact_interval_days.into(),
+            p.greeting_festivals.clone().into(),
             p.stipend_fen.into(),
             p.notes.clone().into(),
         ];

@@ -2,6 +2,9 @@
 
 pub mod advisor;
 pub mod appointment;
+pub mod contact;
+pub mod coverage;
+pub mod liaison;
 pub mod panel;
 
 use rusqlite::types::Value;

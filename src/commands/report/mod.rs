@@ -1,0 +1,12 @@
+//! `roster report`: one file per report, each a variant of `ReportCommand`.
+
+mod coverage;
+
+use crate::cli::report::ReportCommand;
+use crate::context::Ctx;
+
+pub fn run(ctx: &Ctx, cmd: ReportCommand) -> anyhow::Result<()> {
+    match cmd {
+        ReportCommand::Coverage(args) => coverage::run(ctx, &args),
+    }
+}
