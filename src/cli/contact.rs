@@ -36,7 +36,9 @@ pub struct ContactAddArgs {
     /// 三必访 occasion: festival, achievement, hardship or routine
     #[arg(long)]
     pub occasion: Option<String>,
-    /// The festival greeted: new_year (元旦), spring (春节), qingming (清明), dragon_boat (端午), mid_autumn (中秋), double_ninth (重阳)
+    /// The festival greeted: new_year (元旦), spring (春节), qingming (清明), dragon_boat (端午),
+    /// mid_autumn (中秋), double_ninth (重阳); it counts for the occurrence from 45 days
+    /// ahead to 15 days after (a 元旦 greeting on 30 December is for the coming year)
     #[arg(long)]
     pub festival: Option<String>,
     /// For care: health_check, recuperation or hardship_help
@@ -52,7 +54,7 @@ pub struct ContactAddArgs {
 
 #[derive(Debug, Args, Default)]
 pub struct ContactListArgs {
-    /// Only this year
+    /// Only this year (with --festival: the year of the festival greeted)
     #[arg(long)]
     pub year: Option<String>,
     /// Only contacts naming this advisor

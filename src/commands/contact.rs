@@ -48,7 +48,9 @@ fn validate(ctx: &Ctx, args: &ContactAddArgs) -> anyhow::Result<Contact> {
         ));
     }
     let parse = |domain: &'static crate::labels::Domain, flag: &str, given: Option<&str>| {
-        given.map(|s| domain.parse(flag, s).map(str::to_string)).transpose()
+        given
+            .map(|s| domain.parse(flag, s).map(str::to_string))
+            .transpose()
     };
     let mut c = Contact {
         on_date: date::iso(on),
@@ -58,7 +60,11 @@ fn validate(ctx: &Ctx, args: &ContactAddArgs) -> anyhow::Result<Contact> {
         festival: parse(&FESTIVAL, "--festival", args.festival.as_deref())?,
         care_kind: parse(&CARE_KIND, "--care", args.care.as_deref())?,
         event: parse(&EVENT, "--event", args.event.as_deref())?,
-        note: args.note.as_deref().map(|s| text::note("--note", s)).transpose()?,
+        note: args
+            .note
+            .as_deref()
+            .map(|s| text::note("--note", s))
+            .transpose()?,
         ..Contact::default()
     };
     let kind_label = CONTACT_KIND.label(kind);
@@ -141,7 +147,12 @@ fn validate(ctx: &Ctx, args: &ContactAddArgs) -> anyhow::Result<Contact> {
 
 /// The advisors a contact names: `--advisor` flags and every advisor serving
 /// on `--panel` that day, each checked to be serving on the date.
-fn advisors(tx: &Tx, ctx: &Ctx, args: &ContactAddArgs, on: &str) -> anyhow::Result<Vec<resolve::Found>> {
+fn advisors(
+    tx: &Tx,
+    ctx: &Ctx,
+    args: &ContactAddArgs,
+    on: &str,
+) -> anyhow::Result<Vec<resolve::Found>> {
     let mut found: Vec<resolve::Found> = Vec::new();
     for text in &args.advisors {
         let advisor = resolve::advisor(tx, &ctx.env, "--advisor", text)?;

@@ -25,6 +25,30 @@ pub fn weekday(day: chrono::NaiveDate) -> &'static str {
     pick(zh, en)
 }
 
+/// Parses a list of festivals (codes or labels separated by commas or 、)
+/// into codes in calendar order; at least one.
+pub fn parse_list(flag: &str, input: &str) -> anyhow::Result<String> {
+    let mut codes: Vec<&'static str> = Vec::new();
+    for part in input
+        .split([',', '，', '、', ' '])
+        .filter(|p| !p.trim().is_empty())
+    {
+        let code = FESTIVAL.parse(flag, part)?;
+        if !codes.contains(&code) {
+            codes.push(code);
+        }
+    }
+    if codes.is_empty() {
+        return Err(crate::invalid!(
+            "{flag}：请至少给出一个节日（如 春节）",
+            "{flag}: name at least one festival (e.g. spring)"
+        ));
+    }
+    let order: Vec<&str> = FESTIVAL.codes().collect();
+    codes.sort_by_key(|c| order.iter().position(|o| o == c));
+    Ok(codes.join(","))
+}
+
 pub fn run(ctx: &Ctx, args: &FestivalsArgs) -> anyhow::Result<()> {
     let year = match &args.year {
         Some(text) => date::parse_year("YEAR", text)?,

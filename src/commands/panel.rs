@@ -61,30 +61,6 @@ pub fn parse_steps(flag: &str, input: &str) -> anyhow::Result<String> {
     Ok(codes.join(","))
 }
 
-/// Parses a list of festivals (codes or labels separated by commas or 、)
-/// into codes in calendar order; at least one.
-pub fn parse_festivals(flag: &str, input: &str) -> anyhow::Result<String> {
-    let mut codes: Vec<&'static str> = Vec::new();
-    for part in input
-        .split([',', '，', '、', ' '])
-        .filter(|p| !p.trim().is_empty())
-    {
-        let code = labels::FESTIVAL.parse(flag, part)?;
-        if !codes.contains(&code) {
-            codes.push(code);
-        }
-    }
-    if codes.is_empty() {
-        return Err(crate::invalid!(
-            "{flag}：请至少给出一个节日（如 春节）",
-            "{flag}: name at least one festival (e.g. spring)"
-        ));
-    }
-    let order: Vec<&str> = labels::FESTIVAL.codes().collect();
-    codes.sort_by_key(|c| order.iter().position(|o| o == c));
-    Ok(codes.join(","))
-}
-
 fn apply(env: &Env, f: &PanelFields, p: &mut Panel, adding: bool) -> anyhow::Result<()> {
     if adding {
         let mut form = Form::new(env);
@@ -153,7 +129,7 @@ fn apply(env: &Env, f: &PanelFields, p: &mut Panel, adding: bool) -> anyhow::Res
         |s| number("--contact-interval", s, 1..=3650),
     )?;
     set(&mut p.greeting_festivals, f.greetings.as_deref(), |s| {
-        parse_festivals("--greetings", s)
+        super::festivals::parse_list("--greetings", s)
     })?;
     set_opt(&mut p.stipend_fen, f.stipend.as_deref(), |s| {
         money::parse("--stipend", s, false)

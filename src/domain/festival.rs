@@ -225,7 +225,10 @@ mod tests {
 
     #[test]
     fn a_greeting_far_from_the_festival_is_for_none() {
-        assert_eq!(occurrence_greeted(Festival::MidAutumn, d("2026-03-01")), None);
+        assert_eq!(
+            occurrence_greeted(Festival::MidAutumn, d("2026-03-01")),
+            None
+        );
         assert_eq!(
             nearest(Festival::MidAutumn, d("2026-03-01")),
             (Some(d("2025-10-06")), Some(d("2026-09-25")))

@@ -64,7 +64,11 @@ pub fn holders(conn: &Connection, on: &str) -> anyhow::Result<HashMap<i64, (Stri
 }
 
 /// (advisor id, kind, count) of the live contacts dated `from`..=`to`.
-pub fn kind_counts(conn: &Connection, from: &str, to: &str) -> anyhow::Result<Vec<(i64, String, i64)>> {
+pub fn kind_counts(
+    conn: &Connection,
+    from: &str,
+    to: &str,
+) -> anyhow::Result<Vec<(i64, String, i64)>> {
     let mut stmt = conn.prepare_cached(
         "SELECT ca.advisor_id, c.kind, count(*) FROM contacts c JOIN contact_advisors ca ON ca.contact_id = c.id
          WHERE c.voided_at IS NULL AND c.on_date BETWEEN ?1 AND ?2 GROUP BY ca.advisor_id, c.kind",
@@ -100,7 +104,9 @@ pub fn greetings(
            AND c.on_date <= ?3",
     )?;
     let rows = stmt
-        .query_map(params![from, to, on], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .query_map(params![from, to, on], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })?
         .collect::<Result<Vec<_>, _>>()?;
     Ok(rows)
 }

@@ -3,4 +3,5 @@
 
 mod appointment;
 mod common;
+mod contacts;
 mod foundation;

@@ -6,7 +6,9 @@
 mod read;
 
 use super::{set, set_opt};
-use crate::cli::liaison::{AssignArgs, LiaisonCommand, LiaisonEditArgs, LiaisonFields, UnassignArgs};
+use crate::cli::liaison::{
+    AssignArgs, LiaisonCommand, LiaisonEditArgs, LiaisonFields, UnassignArgs,
+};
 use crate::context::{Ctx, Env, Tx, now_stamp};
 use crate::i18n::pick;
 use crate::input::{Form, date, resolve, text};
@@ -43,11 +45,15 @@ fn apply(env: &Env, f: &LiaisonFields, l: &mut Liaison, adding: bool) -> anyhow:
     let line = |flag: &'static str| move |s: &str| text::line(flag, s, text::LINE_MAX);
     set_opt(&mut l.unit, f.unit.as_deref(), line("--unit"))?;
     set_opt(&mut l.position, f.position.as_deref(), line("--position"))?;
-    set_opt(&mut l.phone, f.phone.as_deref(), |s| text::phone("--phone", s))?;
+    set_opt(&mut l.phone, f.phone.as_deref(), |s| {
+        text::phone("--phone", s)
+    })?;
     set(&mut l.is_leader, f.leader.as_deref(), |s| {
         text::yes_no("--leader", s)
     })?;
-    set_opt(&mut l.notes, f.notes.as_deref(), |s| text::note("--notes", s))?;
+    set_opt(&mut l.notes, f.notes.as_deref(), |s| {
+        text::note("--notes", s)
+    })?;
     Ok(())
 }
 
@@ -70,13 +76,22 @@ fn add(ctx: &Ctx, f: &LiaisonFields) -> anyhow::Result<()> {
         }
         check_unique(tx, &liaison)?;
         let id = store::insert(tx, &liaison, &now_stamp())?;
-        tx.audit("liaison", id, "add", None, Some(&tx.snapshot("liaisons", id)?))?;
+        tx.audit(
+            "liaison",
+            id,
+            "add",
+            None,
+            Some(&tx.snapshot("liaisons", id)?),
+        )?;
         Ok(id)
     })?;
     let (code, name) = (&liaison.code, &liaison.name);
     print_done(
         &ctx.env,
-        &crate::tr!("已添加联系人 {name}（{code}）", "added liaison {name} ({code})"),
+        &crate::tr!(
+            "已添加联系人 {name}（{code}）",
+            "added liaison {name} ({code})"
+        ),
         "liaison",
         id,
         Some(code),
@@ -100,7 +115,10 @@ fn edit(ctx: &Ctx, args: &LiaisonEditArgs) -> anyhow::Result<()> {
     let (code, name) = (&liaison.code, &liaison.name);
     print_done(
         &ctx.env,
-        &crate::tr!("已更新联系人 {name}（{code}）", "updated liaison {name} ({code})"),
+        &crate::tr!(
+            "已更新联系人 {name}（{code}）",
+            "updated liaison {name} ({code})"
+        ),
         "liaison",
         liaison.id,
         Some(code),
@@ -158,13 +176,25 @@ fn assign(ctx: &Ctx, args: &AssignArgs) -> anyhow::Result<()> {
             "--until: the last day {u} is before the first day {f}"
         ));
     }
-    let note = args.note.as_deref().map(|s| text::note("--note", s)).transpose()?;
+    let note = args
+        .note
+        .as_deref()
+        .map(|s| text::note("--note", s))
+        .transpose()?;
     let (start, end) = (date::iso(from), until.map(date::iso));
     let (liaison, count) = ctx.write(|tx| {
         let liaison = resolve::liaison(tx, &ctx.env, "LIAISON", &args.liaison)?;
         let advisors = advisors(tx, &ctx.env, &args.advisors)?;
         for advisor in &advisors {
-            pair(tx, &liaison, advisor, &start, end.as_deref(), note.as_deref(), args.replace)?;
+            pair(
+                tx,
+                &liaison,
+                advisor,
+                &start,
+                end.as_deref(),
+                note.as_deref(),
+                args.replace,
+            )?;
         }
         Ok((liaison, advisors.len()))
     })?;
@@ -209,17 +239,33 @@ fn pair(
         }
         let holder = store::get(tx, other.liaison_id)?;
         let h = format!("{} {}", holder.code, holder.name);
-        if !replace || other.start_date.as_str() >= start {
+        if replace && other.start_date.as_str() >= start {
+            let since = &other.start_date;
+            return Err(crate::refused!(
+                "--from：{a} 与 {h} 的联系自 {since} 开始，不早于 --from，无法以 --replace 接替；请核对日期",
+                "--from: {a}'s pairing with {h} begins on {since}, not before --from, so --replace cannot take it over; check the dates"
+            ));
+        }
+        if !replace {
             return Err(crate::refused!(
                 "--advisor：{a} 已由 {h} 联系（{was}），一位专家同一时间只有一位联系人；更换联系人请加 --replace（原联系于 --from 前一天结束）",
                 "--advisor: {a} is already held by {h} ({was}); an advisor has one liaison at a time. To change liaison add --replace (the old pairing ends the day before --from)"
             ));
         }
         let before = tx.snapshot("liaison_assignments", other.id)?;
-        let day_before = date::from_db(start)?.pred_opt().map(date::iso).unwrap_or_default();
+        let day_before = date::from_db(start)?
+            .pred_opt()
+            .map(date::iso)
+            .unwrap_or_default();
         store::end_assignment(tx, other.id, &day_before)?;
         let after = tx.snapshot("liaison_assignments", other.id)?;
-        tx.audit("liaison_assignment", other.id, "end", Some(&before), Some(&after))?;
+        tx.audit(
+            "liaison_assignment",
+            other.id,
+            "end",
+            Some(&before),
+            Some(&after),
+        )?;
     }
     let id = store::insert_assignment(tx, liaison.id, advisor.id, start, end, note, &now_stamp())?;
     tx.audit(

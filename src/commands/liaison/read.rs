@@ -31,7 +31,10 @@ pub fn list(ctx: &Ctx, args: &LiaisonListArgs) -> anyhow::Result<()> {
         .unwrap_or_else(|| date::iso(ctx.today()));
     let mut filter = Filter::default();
     if let Some(leader) = &args.leader {
-        filter.add("l.is_leader = ?", [Value::Integer(i64::from(text::yes_no("--leader", leader)?))]);
+        filter.add(
+            "l.is_leader = ?",
+            [Value::Integer(i64::from(text::yes_no("--leader", leader)?))],
+        );
     }
     let sql = format!(
         "SELECT l.id, l.code, l.name, l.unit, l.position, l.phone, l.is_leader, {}, {}
@@ -53,7 +56,8 @@ pub fn list(ctx: &Ctx, args: &LiaisonListArgs) -> anyhow::Result<()> {
         col("holding", "联系专家数", "advisors held", Kind::Int),
         col("advisors", "联系专家", "advisors", Kind::Text),
     ];
-    let rows = ctx.read(|conn| RowSet::query(conn, columns, &sql, params_from_iter(params.iter())))?;
+    let rows =
+        ctx.read(|conn| RowSet::query(conn, columns, &sql, params_from_iter(params.iter())))?;
     print_rows(&ctx.env, &rows)
 }
 

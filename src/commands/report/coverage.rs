@@ -48,8 +48,14 @@ pub fn run(ctx: &Ctx, args: &CoverageArgs) -> anyhow::Result<()> {
 /// A flag row: (flag code, code, name, detail).
 type Flag = (&'static str, String, String, String);
 
-fn build(conn: &Connection, year: i32, as_of: NaiveDate, panel_id: Option<i64>) -> anyhow::Result<Doc> {
-    let (first, last) = coverage::year_bounds(year).ok_or_else(|| anyhow::anyhow!("year {year}"))?;
+fn build(
+    conn: &Connection,
+    year: i32,
+    as_of: NaiveDate,
+    panel_id: Option<i64>,
+) -> anyhow::Result<Doc> {
+    let (first, last) =
+        coverage::year_bounds(year).ok_or_else(|| anyhow::anyhow!("year {year}"))?;
     let (first_s, last_s, on) = (date::iso(first), date::iso(last), date::iso(as_of));
     let serving = store::serving(conn, &on, panel_id)?;
     let holders = store::holders(conn, &on)?;
@@ -98,16 +104,30 @@ fn build(conn: &Connection, year: i32, as_of: NaiveDate, panel_id: Option<i64>) 
         col("visits", "走访", "visits", Kind::Int),
         col("greetings", "节日慰问", "greetings", Kind::Int),
         col("by_kind", "按方式", "by kind", Kind::Text),
-        col("greeted", "已问候节日", "festivals greeted", Kind::Enum(&FESTIVAL)),
-        col("missed", "漏问候节日", "festivals missed", Kind::Enum(&FESTIVAL)),
+        col(
+            "greeted",
+            "已问候节日",
+            "festivals greeted",
+            Kind::Enum(&FESTIVAL),
+        ),
+        col(
+            "missed",
+            "漏问候节日",
+            "festivals missed",
+            Kind::Enum(&FESTIVAL),
+        ),
         col("last_contact", "最近联系", "last contact", Kind::Date),
         col("days_since", "距今天数", "days since", Kind::Int),
         col("flags", "提示", "flags", Kind::Enum(&COVERAGE_FLAG)),
     ]);
     for a in &serving {
-        let f = facts.get(&a.id).ok_or_else(|| anyhow::anyhow!("advisor #{}", a.id))?;
+        let f = facts
+            .get(&a.id)
+            .ok_or_else(|| anyhow::anyhow!("advisor #{}", a.id))?;
         let c = coverage::advisor(f);
-        let liaison = holders.get(&a.id).map(|(code, name)| format!("{code} {name}"));
+        let liaison = holders
+            .get(&a.id)
+            .map(|(code, name)| format!("{code} {name}"));
         let last = last_contacts.get(&a.id).cloned();
         let days = last
             .as_deref()
@@ -115,15 +135,24 @@ fn build(conn: &Connection, year: i32, as_of: NaiveDate, panel_id: Option<i64>) 
             .map(|d| (as_of - d).num_days());
         let by_kind = CONTACT_KIND
             .codes()
-            .filter_map(|k| f.kinds.get(k).map(|n| format!("{} {n}", CONTACT_KIND.label(k))))
+            .filter_map(|k| {
+                f.kinds
+                    .get(k)
+                    .map(|n| format!("{} {n}", CONTACT_KIND.label(k)))
+            })
             .collect::<Vec<_>>()
             .join(pick("、", ", "));
-        let codes = |list: &mut dyn Iterator<Item = Festival>| list.map(|f| f.code()).collect::<Vec<_>>().join(",");
+        let codes = |list: &mut dyn Iterator<Item = Festival>| {
+            list.map(|f| f.code()).collect::<Vec<_>>().join(",")
+        };
         let who = (a.code.clone(), a.name.clone());
         for flag in &c.flags {
             let detail = match *flag {
                 "no_liaison" => pick("尚未确定一对一联系人", "no one-to-one liaison").to_string(),
-                "not_visited" => crate::tr!("{year} 年无走访或登门拜访", "no visit or home visit in {year}"),
+                "not_visited" => crate::tr!(
+                    "{year} 年无走访或登门拜访",
+                    "no visit or home visit in {year}"
+                ),
                 "greeting_missed" => c
                     .missed
                     .iter()
@@ -166,14 +195,25 @@ fn build(conn: &Connection, year: i32, as_of: NaiveDate, panel_id: Option<i64>) 
         if panel_id.is_some() && !l.held.iter().any(|(id, _)| in_report.contains(id)) {
             continue;
         }
-        let names = l.held.iter().map(|(_, who)| who.as_str()).collect::<Vec<_>>().join("、");
+        let names = l
+            .held
+            .iter()
+            .map(|(_, who)| who.as_str())
+            .collect::<Vec<_>>()
+            .join("、");
         if coverage::leader_short(l.is_leader, l.held.len()) {
             let n = l.held.len();
             let min = coverage::MIN_PER_LEADER;
             let detail = if names.is_empty() {
-                crate::tr!("联系 0 位专家（至少 {min} 位）", "holds no advisor (at least {min})")
+                crate::tr!(
+                    "联系 0 位专家（至少 {min} 位）",
+                    "holds no advisor (at least {min})"
+                )
             } else {
-                crate::tr!("联系 {n} 位（至少 {min} 位）：{names}", "holds {n} (at least {min}): {names}")
+                crate::tr!(
+                    "联系 {n} 位（至少 {min} 位）：{names}",
+                    "holds {n} (at least {min}): {names}"
+                )
             };
             flags.push(("leader_under_2", l.code.clone(), l.name.clone(), detail));
         }
@@ -205,14 +245,25 @@ fn build(conn: &Connection, year: i32, as_of: NaiveDate, panel_id: Option<i64>) 
     }
 
     let count = serving.len();
-    let held = serving.iter().filter(|a| holders.contains_key(&a.id)).count();
-    let visited = advisors.rows.iter().filter(|r| matches!(r[5], Cell::Int(n) if n > 0)).count();
+    let held = serving
+        .iter()
+        .filter(|a| holders.contains_key(&a.id))
+        .count();
+    let visited = advisors
+        .rows
+        .iter()
+        .filter(|r| matches!(r[5], Cell::Int(n) if n > 0))
+        .count();
     let summary = vec![crate::tr!(
         "{year} 年（截至 {on}）：在聘专家 {count} 位，已确定联系人 {held} 位，本年已走访 {visited} 位",
-        "{year} (as of {on}): {count} serving advisors, {held} with a liaison, {visited} visited this year"
+        "{year} (as of {on}): serving advisors {count}, with a liaison {held}, visited this year {visited}"
     )];
     Ok(Doc::default()
-        .lines("summary", ("联系服务覆盖情况", "Liaison and contact coverage"), summary)
+        .lines(
+            "summary",
+            ("联系服务覆盖情况", "Liaison and contact coverage"),
+            summary,
+        )
         .table("advisors", ("专家", "Advisors"), advisors)
         .table("liaisons", ("联系人", "Liaisons"), liaisons)
         .table("quotas", ("联系服务要求", "Contact quotas"), quota_rows)
@@ -220,7 +271,11 @@ fn build(conn: &Connection, year: i32, as_of: NaiveDate, panel_id: Option<i64>) 
 }
 
 fn non_empty(text: String) -> Cell {
-    if text.is_empty() { Cell::Null } else { Cell::Text(text) }
+    if text.is_empty() {
+        Cell::Null
+    } else {
+        Cell::Text(text)
+    }
 }
 
 /// The panels' contact quotas for the year so far: one row each, the
@@ -254,17 +309,33 @@ fn quotas(
         let (met, short) = if q.scope == "panel" {
             let mut short = Vec::new();
             for (from, to) in &periods {
-                let n = store::panel_quota_count(conn, q.panel_id, &q.kinds, &date::iso(*from), &date::iso(*to))?;
+                let n = store::panel_quota_count(
+                    conn,
+                    q.panel_id,
+                    &q.kinds,
+                    &date::iso(*from),
+                    &date::iso(*to),
+                )?;
                 if n < q.min_count {
-                    short.push(format!("{} – {}: {n}/{}", date::iso(*from), date::iso(*to), q.min_count));
+                    short.push(format!(
+                        "{} – {}: {n}/{}",
+                        date::iso(*from),
+                        date::iso(*to),
+                        q.min_count
+                    ));
                 }
             }
-            let met = if short.is_empty() { pick("是", "yes") } else { pick("否", "no") };
+            let met = if short.is_empty() {
+                pick("是", "yes")
+            } else {
+                pick("否", "no")
+            };
             (met.to_string(), short)
         } else {
             let mut short_by: BTreeMap<String, Vec<String>> = BTreeMap::new();
             for (from, to) in &periods {
-                let counts = store::quota_counts(conn, &q.kinds, &date::iso(*from), &date::iso(*to))?;
+                let counts =
+                    store::quota_counts(conn, &q.kinds, &date::iso(*from), &date::iso(*to))?;
                 for (id, code, name) in &members {
                     let n = counts.get(id).copied().unwrap_or(0);
                     if n < q.min_count {
@@ -276,7 +347,10 @@ fn quotas(
                         } else {
                             format!("{n}/{}", q.min_count)
                         };
-                        short_by.entry(format!("{code} {name}")).or_default().push(shown);
+                        short_by
+                            .entry(format!("{code} {name}"))
+                            .or_default()
+                            .push(shown);
                     }
                 }
             }
@@ -292,7 +366,12 @@ fn quotas(
         if !short.is_empty() {
             let list = short.join(pick("；", "; "));
             let detail = crate::tr!("{duty}（截至 {on}）：{list}", "{duty} (as of {on}): {list}");
-            flags.push(("quota_unmet", panel.code.clone(), panel.name.clone(), detail));
+            flags.push((
+                "quota_unmet",
+                panel.code.clone(),
+                panel.name.clone(),
+                detail,
+            ));
         }
         rows.push(vec![
             panel.code.into(),
