@@ -214,6 +214,7 @@ CREATE TABLE contacts (
 ) STRICT;
 CREATE INDEX contacts_date ON contacts(on_date);
 CREATE INDEX contacts_festival ON contacts(festival_date, festival);
+CREATE INDEX contacts_liaison ON contacts(liaison_id, on_date);
 
 CREATE TABLE contact_advisors (
     contact_id INTEGER NOT NULL REFERENCES contacts(id),

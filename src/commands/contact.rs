@@ -268,17 +268,20 @@ fn list(ctx: &Ctx, args: &ContactListArgs) -> anyhow::Result<()> {
         if let Some(advisor) = &args.advisor {
             let advisor = resolve::advisor(conn, &ctx.env, "--advisor", advisor)?;
             filter.add(
-                "EXISTS (SELECT 1 FROM contact_advisors x WHERE x.contact_id = c.id AND x.advisor_id = ?)",
+                "c.id IN (SELECT x.contact_id FROM contact_advisors x WHERE x.advisor_id = ?)",
                 [Value::Integer(advisor.id)],
             );
         }
         if let Some(panel) = &args.panel {
             let panel = resolve::panel(conn, &ctx.env, "--panel", panel)?;
-            let serving = serving_condition("ap").replace('?', "c.on_date");
+            let serving = serving_condition("ap").replace('?', "y.on_date");
+            // From the panel's appointments to their advisors' contacts (indexed).
             filter.add(
                 format!(
-                    "EXISTS (SELECT 1 FROM contact_advisors x JOIN appointments ap ON ap.advisor_id = x.advisor_id
-                     WHERE x.contact_id = c.id AND ap.panel_id = ? AND {serving})"
+                    "c.id IN (SELECT x.contact_id FROM appointments ap
+                     JOIN contact_advisors x ON x.advisor_id = ap.advisor_id
+                     JOIN contacts y ON y.id = x.contact_id
+                     WHERE ap.panel_id = ? AND {serving})"
                 ),
                 [Value::Integer(panel.id)],
             );

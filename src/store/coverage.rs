@@ -142,17 +142,23 @@ pub struct InPost {
 pub fn liaisons_in_post(conn: &Connection, on: &str, from: &str) -> anyhow::Result<Vec<InPost>> {
     let holding = holding_condition("x").replace('?', "?1");
     let sql = format!(
-        "SELECT l.id, l.code, l.name, l.unit, l.position, l.is_leader,
-            (SELECT count(*) FROM contacts c WHERE c.liaison_id = l.id AND c.voided_at IS NULL
-               AND c.on_date BETWEEN ?2 AND ?1)
+        "SELECT l.id, l.code, l.name, l.unit, l.position, l.is_leader
          FROM liaisons l
          WHERE NOT EXISTS (SELECT 1 FROM liaison_assignments x WHERE x.liaison_id = l.id)
             OR EXISTS (SELECT 1 FROM liaison_assignments x WHERE x.liaison_id = l.id AND {holding})
          ORDER BY l.code"
     );
+    // One pass over the year's contacts (there is no index by liaison).
+    let mut stmt = conn.prepare_cached(
+        "SELECT liaison_id, count(*) FROM contacts WHERE liaison_id IS NOT NULL AND voided_at IS NULL
+           AND on_date BETWEEN ?1 AND ?2 GROUP BY liaison_id",
+    )?;
+    let contacts: HashMap<i64, i64> = stmt
+        .query_map(params![from, on], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
     let mut stmt = conn.prepare_cached(&sql)?;
     let mut liaisons: Vec<InPost> = stmt
-        .query_map(params![on, from], |r| {
+        .query_map(params![on], |r| {
             Ok(InPost {
                 id: r.get(0)?,
                 code: r.get(1)?,
@@ -161,7 +167,7 @@ pub fn liaisons_in_post(conn: &Connection, on: &str, from: &str) -> anyhow::Resu
                 position: r.get(4)?,
                 is_leader: r.get(5)?,
                 held: Vec::new(),
-                contacts: r.get(6)?,
+                contacts: 0,
             })
         })?
         .collect::<Result<Vec<_>, _>>()?;
@@ -181,6 +187,7 @@ pub fn liaisons_in_post(conn: &Connection, on: &str, from: &str) -> anyhow::Resu
     }
     for l in &mut liaisons {
         l.held = by_liaison.remove(&l.id).unwrap_or_default();
+        l.contacts = contacts.get(&l.id).copied().unwrap_or(0);
     }
     Ok(liaisons)
 }
