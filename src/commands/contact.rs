@@ -6,7 +6,7 @@
 use rusqlite::types::Value;
 
 use crate::cli::contact::{ContactAddArgs, ContactCommand, ContactListArgs};
-use crate::context::{Ctx, Tx, now_stamp};
+use crate::context::{Ctx, Env, Tx, now_stamp};
 use crate::domain::festival::{self, Festival};
 use crate::i18n::pick;
 use crate::input::{Form, date, resolve, text};
@@ -23,19 +23,44 @@ pub fn run(ctx: &Ctx, cmd: ContactCommand) -> anyhow::Result<()> {
     }
 }
 
+/// The advisors typed with `--advisor`. With none, a person at a terminal is
+/// asked for one (before any transaction begins); a script gets an error
+/// naming the flag (and `--panel` where a panel may stand instead).
+pub fn advisor_texts(env: &Env, given: &[String], or_panel: bool) -> anyhow::Result<Vec<String>> {
+    if !given.is_empty() {
+        return Ok(given.to_vec());
+    }
+    if env.interactive {
+        let mut form = Form::new(env);
+        let prompt = pick("专家（编号、编码或姓名）", "advisor (id, code or name)");
+        let one = form.text("--advisor", prompt, None, text::NAME_MAX)?;
+        form.finish()?;
+        return Ok(vec![one]);
+    }
+    Err(if or_panel {
+        crate::invalid!(
+            "缺少必填项：--advisor（可重复）或 --panel",
+            "missing required values: --advisor (repeatable) or --panel"
+        )
+    } else {
+        crate::invalid!(
+            "缺少必填项：--advisor（可重复）",
+            "missing required values: --advisor (repeatable)"
+        )
+    })
+}
+
 /// Validates everything that needs no database: the date, the kind and the
 /// fields that belong to it.
-fn validate(ctx: &Ctx, args: &ContactAddArgs) -> anyhow::Result<Contact> {
+fn validate(ctx: &Ctx, args: &ContactAddArgs) -> anyhow::Result<(Contact, Vec<String>)> {
     let today = ctx.today();
     let mut form = Form::new(&ctx.env);
     let kind = form.choice("--kind", &CONTACT_KIND, args.kind.as_deref())?;
     form.finish()?;
-    if args.advisors.is_empty() && args.panel.is_none() {
-        return Err(crate::invalid!(
-            "缺少必填项：--advisor（可重复）或 --panel",
-            "missing required values: --advisor (repeatable) or --panel"
-        ));
-    }
+    let named = match args.panel {
+        Some(_) => args.advisors.clone(),
+        None => advisor_texts(&ctx.env, &args.advisors, true)?,
+    };
     let on = match args.date.as_deref() {
         Some(text) => date::parse("--date", text, today)?,
         None => today,
@@ -142,7 +167,7 @@ fn validate(ctx: &Ctx, args: &ContactAddArgs) -> anyhow::Result<Contact> {
         }
         _ => {}
     }
-    Ok(c)
+    Ok((c, named))
 }
 
 /// The advisors a contact names: `--advisor` flags and every advisor serving
@@ -151,10 +176,11 @@ fn advisors(
     tx: &Tx,
     ctx: &Ctx,
     args: &ContactAddArgs,
+    texts: &[String],
     on: &str,
 ) -> anyhow::Result<Vec<resolve::Found>> {
     let mut found: Vec<resolve::Found> = Vec::new();
-    for text in &args.advisors {
+    for text in texts {
         let advisor = resolve::advisor(tx, &ctx.env, "--advisor", text)?;
         let who = format!("{} {}", advisor.code, advisor.name);
         match store::first_term_start(tx, advisor.id)? {
@@ -203,10 +229,10 @@ fn advisors(
 }
 
 fn add(ctx: &Ctx, args: &ContactAddArgs) -> anyhow::Result<()> {
-    let mut contact = validate(ctx, args)?;
+    let (mut contact, texts) = validate(ctx, args)?;
     let (id, count) = ctx.write(|tx| {
         let on = contact.on_date.clone();
-        let named = advisors(tx, ctx, args, &on)?;
+        let named = advisors(tx, ctx, args, &texts, &on)?;
         contact.liaison_id = match &args.liaison {
             Some(text) => Some(resolve::liaison(tx, &ctx.env, "--liaison", text)?.id),
             None => shared_liaison(tx, &named, &on)?,

@@ -138,14 +138,8 @@ fn period(start: &str, end: Option<&str>) -> String {
     }
 }
 
-/// The advisors named by repeated `--advisor` flags; at least one.
+/// The advisors named by repeated `--advisor` flags (see `contact::advisor_texts`).
 fn advisors(tx: &Tx, env: &Env, given: &[String]) -> anyhow::Result<Vec<resolve::Found>> {
-    if given.is_empty() {
-        return Err(crate::invalid!(
-            "缺少必填项：--advisor",
-            "missing required values: --advisor"
-        ));
-    }
     let mut found: Vec<resolve::Found> = Vec::new();
     for text in given {
         let advisor = resolve::advisor(tx, env, "--advisor", text)?;
@@ -176,6 +170,7 @@ fn assign(ctx: &Ctx, args: &AssignArgs) -> anyhow::Result<()> {
             "--until: the last day {u} is before the first day {f}"
         ));
     }
+    let texts = super::contact::advisor_texts(&ctx.env, &args.advisors, false)?;
     let note = args
         .note
         .as_deref()
@@ -184,7 +179,7 @@ fn assign(ctx: &Ctx, args: &AssignArgs) -> anyhow::Result<()> {
     let (start, end) = (date::iso(from), until.map(date::iso));
     let (liaison, count) = ctx.write(|tx| {
         let liaison = resolve::liaison(tx, &ctx.env, "LIAISON", &args.liaison)?;
-        let advisors = advisors(tx, &ctx.env, &args.advisors)?;
+        let advisors = advisors(tx, &ctx.env, &texts)?;
         for advisor in &advisors {
             pair(
                 tx,
@@ -278,6 +273,7 @@ fn pair(
 }
 
 fn unassign(ctx: &Ctx, args: &UnassignArgs) -> anyhow::Result<()> {
+    let texts = super::contact::advisor_texts(&ctx.env, &args.advisors, false)?;
     let mut form = Form::new(&ctx.env);
     let today = ctx.today();
     let until = form.value(
@@ -290,7 +286,7 @@ fn unassign(ctx: &Ctx, args: &UnassignArgs) -> anyhow::Result<()> {
     let last = date::iso(until);
     let (liaison, count) = ctx.write(|tx| {
         let liaison = resolve::liaison(tx, &ctx.env, "LIAISON", &args.liaison)?;
-        let advisors = advisors(tx, &ctx.env, &args.advisors)?;
+        let advisors = advisors(tx, &ctx.env, &texts)?;
         for advisor in &advisors {
             let held = store::overlapping(tx, advisor.id, Some(liaison.id), &last, Some(&last))?;
             let Some(pairing) = held.into_iter().next() else {
