@@ -46,6 +46,10 @@ CREATE TABLE panels (
     direct_renewal INTEGER NOT NULL DEFAULT 0 CHECK (direct_renewal IN (0,1)),
     -- longest gap without contact before `due` flags an advisor (days)
     contact_interval_days INTEGER CHECK (contact_interval_days > 0),
+    -- festivals on which the panel greets its advisors (comma-separated
+    -- labels::FESTIVAL codes; seed 000 names them per panel, seed 004 asks
+    -- for at least one holiday greeting a year)
+    greeting_festivals TEXT NOT NULL DEFAULT 'spring',
     stipend_fen    INTEGER CHECK (stipend_fen > 0),
     notes          TEXT,
     created_at     TEXT NOT NULL,
@@ -210,6 +214,7 @@ CREATE TABLE contacts (
 ) STRICT;
 CREATE INDEX contacts_date ON contacts(on_date);
 CREATE INDEX contacts_festival ON contacts(festival_date, festival);
+CREATE INDEX contacts_liaison ON contacts(liaison_id, on_date);
 
 CREATE TABLE contact_advisors (
     contact_id INTEGER NOT NULL REFERENCES contacts(id),

@@ -240,6 +240,15 @@ domain!(EVENT, "报告事项", "reported event", ["contacts.event"], {
     "health" => "重大健康状况", "health";
 });
 
+// What `report coverage` flags (seed 000 一对一 and greetings, seed 004 ≥2 per leader).
+domain!(COVERAGE_FLAG, "提示", "flag", [], {
+    "no_liaison" => "未确定联系人", "no liaison";
+    "leader_under_2" => "领导联系不足2人", "leader holds fewer than 2";
+    "not_visited" => "本年未走访", "not visited this year";
+    "greeting_missed" => "节日未问候", "greeting missed";
+    "quota_unmet" => "联系要求未完成", "contact quota unmet";
+});
+
 domain!(ACTIVITY_KIND, "活动类型", "activity kind", ["activities.kind"], {
     "consultation" => "个别咨询", "consultation";
     "group_consultation" => "小组咨询", "group consultation";
@@ -399,6 +408,7 @@ pub static ALL: &[&Domain] = &[
     &FESTIVAL,
     &CARE_KIND,
     &EVENT,
+    &COVERAGE_FLAG,
     &ACTIVITY_KIND,
     &MODE,
     &ATTENDANCE,

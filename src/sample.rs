@@ -28,6 +28,8 @@ pub const SCRIPTS: &[(&str, &str)] = scripts![
     "10-panels",
     "20-advisors",
     "30-appointments",
+    "40-liaisons",
+    "50-contacts",
     "60-activities",
     "70-advice",
     "80-money",

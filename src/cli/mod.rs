@@ -11,10 +11,13 @@ pub mod assess;
 pub mod backup;
 pub mod budget;
 pub mod check;
+pub mod contact;
 pub mod expense;
 pub mod export;
+pub mod festivals;
 pub mod import;
 pub mod init;
+pub mod liaison;
 pub mod log;
 pub mod panel;
 pub mod recusal;
@@ -120,6 +123,14 @@ pub enum Command {
     /// Reports: the work ledger (工作台账), spending, coverage, the yearly summary
     #[command(subcommand)]
     Report(report::ReportCommand),
+    /// Liaisons (联系人): cadres paired one-to-one with advisors
+    #[command(subcommand)]
+    Liaison(liaison::LiaisonCommand),
+    /// Contacts (联系服务): visits, holiday greetings, calls, materials, care, reported events
+    #[command(subcommand)]
+    Contact(contact::ContactCommand),
+    /// The festivals advisors are greeted on, with their dates in a year (1950–2100)
+    Festivals(festivals::FestivalsArgs),
     /// The audit log: every change, who made it and when
     Log(log::LogArgs),
     /// Copy the database to a file while others keep working

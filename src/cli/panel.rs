@@ -56,6 +56,10 @@ pub struct PanelFields {
     /// Longest gap without contact before an advisor shows as due (days)
     #[arg(long, value_name = "DAYS")]
     pub contact_interval: Option<String>,
+    /// Festivals on which the panel's advisors are greeted, comma-separated
+    /// (e.g. 元旦,春节,中秋; default 春节); see `roster festivals`
+    #[arg(long, value_name = "FESTIVALS")]
+    pub greetings: Option<String>,
     /// Yearly stipend per serving advisor, in yuan (e.g. 300000)
     #[arg(long, value_name = "YUAN")]
     pub stipend: Option<String>,

@@ -1,14 +1,28 @@
-//! `roster report …`: reports for leadership and the office.
+//! `roster report …`: reports for leadership, the office and nightly
+//! scripts. Each report is one variant; add yours beside the others.
 
 use clap::{Args, Subcommand};
 
 #[derive(Debug, Subcommand)]
 pub enum ReportCommand {
+    /// Liaison and contact coverage for a year: who is held, contacted,
+    /// greeted and visited, and what is missing
+    Coverage(CoverageArgs),
     /// One advisor's work ledger (工作台账, seed 002): appointments, activities with
     /// attendance and opinions, advice with outcomes, contacts, recusals and expenses, in date order
     Ledger(LedgerArgs),
     /// A year's spending per advisor, per panel and per category, against budget
     Spending(SpendingArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CoverageArgs {
+    /// The year (default this year); counts run to today within it
+    #[arg(long)]
+    pub year: Option<String>,
+    /// Only advisors serving on this panel (id, code or name)
+    #[arg(long)]
+    pub panel: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -9,10 +9,13 @@ pub mod assess;
 pub mod backup;
 pub mod budget;
 pub mod check;
+pub mod contact;
 pub mod expense;
 pub mod export;
+pub mod festivals;
 pub mod import;
 pub mod init;
+pub mod liaison;
 pub mod log;
 pub mod panel;
 pub mod recusal;
@@ -40,6 +43,9 @@ pub fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<()> {
         Command::Activity(cmd) => activity::run(ctx, cmd),
         Command::Advice(cmd) => advice::run(ctx, cmd),
         Command::Recusal(cmd) => recusal::run(ctx, cmd),
+        Command::Liaison(cmd) => liaison::run(ctx, cmd),
+        Command::Contact(cmd) => contact::run(ctx, cmd),
+        Command::Festivals(args) => festivals::run(ctx, &args),
         Command::Report(cmd) => report::run(ctx, cmd),
         Command::Log(args) => log::run(ctx, args),
         Command::Backup(args) => backup::run(ctx, &args),

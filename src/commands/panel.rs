@@ -130,6 +130,9 @@ pub(crate) fn apply(env: &Env, f: &PanelFields, p: &mut Panel, adding: bool) -> 
         f.contact_interval.as_deref(),
         |s| number("--contact-interval", s, 1..=3650),
     )?;
+    set(&mut p.greeting_festivals, f.greetings.as_deref(), |s| {
+        super::festivals::parse_list("--greetings", s)
+    })?;
     set_opt(&mut p.stipend_fen, f.stipend.as_deref(), |s| {
         money::parse("--stipend", s, false)
     })?;
@@ -255,6 +258,7 @@ fn show(ctx: &Ctx, args: &PanelShowArgs) -> anyhow::Result<()> {
             col("notice_days", "公示天数", "notice days", Kind::Int),
             col("direct_renewal", "可直接续聘", "direct renewal", Kind::Bool),
             col("contact_interval_days", "联系间隔上限(天)", "contact interval (days)", Kind::Int),
+            col("greeting_festivals", "节日问候", "greeted on", Kind::Enum(&labels::FESTIVAL)),
             col("stipend", "年度聘金", "yearly stipend", Kind::Money),
             col("notes", "备注", "notes", Kind::Text),
         ];
@@ -272,6 +276,7 @@ fn show(ctx: &Ctx, args: &PanelShowArgs) -> anyhow::Result<()> {
             p.notice_days.into(),
             p.direct_renewal.into(),
             p.contact_interval_days.into(),
+            p.greeting_festivals.clone().into(),
             p.stipend_fen.into(),
             p.notes.clone().into(),
         ];

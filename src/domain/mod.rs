@@ -3,5 +3,7 @@
 pub mod advice;
 pub mod assess;
 pub mod budget;
+pub mod coverage;
+pub mod festival;
 pub mod lifecycle;
 pub mod work;

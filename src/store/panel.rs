@@ -18,6 +18,8 @@ pub struct Panel {
     pub notice_days: i64,
     pub direct_renewal: bool,
     pub contact_interval_days: Option<i64>,
+    /// Festivals the panel greets its advisors on (labels::FESTIVAL codes, comma-separated).
+    pub greeting_festivals: String,
     pub stipend_fen: Option<i64>,
     pub notes: Option<String>,
 }
@@ -38,6 +40,7 @@ impl Default for Panel {
             notice_days: 7,
             direct_renewal: false,
             contact_interval_days: None,
+            greeting_festivals: "spring".to_string(),
             stipend_fen: None,
             notes: None,
         }
@@ -52,7 +55,7 @@ impl Panel {
 }
 
 const COLUMNS: &str = "id, code, name, kind, lead_unit, liaison_office, office_head, term_years, max_term_years, \
-    steps, notice_days, direct_renewal, contact_interval_days, stipend_fen, notes";
+    steps, notice_days, direct_renewal, contact_interval_days, stipend_fen, notes, greeting_festivals";
 
 fn from_row(r: &rusqlite::Row) -> rusqlite::Result<Panel> {
     Ok(Panel {
@@ -71,6 +74,7 @@ fn from_row(r: &rusqlite::Row) -> rusqlite::Result<Panel> {
         contact_interval_days: r.get(12)?,
         stipend_fen: r.get(13)?,
         notes: r.get(14)?,
+        greeting_festivals: r.get(15)?,
     })
 }
 
@@ -98,12 +102,14 @@ pub fn taken(
 pub fn insert(conn: &Connection, p: &Panel, now: &str) -> anyhow::Result<i64> {
     conn.prepare_cached(
         "INSERT INTO panels (code, name, kind, lead_unit, liaison_office, office_head, term_years, max_term_years,
-            steps, notice_days, direct_renewal, contact_interval_days, stipend_fen, notes, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
+            steps, notice_days, direct_renewal, contact_interval_days, stipend_fen, notes, greeting_festivals,
+            created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?16, ?15, ?15)",
     )?
     .execute(params![
         p.code, p.name, p.kind, p.lead_unit, p.liaison_office, p.office_head, p.term_years, p.max_term_years,
-        p.steps, p.notice_days, p.direct_renewal, p.contact_interval_days, p.stipend_fen, p.notes, now
+        p.steps, p.notice_days, p.direct_renewal, p.contact_interval_days, p.stipend_fen, p.notes, now,
+        p.greeting_festivals
     ])?;
     Ok(conn.last_insert_rowid())
 }
@@ -112,12 +118,14 @@ pub fn update(conn: &Connection, p: &Panel, now: &str) -> anyhow::Result<()> {
     conn.prepare_cached(
         "UPDATE panels SET code = ?1, name = ?2, kind = ?3, lead_unit = ?4, liaison_office = ?5, office_head = ?6,
             term_years = ?7, max_term_years = ?8, steps = ?9, notice_days = ?10, direct_renewal = ?11,
-            contact_interval_days = ?12, stipend_fen = ?13, notes = ?14, updated_at = ?15
+            contact_interval_days = ?12, stipend_fen = ?13, notes = ?14, updated_at = ?15,
+            greeting_festivals = ?17
          WHERE id = ?16",
     )?
     .execute(params![
         p.code, p.name, p.kind, p.lead_unit, p.liaison_office, p.office_head, p.term_years, p.max_term_years,
-        p.steps, p.notice_days, p.direct_renewal, p.contact_interval_days, p.stipend_fen, p.notes, now, p.id
+        p.steps, p.notice_days, p.direct_renewal, p.contact_interval_days, p.stipend_fen, p.notes, now, p.id,
+        p.greeting_festivals
     ])?;
     Ok(())
 }

@@ -8,6 +8,7 @@ mod catalog;
 mod check;
 mod common;
 mod concurrency;
+mod contacts;
 mod crash;
 mod evolution;
 mod exports;

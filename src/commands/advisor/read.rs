@@ -187,7 +187,28 @@ pub fn show(ctx: &Ctx, who: &str) -> anyhow::Result<()> {
             ),
             params![a.id, today],
         )?;
-        Ok(Doc::default().record("advisor", columns, cells).table("appointments", ("聘任记录", "Appointments"), appointments))
+        let liaison = RowSet::query(
+            conn,
+            vec![
+                col("code", "编码", "code", Kind::Text),
+                col("name", "联系人", "liaison", Kind::Text),
+                col("unit", "单位", "unit", Kind::Text),
+                col("position", "职务", "position", Kind::Text),
+                col("phone", "电话", "phone", Kind::Phone),
+                col("since", "联系起", "since", Kind::Date),
+            ],
+            &format!(
+                "SELECT l.code, l.name, l.unit, l.position, l.phone, la.start_date
+                 FROM liaison_assignments la JOIN liaisons l ON l.id = la.liaison_id
+                 WHERE la.advisor_id = ? AND {} ORDER BY la.start_date DESC",
+                crate::store::liaison::holding_condition("la")
+            ),
+            params![a.id, today, today],
+        )?;
+        Ok(Doc::default()
+            .record("advisor", columns, cells)
+            .table("appointments", ("聘任记录", "Appointments"), appointments)
+            .table("liaison", ("一对一联系人", "Liaison"), liaison))
     })?;
     print_doc(&ctx.env, &doc)
 }

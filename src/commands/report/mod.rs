@@ -1,5 +1,6 @@
-//! `roster report`: reports for leadership and the office, one file each.
+//! `roster report`: one file per report, each a variant of `ReportCommand`.
 
+mod coverage;
 mod ledger;
 mod spending;
 
@@ -8,7 +9,8 @@ use crate::context::Ctx;
 
 pub fn run(ctx: &Ctx, cmd: ReportCommand) -> anyhow::Result<()> {
     match cmd {
-        ReportCommand::Spending(args) => spending::run(ctx, &args),
+        ReportCommand::Coverage(args) => coverage::run(ctx, &args),
         ReportCommand::Ledger(args) => ledger::run(ctx, &args),
+        ReportCommand::Spending(args) => spending::run(ctx, &args),
     }
 }

@@ -9,7 +9,7 @@ use crate::cli::panel::PanelFields;
 use crate::commands::panel::apply;
 use crate::context::{Tx, now_stamp};
 use crate::i18n::pick;
-use crate::labels::{PANEL_KIND, STEP};
+use crate::labels::{FESTIVAL, PANEL_KIND, STEP};
 use crate::output::{Kind, col};
 use crate::store::panel::{self as store, Panel};
 use crate::transfer::{
@@ -55,6 +55,12 @@ pub static DATASET: Dataset = Dataset {
             Kind::Int,
         ),
         col("stipend", "年度聘金", "yearly stipend", Kind::Money),
+        col(
+            "greetings",
+            "节日慰问",
+            "festivals greeted",
+            Kind::Enum(&FESTIVAL),
+        ),
         col("notes", "备注", "notes", Kind::Text),
     ],
     required: &["code", "name", "kind"],
@@ -69,7 +75,7 @@ fn export(_: &Selection) -> anyhow::Result<Query> {
         // the import reads back as no steps (a blank cell means the default).
         sql: "SELECT code, name, kind, lead_unit, liaison_office, office_head, term_years, max_term_years,
                 CASE WHEN steps = '' THEN ?1 ELSE steps END, notice_days, direct_renewal,
-                contact_interval_days, stipend_fen, notes
+                contact_interval_days, stipend_fen, greeting_festivals, notes
               FROM panels ORDER BY id"
             .to_string(),
         params: vec![Value::Text(pick("无", "none").to_string())],
@@ -99,6 +105,7 @@ fn fields(row: &Row, editing: bool) -> PanelFields {
         direct_renewal: row.flag("direct_renewal"),
         contact_interval: optional("contact_interval"),
         stipend: optional("stipend"),
+        greetings: row.flag("greetings"),
         notes: optional("notes"),
     }
 }

@@ -1,0 +1,388 @@
+//! `roster report coverage --year Y [--panel P]`: for every advisor serving
+//! on the as-of date (today within the year, else 31 December), their
+//! liaison, contacts this year by kind, festivals greeted and missed, the
+//! last contact; every liaison in post with the advisors held; the panels'
+//! contact quotas (data in `panel_quotas`); and the flags: no liaison, a
+//! leader holding fewer than 2 (seed 004), not visited, greeting missed,
+//! quota unmet.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use chrono::{Datelike, NaiveDate};
+use rusqlite::Connection;
+
+use crate::cli::report::CoverageArgs;
+use crate::context::Ctx;
+use crate::domain::coverage::{self, Facts};
+use crate::domain::festival::Festival;
+use crate::i18n::pick;
+use crate::input::{date, resolve};
+use crate::labels::{CONTACT_KIND, COVERAGE_FLAG, FESTIVAL, QUOTA_PERIOD, QUOTA_SCOPE};
+use crate::output::{Cell, Doc, Kind, RowSet, col, print_doc};
+use crate::store::coverage as store;
+
+pub fn run(ctx: &Ctx, args: &CoverageArgs) -> anyhow::Result<()> {
+    let today = ctx.today();
+    let year = match &args.year {
+        Some(text) => date::parse_year("--year", text)?,
+        None => today.year(),
+    };
+    let as_of = coverage::as_of(year, today).ok_or_else(|| {
+        let now = date::iso(today);
+        crate::invalid!(
+            "--year：{year} 年尚未开始（今天是 {now}）",
+            "--year: {year} has not begun (today is {now})"
+        )
+    })?;
+    let doc = ctx.read(|conn| {
+        let panel = args
+            .panel
+            .as_deref()
+            .map(|p| resolve::panel(conn, &ctx.env, "--panel", p))
+            .transpose()?;
+        build(conn, year, as_of, panel.map(|p| p.id))
+    })?;
+    print_doc(&ctx.env, &doc)
+}
+
+/// A flag row: (flag code, code, name, detail).
+type Flag = (&'static str, String, String, String);
+
+fn build(
+    conn: &Connection,
+    year: i32,
+    as_of: NaiveDate,
+    panel_id: Option<i64>,
+) -> anyhow::Result<Doc> {
+    let (first, last) =
+        coverage::year_bounds(year).ok_or_else(|| anyhow::anyhow!("year {year}"))?;
+    let (first_s, last_s, on) = (date::iso(first), date::iso(last), date::iso(as_of));
+    let serving = store::serving(conn, &on, panel_id)?;
+    let holders = store::holders(conn, &on)?;
+    let last_contacts = store::last_contacts(conn, &on)?;
+    let mut facts: HashMap<i64, Facts> = serving
+        .iter()
+        .map(|a| {
+            let facts = Facts {
+                has_liaison: holders.contains_key(&a.id),
+                ..Facts::default()
+            };
+            (a.id, facts)
+        })
+        .collect();
+    for (advisor, kind, count) in store::kind_counts(conn, &first_s, &on)? {
+        if let Some(f) = facts.get_mut(&advisor) {
+            f.kinds.insert(kind, count);
+        }
+    }
+    for (advisor, festival, day) in store::greetings(conn, &first_s, &last_s, &on)? {
+        if let (Some(f), Some(festival), Some(day)) = (
+            facts.get_mut(&advisor),
+            Festival::from_code(&festival),
+            date::parse_plain(&day),
+        ) {
+            f.greeted.insert((festival, day));
+        }
+    }
+    for (festival, day) in coverage::festivals_due(year, as_of) {
+        for (advisor, lists) in store::greeting_lists_on(conn, &date::iso(day))? {
+            if let Some(f) = facts.get_mut(&advisor)
+                && coverage::greeting_festivals(&lists).contains(&festival)
+            {
+                f.required.push((festival, day));
+            }
+        }
+    }
+    let (quota_rows, mut flags) = quotas(conn, year, as_of, panel_id, &mut facts)?;
+
+    let mut advisors = RowSet::new(vec![
+        col("code", "编码", "code", Kind::Text),
+        col("name", "姓名", "name", Kind::Text),
+        col("panels", "顾问团", "panels", Kind::Text),
+        col("liaison", "联系人", "liaison", Kind::Text),
+        col("contacts", "本年联系", "contacts", Kind::Int),
+        col("visits", "走访", "visits", Kind::Int),
+        col("greetings", "节日慰问", "greetings", Kind::Int),
+        col("by_kind", "按方式", "by kind", Kind::Text),
+        col(
+            "greeted",
+            "已问候节日",
+            "festivals greeted",
+            Kind::Enum(&FESTIVAL),
+        ),
+        col(
+            "missed",
+            "漏问候节日",
+            "festivals missed",
+            Kind::Enum(&FESTIVAL),
+        ),
+        col("last_contact", "最近联系", "last contact", Kind::Date),
+        col("days_since", "距今天数", "days since", Kind::Int),
+        col("flags", "提示", "flags", Kind::Enum(&COVERAGE_FLAG)),
+    ]);
+    for a in &serving {
+        let f = facts
+            .get(&a.id)
+            .ok_or_else(|| anyhow::anyhow!("advisor #{}", a.id))?;
+        let c = coverage::advisor(f);
+        let liaison = holders
+            .get(&a.id)
+            .map(|(code, name)| format!("{code} {name}"));
+        let last = last_contacts.get(&a.id).cloned();
+        let days = last
+            .as_deref()
+            .and_then(date::parse_plain)
+            .map(|d| (as_of - d).num_days());
+        let by_kind = CONTACT_KIND
+            .codes()
+            .filter_map(|k| {
+                f.kinds
+                    .get(k)
+                    .map(|n| format!("{} {n}", CONTACT_KIND.label(k)))
+            })
+            .collect::<Vec<_>>()
+            .join(pick("、", ", "));
+        let codes = |list: &mut dyn Iterator<Item = Festival>| {
+            list.map(|f| f.code()).collect::<Vec<_>>().join(",")
+        };
+        let who = (a.code.clone(), a.name.clone());
+        for flag in &c.flags {
+            let detail = match *flag {
+                "no_liaison" => pick("尚未确定一对一联系人", "no one-to-one liaison").to_string(),
+                "not_visited" => crate::tr!(
+                    "{year} 年无走访或登门拜访",
+                    "no visit or home visit in {year}"
+                ),
+                "greeting_missed" => c
+                    .missed
+                    .iter()
+                    .map(|(f, d)| format!("{} {}", FESTIVAL.label(f.code()), date::iso(*d)))
+                    .collect::<Vec<_>>()
+                    .join(pick("、", ", ")),
+                _ => continue, // quota shortfalls are listed per panel
+            };
+            flags.push((flag, who.0.clone(), who.1.clone(), detail));
+        }
+        advisors.push(vec![
+            a.code.clone().into(),
+            a.name.clone().into(),
+            a.panels.clone().into(),
+            liaison.into(),
+            c.total.into(),
+            c.visits.into(),
+            c.greetings.into(),
+            by_kind.into(),
+            non_empty(codes(&mut c.greeted.iter().copied())),
+            non_empty(codes(&mut c.missed.iter().map(|(f, _)| *f))),
+            last.into(),
+            days.into(),
+            non_empty(c.flags.join(",")),
+        ]);
+    }
+
+    let in_report: BTreeSet<i64> = serving.iter().map(|a| a.id).collect();
+    let mut liaisons = RowSet::new(vec![
+        col("code", "编码", "code", Kind::Text),
+        col("name", "姓名", "name", Kind::Text),
+        col("unit", "单位", "unit", Kind::Text),
+        col("position", "职务", "position", Kind::Text),
+        col("leader", "领导班子成员", "leader", Kind::Bool),
+        col("holding", "联系专家数", "advisors held", Kind::Int),
+        col("advisors", "联系专家", "advisors", Kind::Text),
+        col("contacts", "本年联系次数", "contacts this year", Kind::Int),
+    ]);
+    for l in store::liaisons_in_post(conn, &on, &first_s)? {
+        if panel_id.is_some() && !l.held.iter().any(|(id, _)| in_report.contains(id)) {
+            continue;
+        }
+        let names = l
+            .held
+            .iter()
+            .map(|(_, who)| who.as_str())
+            .collect::<Vec<_>>()
+            .join("、");
+        if coverage::leader_short(l.is_leader, l.held.len()) {
+            let n = l.held.len();
+            let min = coverage::MIN_PER_LEADER;
+            let detail = if names.is_empty() {
+                crate::tr!(
+                    "联系 0 位专家（至少 {min} 位）",
+                    "holds no advisor (at least {min})"
+                )
+            } else {
+                crate::tr!(
+                    "联系 {n} 位（至少 {min} 位）：{names}",
+                    "holds {n} (at least {min}): {names}"
+                )
+            };
+            flags.push(("leader_under_2", l.code.clone(), l.name.clone(), detail));
+        }
+        liaisons.push(vec![
+            l.code.into(),
+            l.name.into(),
+            l.unit.into(),
+            l.position.into(),
+            l.is_leader.into(),
+            (l.held.len() as i64).into(),
+            non_empty(names),
+            l.contacts.into(),
+        ]);
+    }
+
+    let order: Vec<&str> = COVERAGE_FLAG.codes().collect();
+    flags.sort_by(|a, b| {
+        let rank = |f: &Flag| order.iter().position(|c| *c == f.0);
+        rank(a).cmp(&rank(b)).then_with(|| a.1.cmp(&b.1))
+    });
+    let mut flag_rows = RowSet::new(vec![
+        col("flag", "提示", "flag", Kind::Enum(&COVERAGE_FLAG)),
+        col("code", "编码", "code", Kind::Text),
+        col("name", "名称", "name", Kind::Text),
+        col("detail", "说明", "detail", Kind::Text),
+    ]);
+    for (flag, code, name, detail) in flags {
+        flag_rows.push(vec![flag.into(), code.into(), name.into(), detail.into()]);
+    }
+
+    let count = serving.len();
+    let held = serving
+        .iter()
+        .filter(|a| holders.contains_key(&a.id))
+        .count();
+    let visited = advisors
+        .rows
+        .iter()
+        .filter(|r| matches!(r[5], Cell::Int(n) if n > 0))
+        .count();
+    let summary = vec![crate::tr!(
+        "{year} 年（截至 {on}）：在聘专家 {count} 位，已确定联系人 {held} 位，本年已走访 {visited} 位",
+        "{year} (as of {on}): serving advisors {count}, with a liaison {held}, visited this year {visited}"
+    )];
+    Ok(Doc::default()
+        .lines(
+            "summary",
+            ("联系服务覆盖情况", "Liaison and contact coverage"),
+            summary,
+        )
+        .table("advisors", ("专家", "Advisors"), advisors)
+        .table("liaisons", ("联系人", "Liaisons"), liaisons)
+        .table("quotas", ("联系服务要求", "Contact quotas"), quota_rows)
+        .table("flags", ("提示", "Flags"), flag_rows))
+}
+
+fn non_empty(text: String) -> Cell {
+    if text.is_empty() {
+        Cell::Null
+    } else {
+        Cell::Text(text)
+    }
+}
+
+/// The panels' contact quotas for the year so far: one row each, the
+/// advisors short marked in `facts`, a flag per quota unmet.
+fn quotas(
+    conn: &Connection,
+    year: i32,
+    as_of: NaiveDate,
+    panel_id: Option<i64>,
+    facts: &mut HashMap<i64, Facts>,
+) -> anyhow::Result<(RowSet, Vec<Flag>)> {
+    let mut rows = RowSet::new(vec![
+        col("panel", "顾问团", "panel", Kind::Text),
+        col("duty", "要求", "duty", Kind::Text),
+        col("kinds", "计入方式", "kinds", Kind::Enum(&CONTACT_KIND)),
+        col("period", "周期", "period", Kind::Enum(&QUOTA_PERIOD)),
+        col("scope", "范围", "scope", Kind::Enum(&QUOTA_SCOPE)),
+        col("min", "至少", "at least", Kind::Int),
+        col("met", "已完成", "met", Kind::Text),
+        col("short", "未完成", "short", Kind::Text),
+    ]);
+    let mut flags = Vec::new();
+    let on = date::iso(as_of);
+    for q in crate::store::panel::quotas(conn, panel_id)? {
+        if q.subject != "contact" {
+            continue;
+        }
+        let panel = crate::store::panel::get(conn, q.panel_id)?;
+        let members = crate::store::contact::serving_on_panel(conn, q.panel_id, &on)?;
+        let periods = coverage::periods(&q.period, year, as_of);
+        let (met, short) = if q.scope == "panel" {
+            let mut short = Vec::new();
+            for (from, to) in &periods {
+                let n = store::panel_quota_count(
+                    conn,
+                    q.panel_id,
+                    &q.kinds,
+                    &date::iso(*from),
+                    &date::iso(*to),
+                )?;
+                if n < q.min_count {
+                    short.push(format!(
+                        "{} – {}: {n}/{}",
+                        date::iso(*from),
+                        date::iso(*to),
+                        q.min_count
+                    ));
+                }
+            }
+            let met = if short.is_empty() {
+                pick("是", "yes")
+            } else {
+                pick("否", "no")
+            };
+            (met.to_string(), short)
+        } else {
+            let mut short_by: BTreeMap<String, Vec<String>> = BTreeMap::new();
+            for (from, to) in &periods {
+                let counts =
+                    store::quota_counts(conn, &q.kinds, &date::iso(*from), &date::iso(*to))?;
+                for (id, code, name) in &members {
+                    let n = counts.get(id).copied().unwrap_or(0);
+                    if n < q.min_count {
+                        if let Some(f) = facts.get_mut(id) {
+                            f.quota_short = true;
+                        }
+                        let shown = if periods.len() > 1 {
+                            format!("{n}/{} ({} –)", q.min_count, date::iso(*from))
+                        } else {
+                            format!("{n}/{}", q.min_count)
+                        };
+                        short_by
+                            .entry(format!("{code} {name}"))
+                            .or_default()
+                            .push(shown);
+                    }
+                }
+            }
+            let done = members.len() - short_by.len();
+            let total = members.len();
+            let short = short_by
+                .into_iter()
+                .map(|(who, counts)| format!("{who} {}", counts.join(" ")))
+                .collect();
+            (format!("{done}/{total}"), short)
+        };
+        let duty = q.note.clone().unwrap_or_default();
+        if !short.is_empty() {
+            let list = short.join(pick("；", "; "));
+            let detail = crate::tr!("{duty}（截至 {on}）：{list}", "{duty} (as of {on}): {list}");
+            flags.push((
+                "quota_unmet",
+                panel.code.clone(),
+                panel.name.clone(),
+                detail,
+            ));
+        }
+        rows.push(vec![
+            panel.code.into(),
+            non_empty(duty),
+            q.kinds.into(),
+            q.period.into(),
+            q.scope.into(),
+            q.min_count.into(),
+            met.into(),
+            non_empty(short.join(pick("；", "; "))),
+        ]);
+    }
+    Ok((rows, flags))
+}

@@ -1,0 +1,231 @@
+//! The reads behind `report coverage`: serving advisors, who holds them,
+//! their contacts, greetings and the festivals their panels greet on, the
+//! liaisons in post, and contact counts for panel quotas. A handful of
+//! grouped queries, whatever the roster's size.
+
+use std::collections::HashMap;
+
+use rusqlite::{Connection, params};
+
+use super::liaison::holding_condition;
+use super::{serving_condition, serving_exists};
+
+/// An advisor serving on the as-of date.
+#[derive(Clone, Debug)]
+pub struct Serving {
+    pub id: i64,
+    pub code: String,
+    pub name: String,
+    /// Panel codes served on that day, comma-separated.
+    pub panels: String,
+}
+
+/// Advisors serving on `on` (optionally on one panel), by code.
+pub fn serving(conn: &Connection, on: &str, panel_id: Option<i64>) -> anyhow::Result<Vec<Serving>> {
+    let sql = format!(
+        "SELECT a.id, a.code, a.name,
+            (SELECT group_concat(p.code, ',') FROM appointments ap JOIN panels p ON p.id = ap.panel_id
+              WHERE ap.advisor_id = a.id AND {on_ap})
+         FROM advisors a
+         WHERE EXISTS (SELECT 1 FROM appointments ap WHERE ap.advisor_id = a.id AND {on_ap}
+                       AND (?2 IS NULL OR ap.panel_id = ?2))
+         ORDER BY a.code",
+        on_ap = serving_condition("ap").replace('?', "?1"),
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt
+        .query_map(params![on, panel_id], |r| {
+            Ok(Serving {
+                id: r.get(0)?,
+                code: r.get(1)?,
+                name: r.get(2)?,
+                panels: r.get::<_, Option<String>>(3)?.unwrap_or_default(),
+            })
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(rows)
+}
+
+/// Advisor id → (liaison code, liaison name) for the pairings holding on `on`.
+pub fn holders(conn: &Connection, on: &str) -> anyhow::Result<HashMap<i64, (String, String)>> {
+    let sql = format!(
+        "SELECT la.advisor_id, l.code, l.name FROM liaison_assignments la JOIN liaisons l ON l.id = la.liaison_id
+         WHERE {} ORDER BY la.start_date, la.id",
+        holding_condition("la")
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(params![on, on], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?;
+    let mut map = HashMap::new();
+    for row in rows {
+        let (advisor, liaison) = row?;
+        map.insert(advisor, liaison);
+    }
+    Ok(map)
+}
+
+/// (advisor id, kind, count) of the live contacts dated `from`..=`to`.
+pub fn kind_counts(
+    conn: &Connection,
+    from: &str,
+    to: &str,
+) -> anyhow::Result<Vec<(i64, String, i64)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT ca.advisor_id, c.kind, count(*) FROM contacts c JOIN contact_advisors ca ON ca.contact_id = c.id
+         WHERE c.voided_at IS NULL AND c.on_date BETWEEN ?1 AND ?2 GROUP BY ca.advisor_id, c.kind",
+    )?;
+    let rows = stmt
+        .query_map(params![from, to], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(rows)
+}
+
+/// Advisor id → the date of their last live contact on or before `on`.
+pub fn last_contacts(conn: &Connection, on: &str) -> anyhow::Result<HashMap<i64, String>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT ca.advisor_id, max(c.on_date) FROM contacts c JOIN contact_advisors ca ON ca.contact_id = c.id
+         WHERE c.voided_at IS NULL AND c.on_date <= ?1 GROUP BY ca.advisor_id",
+    )?;
+    let rows = stmt.query_map([on], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// (advisor id, festival code, festival date) of the live greetings sent by
+/// `on` for festival occurrences dated `from`..=`to`.
+pub fn greetings(
+    conn: &Connection,
+    from: &str,
+    to: &str,
+    on: &str,
+) -> anyhow::Result<Vec<(i64, String, String)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT DISTINCT ca.advisor_id, c.festival, c.festival_date
+         FROM contacts c JOIN contact_advisors ca ON ca.contact_id = c.id
+         WHERE c.voided_at IS NULL AND c.festival IS NOT NULL AND c.festival_date BETWEEN ?1 AND ?2
+           AND c.on_date <= ?3",
+    )?;
+    let rows = stmt
+        .query_map(params![from, to, on], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(rows)
+}
+
+/// Advisor id → the greeting lists of every panel they serve on, on `day`.
+pub fn greeting_lists_on(conn: &Connection, day: &str) -> anyhow::Result<HashMap<i64, String>> {
+    let sql = format!(
+        "SELECT ap.advisor_id, group_concat(p.greeting_festivals, ',') FROM appointments ap
+         JOIN panels p ON p.id = ap.panel_id WHERE {} GROUP BY ap.advisor_id",
+        serving_condition("ap").replace('?', "?1")
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map([day], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// A liaison in post on a date: never paired yet, or holding a pairing then
+/// (one whose pairings have all been ended has stood down).
+#[derive(Clone, Debug)]
+pub struct InPost {
+    pub id: i64,
+    pub code: String,
+    pub name: String,
+    pub unit: Option<String>,
+    pub position: Option<String>,
+    pub is_leader: bool,
+    /// Serving advisors held on the date: (advisor id, "A0001 谭正清").
+    pub held: Vec<(i64, String)>,
+    /// Live contacts this liaison made in the year.
+    pub contacts: i64,
+}
+
+pub fn liaisons_in_post(conn: &Connection, on: &str, from: &str) -> anyhow::Result<Vec<InPost>> {
+    let holding = holding_condition("x").replace('?', "?1");
+    let sql = format!(
+        "SELECT l.id, l.code, l.name, l.unit, l.position, l.is_leader
+         FROM liaisons l
+         WHERE NOT EXISTS (SELECT 1 FROM liaison_assignments x WHERE x.liaison_id = l.id)
+            OR EXISTS (SELECT 1 FROM liaison_assignments x WHERE x.liaison_id = l.id AND {holding})
+         ORDER BY l.code"
+    );
+    // One pass over the year's contacts (there is no index by liaison).
+    let mut stmt = conn.prepare_cached(
+        "SELECT liaison_id, count(*) FROM contacts WHERE liaison_id IS NOT NULL AND voided_at IS NULL
+           AND on_date BETWEEN ?1 AND ?2 GROUP BY liaison_id",
+    )?;
+    let contacts: HashMap<i64, i64> = stmt
+        .query_map(params![from, on], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let mut liaisons: Vec<InPost> = stmt
+        .query_map(params![on], |r| {
+            Ok(InPost {
+                id: r.get(0)?,
+                code: r.get(1)?,
+                name: r.get(2)?,
+                unit: r.get(3)?,
+                position: r.get(4)?,
+                is_leader: r.get(5)?,
+                held: Vec::new(),
+                contacts: 0,
+            })
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    let held_sql = format!(
+        "SELECT la.liaison_id, a.id, a.code || ' ' || a.name FROM liaison_assignments la
+         JOIN advisors a ON a.id = la.advisor_id
+         WHERE {} AND {} ORDER BY a.code",
+        holding_condition("la").replace('?', "?1"),
+        serving_exists("a.id", false).replace('?', "?1")
+    );
+    let mut stmt = conn.prepare_cached(&held_sql)?;
+    let rows = stmt.query_map([on], |r| Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?)))?;
+    let mut by_liaison: HashMap<i64, Vec<(i64, String)>> = HashMap::new();
+    for row in rows {
+        let (liaison, advisor, who) = row?;
+        by_liaison.entry(liaison).or_default().push((advisor, who));
+    }
+    for l in &mut liaisons {
+        l.held = by_liaison.remove(&l.id).unwrap_or_default();
+        l.contacts = contacts.get(&l.id).copied().unwrap_or(0);
+    }
+    Ok(liaisons)
+}
+
+/// Advisor id → live contacts of any of `kinds` (comma-separated codes)
+/// dated `from`..=`to`.
+pub fn quota_counts(
+    conn: &Connection,
+    kinds: &str,
+    from: &str,
+    to: &str,
+) -> anyhow::Result<HashMap<i64, i64>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT ca.advisor_id, count(DISTINCT c.id) FROM contacts c JOIN contact_advisors ca ON ca.contact_id = c.id
+         WHERE c.voided_at IS NULL AND instr(',' || ?1 || ',', ',' || c.kind || ',') > 0
+           AND c.on_date BETWEEN ?2 AND ?3 GROUP BY ca.advisor_id",
+    )?;
+    let rows = stmt.query_map(params![kinds, from, to], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Live contacts of any of `kinds` dated `from`..=`to` naming an advisor
+/// serving on the panel that day (a whole-panel quota).
+pub fn panel_quota_count(
+    conn: &Connection,
+    panel_id: i64,
+    kinds: &str,
+    from: &str,
+    to: &str,
+) -> anyhow::Result<i64> {
+    let sql = format!(
+        "SELECT count(DISTINCT c.id) FROM contacts c JOIN contact_advisors ca ON ca.contact_id = c.id
+         JOIN appointments ap ON ap.advisor_id = ca.advisor_id AND ap.panel_id = ?1
+         WHERE c.voided_at IS NULL AND instr(',' || ?2 || ',', ',' || c.kind || ',') > 0
+           AND c.on_date BETWEEN ?3 AND ?4 AND {}",
+        serving_condition("ap").replace('?', "c.on_date")
+    );
+    Ok(conn
+        .prepare_cached(&sql)?
+        .query_row(params![panel_id, kinds, from, to], |r| r.get(0))?)
+}

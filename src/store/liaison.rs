@@ -1,0 +1,193 @@
+//! Liaisons and their one-to-one pairings with advisors: the `liaisons` and
+//! `liaison_assignments` tables. A pairing holds an advisor from its start
+//! date through its end date (inclusive; open when NULL); pairings are ended,
+//! never deleted, so the history stays.
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+/// A liaison as stored.
+#[derive(Clone, Debug, Default)]
+pub struct Liaison {
+    pub id: i64,
+    pub code: String,
+    pub name: String,
+    pub unit: Option<String>,
+    pub position: Option<String>,
+    pub phone: Option<String>,
+    pub is_leader: bool,
+    pub notes: Option<String>,
+}
+
+const COLUMNS: &str = "id, code, name, unit, position, phone, is_leader, notes";
+
+fn from_row(r: &rusqlite::Row) -> rusqlite::Result<Liaison> {
+    Ok(Liaison {
+        id: r.get(0)?,
+        code: r.get(1)?,
+        name: r.get(2)?,
+        unit: r.get(3)?,
+        position: r.get(4)?,
+        phone: r.get(5)?,
+        is_leader: r.get(6)?,
+        notes: r.get(7)?,
+    })
+}
+
+pub fn get(conn: &Connection, id: i64) -> anyhow::Result<Liaison> {
+    conn.prepare_cached(&format!("SELECT {COLUMNS} FROM liaisons WHERE id = ?1"))?
+        .query_row([id], from_row)
+        .optional()?
+        .ok_or_else(|| anyhow::anyhow!("liaison #{id} not found"))
+}
+
+/// Another liaison already using `code`, if any: (code, name).
+pub fn code_taken(
+    conn: &Connection,
+    code: &str,
+    except: i64,
+) -> anyhow::Result<Option<(String, String)>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT code, name FROM liaisons WHERE code = ?1 COLLATE NOCASE AND id <> ?2",
+        )?
+        .query_row(params![code, except], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?)
+}
+
+/// The next generated code: `L` and the next number, at least three digits.
+pub fn next_code(conn: &Connection) -> anyhow::Result<String> {
+    let max: Option<i64> = conn
+        .prepare_cached(
+            "SELECT max(CAST(substr(code, 2) AS INTEGER)) FROM liaisons WHERE code GLOB 'L[0-9]*'",
+        )?
+        .query_row([], |r| r.get(0))?;
+    Ok(format!("L{:03}", max.unwrap_or(0) + 1))
+}
+
+pub fn insert(conn: &Connection, l: &Liaison, now: &str) -> anyhow::Result<i64> {
+    conn.prepare_cached(
+        "INSERT INTO liaisons (code, name, unit, position, phone, is_leader, notes, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
+    )?
+    .execute(params![
+        l.code,
+        l.name,
+        l.unit,
+        l.position,
+        l.phone,
+        l.is_leader,
+        l.notes,
+        now
+    ])?;
+    Ok(conn.last_insert_rowid())
+}
+
+pub fn update(conn: &Connection, l: &Liaison, now: &str) -> anyhow::Result<()> {
+    conn.prepare_cached(
+        "UPDATE liaisons SET code = ?1, name = ?2, unit = ?3, position = ?4, phone = ?5, is_leader = ?6,
+            notes = ?7, updated_at = ?8 WHERE id = ?9",
+    )?
+    .execute(params![
+        l.code,
+        l.name,
+        l.unit,
+        l.position,
+        l.phone,
+        l.is_leader,
+        l.notes,
+        now,
+        l.id
+    ])?;
+    Ok(())
+}
+
+/// One pairing of a liaison with an advisor.
+#[derive(Clone, Debug)]
+pub struct Assignment {
+    pub id: i64,
+    pub liaison_id: i64,
+    pub advisor_id: i64,
+    pub start_date: String,
+    pub end_date: Option<String>,
+}
+
+fn assignment(r: &rusqlite::Row) -> rusqlite::Result<Assignment> {
+    Ok(Assignment {
+        id: r.get(0)?,
+        liaison_id: r.get(1)?,
+        advisor_id: r.get(2)?,
+        start_date: r.get(3)?,
+        end_date: r.get(4)?,
+    })
+}
+
+/// An advisor's pairings that share a day with `start`..`end` (open when
+/// `end` is None), optionally only those with one liaison.
+pub fn overlapping(
+    conn: &Connection,
+    advisor_id: i64,
+    liaison_id: Option<i64>,
+    start: &str,
+    end: Option<&str>,
+) -> anyhow::Result<Vec<Assignment>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, liaison_id, advisor_id, start_date, end_date FROM liaison_assignments
+         WHERE advisor_id = ?1 AND (?2 IS NULL OR liaison_id = ?2)
+           AND (end_date IS NULL OR end_date >= ?3) AND (?4 IS NULL OR start_date <= ?4)
+         ORDER BY start_date, id",
+    )?;
+    let rows = stmt
+        .query_map(params![advisor_id, liaison_id, start, end], assignment)?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(rows)
+}
+
+pub fn insert_assignment(
+    conn: &Connection,
+    liaison_id: i64,
+    advisor_id: i64,
+    start: &str,
+    end: Option<&str>,
+    note: Option<&str>,
+    now: &str,
+) -> anyhow::Result<i64> {
+    conn.prepare_cached(
+        "INSERT INTO liaison_assignments (liaison_id, advisor_id, start_date, end_date, note, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![liaison_id, advisor_id, start, end, note, now])?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Ends a pairing on `until` (its last day).
+pub fn end_assignment(conn: &Connection, id: i64, until: &str) -> anyhow::Result<()> {
+    conn.prepare_cached("UPDATE liaison_assignments SET end_date = ?1 WHERE id = ?2")?
+        .execute(params![until, id])?;
+    Ok(())
+}
+
+/// The liaison holding an advisor on `date`, with the pairing's start.
+pub fn holder_on(
+    conn: &Connection,
+    advisor_id: i64,
+    date: &str,
+) -> anyhow::Result<Option<(Liaison, String)>> {
+    let found: Option<(i64, String)> = conn
+        .prepare_cached(
+            "SELECT liaison_id, start_date FROM liaison_assignments
+             WHERE advisor_id = ?1 AND start_date <= ?2 AND (end_date IS NULL OR end_date >= ?2)
+             ORDER BY start_date DESC, id DESC LIMIT 1",
+        )?
+        .query_row(params![advisor_id, date], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    match found {
+        Some((id, start)) => Ok(Some((get(conn, id)?, start))),
+        None => Ok(None),
+    }
+}
+
+/// SQL condition: pairing `{la}` holds its advisor on the date given as the
+/// next two `?` parameters.
+pub fn holding_condition(la: &str) -> String {
+    format!("{la}.start_date <= ? AND ({la}.end_date IS NULL OR {la}.end_date >= ?)")
+}

@@ -1,0 +1,130 @@
+//! `report coverage` on the sample office: every flag the issue names (no
+//! liaison, a leader holding fewer than 2 under seed 004, not visited this
+//! year, a panel's visit quota unmet) plus missed greetings.
+
+use super::{find, w};
+use crate::common::{Office, json};
+
+#[test]
+fn coverage_flags_every_case_on_the_sample_office() {
+    let office = Office::sample();
+    let report = json(&office.ok(&w("--format json report coverage --year 2026")));
+    let flags: Vec<String> = report["flags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| format!("{} {}", f["flag"], f["code"]).replace('"', ""))
+        .collect();
+    assert_eq!(
+        flags,
+        [
+            "no_liaison A0036",
+            "leader_under_2 L011",
+            "not_visited A0004",
+            "not_visited A0013",
+            "not_visited A0036",
+            "greeting_missed A0021",
+            "greeting_missed A0022",
+            "greeting_missed A0036",
+            "quota_unmet industry",
+        ]
+    );
+    let quota = report["flags"][8]["detail"].as_str().unwrap();
+    assert!(
+        quota.contains("每年实地走访不少于2次") && quota.contains("A0021 郑凯 1/2"),
+        "{quota}"
+    );
+    // Every advisor serving on 2026-11-20 (31), with liaison and last contact.
+    let advisors = &report["advisors"];
+    assert_eq!(advisors.as_array().unwrap().len(), 31);
+    let a0036 = find(advisors, "code", "A0036");
+    assert!(a0036["liaison"].is_null());
+    assert_eq!(a0036["last_contact"], "2025-01-26");
+    assert_eq!(a0036["days_since"], 663);
+    assert_eq!(a0036["flags"], "no_liaison,not_visited,greeting_missed");
+    let a0001 = find(advisors, "code", "A0001");
+    assert_eq!(a0001["liaison"], "L001 刘正刚");
+    assert_eq!(a0001["visits"], 2);
+    assert_eq!(a0001["by_kind"], "走访 2、节日慰问 1、关心关怀 1");
+    // Liaisons in post with whom they hold; 李红梅 (transferred) and 冯涛
+    // (his only advisor left) have stood down.
+    let liaisons = &report["liaisons"];
+    assert!(
+        liaisons
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|l| l["code"] != "L004" && l["code"] != "L016")
+    );
+    assert_eq!(find(liaisons, "code", "L011")["advisors"], "A0022 吴婷婷");
+    assert_eq!(find(liaisons, "code", "L012")["holding"], 3);
+    // Quotas are data: education's home visit is met, industry's two visits are not.
+    assert_eq!(find(&report["quotas"], "panel", "education")["met"], "3/3");
+    assert_eq!(find(&report["quotas"], "panel", "industry")["met"], "3/4");
+    // Withdrawing industry's quota (data, not code) removes its flag.
+    office.ok(&w("panel quota void 4 --reason 测试"));
+    let after = json(&office.ok(&w(
+        "--format json report coverage --year 2026 --panel industry",
+    )));
+    assert!(
+        after["flags"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|f| f["flag"] != "quota_unmet")
+    );
+    // A newly named leader who holds nobody is flagged too.
+    office.ok(&w(
+        "liaison add --name 马新 --unit 区科技局 --position 副局长 --leader yes",
+    ));
+    let text = office.ok_en(&w("report coverage --year 2026"));
+    assert!(
+        text.contains("leader holds fewer than 2") && text.contains("holds no advisor"),
+        "{text}"
+    );
+}
+
+#[test]
+fn coverage_of_one_panel_lists_its_advisors_and_their_liaisons() {
+    let office = Office::sample();
+    let by_name = "--format json report coverage --year 2026 --panel 全市重要绿色工业集聚区顾问团";
+    let report = json(&office.ok(&w(by_name)));
+    let codes: Vec<&str> = report["advisors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["A0018", "A0019", "A0020", "A0021"]);
+    let liaisons: Vec<&str> = report["liaisons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(liaisons, ["L009", "L010"]);
+    assert_eq!(report["quotas"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn coverage_of_a_past_year_counts_to_its_last_day_and_a_future_year_is_refused() {
+    let office = Office::sample();
+    let report = json(&office.ok(&w(
+        "--format json report coverage --year 2025 --panel tourism",
+    )));
+    // A0023 resigned and A0024 was dismissed in 2025: not serving on 2025-12-31.
+    assert_eq!(report["advisors"].as_array().unwrap().len(), 1);
+    assert_eq!(report["advisors"][0]["code"], "A0022");
+    assert!(
+        report["summary"][0]
+            .as_str()
+            .unwrap()
+            .contains("2025-12-31")
+    );
+    for year in ["2027", "1900", "去年"] {
+        let err = office.fails_en(3, &["report", "coverage", "--year", year]);
+        assert!(err.contains("--year"), "{err}");
+    }
+    let err = office.fails_en(3, &w("report coverage --panel nowhere"));
+    assert!(err.contains("--panel"), "{err}");
+}
