@@ -280,6 +280,7 @@ pub struct Counts {
     pub panels: usize,
     pub advisors: usize,
     pub appointments: usize,
+    pub liaisons: usize,
     pub activities: usize,
     pub participations: usize,
     pub advice: usize,
@@ -287,10 +288,24 @@ pub struct Counts {
     pub expenses: usize,
 }
 
-/// Builds a new database at `path` holding a synthetic office.
+/// One advisor's time in office on one panel (day numbers, inclusive).
+#[derive(Clone, Copy)]
+struct Term {
+    advisor: i64,
+    panel: usize,
+    first: usize,
+    last: usize,
+}
+
+/// Builds a new database at `path` holding a synthetic office. Every record
+/// obeys the tool's own rules: participants serve on the activity's panel
+/// that day, advice, contacts and expenses fall inside their advisor's
+/// service, every serving advisor has a liaison, and one audit row (like an
+/// import's) covers what was loaded.
 pub fn generate(path: &Path, scale: Scale, seed: u64) -> anyhow::Result<Counts> {
     let conn = roster::db::create(path)?;
     conn.execute_batch("PRAGMA synchronous = OFF; PRAGMA cache_size = -200000; BEGIN")?;
+    let marks = roster::check::database::id_marks(&conn)?;
     let mut rng = Rng::new(seed);
     let now = "2026-01-01T00:00:00+08:00";
     let mut counts = Counts::default();
@@ -300,7 +315,13 @@ pub fn generate(path: &Path, scale: Scale, seed: u64) -> anyhow::Result<Counts> 
         conn.execute(
             "INSERT INTO panels (code, name, kind, lead_unit, term_years, max_term_years, steps, created_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, 3, 3, 'vetted,reviewed,approved', ?5, ?5)",
-            params![format!("P{p:02}"), format!("{field}专家组{p:02}"), if p % 5 == 0 { "professional_station" } else { "advisory_panel" }, "市人力资源和社会保障局", now],
+            params![
+                format!("P{p:02}"),
+                format!("{field}专家组{p:02}"),
+                if p % 5 == 0 { "professional_station" } else { "advisory_panel" },
+                "市人力资源和社会保障局",
+                now
+            ],
         )?;
     }
     counts.panels = panel_count;
@@ -321,14 +342,13 @@ pub fn generate(path: &Path, scale: Scale, seed: u64) -> anyhow::Result<Counts> 
             );
             let birth = format!(
                 "{}-{:02}-{:02}",
-                1952 + rng.below(38),
+                1956 + rng.below(34),
                 1 + rng.below(12),
                 1 + rng.below(28)
             );
             let id = id_number(&mut rng, &birth, male, &mut seen);
             let start: i64 = birth[..4].parse::<i64>().unwrap_or(1970) + 22 + rng.below(6) as i64;
             let fields = format!("{}、{}", rng.pick(FIELDS), rng.pick(FIELDS));
-            let tier = ["pool", "active", "key"][rng.below(3)];
             insert.execute(params![
                 format!("A{:06}", i + 1),
                 name,
@@ -341,7 +361,7 @@ pub fn generate(path: &Path, scale: Scale, seed: u64) -> anyhow::Result<Counts> 
                     "tech_advisor",
                     "pool_expert"
                 ][rng.below(4)],
-                tier,
+                ["pool", "active", "key"][rng.below(3)],
                 "重庆",
                 rng.pick(EMPLOYERS),
                 ["教授", "研究员", "正高级工程师", "主任医师", "高级经济师"][rng.below(5)],
@@ -354,31 +374,33 @@ pub fn generate(path: &Path, scale: Scale, seed: u64) -> anyhow::Result<Counts> 
         }
     }
     counts.advisors = scale.advisors;
+    // Terms: one per advisor, and a renewal for the first (appointments − advisors).
+    let mut terms: Vec<Term> = Vec::with_capacity(scale.appointments);
+    let mut by_panel: Vec<Vec<Term>> = vec![Vec::new(); panel_count];
+    let mut first_day = vec![0usize; scale.advisors];
     {
         let mut insert = conn.prepare(
             "INSERT INTO appointments (advisor_id, panel_id, role, state, source, nominated_on, certificate_no, agreement_date,
                 term_start, term_end, previous_id, ended_on, dismissal_ground, created_at, updated_at)
              VALUES (?1, ?2, 'member', ?3, 'org_recommendation', ?4, ?5, ?6, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
         )?;
-        let mut step = conn.prepare("INSERT INTO appointment_steps (appointment_id, step, on_date, operator, created_at) VALUES (?1, 'appointed', ?2, 'generator', ?3)")?;
+        let mut step = conn.prepare(
+            "INSERT INTO appointment_steps (appointment_id, step, on_date, operator, created_at) VALUES (?1, 'appointed', ?2, 'generator', ?3)",
+        )?;
         let renewals = scale.appointments.saturating_sub(scale.advisors);
         let mut made = 0;
         for i in 0..scale.advisors {
             let advisor = (i + 1) as i64;
-            let panel = 1 + rng.below(panel_count) as i64;
-            let start_day = rng.below(DAYS - 1100);
-            let start = day(start_day);
-            let end = day(start_day + 3 * 365 - 1);
+            let panel = rng.below(panel_count);
+            let start_day = 60 + rng.below(DAYS - 1160);
+            first_day[i] = start_day;
+            let end_day = start_day + 3 * 365 - 1;
             let renewed = i < renewals;
             let (state, ended, ground) = if !renewed && rng.chance(2) {
                 if rng.chance(50) {
-                    (
-                        "dismissed",
-                        Some(day(start_day + 400)),
-                        Some("nonperformance"),
-                    )
+                    ("dismissed", Some(start_day + 400), Some("nonperformance"))
                 } else {
-                    ("resigned", Some(day(start_day + 500)), None)
+                    ("resigned", Some(start_day + 500), None)
                 }
             } else {
                 ("appointed", None, None)
@@ -386,54 +408,128 @@ pub fn generate(path: &Path, scale: Scale, seed: u64) -> anyhow::Result<Counts> 
             made += 1;
             insert.execute(params![
                 advisor,
-                panel,
+                panel as i64 + 1,
                 state,
-                day(start_day.saturating_sub(60)),
+                day(start_day - 60),
                 format!("C{made:07}"),
-                start,
-                end,
+                day(start_day),
+                day(end_day),
                 None::<i64>,
-                ended,
+                ended.map(day),
                 ground,
                 now
             ])?;
             let first = conn.last_insert_rowid();
-            step.execute(params![first, start, now])?;
+            step.execute(params![first, day(start_day), now])?;
+            let term = Term {
+                advisor,
+                panel,
+                first: start_day,
+                last: ended.map_or(end_day, |e| e - 1),
+            };
+            terms.push(term);
+            by_panel[panel].push(term);
             if renewed {
                 made += 1;
-                let next = start_day + 3 * 365;
+                let next = end_day + 1;
+                let next_end = next + 3 * 365 - 1;
                 insert.execute(params![
                     advisor,
-                    panel,
+                    panel as i64 + 1,
                     "appointed",
                     day(next - 60),
                     format!("C{made:07}"),
                     day(next),
-                    day(next + 3 * 365 - 1),
+                    day(next_end),
                     first,
                     None::<String>,
                     None::<String>,
                     now
                 ])?;
                 step.execute(params![conn.last_insert_rowid(), day(next), now])?;
+                let term = Term {
+                    advisor,
+                    panel,
+                    first: next,
+                    last: next_end,
+                };
+                terms.push(term);
+                by_panel[panel].push(term);
             }
         }
         counts.appointments = made;
     }
     {
+        // One liaison for every three advisors, paired from their first day, open-ended.
+        let liaisons = scale.advisors.div_ceil(3);
+        let mut liaison = conn.prepare(
+            "INSERT INTO liaisons (code, name, unit, position, phone, is_leader, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+        )?;
+        for l in 0..liaisons {
+            let name = format!(
+                "{}{}{}",
+                rng.pick(SURNAMES),
+                rng.pick(GIVEN),
+                rng.pick(GIVEN)
+            );
+            liaison.execute(params![
+                format!("L{:06}", l + 1),
+                name,
+                "市人力资源和社会保障局",
+                "科员",
+                format!("139{:08}", rng.below(100_000_000)),
+                rng.chance(10),
+                now
+            ])?;
+        }
+        let mut assign = conn.prepare(
+            "INSERT INTO liaison_assignments (liaison_id, advisor_id, start_date, created_at) VALUES (?1, ?2, ?3, ?4)",
+        )?;
+        for (i, first) in first_day.iter().enumerate() {
+            assign.execute(params![
+                (i / 3 + 1) as i64,
+                (i + 1) as i64,
+                day(*first),
+                now
+            ])?;
+        }
+        counts.liaisons = liaisons;
+    }
+    // A day inside a random term, and that term.
+    let in_service = |rng: &mut Rng| -> (Term, usize) {
+        let term = terms[rng.below(terms.len())];
+        let d = term.first + rng.below(term.last.min(DAYS - 1).saturating_sub(term.first) + 1);
+        (term, d.min(DAYS - 1))
+    };
+    {
         let mut activity = conn.prepare(
             "INSERT INTO activities (on_date, panel_id, kind, topic, mode, hours, requesting_unit, created_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
         )?;
-        let mut participant = conn.prepare("INSERT INTO participants (activity_id, advisor_id, attendance, excuse_reason, role) VALUES (?1, ?2, ?3, ?4, 'member')")?;
+        let mut participant = conn.prepare(
+            "INSERT INTO participants (activity_id, advisor_id, attendance, excuse_reason, role) VALUES (?1, ?2, ?3, ?4, 'member')",
+        )?;
         let mut left = scale.participations;
-        let mut chosen = Vec::with_capacity(10);
+        let mut chosen: Vec<i64> = Vec::with_capacity(10);
         while left > 0 {
+            // An activity of a panel on a day: its participants serve on that panel that day.
+            let (anchor, d) = in_service(&mut rng);
+            let members = &by_panel[anchor.panel];
             let size = (1 + rng.below(9)).min(left);
+            chosen.clear();
+            chosen.push(anchor.advisor);
+            let mut tries = 0;
+            while chosen.len() < size && tries < 40 {
+                tries += 1;
+                let t = members[rng.below(members.len())];
+                if t.first <= d && d <= t.last && !chosen.contains(&t.advisor) {
+                    chosen.push(t.advisor);
+                }
+            }
             let kind = rng.pick(ACTIVITY_KINDS);
             activity.execute(params![
-                day(rng.below(DAYS)),
-                1 + rng.below(panel_count) as i64,
+                day(d),
+                anchor.panel as i64 + 1,
                 kind,
                 format!("{}{}", rng.pick(FIELDS), rng.pick(TOPICS)),
                 ["on_site", "remote", "in_writing"][rng.below(3)],
@@ -443,16 +539,8 @@ pub fn generate(path: &Path, scale: Scale, seed: u64) -> anyhow::Result<Counts> 
             ])?;
             let id = conn.last_insert_rowid();
             counts.activities += 1;
-            chosen.clear();
-            while chosen.len() < size {
-                let a = 1 + rng.below(scale.advisors) as i64;
-                if !chosen.contains(&a) {
-                    chosen.push(a);
-                }
-            }
             for a in &chosen {
-                let roll = rng.below(100);
-                let (attendance, reason) = match roll {
+                let (attendance, reason) = match rng.below(100) {
                     0..=84 => ("attended", None),
                     85..=92 => ("excused", Some("公务冲突")),
                     93..=96 => ("absent", None),
@@ -460,25 +548,27 @@ pub fn generate(path: &Path, scale: Scale, seed: u64) -> anyhow::Result<Counts> 
                 };
                 participant.execute(params![id, a, attendance, reason])?;
             }
-            left -= size;
-            counts.participations += size;
+            left -= chosen.len();
+            counts.participations += chosen.len();
         }
     }
     {
         let mut advice = conn.prepare(
-            "INSERT INTO advice (title, on_date, channel, status, assigned_unit, endorsed_by, endorsed_on, feedback_on, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+            "INSERT INTO advice (title, on_date, channel, panel_id, status, assigned_unit, endorsed_by, endorsed_on, feedback_on, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
         )?;
         let mut by =
             conn.prepare("INSERT INTO advice_advisors (advice_id, advisor_id) VALUES (?1, ?2)")?;
         for _ in 0..scale.advice {
-            let d = rng.below(DAYS - 60);
+            let (term, d) = in_service(&mut rng);
+            let d = d.min(DAYS - 61);
             let status = rng.pick(ADVICE_STATUS);
             let endorsed = rng.chance(10);
             advice.execute(params![
                 format!("关于{}{}的建议", rng.pick(FIELDS), rng.pick(TOPICS)),
                 day(d),
                 ["meeting", "letter", "phone", "email", "report"][rng.below(5)],
+                term.panel as i64 + 1,
                 status,
                 (*status != "submitted").then_some("市发展改革委"),
                 endorsed.then_some("分管副市长"),
@@ -486,21 +576,19 @@ pub fn generate(path: &Path, scale: Scale, seed: u64) -> anyhow::Result<Counts> 
                 rng.chance(60).then(|| day(d + 45)),
                 now
             ])?;
-            by.execute(params![
-                conn.last_insert_rowid(),
-                1 + rng.below(scale.advisors) as i64
-            ])?;
+            by.execute(params![conn.last_insert_rowid(), term.advisor])?;
         }
         counts.advice = scale.advice;
     }
     {
         let mut contact = conn.prepare(
-            "INSERT INTO contacts (on_date, kind, channel, occasion, festival, festival_date, note, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            "INSERT INTO contacts (on_date, kind, liaison_id, channel, occasion, festival, festival_date, note, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         )?;
         let mut with =
             conn.prepare("INSERT INTO contact_advisors (contact_id, advisor_id) VALUES (?1, ?2)")?;
         for _ in 0..scale.contacts {
-            let d = day(rng.below(DAYS));
+            let (term, d) = in_service(&mut rng);
             let greeting = rng.chance(25);
             let kind = if greeting {
                 "greeting"
@@ -508,19 +596,17 @@ pub fn generate(path: &Path, scale: Scale, seed: u64) -> anyhow::Result<Counts> 
                 rng.pick(CONTACT_KINDS)
             };
             contact.execute(params![
-                d,
+                day(d),
                 kind,
+                (term.advisor - 1) / 3 + 1,
                 ["in_person", "phone", "wechat", "letter", "email"][rng.below(5)],
                 if greeting { "festival" } else { "routine" },
                 greeting.then_some("spring"),
-                greeting.then(|| d.clone()),
+                greeting.then(|| day(d)),
                 "例行联系",
                 now
             ])?;
-            with.execute(params![
-                conn.last_insert_rowid(),
-                1 + rng.below(scale.advisors) as i64
-            ])?;
+            with.execute(params![conn.last_insert_rowid(), term.advisor])?;
         }
         counts.contacts = scale.contacts;
     }
@@ -530,12 +616,13 @@ pub fn generate(path: &Path, scale: Scale, seed: u64) -> anyhow::Result<Counts> 
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
         )?;
         for i in 0..scale.expenses {
+            let (term, d) = in_service(&mut rng);
             let category = rng.pick(CATEGORIES);
             let controlled = matches!(*category, "travel" | "meeting" | "training");
             expense.execute(params![
-                1 + rng.below(scale.advisors) as i64,
-                1 + rng.below(panel_count) as i64,
-                day(rng.below(DAYS)),
+                term.advisor,
+                term.panel as i64 + 1,
+                day(d),
                 category,
                 (5_000 + rng.below(200_000)) as i64 * 10,
                 "市人力资源和社会保障局",
@@ -546,6 +633,24 @@ pub fn generate(path: &Path, scale: Scale, seed: u64) -> anyhow::Result<Counts> 
         }
         counts.expenses = scale.expenses;
     }
+    // One audit row covers the load, the way an import's does.
+    let after = roster::check::database::id_marks(&conn)?;
+    let summary = serde_json::json!({
+        "dataset": "synthetic office",
+        "seed": seed,
+        "ranges": roster::check::database::id_ranges(&marks, &after),
+    });
+    let env = roster::context::Env {
+        format: roster::output::Format::Table,
+        lang: roster::i18n::Lang::Zh,
+        operator: "generator".to_string(),
+        today: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default(),
+        yes: true,
+        interactive: false,
+        command: "generate".to_string(),
+        quiet: true,
+    };
+    roster::audit::record(&conn, &env, "import", None, "import", None, Some(&summary))?;
     conn.execute_batch("COMMIT; PRAGMA optimize;")?;
     drop(conn);
     let _ = Connection::open(path)?.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)");

@@ -30,6 +30,8 @@ fn a_small_synthetic_office_is_valid_and_deterministic() {
         ids.iter()
             .all(|id| roster::input::idcard::parse("id", id).is_ok())
     );
+    // It passes the tool's own validation (issue 10).
+    office.ok(&["check"]);
     // The tool reads it: listings, search, the assessment.
     let listed = json(&office.ok(&["--format", "json", "advisor", "list", "--limit", "5"]));
     assert_eq!(listed.as_array().unwrap().len(), 5);
