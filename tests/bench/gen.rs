@@ -389,11 +389,11 @@ pub fn generate(path: &Path, scale: Scale, seed: u64) -> anyhow::Result<Counts> 
         )?;
         let renewals = scale.appointments.saturating_sub(scale.advisors);
         let mut made = 0;
-        for i in 0..scale.advisors {
+        for (i, first) in first_day.iter_mut().enumerate() {
             let advisor = (i + 1) as i64;
             let panel = rng.below(panel_count);
             let start_day = 60 + rng.below(DAYS - 1160);
-            first_day[i] = start_day;
+            *first = start_day;
             let end_day = start_day + 3 * 365 - 1;
             let renewed = i < renewals;
             let (state, ended, ground) = if !renewed && rng.chance(2) {
