@@ -3,7 +3,7 @@
 //! the tool's own validation").
 
 use crate::common::{Office, json};
-use crate::generator_code::{Scale, generate};
+use crate::synthetic::{Scale, generate};
 
 #[test]
 fn a_small_synthetic_office_is_valid_and_deterministic() {

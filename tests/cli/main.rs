@@ -4,6 +4,7 @@
 mod advice;
 mod appointment;
 mod assess;
+mod bench;
 mod catalog;
 mod check;
 mod common;
@@ -14,8 +15,8 @@ mod evolution;
 mod exports;
 mod foundation;
 mod generator;
-#[path = "../bench/gen.rs"]
-mod generator_code;
+#[path = "../bench/harness.rs"]
+mod harness;
 mod imports;
 mod ledger;
 mod money;
@@ -23,5 +24,7 @@ mod privacy;
 mod recusal;
 mod safety;
 mod settings;
+#[path = "../bench/gen.rs"]
+mod synthetic;
 mod work;
 mod work_rules;

@@ -1,0 +1,580 @@
+//! The benchmark's measuring code: it times whole `roster` processes (with
+//! their peak memory) against two references measured in the same run on
+//! the same data — the `sqlite3` shell doing the same work, and a bare
+//! rusqlite loop that marks what SQLite itself can do here — and prints one
+//! table. `cargo bench` runs it at scale; the test suite at a tiny scale.
+
+#![allow(dead_code)]
+
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+use rusqlite::Connection;
+
+use crate::synthetic::{Scale, generate};
+
+/// One line of the result table.
+#[derive(Debug, Clone)]
+pub struct Line {
+    pub operation: String,
+    pub rows: u64,
+    pub seconds: f64,
+    pub peak_mb: Option<f64>,
+    pub shell: Option<f64>,
+    pub bare: Option<f64>,
+    pub note: String,
+}
+
+/// Seconds and peak memory (MB) of a finished child process.
+pub fn measured(command: &mut Command, log: &Path) -> anyhow::Result<(f64, Option<f64>)> {
+    let err = std::fs::File::create(log)?;
+    let start = Instant::now();
+    let child = command
+        .stdout(Stdio::null())
+        .stderr(Stdio::from(err))
+        .spawn()?;
+    let (ok, peak) = wait(child)?;
+    let seconds = start.elapsed().as_secs_f64();
+    if !ok {
+        let text = std::fs::read_to_string(log).unwrap_or_default();
+        let args: Vec<String> = command
+            .get_args()
+            .map(|a| a.to_string_lossy().into_owned())
+            .collect();
+        anyhow::bail!("roster {} failed: {}", args.join(" "), text.trim());
+    }
+    Ok((seconds, peak))
+}
+
+#[cfg(unix)]
+fn wait(child: std::process::Child) -> anyhow::Result<(bool, Option<f64>)> {
+    let pid = child.id() as libc::pid_t;
+    let mut status: libc::c_int = 0;
+    // SAFETY: an all-zero rusage is a valid value for wait4 to fill in.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: `pid` is our own child, not yet reaped; the pointers are valid for the call.
+    let got = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    std::mem::forget(child); // reaped by wait4 above
+    if got != pid {
+        anyhow::bail!("wait4 failed for {pid}");
+    }
+    let ok = libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0;
+    // ru_maxrss is in kilobytes on Linux.
+    Ok((ok, Some(usage.ru_maxrss as f64 / 1024.0)))
+}
+
+#[cfg(not(unix))]
+fn wait(mut child: std::process::Child) -> anyhow::Result<(bool, Option<f64>)> {
+    Ok((child.wait()?.success(), None))
+}
+
+/// The `sqlite3` shell, when installed.
+pub fn sqlite3() -> Option<PathBuf> {
+    let found = Command::new("sqlite3")
+        .arg("-version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status();
+    found
+        .ok()
+        .filter(|s| s.success())
+        .map(|_| PathBuf::from("sqlite3"))
+}
+
+/// Seconds the shell takes to run `script` against `db`.
+pub fn shell(db: &Path, script: &str, log: &Path) -> anyhow::Result<Option<f64>> {
+    let Some(shell) = sqlite3() else {
+        return Ok(None);
+    };
+    let start = Instant::now();
+    let mut child = Command::new(shell)
+        .arg("-bail")
+        .arg(db)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::from(std::fs::File::create(log)?))
+        .spawn()?;
+    if let Some(mut stdin) = child.stdin.take() {
+        stdin.write_all(script.as_bytes())?;
+    }
+    let status = child.wait()?;
+    let seconds = start.elapsed().as_secs_f64();
+    if !status.success() {
+        anyhow::bail!(
+            "sqlite3 failed: {}",
+            std::fs::read_to_string(log).unwrap_or_default()
+        );
+    }
+    Ok(Some(seconds))
+}
+
+/// Bare rusqlite: a cached prepared INSERT into an unindexed table, one
+/// transaction, from a CSV file (the floor an import can reach).
+pub fn bare_import(file: &Path, db: &Path) -> anyhow::Result<f64> {
+    let start = Instant::now();
+    let conn = Connection::open(db)?;
+    conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;")?;
+    let mut reader = csv::ReaderBuilder::new().from_path(file)?;
+    let width = reader.headers()?.len();
+    let columns: Vec<String> = (0..width).map(|i| format!("c{i}")).collect();
+    conn.execute_batch(&format!(
+        "CREATE TABLE bare ({}); BEGIN",
+        columns.join(", ")
+    ))?;
+    {
+        let marks = vec!["?"; width].join(", ");
+        let mut insert = conn.prepare_cached(&format!("INSERT INTO bare VALUES ({marks})"))?;
+        let mut record = csv::StringRecord::new();
+        while reader.read_record(&mut record)? {
+            insert.execute(rusqlite::params_from_iter(record.iter()))?;
+        }
+    }
+    conn.execute_batch("COMMIT")?;
+    Ok(start.elapsed().as_secs_f64())
+}
+
+/// Bare rusqlite: a plain SELECT into a csv writer (the floor an export can reach).
+pub fn bare_export(db: &Path, sql: &str, out: &Path) -> anyhow::Result<f64> {
+    let start = Instant::now();
+    let conn = Connection::open(db)?;
+    let mut stmt = conn.prepare(sql)?;
+    let width = stmt.column_count();
+    let mut writer = csv::Writer::from_writer(std::io::BufWriter::with_capacity(
+        1 << 20,
+        std::fs::File::create(out)?,
+    ));
+    let mut rows = stmt.query([])?;
+    let mut record = Vec::with_capacity(width);
+    while let Some(row) = rows.next()? {
+        record.clear();
+        for i in 0..width {
+            record.push(match row.get_ref(i)? {
+                rusqlite::types::ValueRef::Null => String::new(),
+                rusqlite::types::ValueRef::Integer(v) => v.to_string(),
+                rusqlite::types::ValueRef::Real(v) => v.to_string(),
+                rusqlite::types::ValueRef::Text(t) => String::from_utf8_lossy(t).into_owned(),
+                rusqlite::types::ValueRef::Blob(_) => String::new(),
+            });
+        }
+        writer.write_record(&record)?;
+    }
+    writer.flush()?;
+    Ok(start.elapsed().as_secs_f64())
+}
+
+/// Rows in a CSV file, less its header.
+pub fn csv_rows(file: &Path) -> anyhow::Result<u64> {
+    let mut reader = csv::ReaderBuilder::new().from_path(file)?;
+    Ok(reader.records().count() as u64)
+}
+
+/// The median wall time (ms) of `runs` whole-process runs.
+pub fn median_ms(roster: &Path, db: &Path, args: &[&str], runs: usize) -> anyhow::Result<f64> {
+    let mut times = Vec::with_capacity(runs);
+    for _ in 0..runs {
+        let start = Instant::now();
+        let status = Command::new(roster)
+            .env("ROSTER_DB", db)
+            .env("ROSTER_TODAY", "2026-01-10")
+            .arg("--no-input")
+            .args(args)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()?;
+        times.push(start.elapsed().as_secs_f64() * 1000.0);
+        if !status.success() && !args.contains(&"--version") && !args.contains(&"due") {
+            anyhow::bail!("roster {args:?} failed");
+        }
+    }
+    times.sort_by(f64::total_cmp);
+    Ok(times[times.len() / 2])
+}
+
+/// Prints the result table (fixed width, aligned for a terminal or a README).
+pub fn table(lines: &[Line]) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "| operation | rows | seconds | rows/s | peak MB | sqlite3 shell s | ratio | bare rusqlite s | ratio | note |"
+    );
+    let _ = writeln!(out, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+    for l in lines {
+        let rate = if l.rows > 0 && l.seconds > 0.0 {
+            format!("{:.0}", l.rows as f64 / l.seconds)
+        } else {
+            "-".into()
+        };
+        let opt =
+            |v: Option<f64>, digits: usize| v.map_or("-".to_string(), |v| format!("{v:.digits$}"));
+        // Ratio > 1 means roster is faster than the reference.
+        let ratio = |r: Option<f64>| r.map_or("-".to_string(), |r| format!("{:.2}", r / l.seconds));
+        let _ = writeln!(
+            out,
+            "| {} | {} | {:.3} | {} | {} | {} | {} | {} | {} | {} |",
+            l.operation,
+            if l.rows > 0 {
+                l.rows.to_string()
+            } else {
+                "-".into()
+            },
+            l.seconds,
+            rate,
+            opt(l.peak_mb, 1),
+            opt(l.shell, 3),
+            ratio(l.shell),
+            opt(l.bare, 3),
+            ratio(l.bare),
+            l.note
+        );
+    }
+    out
+}
+
+/// The SQL an activities export runs, for the references (one row per participant).
+pub const ACTIVITY_ROWS_SQL: &str = "SELECT ac.id, ac.on_date, p.code, ac.kind, ac.topic, ac.mode, ac.place, ac.hours,
+        ac.requesting_unit, ac.minutes_ref, ac.result, a.code, a.name, pa.attendance, pa.excuse_reason, pa.role, pa.opinion
+    FROM participants pa JOIN activities ac ON ac.id = pa.activity_id JOIN advisors a ON a.id = pa.advisor_id
+    LEFT JOIN panels p ON p.id = ac.panel_id
+    WHERE ac.voided_at IS NULL AND pa.voided_at IS NULL ORDER BY ac.id, pa.id";
+
+/// The single aggregate that computes the assessment's counts for a year.
+pub fn assess_sql(year: i32) -> String {
+    format!(
+        "SELECT pa.advisor_id, pa.attendance, ac.kind, ac.on_date >= '{year}-07-01', ac.on_date >= '{year}-11-01', count(*)
+         FROM activities ac JOIN participants pa ON pa.activity_id = ac.id
+         WHERE ac.on_date BETWEEN '{year}-01-01' AND '{year}-12-31' AND ac.voided_at IS NULL AND pa.voided_at IS NULL
+           AND pa.attendance <> 'invited'
+         GROUP BY 1, 2, 3, 4, 5;
+         SELECT aa.advisor_id, ad.on_date >= '{year}-07-01', ad.on_date >= '{year}-11-01', count(*),
+                sum(ad.status IN ('adopted','partly_adopted','implemented')), sum(ad.status = 'implemented'),
+                sum(ad.endorsed_on IS NOT NULL)
+         FROM advice ad JOIN advice_advisors aa ON aa.advice_id = ad.id
+         WHERE ad.on_date BETWEEN '{year}-01-01' AND '{year}-12-31' AND ad.voided_at IS NULL
+         GROUP BY 1, 2, 3;"
+    )
+}
+
+fn roster_cmd(roster: &Path, db: &Path) -> Command {
+    let mut cmd = Command::new(roster);
+    cmd.env("ROSTER_DB", db)
+        .env("ROSTER_TODAY", "2026-01-10")
+        .env("ROSTER_OPERATOR", "bench")
+        .arg("--no-input");
+    cmd
+}
+
+/// Runs every measurement at `scale` in `dir`; `runs` whole-process runs
+/// for each interactive command.
+pub fn run(scale: Scale, dir: &Path, roster: &Path, runs: usize) -> anyhow::Result<Vec<Line>> {
+    let mut lines = Vec::new();
+    let log = dir.join("last.log");
+    let office = dir.join("office.db");
+    let start = Instant::now();
+    let counts = generate(&office, scale, 20261122)?;
+    let generated = (counts.advisors
+        + counts.appointments
+        + counts.participations
+        + counts.activities
+        + counts.advice
+        + counts.contacts
+        + counts.expenses) as u64;
+    lines.push(Line {
+        operation: "generate the synthetic office".into(),
+        rows: generated,
+        seconds: start.elapsed().as_secs_f64(),
+        peak_mb: None,
+        shell: None,
+        bare: None,
+        note: format!(
+            "{} advisors, {} participations",
+            counts.advisors, counts.participations
+        ),
+    });
+
+    // Exports.
+    let advisors_csv = dir.join("advisors.csv");
+    let (secs, peak) = measured(
+        roster_cmd(roster, &office)
+            .args(["export", "advisors", "--unmasked", "--no-bom", "--out"])
+            .arg(&advisors_csv),
+        &log,
+    )?;
+    let masked = dir.join("advisors-masked.csv");
+    let (masked_secs, masked_peak) = measured(
+        roster_cmd(roster, &office)
+            .args(["export", "advisors", "--out"])
+            .arg(&masked),
+        &log,
+    )?;
+    let shell_out = dir.join("advisors-shell.csv");
+    let shell_secs = shell(
+        &office,
+        &format!(
+            ".headers on\n.mode csv\n.output {}\nSELECT * FROM advisors ORDER BY code;\n",
+            shell_out.display()
+        ),
+        &log,
+    )?;
+    let bare = bare_export(
+        &office,
+        "SELECT * FROM advisors ORDER BY code",
+        &dir.join("advisors-bare.csv"),
+    )?;
+    let rows = csv_rows(&advisors_csv)?;
+    lines.push(Line {
+        operation: "export advisors (masked, neutralised)".into(),
+        rows,
+        seconds: masked_secs,
+        peak_mb: masked_peak,
+        shell: shell_secs,
+        bare: Some(bare),
+        note: String::new(),
+    });
+    lines.push(Line {
+        operation: "export advisors (unmasked)".into(),
+        rows,
+        seconds: secs,
+        peak_mb: peak,
+        shell: shell_secs,
+        bare: Some(bare),
+        note: String::new(),
+    });
+
+    let activities_csv = dir.join("activities.csv");
+    let activities = measured(
+        roster_cmd(roster, &office)
+            .args(["export", "activities", "--out"])
+            .arg(&activities_csv),
+        &log,
+    );
+    match activities {
+        Ok((secs, peak)) => {
+            let rows = csv_rows(&activities_csv)?;
+            let out = dir.join("activities-shell.csv");
+            let shell_secs = shell(
+                &office,
+                &format!(
+                    ".headers on\n.mode csv\n.output {}\n{ACTIVITY_ROWS_SQL};\n",
+                    out.display()
+                ),
+                &log,
+            )?;
+            let bare = bare_export(&office, ACTIVITY_ROWS_SQL, &dir.join("activities-bare.csv"))?;
+            lines.push(Line {
+                operation: "export activity participations (masked, neutralised)".into(),
+                rows,
+                seconds: secs,
+                peak_mb: peak,
+                shell: shell_secs,
+                bare: Some(bare),
+                note: String::new(),
+            });
+        }
+        Err(err) => lines.push(Line {
+            operation: "export activity participations".into(),
+            rows: 0,
+            seconds: 0.0,
+            peak_mb: None,
+            shell: None,
+            bare: None,
+            note: format!("not measured: {}", first_line(&err)),
+        }),
+    }
+
+    // Imports.
+    let panels_csv = dir.join("panels.csv");
+    measured(
+        roster_cmd(roster, &office)
+            .args(["export", "panels", "--unmasked", "--out"])
+            .arg(&panels_csv),
+        &log,
+    )?;
+    let fresh = dir.join("fresh.db");
+    measured(roster_cmd(roster, &fresh).arg("init"), &log)?;
+    measured(
+        roster_cmd(roster, &fresh)
+            .args(["import", "panels"])
+            .arg(&panels_csv),
+        &log,
+    )?;
+    let (secs, peak) = measured(
+        roster_cmd(roster, &fresh)
+            .args(["import", "advisors"])
+            .arg(&advisors_csv),
+        &log,
+    )?;
+    let shell_db = dir.join("shell-advisors.db");
+    let shell_secs = shell(
+        &shell_db,
+        &format!(".import --csv {} advisors_bare\n", advisors_csv.display()),
+        &log,
+    )?;
+    let bare = bare_import(&advisors_csv, &dir.join("bare-advisors.db"))?;
+    lines.push(Line {
+        operation: "import advisors (validated, search index)".into(),
+        rows,
+        seconds: secs,
+        peak_mb: peak,
+        shell: shell_secs,
+        bare: Some(bare),
+        note: String::new(),
+    });
+
+    if activities_csv.exists() {
+        let unmasked = dir.join("activities-unmasked.csv");
+        measured(
+            roster_cmd(roster, &office)
+                .args(["export", "activities", "--unmasked", "--no-bom", "--out"])
+                .arg(&unmasked),
+            &log,
+        )?;
+        let rows = csv_rows(&unmasked)?;
+        let copy = dir.join("import-activities.db");
+        std::fs::copy(&office, &copy)?;
+        let imported = measured(
+            roster_cmd(roster, &copy)
+                .args(["import", "activities"])
+                .arg(&unmasked),
+            &log,
+        );
+        let shell_db = dir.join("shell-activities.db");
+        let shell_secs = shell(
+            &shell_db,
+            &format!(".import --csv {} activities_bare\n", unmasked.display()),
+            &log,
+        )?;
+        let bare = bare_import(&unmasked, &dir.join("bare-activities.db"))?;
+        match imported {
+            Ok((secs, peak)) => lines.push(Line {
+                operation: "import activity participations (validated)".into(),
+                rows,
+                seconds: secs,
+                peak_mb: peak,
+                shell: shell_secs,
+                bare: Some(bare),
+                note: String::new(),
+            }),
+            Err(err) => lines.push(Line {
+                operation: "import activity participations".into(),
+                rows,
+                seconds: 0.0,
+                peak_mb: None,
+                shell: shell_secs,
+                bare: Some(bare),
+                note: format!("not measured: {}", first_line(&err)),
+            }),
+        }
+    }
+
+    // The assessment of one year over the whole roster.
+    let rules = dir.join("rules.toml");
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/rules/erenhot.toml"),
+    )?;
+    std::fs::write(
+        &rules,
+        text.replace("cap_covers = \"all_spending\"", "")
+            .replace("cap = 500000", "cap = 5000000000"),
+    )?;
+    let copy = dir.join("assess.db");
+    std::fs::copy(&office, &copy)?;
+    let (secs, peak) = measured(
+        roster_cmd(roster, &copy)
+            .args(["assess", "run", "--year", "2024", "--rules"])
+            .arg(&rules),
+        &log,
+    )?;
+    let assessed =
+        Connection::open(&copy)?.query_row("SELECT count(*) FROM assessments", [], |r| {
+            r.get::<_, i64>(0)
+        })? as u64;
+    let shell_secs = shell(
+        &office,
+        &format!(".output /dev/null\n{}", assess_sql(2024)),
+        &log,
+    )?;
+    lines.push(Line {
+        operation: "assess run, one year, whole roster".into(),
+        rows: assessed,
+        seconds: secs,
+        peak_mb: peak,
+        shell: shell_secs,
+        bare: None,
+        note: "shell: the same counts as one SQL aggregate".into(),
+    });
+
+    // Interactive commands: the median of whole-process runs.
+    let middle = format!("A{:06}", counts.advisors / 2 + 1);
+    let interactive: Vec<(String, Vec<String>)> = vec![
+        ("roster --version".into(), vec!["--version".into()]),
+        (
+            format!("advisor show {middle}"),
+            vec!["advisor".into(), "show".into(), middle.clone()],
+        ),
+        (
+            "advisor search 集成电路".into(),
+            vec!["advisor".into(), "search".into(), "集成电路".into()],
+        ),
+        (
+            format!("appointment list --advisor {middle}"),
+            vec![
+                "appointment".into(),
+                "list".into(),
+                "--advisor".into(),
+                middle.clone(),
+            ],
+        ),
+        (
+            format!("report ledger {middle}"),
+            vec!["report".into(), "ledger".into(), middle.clone()],
+        ),
+        ("due".into(), vec!["due".into()]),
+    ];
+    for (label, args) in interactive {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        match median_ms(roster, &office, &args, runs) {
+            Ok(ms) => lines.push(Line {
+                operation: label,
+                rows: 0,
+                seconds: ms / 1000.0,
+                peak_mb: None,
+                shell: None,
+                bare: None,
+                note: format!("median of {runs} runs: {ms:.1} ms"),
+            }),
+            Err(err) => lines.push(Line {
+                operation: label,
+                rows: 0,
+                seconds: 0.0,
+                peak_mb: None,
+                shell: None,
+                bare: None,
+                note: format!("not measured: {}", first_line(&err)),
+            }),
+        }
+    }
+    let size = std::fs::metadata(roster)?.len() as f64 / 1_048_576.0;
+    lines.push(Line {
+        operation: "binary size".into(),
+        rows: 0,
+        seconds: 0.0,
+        peak_mb: None,
+        shell: None,
+        bare: None,
+        note: format!("{size:.1} MB"),
+    });
+    Ok(lines)
+}
+
+fn first_line(err: &anyhow::Error) -> String {
+    err.to_string()
+        .lines()
+        .next()
+        .unwrap_or("")
+        .chars()
+        .take(80)
+        .collect()
+}
