@@ -3,6 +3,9 @@
 //! excellent quota (`score`), subsidies within the cap (`subsidy`). Pure
 //! functions of counted records and rules, tested in process.
 
+mod model;
+pub mod quota;
+mod raw;
 pub mod rules;
 pub mod score;
 pub mod subsidy;
@@ -13,7 +16,7 @@ pub use score::{Outcome, Subject, Tally};
 /// Scores every subject and applies the excellent quota.
 pub fn assess(subjects: &[Subject], rules: &Rules) -> Vec<Outcome> {
     let mut outcomes: Vec<Outcome> = subjects.iter().map(|s| score::score(s, rules)).collect();
-    score::apply_quota(&mut outcomes, subjects, rules);
+    quota::apply_quota(&mut outcomes, subjects, rules);
     outcomes
 }
 

@@ -218,8 +218,8 @@ fn the_excellent_quota_moves_the_lowest_down_deterministically() {
         moved.quota.as_ref().map(|q| (q.places, q.rank)),
         Some((2, 3))
     );
-    assert_eq!(score::quota_places(0.1, "floor", 30), 3);
-    assert_eq!(score::quota_places(0.15, "round", 10), 2);
-    assert_eq!(score::quota_places(0.15, "ceil", 10), 2);
-    assert_eq!(score::quota_places(0.15, "floor", 10), 1);
+    assert_eq!(quota::quota_places(0.1, "floor", 30), 3);
+    assert_eq!(quota::quota_places(0.15, "round", 10), 2);
+    assert_eq!(quota::quota_places(0.15, "ceil", 10), 2);
+    assert_eq!(quota::quota_places(0.15, "floor", 10), 1);
 }

@@ -1,0 +1,167 @@
+//! `roster panel quota`: a panel's yearly duties as data (seed 000's
+//! per-panel 工作方式, e.g. two visits a year, a lecture every half year).
+
+use rusqlite::params;
+
+use super::super::number;
+use crate::cli::panel::QuotaAddArgs;
+use crate::context::{Ctx, now_stamp};
+use crate::i18n::pick;
+use crate::input::{Form, resolve, text};
+use crate::labels;
+use crate::output::{Kind, RowSet, col, print_done, print_rows};
+use crate::store::panel as store;
+
+pub fn add(ctx: &Ctx, args: &QuotaAddArgs) -> anyhow::Result<()> {
+    let mut form = Form::new(&ctx.env);
+    let subject = form.choice("--subject", &labels::QUOTA_SUBJECT, args.subject.as_deref())?;
+    let period = form.choice("--period", &labels::QUOTA_PERIOD, args.period.as_deref())?;
+    let scope = form.choice("--scope", &labels::QUOTA_SCOPE, args.scope.as_deref())?;
+    let min = form.value(
+        "--min",
+        pick("最少次数", "least count"),
+        args.min_count.as_deref(),
+        |s| number("--min", s, 1..=1000),
+    )?;
+    form.finish()?;
+    let kinds = match (subject, args.kinds.as_deref()) {
+        ("advice", _) => String::new(),
+        (_, None) => {
+            return Err(crate::invalid!(
+                "缺少必填项：--kinds",
+                "missing required values: --kinds"
+            ));
+        }
+        (subject, Some(list)) => {
+            let domain = if subject == "contact" {
+                &labels::CONTACT_KIND
+            } else {
+                &labels::ACTIVITY_KIND
+            };
+            let mut codes = Vec::new();
+            for part in list
+                .split([',', '，', '、'])
+                .filter(|p| !p.trim().is_empty())
+            {
+                codes.push(domain.parse("--kinds", part)?);
+            }
+            codes.join(",")
+        }
+    };
+    let note = args
+        .note
+        .as_deref()
+        .map(|s| text::note("--note", s))
+        .transpose()?;
+    let id = ctx.write(|tx| {
+        let panel = resolve::panel(tx, &ctx.env, "PANEL", &args.panel)?;
+        tx.execute(
+            "INSERT INTO panel_quotas (panel_id, subject, kinds, period, scope, min_count, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![panel.id, subject, kinds, period, scope, min, note],
+        )?;
+        let id = tx.last_insert_rowid();
+        tx.audit("panel_quota", id, "add", None, Some(&tx.snapshot("panel_quotas", id)?))?;
+        Ok(id)
+    })?;
+    print_done(
+        &ctx.env,
+        &crate::tr!("已添加工作要求 #{id}", "added duty #{id}"),
+        "panel_quota",
+        id,
+        None,
+    )
+}
+
+pub fn rows(conn: &rusqlite::Connection, panel_id: Option<i64>) -> anyhow::Result<RowSet> {
+    let mut rows = RowSet::new(vec![
+        col("id", "编号", "id", Kind::Int),
+        col("panel", "顾问团", "panel", Kind::Text),
+        col(
+            "subject",
+            "对象",
+            "subject",
+            Kind::Enum(&labels::QUOTA_SUBJECT),
+        ),
+        col("kinds", "计入类型", "kinds", Kind::Text),
+        col(
+            "period",
+            "周期",
+            "period",
+            Kind::Enum(&labels::QUOTA_PERIOD),
+        ),
+        col("scope", "范围", "scope", Kind::Enum(&labels::QUOTA_SCOPE)),
+        col("min", "至少", "at least", Kind::Int),
+        col("note", "依据", "source", Kind::Text),
+    ]);
+    for q in store::quotas(conn, panel_id)? {
+        let panel = store::get(conn, q.panel_id)?;
+        let domain = if q.subject == "contact" {
+            &labels::CONTACT_KIND
+        } else {
+            &labels::ACTIVITY_KIND
+        };
+        let kinds = q
+            .kinds
+            .split(',')
+            .filter(|k| !k.is_empty())
+            .map(|k| domain.label(k))
+            .collect::<Vec<_>>()
+            .join(pick("、", ", "));
+        rows.push(vec![
+            q.id.into(),
+            panel.code.into(),
+            q.subject.into(),
+            kinds.into(),
+            q.period.into(),
+            q.scope.into(),
+            q.min_count.into(),
+            q.note.into(),
+        ]);
+    }
+    Ok(rows)
+}
+
+pub fn list(ctx: &Ctx, panel: Option<&str>) -> anyhow::Result<()> {
+    let rows = ctx.read(|conn| {
+        let panel_id = panel
+            .map(|p| resolve::panel(conn, &ctx.env, "--panel", p))
+            .transpose()?
+            .map(|f| f.id);
+        rows(conn, panel_id)
+    })?;
+    print_rows(&ctx.env, &rows)
+}
+
+pub fn void(ctx: &Ctx, id: i64, reason: Option<&str>) -> anyhow::Result<()> {
+    let mut form = Form::new(&ctx.env);
+    let reason = form.text("--reason", pick("原因", "reason"), reason, text::LINE_MAX)?;
+    form.finish()?;
+    ctx.write(|tx| {
+        let before = tx.snapshot("panel_quotas", id).map_err(|_| {
+            crate::invalid!(
+                "找不到工作要求 #{id}；可用 roster panel quota list 查看",
+                "no duty #{id}; see `roster panel quota list`"
+            )
+        })?;
+        if !before["voided_at"].is_null() {
+            return Err(crate::refused!(
+                "工作要求 #{id} 已作废",
+                "duty #{id} is already void"
+            ));
+        }
+        tx.execute(
+            "UPDATE panel_quotas SET voided_at = ?1, void_reason = ?2 WHERE id = ?3",
+            params![now_stamp(), reason, id],
+        )?;
+        let after = tx.snapshot("panel_quotas", id)?;
+        tx.audit("panel_quota", id, "void", Some(&before), Some(&after))?;
+        Ok(())
+    })?;
+    print_done(
+        &ctx.env,
+        &crate::tr!("已作废工作要求 #{id}", "voided duty #{id}"),
+        "panel_quota",
+        id,
+        None,
+    )
+}

@@ -1,0 +1,198 @@
+//! Printing on stdout: listings, `show` documents (titled sections, one
+//! JSON object) and the one-line report of a completed change.
+
+use std::io::Write;
+
+use super::{
+    Cell, Column, CsvOptions, CsvSink, Format, JsonSink, RowSet, Shown, Sink, TableSink, json,
+    table,
+};
+use crate::context::Env;
+use crate::i18n::{is_en, pick};
+
+/// A titled part of a `show` document.
+pub enum Section {
+    /// One record, shown as field/value pairs.
+    Record {
+        key: &'static str,
+        title: Option<(&'static str, &'static str)>,
+        columns: Vec<Column>,
+        cells: Vec<Cell>,
+    },
+    /// A list of rows.
+    Table {
+        key: &'static str,
+        title: (&'static str, &'static str),
+        rows: RowSet,
+    },
+    /// Plain sentences (explanations, warnings).
+    Lines {
+        key: &'static str,
+        title: (&'static str, &'static str),
+        lines: Vec<String>,
+    },
+}
+
+/// What a `show` or report prints: sections in order.
+#[derive(Default)]
+pub struct Doc {
+    pub sections: Vec<Section>,
+}
+
+impl Doc {
+    pub fn record(mut self, key: &'static str, columns: Vec<Column>, cells: Vec<Cell>) -> Self {
+        self.sections.push(Section::Record {
+            key,
+            title: None,
+            columns,
+            cells,
+        });
+        self
+    }
+
+    pub fn table(
+        mut self,
+        key: &'static str,
+        title: (&'static str, &'static str),
+        rows: RowSet,
+    ) -> Self {
+        self.sections.push(Section::Table { key, title, rows });
+        self
+    }
+
+    pub fn lines(
+        mut self,
+        key: &'static str,
+        title: (&'static str, &'static str),
+        lines: Vec<String>,
+    ) -> Self {
+        self.sections.push(Section::Lines { key, title, lines });
+        self
+    }
+}
+
+fn stdout_sink<'a>(env: &Env, out: &'a mut dyn Write) -> anyhow::Result<Box<dyn Sink + 'a>> {
+    Ok(match env.format {
+        Format::Table => Box::new(TableSink::new(out)),
+        Format::Csv => Box::new(CsvSink::new(out, CsvOptions::default())),
+        Format::Json => Box::new(JsonSink::new(out, Shown::default())),
+        Format::Xlsx => return Err(xlsx_only()),
+    })
+}
+
+/// `--format xlsx` outside `roster export`.
+fn xlsx_only() -> anyhow::Error {
+    crate::invalid!(
+        "--format：xlsx 只用于 roster export；列表请用 table、csv 或 json",
+        "--format: xlsx is for `roster export` only; listings take table, csv or json",
+    )
+}
+
+/// Prints a listing on stdout in the chosen format.
+pub fn print_rows(env: &Env, rows: &RowSet) -> anyhow::Result<()> {
+    if env.quiet {
+        return Ok(());
+    }
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let mut sink = stdout_sink(env, &mut out)?;
+    rows.write_to(sink.as_mut())?;
+    drop(sink);
+    out.flush()?;
+    Ok(())
+}
+
+/// Prints a document on stdout: sections one after another (JSON: one object).
+pub fn print_doc(env: &Env, doc: &Doc) -> anyhow::Result<()> {
+    if env.quiet {
+        return Ok(());
+    }
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    write_doc(env.format, doc, &mut out)?;
+    out.flush()?;
+    Ok(())
+}
+
+/// Writes a document in `format` to `out`.
+pub fn write_doc(format: Format, doc: &Doc, out: &mut dyn Write) -> anyhow::Result<()> {
+    if format == Format::Xlsx {
+        return Err(xlsx_only());
+    }
+    if format == Format::Json {
+        return json::write_doc(doc, out);
+    }
+    for (i, section) in doc.sections.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        match section {
+            Section::Record {
+                title,
+                columns,
+                cells,
+                ..
+            } => {
+                if let Some((zh, en)) = title {
+                    writeln!(out, "{}", if is_en() { en } else { zh })?;
+                }
+                match format {
+                    Format::Table => table::write_record(columns, cells, out)?,
+                    _ => {
+                        let mut sink = CsvSink::new(&mut *out, CsvOptions::default());
+                        sink.header(columns)?;
+                        sink.row(cells)?;
+                        sink.finish()?;
+                    }
+                }
+            }
+            Section::Table { title, rows, .. } => {
+                writeln!(out, "{}", pick(title.0, title.1))?;
+                let mut sink: Box<dyn Sink> = match format {
+                    Format::Table => Box::new(TableSink::new(&mut *out)),
+                    _ => Box::new(CsvSink::new(&mut *out, CsvOptions::default())),
+                };
+                rows.write_to(sink.as_mut())?;
+            }
+            Section::Lines { title, lines, .. } => {
+                writeln!(out, "{}", pick(title.0, title.1))?;
+                for line in lines {
+                    writeln!(out, "{line}")?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Reports a completed change: a sentence for people, the record's id and
+/// code for scripts.
+pub fn print_done(
+    env: &Env,
+    message: &str,
+    entity: &'static str,
+    id: i64,
+    code: Option<&str>,
+) -> anyhow::Result<()> {
+    if env.quiet {
+        return Ok(());
+    }
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match env.format {
+        Format::Table | Format::Xlsx => writeln!(out, "{message}")?,
+        Format::Csv => {
+            let mut w = ::csv::Writer::from_writer(&mut out);
+            w.write_record(["entity", "id", "code", "message"])?;
+            w.write_record([entity, &id.to_string(), code.unwrap_or(""), message])?;
+            w.flush()?;
+        }
+        Format::Json => {
+            let value =
+                serde_json::json!({ "entity": entity, "id": id, "code": code, "message": message });
+            writeln!(out, "{value}")?;
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
