@@ -168,8 +168,12 @@ pub fn counts(conn: &rusqlite::Connection) -> anyhow::Result<String> {
     };
     let (panels, advisors, appointments) =
         (count("panels")?, count("advisors")?, count("appointments")?);
+    let (liaisons, contacts, activities) =
+        (count("liaisons")?, count("contacts")?, count("activities")?);
+    let (advice, expenses, assessments) =
+        (count("advice")?, count("expenses")?, count("assessments")?);
     Ok(crate::tr!(
-        "{panels} 个顾问团，{advisors} 位专家，{appointments} 条聘任记录",
-        "{panels} panels, {advisors} advisors, {appointments} appointments",
+        "{panels} 个顾问团，{advisors} 位专家，{appointments} 条聘任记录，{liaisons} 名联系人，{contacts} 次联系服务，{activities} 项履职活动，{advice} 条意见建议，{expenses} 笔经费，{assessments} 条考核结果",
+        "{panels} panels, {advisors} advisors, {appointments} appointments, {liaisons} liaisons, {contacts} contacts, {activities} activities, {advice} pieces of advice, {expenses} expenses, {assessments} assessment results",
     ))
 }
