@@ -6,13 +6,16 @@ use crate::input::money;
 use crate::labels::EXPENSE_CATEGORY;
 
 /// Budget lines whose year's spending (expenses not voided, dated in that
-/// year, of that panel and category where the line names them) exceeds the cap.
+/// year, of that panel and category where the line names them) exceeds the
+/// cap. Expenses recorded with `--override "reason"` are approved exceptions
+/// (seed 001 art. 14 allows none silently, but an override is on record) and
+/// do not count: what is left over the cap got there around roster's rules.
 pub fn budget_caps(scope: &Scope) -> anyhow::Result<Vec<Finding>> {
     let mut stmt = scope.conn.prepare(
         "SELECT id, year, panel, category, cap_fen, spent FROM (
             SELECT b.id, b.year, p.code AS panel, b.category, b.cap_fen,
                    (SELECT IFNULL(sum(e.amount_fen), 0) FROM expenses e
-                     WHERE e.voided_at IS NULL
+                     WHERE e.voided_at IS NULL AND e.override_reason IS NULL
                        AND e.on_date BETWEEN printf('%04d-01-01', b.year) AND printf('%04d-12-31', b.year)
                        AND (b.panel_id IS NULL OR e.panel_id = b.panel_id)
                        AND (b.category IS NULL OR e.category = b.category)) AS spent

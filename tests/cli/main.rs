@@ -21,6 +21,7 @@ mod imports;
 mod ledger;
 mod money;
 mod privacy;
+mod readme;
 mod recusal;
 mod safety;
 mod settings;
