@@ -11,6 +11,7 @@ mod common;
 mod concurrency;
 mod contacts;
 mod crash;
+mod crash_writes;
 mod evolution;
 mod exports;
 mod foundation;
