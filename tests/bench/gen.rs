@@ -304,7 +304,7 @@ struct Term {
 /// import's) covers what was loaded.
 pub fn generate(path: &Path, scale: Scale, seed: u64) -> anyhow::Result<Counts> {
     let conn = roster::db::create(path)?;
-    conn.execute_batch("PRAGMA synchronous = OFF; PRAGMA cache_size = -200000; BEGIN")?;
+    conn.execute_batch("PRAGMA synchronous = OFF; PRAGMA cache_size = -65536; BEGIN")?;
     let marks = roster::check::database::id_marks(&conn)?;
     let mut rng = Rng::new(seed);
     let now = "2026-01-01T00:00:00+08:00";

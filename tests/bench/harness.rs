@@ -28,17 +28,35 @@ pub struct Line {
     pub note: String,
 }
 
-/// Seconds and peak memory (MB) of a finished child process.
+/// Seconds and peak memory (MB) of a finished child process. The peak is
+/// the child's own high-water mark (`VmHWM` in /proc, which starts afresh at
+/// exec), sampled every millisecond while it runs; elsewhere it is not taken.
 pub fn measured(command: &mut Command, log: &Path) -> anyhow::Result<(f64, Option<f64>)> {
     let err = std::fs::File::create(log)?;
     let start = Instant::now();
-    let child = command
+    let mut child = command
         .stdout(Stdio::null())
         .stderr(Stdio::from(err))
         .spawn()?;
-    let (ok, peak) = wait(child)?;
+    let status_file = PathBuf::from(format!("/proc/{}/status", child.id()));
+    let mut peak_kb: Option<u64> = None;
+    let status = loop {
+        if let Ok(text) = std::fs::read_to_string(&status_file)
+            && let Some(kb) = text
+                .lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|v| v.parse::<u64>().ok())
+        {
+            peak_kb = Some(peak_kb.map_or(kb, |p| p.max(kb)));
+        }
+        if let Some(status) = child.try_wait()? {
+            break status;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    };
     let seconds = start.elapsed().as_secs_f64();
-    if !ok {
+    if !status.success() {
         let text = std::fs::read_to_string(log).unwrap_or_default();
         let args: Vec<String> = command
             .get_args()
@@ -46,29 +64,7 @@ pub fn measured(command: &mut Command, log: &Path) -> anyhow::Result<(f64, Optio
             .collect();
         anyhow::bail!("roster {} failed: {}", args.join(" "), text.trim());
     }
-    Ok((seconds, peak))
-}
-
-#[cfg(unix)]
-fn wait(child: std::process::Child) -> anyhow::Result<(bool, Option<f64>)> {
-    let pid = child.id() as libc::pid_t;
-    let mut status: libc::c_int = 0;
-    // SAFETY: an all-zero rusage is a valid value for wait4 to fill in.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    // SAFETY: `pid` is our own child, not yet reaped; the pointers are valid for the call.
-    let got = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
-    std::mem::forget(child); // reaped by wait4 above
-    if got != pid {
-        anyhow::bail!("wait4 failed for {pid}");
-    }
-    let ok = libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0;
-    // ru_maxrss is in kilobytes on Linux.
-    Ok((ok, Some(usage.ru_maxrss as f64 / 1024.0)))
-}
-
-#[cfg(not(unix))]
-fn wait(mut child: std::process::Child) -> anyhow::Result<(bool, Option<f64>)> {
-    Ok((child.wait()?.success(), None))
+    Ok((seconds, peak_kb.map(|kb| kb as f64 / 1024.0)))
 }
 
 /// The `sqlite3` shell, when installed.

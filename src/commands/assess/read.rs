@@ -41,7 +41,7 @@ fn results(conn: &Connection, run_id: i64) -> anyhow::Result<(RowSet, RowSet)> {
     let mut stmt = conn.prepare(
         "SELECT a.code, a.name, s.served_days, s.points, s.prelim_grade, s.grade, s.grade_reason, s.quota_note,
                 s.subsidy_fen,
-                (SELECT count(*) FROM json_each(s.requirements, '$.requirements') j WHERE json_extract(j.value, '$.met') = 0),
+                (length(s.requirements) - length(replace(s.requirements, '\"met\":false', ''))) / 11,
                 s.state, s.dismissal_candidate
          FROM assessments s JOIN advisors a ON a.id = s.advisor_id WHERE s.run_id = ?1 ORDER BY a.code",
     )?;
@@ -104,8 +104,40 @@ fn run_doc(conn: &Connection, run_id: i64) -> anyhow::Result<Doc> {
     ))
 }
 
+/// Results a table shows after `assess run`; more are left to `assess show`
+/// and `export assessments` (scripts reading CSV or JSON get them all).
+const TABLE_LIMIT: usize = 200;
+
 pub(crate) fn print_run(ctx: &Ctx, run_id: i64) -> anyhow::Result<()> {
-    let doc = ctx.read(|conn| run_doc(conn, run_id))?;
+    let mut doc = ctx.read(|conn| run_doc(conn, run_id))?;
+    if ctx.env.format == crate::output::Format::Table {
+        for section in &mut doc.sections {
+            if let crate::output::Section::Table {
+                key: "results",
+                rows,
+                ..
+            } = section
+                && rows.rows.len() > TABLE_LIMIT
+            {
+                let total = rows.rows.len();
+                rows.rows.truncate(TABLE_LIMIT);
+                let year: i64 = ctx.conn.query_row(
+                    "SELECT year FROM assess_runs WHERE id = ?1",
+                    [run_id],
+                    |r| r.get(0),
+                )?;
+                doc.sections.push(crate::output::Section::Lines {
+                    key: "more",
+                    title: ("更多", "More"),
+                    lines: vec![crate::tr!(
+                        "以上为前 {TABLE_LIMIT} 条，共 {total} 条；全部结果：roster assess show --year {year} 或 roster export assessments --year {year}",
+                        "the first {TABLE_LIMIT} of {total} results; all of them: roster assess show --year {year}, or roster export assessments --year {year}",
+                    )],
+                });
+                break;
+            }
+        }
+    }
     print_doc(&ctx.env, &doc)
 }
 

@@ -42,11 +42,8 @@ pub fn apply_quota(outcomes: &mut [Outcome], subjects: &[Subject], rules: &Rules
         }
         k
     };
-    excellent.sort_by(|&a, &b| {
-        key(a)
-            .cmp(&key(b))
-            .then_with(|| outcomes[a].code.cmp(&outcomes[b].code))
-    });
+    // Each key once (sort_by_cached_key), not once per comparison.
+    excellent.sort_by_cached_key(|&i| (key(i), outcomes[i].code.clone()));
     let share = quota.share;
     let total = outcomes.len();
     for (rank, &i) in excellent.iter().enumerate() {
