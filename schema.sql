@@ -156,7 +156,7 @@ CREATE UNIQUE INDEX appointments_previous ON appointments(previous_id) WHERE pre
 CREATE TABLE appointment_steps (
     id             INTEGER PRIMARY KEY,
     appointment_id INTEGER NOT NULL REFERENCES appointments(id),
-    step           TEXT NOT NULL CHECK (step IN ('nominated','vetted','checked','reviewed','approved','publicized','appointed','rejected','objected','dismissed','resigned')),
+    step           TEXT NOT NULL CHECK (step IN ('nominated','vetted','checked','reviewed','approved','publicized','appointed','rejected','objected','dismissed','resigned','evaluated')),
     on_date        TEXT NOT NULL,
     operator       TEXT NOT NULL,
     reference      TEXT,
@@ -294,6 +294,8 @@ CREATE INDEX advice_date ON advice(on_date);
 CREATE INDEX advice_panel ON advice(panel_id, on_date);
 CREATE INDEX advice_activity ON advice(activity_id) WHERE activity_id IS NOT NULL;
 CREATE INDEX advice_status ON advice(status, feedback_on);
+-- advice still owed feedback, oldest first (`due`, `advice list --overdue`)
+CREATE INDEX advice_awaiting ON advice(on_date) WHERE feedback_on IS NULL AND voided_at IS NULL;
 
 CREATE TABLE advice_advisors (
     advice_id  INTEGER NOT NULL REFERENCES advice(id),

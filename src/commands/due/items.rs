@@ -1,0 +1,542 @@
+//! Turning what the store found into due items: each kind's sentence (in
+//! the reader's language) and the command that deals with it (codes, so it
+//! is the same in both languages and can be copied as it is).
+
+use chrono::NaiveDate;
+use rusqlite::Connection;
+
+use crate::domain::due::{self, Horizons, Item};
+use crate::domain::lifecycle;
+use crate::i18n::pick;
+use crate::input::date;
+use crate::labels::{ADVICE_STATUS, APPOINTMENT_STATE, CONTACT_KIND, EXPENSE_CATEGORY, FESTIVAL};
+use crate::store::due::{self as store, Ask, Found};
+
+/// What the office's settings say, with today's horizons.
+pub struct Plan {
+    pub h: Horizons,
+    pub ask: Ask,
+    pub evaluation_days: i64,
+    pub contact_days: i64,
+    pub feedback_days: i64,
+    pub budget_percent: i64,
+    pub leader_min: i64,
+    pub operator: String,
+}
+
+/// Items found, and how many of each kind there are in all.
+#[derive(Default)]
+pub struct Listed {
+    pub items: Vec<Item>,
+    pub totals: Vec<(&'static str, i64)>,
+}
+
+impl Listed {
+    fn count(&mut self, kind: &'static str, n: i64) {
+        match self.totals.iter_mut().find(|(k, _)| *k == kind) {
+            Some((_, total)) => *total += n,
+            None => self.totals.push((kind, n)),
+        }
+    }
+
+    fn add<T>(
+        &mut self,
+        kind: &'static str,
+        found: Found<T>,
+        mut make: impl FnMut(T) -> anyhow::Result<Item>,
+    ) -> anyhow::Result<()> {
+        self.count(kind, found.total);
+        for row in found.rows {
+            self.items.push(make(row)?);
+        }
+        Ok(())
+    }
+}
+
+fn day(text: &str) -> anyhow::Result<NaiveDate> {
+    date::from_db(text)
+}
+
+fn item(
+    due: NaiveDate,
+    kind: &'static str,
+    code: &str,
+    name: &str,
+    panel: Option<String>,
+    what: String,
+    command: String,
+) -> Item {
+    Item {
+        due,
+        kind,
+        code: code.to_string(),
+        name: name.to_string(),
+        panel: panel.filter(|p| !p.is_empty()),
+        what,
+        command,
+    }
+}
+
+/// Terms ending (renewal decision), their evaluations, appointments ready to make.
+pub fn appointments(conn: &Connection, plan: &Plan, out: &mut Listed) -> anyhow::Result<()> {
+    let renewal_horizon = date::iso(plan.h.renewal);
+    let found = store::terms_ending(conn, &plan.ask, &renewal_horizon)?;
+    out.add("term_end", found, |t| {
+        let (id, start, end) = (t.id, &t.term_start, &t.term_end);
+        let (what, command) = match &t.renewal {
+            None => (
+                crate::tr!("聘期 {start} 至 {end} 届满，待决定是否续聘", "term {start} to {end} ends; decide on renewal"),
+                format!("roster appointment renew {id}"),
+            ),
+            Some((next, state, steps)) => {
+                let label = APPOINTMENT_STATE.label(state);
+                let pipeline = lifecycle::pipeline(steps);
+                let verb = lifecycle::allowed_next(state, &pipeline).first().copied().unwrap_or("show");
+                (
+                    crate::tr!(
+                        "续聘 #{next} 办理中（{label}），须在聘期 {end} 届满前聘任",
+                        "renewal #{next} in the procedure ({label}); appoint it before the term ends on {end}"
+                    ),
+                    format!("roster appointment {verb} {next}"),
+                )
+            }
+        };
+        Ok(item(day(end)?, "term_end", &t.code, &t.name, Some(t.panel), what, command))
+    })?;
+
+    let last_end =
+        date::iso(plan.h.general + chrono::Days::new(plan.evaluation_days.max(0) as u64));
+    let found = store::evaluations(conn, &plan.ask, &last_end)?;
+    out.add("term_evaluation", found, |e| {
+        let (id, end) = (e.id, &e.term_end);
+        let due_on = due::term_evaluation_due(day(end)?, plan.evaluation_days);
+        let what = crate::tr!(
+            "聘期 {end} 届满，任期评估（任期成果报告及成效自评，seed 002）；汇总见 roster assess term {id}",
+            "the term ends {end}: its evaluation (term report and self-evaluation, seed 002); summary: roster assess term {id}"
+        );
+        Ok(item(due_on, "term_evaluation", &e.code, &e.name, Some(e.panel), what, format!("roster appointment evaluate {id}")))
+    })?;
+
+    let found = store::ready_to_appoint(conn, &plan.ask, &date::iso(plan.h.general))?;
+    out.add("ready_to_appoint", found, |r| {
+        let id = r.id;
+        let mut what = match (&r.notice_end, r.state.as_str()) {
+            (Some(end), "publicized") => crate::tr!(
+                "公示至 {end} 期满，无异议即可聘任",
+                "public notice ends {end}; appoint if there is no objection"
+            ),
+            _ => {
+                let label = APPOINTMENT_STATE.label(&r.state);
+                crate::tr!(
+                    "程序已完成（{label}），待聘任、颁发聘书",
+                    "procedure complete ({label}); appoint and issue the certificate"
+                )
+            }
+        };
+        if let Some(previous) = r.renewal_of {
+            what.push_str(&crate::tr!(
+                "（续聘 #{previous}）",
+                " (renewing #{previous})"
+            ));
+        }
+        Ok(item(
+            day(&r.due)?,
+            "ready_to_appoint",
+            &r.code,
+            &r.name,
+            Some(r.panel),
+            what,
+            format!("roster appointment appoint {id}"),
+        ))
+    })
+}
+
+/// Holiday greetings due, advisors not contacted, without a liaison, leaders short.
+pub fn people(conn: &Connection, plan: &Plan, out: &mut Listed) -> anyhow::Result<()> {
+    for (festival, on) in due::festivals(plan.h.today, plan.h.festival) {
+        let (code, day_text) = (festival.code(), date::iso(on));
+        let found = store::ungreeted(conn, &plan.ask, code, &day_text)?;
+        let label = FESTIVAL.label(code);
+        out.add("festival", found, |u| {
+            let what = crate::tr!(
+                "{label}（{day_text}）尚未问候",
+                "{label} ({day_text}): not yet greeted"
+            );
+            let command = format!(
+                "roster contact add --kind greeting --festival {code} --advisor {}",
+                u.code
+            );
+            Ok(item(
+                on,
+                "festival",
+                &u.code,
+                &u.name,
+                Some(u.panels),
+                what,
+                command,
+            ))
+        })?;
+    }
+
+    let earliest = date::iso(
+        plan.h.general
+            - chrono::Days::new(store::longest_interval(conn, plan.contact_days)?.max(0) as u64),
+    );
+    let found = store::uncontacted(
+        conn,
+        &plan.ask,
+        &date::iso(plan.h.general),
+        plan.contact_days,
+        &earliest,
+    )?;
+    out.add("no_contact", found, |u| {
+        let n = u.interval;
+        let (from, what) = match &u.last {
+            Some(last) if *last >= u.since => (
+                last.clone(),
+                crate::tr!(
+                    "最近联系 {last}（间隔不超过 {n} 天）",
+                    "last contact {last} (at most {n} days apart)"
+                ),
+            ),
+            last => {
+                let since = &u.since;
+                let _ = last;
+                (
+                    since.clone(),
+                    crate::tr!(
+                        "聘任（{since}）以来未联系（间隔不超过 {n} 天）",
+                        "never contacted since appointed on {since} (at most {n} days apart)"
+                    ),
+                )
+            }
+        };
+        let due_on = day(&from)? + chrono::Days::new(n.max(0) as u64);
+        let command = format!("roster contact add --kind call --advisor {}", u.code);
+        Ok(item(
+            due_on,
+            "no_contact",
+            &u.code,
+            &u.name,
+            Some(u.panels),
+            what,
+            command,
+        ))
+    })?;
+
+    let found = store::unpaired(conn, &plan.ask)?;
+    let fallback = pick("联系人编码", "LIAISON");
+    let mut proposals = Vec::new();
+    for u in &found.rows {
+        let first_panel = u.panels.split(',').next().unwrap_or_default();
+        proposals.push(store::proposed_liaison(conn, u.advisor_id, first_panel)?);
+    }
+    let mut proposals = proposals.into_iter();
+    out.add("no_liaison", found, |u| {
+        let since = &u.since;
+        let liaison = proposals
+            .next()
+            .flatten()
+            .unwrap_or_else(|| fallback.to_string());
+        let what = crate::tr!(
+            "没有一对一联系人（{since} 起）",
+            "no one-to-one liaison (since {since})"
+        );
+        let command = format!("roster liaison assign {liaison} --advisor {}", u.code);
+        Ok(item(
+            day(since)?,
+            "no_liaison",
+            &u.code,
+            &u.name,
+            Some(u.panels),
+            what,
+            command,
+        ))
+    })?;
+
+    let found = store::leaders_short(conn, &plan.ask, plan.leader_min)?;
+    let min = plan.leader_min;
+    out.add("leader_short", found, |s| {
+        let n = s.held;
+        let unit = s.unit.clone().map(|u| format!("{u} ")).unwrap_or_default();
+        let held = if s.advisors.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "{}{}",
+                pick("：", ": "),
+                s.advisors.replace(',', pick("、", ", "))
+            )
+        };
+        let what = crate::tr!(
+            "{unit}领导班子成员联系 {n} 位专家（至少 {min} 位，seed 004）{held}",
+            "{unit}leader holds {n} advisors (at least {min}, seed 004){held}"
+        );
+        let due_on = match &s.since {
+            Some(since) => day(since)?.min(plan.h.today),
+            None => plan.h.today,
+        };
+        Ok(item(
+            due_on,
+            "leader_short",
+            &s.code,
+            &s.name,
+            None,
+            what,
+            format!("roster liaison assign {}", s.code),
+        ))
+    })
+}
+
+/// Advice owed feedback past the office's limit (or falling due within the window).
+pub fn advice(conn: &Connection, plan: &Plan, out: &mut Listed) -> anyhow::Result<()> {
+    let limit = plan.feedback_days;
+    let latest = date::iso(plan.h.general - chrono::Days::new(limit.max(0) as u64));
+    let found = store::advice_owed(conn, &plan.ask, &latest)?;
+    out.add("advice_feedback", found, |a| {
+        let (id, title, on) = (a.id, &a.title, &a.on_date);
+        let status = ADVICE_STATUS.label(&a.status);
+        let what = crate::tr!(
+            "意见建议 #{id}《{title}》{on} 提交（{status}），{limit} 天内应向专家反馈办理情况",
+            "advice #{id} \"{title}\" of {on} ({status}): feedback to the advisor within {limit} days"
+        );
+        let by = a.feedback_by.clone().unwrap_or_else(|| plan.operator.clone());
+        let command = format!("roster advice update {id} --feedback-by {}", shell_word(&by));
+        let due_on = day(on)? + chrono::Days::new(limit.max(0) as u64);
+        Ok(item(due_on, "advice_feedback", &a.codes, &a.names.replace(',', pick("、", ", ")), a.panel, what, command))
+    })
+}
+
+/// A year's assessment runs still drafts; the year's budget lines nearly spent.
+pub fn office(conn: &Connection, plan: &Plan, out: &mut Listed) -> anyhow::Result<()> {
+    let h = plan.h.general;
+    let last_year = match due::assessment_due(chrono::Datelike::year(&h)) {
+        Some(end) if end <= h => chrono::Datelike::year(&h),
+        _ => chrono::Datelike::year(&h) - 1,
+    };
+    let found = store::draft_runs(conn, &plan.ask, last_year)?;
+    out.add("assessment", found, |d| {
+        let (year, n) = (d.year, d.results);
+        let (code, name, panel_flag) = match &d.panel {
+            Some((code, name)) => (code.clone(), name.clone(), format!(" --panel {code}")),
+            None => (
+                String::new(),
+                pick("全办", "whole office").to_string(),
+                String::new(),
+            ),
+        };
+        let what = crate::tr!(
+            "{year} 年度考核初评 {n} 人，尚待确定",
+            "the {year} assessment: {n} preliminary results awaiting confirmation"
+        );
+        let due_on = due::assessment_due(year).unwrap_or(plan.h.today);
+        Ok(item(
+            due_on,
+            "assessment",
+            &code,
+            &name,
+            d.panel.map(|(c, _)| c),
+            what,
+            format!("roster assess confirm --year {year}{panel_flag}"),
+        ))
+    })?;
+
+    let year = chrono::Datelike::year(&plan.h.today);
+    let percent = plan.budget_percent;
+    let mut found = Found::default();
+    for (line, usage) in crate::store::budget::lines_with_usage(conn, year)? {
+        if plan.ask.panel.is_some() && line.panel_id != plan.ask.panel {
+            continue;
+        }
+        if crate::domain::budget::near_cap(line.cap_fen, usage, percent) {
+            let panel = line
+                .panel_id
+                .map(|p| crate::store::panel::get(conn, p))
+                .transpose()?;
+            found.rows.push((line, usage, panel));
+        }
+    }
+    found.total = found.rows.len() as i64;
+    out.add("budget", found, |(line, usage, panel)| {
+        let category = line.category.as_deref().map_or_else(
+            || pick("全部经费", "all spending").to_string(),
+            |c| EXPENSE_CATEGORY.label(c),
+        );
+        let (cap, used) = (
+            crate::input::money::grouped(line.cap_fen),
+            crate::input::money::grouped(usage.recorded()),
+        );
+        let share = format!(
+            "{:.1}",
+            usage.recorded() as f64 * 100.0 / line.cap_fen.max(1) as f64
+        );
+        let what = crate::tr!(
+            "{year} 年{category}预算 {cap} 元，已用 {used} 元（{share}%，提醒线 {percent}%）",
+            "{year} {category} budget {cap} yuan: {used} yuan used ({share}%, alert at {percent}%)"
+        );
+        let (code, name, flag) = match &panel {
+            Some(p) => (
+                p.code.clone(),
+                p.name.clone(),
+                format!(" --panel {}", p.code),
+            ),
+            None => (
+                String::new(),
+                pick("全办", "whole office").to_string(),
+                String::new(),
+            ),
+        };
+        Ok(item(
+            plan.h.today,
+            "budget",
+            &code,
+            &name,
+            panel.map(|p| p.code),
+            what,
+            format!("roster report spending --year {year}{flag}"),
+        ))
+    })
+}
+
+/// The panels' duties behind pace, and year-end reports, for the periods in view.
+pub fn quotas(conn: &Connection, plan: &Plan, out: &mut Listed) -> anyhow::Result<()> {
+    let today = plan.h.today;
+    let horizon = plan.h.general;
+    out.count("quota", 0);
+    out.count("year_end_report", 0);
+    for q in crate::store::panel::quotas(conn, plan.ask.panel)? {
+        let panel = crate::store::panel::get(conn, q.panel_id)?;
+        let kind: &'static str =
+            if due::is_year_end_report(&q.subject, &q.period, &q.scope, &q.kinds) {
+                "year_end_report"
+            } else {
+                "quota"
+            };
+        let first_kind = q
+            .kinds
+            .split(',')
+            .find(|k| !k.is_empty())
+            .unwrap_or_default()
+            .to_string();
+        let duty = q
+            .note
+            .clone()
+            .unwrap_or_else(|| kinds_label(&q.subject, &q.kinds));
+        for (from, to) in due::quota_periods(&q.period, today, plan.h.general_days()) {
+            let needed = (1..=q.min_count)
+                .take_while(|k| due::pace_due(from, to, q.min_count, *k) <= horizon)
+                .count() as i64;
+            if needed == 0 {
+                continue;
+            }
+            let counted_to = date::iso(to.min(today));
+            let (f, t) = (date::iso(from), date::iso(to));
+            let min = q.min_count;
+            let describe = |held: i64| -> anyhow::Result<(NaiveDate, String)> {
+                let due_on = due::pace_due(from, to, min, held + 1);
+                let k = held + 1;
+                Ok((
+                    due_on,
+                    crate::tr!(
+                        "{duty}（{f} 至 {t}：已 {held}/{min}，第 {k} 次按进度应于 {due_on} 前）",
+                        "{duty} ({f} to {t}: {held} of {min}; number {k} due by {due_on} at an even pace)"
+                    ),
+                ))
+            };
+            if q.scope == "panel" {
+                let held = crate::store::quota::panel_count(
+                    conn,
+                    &q.subject,
+                    q.panel_id,
+                    &q.kinds,
+                    &f,
+                    &counted_to,
+                )?;
+                if held < needed {
+                    out.count(kind, 1);
+                    let (due_on, what) = describe(held)?;
+                    let command = command_for(&q.subject, &panel.code, &first_kind, None);
+                    out.items.push(item(
+                        due_on,
+                        kind,
+                        &panel.code,
+                        &panel.name,
+                        Some(panel.code.clone()),
+                        what,
+                        command,
+                    ));
+                }
+            } else {
+                let (total, rows) = crate::store::quota::short_members(
+                    conn,
+                    &q.subject,
+                    q.panel_id,
+                    &q.kinds,
+                    &f,
+                    &counted_to,
+                    &plan.ask.today,
+                    &counted_to,
+                    needed,
+                    plan.ask.limit,
+                )?;
+                out.count(kind, total);
+                for s in rows {
+                    let (due_on, what) = describe(s.held)?;
+                    let command = command_for(&q.subject, &panel.code, &first_kind, Some(&s.code));
+                    out.items.push(item(
+                        due_on,
+                        kind,
+                        &s.code,
+                        &s.name,
+                        Some(panel.code.clone()),
+                        what,
+                        command,
+                    ));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn kinds_label(subject: &str, kinds: &str) -> String {
+    let domain = match subject {
+        "contact" => &CONTACT_KIND,
+        "activity" => &crate::labels::ACTIVITY_KIND,
+        _ => return crate::labels::QUOTA_SUBJECT.label(subject),
+    };
+    kinds
+        .split(',')
+        .filter(|k| !k.is_empty())
+        .map(|k| domain.label(k))
+        .collect::<Vec<_>>()
+        .join(pick("、", ", "))
+}
+
+/// The command that records what a duty asks for.
+fn command_for(subject: &str, panel: &str, kind: &str, advisor: Option<&str>) -> String {
+    let who = advisor
+        .map(|a| format!(" --advisor {a}"))
+        .unwrap_or_default();
+    match (subject, advisor) {
+        ("contact", Some(_)) => format!("roster contact add --kind {kind}{who}"),
+        ("contact", None) => format!("roster contact add --kind {kind} --panel {panel}"),
+        ("activity", _) => format!("roster activity add --panel {panel} --kind {kind}{who}"),
+        (_, Some(_)) => format!("roster advice add{who}"),
+        _ => format!("roster advice add --panel {panel}"),
+    }
+}
+
+/// A word for a copied command line: as it is when the shell leaves it
+/// alone (Chinese names included), quoted otherwise.
+fn shell_word(word: &str) -> String {
+    let plain = !word.is_empty()
+        && word
+            .chars()
+            .all(|c| !c.is_whitespace() && !"'\"\\$`;&|<>()*?[]{}#~!=%^".contains(c));
+    if plain {
+        word.to_string()
+    } else {
+        format!("'{}'", word.replace('\'', "'\\''"))
+    }
+}
