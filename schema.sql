@@ -150,7 +150,8 @@ CREATE TABLE appointments (
 ) STRICT;
 CREATE INDEX appointments_advisor ON appointments(advisor_id, term_start);
 CREATE INDEX appointments_panel ON appointments(panel_id, state);
-CREATE INDEX appointments_term_end ON appointments(state, term_end);
+-- covers "serving on a date" (store::serving_condition) without reading the rows
+CREATE INDEX appointments_term_end ON appointments(state, term_end, term_start, ended_on, advisor_id, panel_id);
 CREATE UNIQUE INDEX appointments_previous ON appointments(previous_id) WHERE previous_id IS NOT NULL AND state <> 'rejected';
 
 CREATE TABLE appointment_steps (
@@ -212,7 +213,8 @@ CREATE TABLE contacts (
     CHECK (kind <> 'greeting' OR festival IS NOT NULL),
     CHECK (kind <> 'report' OR event IS NOT NULL)
 ) STRICT;
-CREATE INDEX contacts_date ON contacts(on_date);
+-- covers the live contacts of a period by kind (due, quotas, coverage)
+CREATE INDEX contacts_date ON contacts(on_date, voided_at, kind);
 CREATE INDEX contacts_festival ON contacts(festival_date, festival);
 CREATE INDEX contacts_liaison ON contacts(liaison_id, on_date);
 
@@ -351,7 +353,8 @@ CREATE TABLE expenses (
     created_at    TEXT NOT NULL,
     updated_at    TEXT NOT NULL
 ) STRICT;
-CREATE INDEX expenses_date ON expenses(on_date);
+-- covers a year's live spending by panel and category (budget usage, due, reports)
+CREATE INDEX expenses_date ON expenses(on_date, voided_at, panel_id, category, amount_fen, voucher_no);
 CREATE INDEX expenses_advisor ON expenses(advisor_id, on_date);
 CREATE INDEX expenses_panel ON expenses(panel_id, on_date);
 CREATE UNIQUE INDEX expenses_voucher ON expenses(voucher_no) WHERE voucher_no IS NOT NULL AND voided_at IS NULL;

@@ -17,28 +17,39 @@ use rusqlite::{Connection, named_params};
 
 use super::serving_condition;
 
+/// The kinds `:kinds` (comma-separated codes) as a set SQL can search an
+/// index with.
+const KINDS: &str =
+    "(SELECT value FROM json_each('[\"' || replace(:kinds, ',', '\",\"') || '\"]'))";
+
 /// `(advisor_id, counted id)` pairs of a subject's events dated
-/// `:from`..=`:to` of the kinds `:kinds` (comma-separated; all when empty).
-fn events(subject: &str) -> &'static str {
+/// `:from`..=`:to` of the kinds `:kinds` (comma-separated codes; advice has
+/// none). The period's events are found first, on the date (or kind)
+/// index, and only then their advisors: never the other way round, which
+/// would walk every member's whole history.
+fn events(subject: &str) -> String {
     match subject {
-        "contact" => {
-            "SELECT ca.advisor_id AS advisor_id, c.id AS id FROM contacts c
-             JOIN contact_advisors ca ON ca.contact_id = c.id
-             WHERE c.voided_at IS NULL AND c.on_date BETWEEN :from AND :to
-               AND (:kinds = '' OR instr(',' || :kinds || ',', ',' || c.kind || ',') > 0)"
-        }
-        "activity" => {
-            "SELECT pa.advisor_id AS advisor_id, ac.id AS id FROM activities ac
-             JOIN participants pa ON pa.activity_id = ac.id
-             WHERE ac.voided_at IS NULL AND pa.voided_at IS NULL AND pa.attendance = 'attended'
-               AND ac.on_date BETWEEN :from AND :to
-               AND (:kinds = '' OR instr(',' || :kinds || ',', ',' || ac.kind || ',') > 0)"
-        }
-        _ => {
-            "SELECT aa.advisor_id AS advisor_id, ad.id AS id FROM advice ad
-             JOIN advice_advisors aa ON aa.advice_id = ad.id
-             WHERE ad.voided_at IS NULL AND ad.on_date BETWEEN :from AND :to AND :kinds = :kinds"
-        }
+        "contact" => format!(
+            "WITH ev AS MATERIALIZED (
+                SELECT c.id FROM contacts c
+                WHERE c.on_date BETWEEN :from AND :to AND c.voided_at IS NULL AND c.kind IN {KINDS})
+             SELECT ca.advisor_id AS advisor_id, ca.contact_id AS id FROM ev
+             JOIN contact_advisors ca ON ca.contact_id = ev.id"
+        ),
+        "activity" => format!(
+            "WITH ev AS MATERIALIZED (
+                SELECT ac.id FROM activities ac
+                WHERE ac.kind IN {KINDS} AND ac.on_date BETWEEN :from AND :to AND ac.voided_at IS NULL)
+             SELECT pa.advisor_id AS advisor_id, pa.activity_id AS id FROM ev
+             JOIN participants pa ON pa.activity_id = ev.id
+             WHERE pa.voided_at IS NULL AND pa.attendance = 'attended'"
+        ),
+        _ => "WITH ev AS MATERIALIZED (
+                SELECT ad.id FROM advice ad
+                WHERE ad.on_date BETWEEN :from AND :to AND ad.voided_at IS NULL AND :kinds = :kinds)
+             SELECT aa.advisor_id AS advisor_id, aa.advice_id AS id FROM ev
+             JOIN advice_advisors aa ON aa.advice_id = ev.id"
+            .to_string(),
     }
 }
 
@@ -71,9 +82,7 @@ pub fn panel_count(
     from: &str,
     to: &str,
 ) -> anyhow::Result<i64> {
-    let kind_match = |column: &str| {
-        format!("(:kinds = '' OR instr(',' || :kinds || ',', ',' || {column} || ',') > 0)")
-    };
+    let kind_match = |column: &str| format!("{column} IN {KINDS}");
     let sql = match subject {
         "contact" => format!(
             "SELECT count(DISTINCT c.id) FROM contacts c JOIN contact_advisors ca ON ca.contact_id = c.id
@@ -113,68 +122,76 @@ pub struct Short {
     pub held: i64,
 }
 
-/// Advisors serving on the panel on `on` (and on `member_on`) whose count of
-/// `subject`/`kinds` events dated `from`..=`to` is below `needed`: a
-/// grouped count of the period's events, the panel's members filtered in
-/// SQL, by code, at most `limit` (-1: all), with how many there are in all.
+/// One per-advisor quota asked about: a caller's key, its panel, how many
+/// each member needs by now.
+#[derive(Clone, Copy, Debug)]
+pub struct Asked {
+    pub key: i64,
+    pub panel_id: i64,
+    pub needed: i64,
+}
+
+/// For quotas sharing a subject, kinds and period (one grouped query: the
+/// period's events are counted once for all of them): per quota, how many
+/// of its panel's members — serving on `on` and on `member_on` — hold
+/// fewer than it needs, and the first `limit` of them by code (-1: all).
 #[allow(clippy::too_many_arguments)]
 pub fn short_members(
     conn: &Connection,
     subject: &str,
-    panel_id: i64,
     kinds: &str,
     from: &str,
     to: &str,
     on: &str,
     member_on: &str,
-    needed: i64,
+    quotas: &[Asked],
     limit: i64,
-) -> anyhow::Result<(i64, Vec<Short>)> {
+) -> anyhow::Result<HashMap<i64, (i64, Vec<Short>)>> {
+    let asked = serde_json::Value::from(
+        quotas
+            .iter()
+            .map(|q| serde_json::json!([q.key, q.panel_id, q.needed]))
+            .collect::<Vec<_>>(),
+    )
+    .to_string();
     let sql = format!(
-        "WITH members AS (
-            SELECT DISTINCT ap.advisor_id FROM appointments ap
-            WHERE ap.panel_id = :panel AND {serving_on}
-              AND EXISTS (SELECT 1 FROM appointments b WHERE b.advisor_id = ap.advisor_id AND b.panel_id = :panel
+        "WITH q AS (SELECT value ->> 0 AS quota, value ->> 1 AS panel_id, value ->> 2 AS needed FROM json_each(:quotas)),
+         members AS MATERIALIZED (
+            SELECT DISTINCT q.quota, q.needed, ap.advisor_id FROM q JOIN appointments ap ON ap.panel_id = q.panel_id
+            WHERE {serving_on}
+              AND EXISTS (SELECT 1 FROM appointments b WHERE b.advisor_id = ap.advisor_id AND b.panel_id = q.panel_id
                           AND {serving_member})),
-         held AS (
-            SELECT e.advisor_id, count(DISTINCT e.id) AS n FROM ({events}) e
-            WHERE e.advisor_id IN (SELECT advisor_id FROM members) GROUP BY e.advisor_id),
+         held AS MATERIALIZED (
+            SELECT e.advisor_id, count(DISTINCT e.id) AS n FROM ({events}) e GROUP BY e.advisor_id),
          short AS (
-            SELECT m.advisor_id, IFNULL(h.n, 0) AS n FROM members m LEFT JOIN held h ON h.advisor_id = m.advisor_id
-            WHERE IFNULL(h.n, 0) < :needed)
-         SELECT (SELECT count(*) FROM short), a.id, a.code, a.name, s.n
-         FROM short s JOIN advisors a ON a.id = s.advisor_id ORDER BY a.code LIMIT :limit",
+            SELECT m.quota, m.advisor_id, IFNULL(h.n, 0) AS n FROM members m LEFT JOIN held h ON h.advisor_id = m.advisor_id
+            WHERE IFNULL(h.n, 0) < m.needed),
+         ranked AS (
+            SELECT s.quota, s.advisor_id, s.n, a.code, a.name,
+                   count(*) OVER (PARTITION BY s.quota) AS total,
+                   row_number() OVER (PARTITION BY s.quota ORDER BY a.code) AS k
+            FROM short s JOIN advisors a ON a.id = s.advisor_id)
+         SELECT quota, total, advisor_id, code, name, n FROM ranked
+         WHERE :limit < 0 OR k <= :limit ORDER BY quota, code",
         serving_on = serving_condition("ap").replace('?', ":on"),
         serving_member = serving_condition("b").replace('?', ":member_on"),
         events = events(subject),
     );
     let mut stmt = conn.prepare_cached(&sql)?;
-    let mut total = 0;
-    let rows = stmt
-        .query_map(
-            named_params! {
-                ":panel": panel_id, ":on": on, ":member_on": member_on, ":kinds": kinds,
-                ":from": from, ":to": to, ":needed": needed, ":limit": limit,
-            },
-            |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    Short {
-                        advisor_id: r.get(1)?,
-                        code: r.get(2)?,
-                        name: r.get(3)?,
-                        held: r.get(4)?,
-                    },
-                ))
-            },
-        )?
-        .collect::<Result<Vec<_>, _>>()?;
-    let rows = rows
-        .into_iter()
-        .map(|(n, s)| {
-            total = n;
-            s
-        })
-        .collect();
-    Ok((total, rows))
+    let mut out: HashMap<i64, (i64, Vec<Short>)> = HashMap::new();
+    let mut rows = stmt.query(named_params! {
+        ":quotas": asked, ":on": on, ":member_on": member_on, ":kinds": kinds,
+        ":from": from, ":to": to, ":limit": limit,
+    })?;
+    while let Some(r) = rows.next()? {
+        let entry = out.entry(r.get(0)?).or_insert((0, Vec::new()));
+        entry.0 = r.get(1)?;
+        entry.1.push(Short {
+            advisor_id: r.get(2)?,
+            code: r.get(3)?,
+            name: r.get(4)?,
+            held: r.get(5)?,
+        });
+    }
+    Ok(out)
 }

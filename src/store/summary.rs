@@ -116,7 +116,8 @@ pub fn roster(conn: &Connection, span: &Span) -> anyhow::Result<ByPanel> {
 
 const NEW_TERM: &str = "AND ap.state IN ('appointed','dismissed','resigned') AND ap.term_start BETWEEN :first AND :as_of";
 const EXPIRED: &str = "AND ap.state = 'appointed' AND date(ap.term_end, '+1 day') BETWEEN :first AND :as_of
-    AND NOT EXISTS (SELECT 1 FROM appointments nx WHERE nx.previous_id = ap.id AND nx.state IN ('appointed','dismissed','resigned'))";
+    AND NOT EXISTS (SELECT 1 FROM appointments nx WHERE nx.previous_id = ap.id AND nx.state <> 'rejected'
+                    AND nx.state IN ('appointed','dismissed','resigned'))";
 
 /// Live activities held in the span, by panel and `column` (kind or mode):
 /// (panel id, code, count).

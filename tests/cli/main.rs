@@ -10,6 +10,7 @@ mod common;
 mod concurrency;
 mod contacts;
 mod crash;
+mod due;
 mod due_large;
 mod evolution;
 mod exports;

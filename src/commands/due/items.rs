@@ -182,7 +182,7 @@ pub fn people(conn: &Connection, plan: &Plan, out: &mut Listed) -> anyhow::Resul
         plan.h.general
             - chrono::Days::new(store::longest_interval(conn, plan.contact_days)?.max(0) as u64),
     );
-    let found = store::uncontacted(
+    let (found, unpaired) = store::unattended(
         conn,
         &plan.ask,
         &date::iso(plan.h.general),
@@ -224,14 +224,9 @@ pub fn people(conn: &Connection, plan: &Plan, out: &mut Listed) -> anyhow::Resul
         ))
     })?;
 
-    let found = store::unpaired(conn, &plan.ask)?;
+    let found = unpaired;
     let fallback = pick("联系人编码", "LIAISON");
-    let mut proposals = Vec::new();
-    for u in &found.rows {
-        let first_panel = u.panels.split(',').next().unwrap_or_default();
-        proposals.push(store::proposed_liaison(conn, u.advisor_id, first_panel)?);
-    }
-    let mut proposals = proposals.into_iter();
+    let mut proposals = store::proposed_liaisons(conn, &found.rows)?.into_iter();
     out.add("no_liaison", found, |u| {
         let since = &u.since;
         let liaison = proposals
@@ -398,12 +393,53 @@ pub fn office(conn: &Connection, plan: &Plan, out: &mut Listed) -> anyhow::Resul
     })
 }
 
-/// The panels' duties behind pace, and year-end reports, for the periods in view.
+/// One duty in one period, looked at.
+struct Duty {
+    kind: &'static str,
+    panel: crate::store::panel::Panel,
+    quota: crate::store::panel::Quota,
+    from: NaiveDate,
+    to: NaiveDate,
+    needed: i64,
+}
+
+impl Duty {
+    fn describe(&self, held: i64) -> (NaiveDate, String) {
+        let (from, to, min) = (self.from, self.to, self.quota.min_count);
+        let due_on = due::pace_due(from, to, min, held + 1);
+        let duty = self
+            .quota
+            .note
+            .clone()
+            .unwrap_or_else(|| kinds_label(&self.quota.subject, &self.quota.kinds));
+        let (f, t, k) = (date::iso(from), date::iso(to), held + 1);
+        let what = crate::tr!(
+            "{duty}（{f} 至 {t}：已 {held}/{min}，第 {k} 次按进度应于 {due_on} 前）",
+            "{duty} ({f} to {t}: {held} of {min}; number {k} due by {due_on} at an even pace)"
+        );
+        (due_on, what)
+    }
+
+    fn command(&self, advisor: Option<&str>) -> String {
+        let first = self
+            .quota
+            .kinds
+            .split(',')
+            .find(|k| !k.is_empty())
+            .unwrap_or_default();
+        command_for(&self.quota.subject, &self.panel.code, first, advisor)
+    }
+}
+
+/// The panels' duties behind pace, and year-end reports, for the periods in
+/// view: whole-panel duties one count each; per-advisor duties grouped by
+/// subject, kinds and period, each group one query (`store::quota`).
 pub fn quotas(conn: &Connection, plan: &Plan, out: &mut Listed) -> anyhow::Result<()> {
     let today = plan.h.today;
     let horizon = plan.h.general;
     out.count("quota", 0);
     out.count("year_end_report", 0);
+    let mut duties = Vec::new();
     for q in crate::store::panel::quotas(conn, plan.ask.panel)? {
         let panel = crate::store::panel::get(conn, q.panel_id)?;
         let kind: &'static str =
@@ -412,87 +448,90 @@ pub fn quotas(conn: &Connection, plan: &Plan, out: &mut Listed) -> anyhow::Resul
             } else {
                 "quota"
             };
-        let first_kind = q
-            .kinds
-            .split(',')
-            .find(|k| !k.is_empty())
-            .unwrap_or_default()
-            .to_string();
-        let duty = q
-            .note
-            .clone()
-            .unwrap_or_else(|| kinds_label(&q.subject, &q.kinds));
         for (from, to) in due::quota_periods(&q.period, today, plan.h.general_days()) {
             let needed = (1..=q.min_count)
                 .take_while(|k| due::pace_due(from, to, q.min_count, *k) <= horizon)
                 .count() as i64;
-            if needed == 0 {
-                continue;
-            }
-            let counted_to = date::iso(to.min(today));
-            let (f, t) = (date::iso(from), date::iso(to));
-            let min = q.min_count;
-            let describe = |held: i64| -> anyhow::Result<(NaiveDate, String)> {
-                let due_on = due::pace_due(from, to, min, held + 1);
-                let k = held + 1;
-                Ok((
-                    due_on,
-                    crate::tr!(
-                        "{duty}（{f} 至 {t}：已 {held}/{min}，第 {k} 次按进度应于 {due_on} 前）",
-                        "{duty} ({f} to {t}: {held} of {min}; number {k} due by {due_on} at an even pace)"
-                    ),
-                ))
-            };
-            if q.scope == "panel" {
-                let held = crate::store::quota::panel_count(
-                    conn,
-                    &q.subject,
-                    q.panel_id,
-                    &q.kinds,
-                    &f,
-                    &counted_to,
-                )?;
-                if held < needed {
-                    out.count(kind, 1);
-                    let (due_on, what) = describe(held)?;
-                    let command = command_for(&q.subject, &panel.code, &first_kind, None);
-                    out.items.push(item(
-                        due_on,
-                        kind,
-                        &panel.code,
-                        &panel.name,
-                        Some(panel.code.clone()),
-                        what,
-                        command,
-                    ));
-                }
-            } else {
-                let (total, rows) = crate::store::quota::short_members(
-                    conn,
-                    &q.subject,
-                    q.panel_id,
-                    &q.kinds,
-                    &f,
-                    &counted_to,
-                    &plan.ask.today,
-                    &counted_to,
+            if needed > 0 {
+                duties.push(Duty {
+                    kind,
+                    panel: panel.clone(),
+                    quota: q.clone(),
+                    from,
+                    to,
                     needed,
-                    plan.ask.limit,
-                )?;
-                out.count(kind, total);
-                for s in rows {
-                    let (due_on, what) = describe(s.held)?;
-                    let command = command_for(&q.subject, &panel.code, &first_kind, Some(&s.code));
-                    out.items.push(item(
-                        due_on,
-                        kind,
-                        &s.code,
-                        &s.name,
-                        Some(panel.code.clone()),
-                        what,
-                        command,
-                    ));
-                }
+                });
+            }
+        }
+    }
+    let mut groups: std::collections::BTreeMap<(String, String, NaiveDate, NaiveDate), Vec<usize>> =
+        Default::default();
+    for (i, d) in duties.iter().enumerate() {
+        let (from, counted_to) = (date::iso(d.from), date::iso(d.to.min(today)));
+        if d.quota.scope == "panel" {
+            let held = crate::store::quota::panel_count(
+                conn,
+                &d.quota.subject,
+                d.quota.panel_id,
+                &d.quota.kinds,
+                &from,
+                &counted_to,
+            )?;
+            if held < d.needed {
+                out.count(d.kind, 1);
+                let (due_on, what) = d.describe(held);
+                out.items.push(item(
+                    due_on,
+                    d.kind,
+                    &d.panel.code,
+                    &d.panel.name,
+                    Some(d.panel.code.clone()),
+                    what,
+                    d.command(None),
+                ));
+            }
+        } else {
+            groups
+                .entry((d.quota.subject.clone(), d.quota.kinds.clone(), d.from, d.to))
+                .or_default()
+                .push(i);
+        }
+    }
+    for ((subject, kinds, from, to), members) in groups {
+        let counted_to = date::iso(to.min(today));
+        let asked: Vec<crate::store::quota::Asked> = members
+            .iter()
+            .map(|i| crate::store::quota::Asked {
+                key: *i as i64,
+                panel_id: duties[*i].quota.panel_id,
+                needed: duties[*i].needed,
+            })
+            .collect();
+        let found = crate::store::quota::short_members(
+            conn,
+            &subject,
+            &kinds,
+            &date::iso(from),
+            &counted_to,
+            &plan.ask.today,
+            &counted_to,
+            &asked,
+            plan.ask.limit,
+        )?;
+        for (key, (total, rows)) in found {
+            let d = &duties[key as usize];
+            out.count(d.kind, total);
+            for s in rows {
+                let (due_on, what) = d.describe(s.held);
+                out.items.push(item(
+                    due_on,
+                    d.kind,
+                    &s.code,
+                    &s.name,
+                    Some(d.panel.code.clone()),
+                    what,
+                    d.command(Some(&s.code)),
+                ));
             }
         }
     }

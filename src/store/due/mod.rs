@@ -36,14 +36,24 @@ impl<T> Default for Found<T> {
     }
 }
 
-/// Runs a query whose first column is the total and the rest a row.
+/// Totals are counted up to this many (and one more, to know there are
+/// more): beyond it a number only says "a great many", and counting
+/// hundreds of thousands of rows would cost more than the whole list.
+pub const COUNT_CAP: i64 = 10_000;
+
+/// `(SELECT count(*) FROM hits)`, capped.
+const COUNT_HITS: &str = "(SELECT count(*) FROM (SELECT 1 FROM hits LIMIT 10001))";
+
+/// Runs a query whose first column is the total (of `hits`, capped at
+/// `COUNT_CAP` + 1) and the rest a row.
 fn found<T>(
     conn: &Connection,
     sql: &str,
     params: &[(&str, &dyn rusqlite::ToSql)],
     row: impl Fn(&rusqlite::Row) -> rusqlite::Result<T>,
 ) -> anyhow::Result<Found<T>> {
-    let mut stmt = conn.prepare_cached(sql)?;
+    let sql = sql.replace("(SELECT count(*) FROM hits)", COUNT_HITS);
+    let mut stmt = conn.prepare_cached(&sql)?;
     let mut total = 0;
     let mut rows = Vec::new();
     let mut cursor = stmt.query(params)?;
@@ -69,19 +79,21 @@ pub struct TermEnd {
 }
 
 pub fn terms_ending(conn: &Connection, ask: &Ask, horizon: &str) -> anyhow::Result<Found<TermEnd>> {
+    // `nx.state <> 'rejected'` lets the renewal lookup use its partial index.
     let sql = "WITH hits AS (
-            SELECT ap.id FROM appointments ap
+            SELECT ap.id, ap.term_end, a.code FROM appointments ap JOIN advisors a ON a.id = ap.advisor_id
             WHERE ap.state = 'appointed' AND ap.term_end BETWEEN :today AND :horizon AND ap.ended_on IS NULL
               AND (:panel IS NULL OR ap.panel_id = :panel)
-              AND NOT EXISTS (SELECT 1 FROM appointments nx WHERE nx.previous_id = ap.id
-                              AND nx.state IN ('appointed','dismissed','resigned')))
+              AND NOT EXISTS (SELECT 1 FROM appointments nx WHERE nx.previous_id = ap.id AND nx.state <> 'rejected'
+                              AND nx.state IN ('appointed','dismissed','resigned'))),
+         listed AS (SELECT id FROM hits ORDER BY term_end, code, id LIMIT :limit)
         SELECT (SELECT count(*) FROM hits), ap.id, a.code, a.name, p.code, ap.term_start, ap.term_end,
                nx.id, nx.state, np.steps
-        FROM hits h JOIN appointments ap ON ap.id = h.id JOIN advisors a ON a.id = ap.advisor_id
+        FROM listed h JOIN appointments ap ON ap.id = h.id JOIN advisors a ON a.id = ap.advisor_id
         JOIN panels p ON p.id = ap.panel_id
         LEFT JOIN appointments nx ON nx.previous_id = ap.id AND nx.state <> 'rejected'
         LEFT JOIN panels np ON np.id = nx.panel_id
-        ORDER BY ap.term_end, a.code, ap.id LIMIT :limit";
+        ORDER BY ap.term_end, a.code, ap.id";
     found(
         conn,
         sql,
@@ -122,14 +134,15 @@ pub fn evaluations(
     last_end: &str,
 ) -> anyhow::Result<Found<Evaluation>> {
     let sql = "WITH hits AS (
-            SELECT ap.id FROM appointments ap
+            SELECT ap.id, ap.term_end, a.code FROM appointments ap JOIN advisors a ON a.id = ap.advisor_id
             WHERE ap.state = 'appointed' AND ap.term_end BETWEEN :today AND :last_end AND ap.ended_on IS NULL
               AND ap.term_start <= :today AND (:panel IS NULL OR ap.panel_id = :panel)
-              AND NOT EXISTS (SELECT 1 FROM appointment_steps s WHERE s.appointment_id = ap.id AND s.step = 'evaluated'))
+              AND NOT EXISTS (SELECT 1 FROM appointment_steps s WHERE s.appointment_id = ap.id AND s.step = 'evaluated')),
+         listed AS (SELECT id FROM hits ORDER BY term_end, code, id LIMIT :limit)
         SELECT (SELECT count(*) FROM hits), ap.id, a.code, a.name, p.code, ap.term_end
-        FROM hits h JOIN appointments ap ON ap.id = h.id JOIN advisors a ON a.id = ap.advisor_id
+        FROM listed h JOIN appointments ap ON ap.id = h.id JOIN advisors a ON a.id = ap.advisor_id
         JOIN panels p ON p.id = ap.panel_id
-        ORDER BY ap.term_end, a.code, ap.id LIMIT :limit";
+        ORDER BY ap.term_end, a.code, ap.id";
     found(
         conn,
         sql,
@@ -175,11 +188,12 @@ pub fn ready_to_appoint(
               AND (:panel IS NULL OR ap.panel_id = :panel)
               AND (ap.state = 'publicized' OR (p.steps = '' AND ap.state = 'nominated')
                    OR p.steps = ap.state OR p.steps LIKE '%,' || ap.state)),
-         hits AS (SELECT id, state, due FROM open WHERE due <= :horizon)
+         hits AS (SELECT id, state, due FROM open WHERE due <= :horizon),
+         listed AS (SELECT * FROM hits ORDER BY due, id LIMIT :limit)
         SELECT (SELECT count(*) FROM hits), ap.id, a.code, a.name, p.code, h.state, h.due, ap.notice_end, ap.previous_id
-        FROM hits h JOIN appointments ap ON ap.id = h.id JOIN advisors a ON a.id = ap.advisor_id
+        FROM listed h JOIN appointments ap ON ap.id = h.id JOIN advisors a ON a.id = ap.advisor_id
         JOIN panels p ON p.id = ap.panel_id
-        ORDER BY h.due, a.code, ap.id LIMIT :limit";
+        ORDER BY h.due, a.code, ap.id";
     found(
         conn,
         sql,
@@ -215,18 +229,24 @@ pub struct Owed {
 }
 
 pub fn advice_owed(conn: &Connection, ask: &Ask, latest: &str) -> anyhow::Result<Found<Owed>> {
+    // The partial index holds exactly the advice owed feedback, by date;
+    // the planner would otherwise walk the status index.
     let sql = "WITH hits AS (
-            SELECT ad.id FROM advice ad
+            SELECT ad.id FROM advice ad INDEXED BY advice_awaiting
             WHERE ad.feedback_on IS NULL AND ad.voided_at IS NULL AND ad.on_date <= :latest
-              AND (:panel IS NULL OR ad.panel_id = :panel))
+              AND (:panel IS NULL OR ad.panel_id = :panel)),
+         listed AS (SELECT ad.id FROM advice ad INDEXED BY advice_awaiting
+            WHERE ad.feedback_on IS NULL AND ad.voided_at IS NULL AND ad.on_date <= :latest
+              AND (:panel IS NULL OR ad.panel_id = :panel)
+            ORDER BY ad.on_date, ad.id LIMIT :limit)
         SELECT (SELECT count(*) FROM hits), ad.id, ad.title, ad.on_date, ad.status, p.code,
             (SELECT group_concat(a.code, ',') FROM (SELECT a.code FROM advice_advisors aa
                 JOIN advisors a ON a.id = aa.advisor_id WHERE aa.advice_id = ad.id ORDER BY a.code) a),
             (SELECT group_concat(a.name, ',') FROM (SELECT a.name FROM advice_advisors aa
                 JOIN advisors a ON a.id = aa.advisor_id WHERE aa.advice_id = ad.id ORDER BY a.code) a),
             p.office_head
-        FROM hits h JOIN advice ad ON ad.id = h.id LEFT JOIN panels p ON p.id = ad.panel_id
-        ORDER BY ad.on_date, ad.id LIMIT :limit";
+        FROM listed h JOIN advice ad ON ad.id = h.id LEFT JOIN panels p ON p.id = ad.panel_id
+        ORDER BY ad.on_date, ad.id";
     found(
         conn,
         sql,
@@ -259,11 +279,12 @@ pub fn draft_runs(conn: &Connection, ask: &Ask, last_year: i32) -> anyhow::Resul
     let sql = "WITH hits AS (
             SELECT r.id FROM assess_runs r
             WHERE r.state = 'draft' AND r.year <= :last_year
-              AND (:panel IS NULL OR r.panel_id = :panel OR r.panel_id IS NULL))
+              AND (:panel IS NULL OR r.panel_id = :panel OR r.panel_id IS NULL)),
+         listed AS (SELECT r.id FROM hits h JOIN assess_runs r ON r.id = h.id ORDER BY r.year, r.id LIMIT :limit)
         SELECT (SELECT count(*) FROM hits), r.id, r.year, p.code, p.name,
                (SELECT count(*) FROM assessments s WHERE s.run_id = r.id)
-        FROM hits h JOIN assess_runs r ON r.id = h.id LEFT JOIN panels p ON p.id = r.panel_id
-        ORDER BY r.year, p.code, r.id LIMIT :limit";
+        FROM listed h JOIN assess_runs r ON r.id = h.id LEFT JOIN panels p ON p.id = r.panel_id
+        ORDER BY r.year, p.code, r.id";
     found(
         conn,
         sql,

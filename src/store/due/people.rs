@@ -7,6 +7,21 @@ use rusqlite::{Connection, OptionalExtension, named_params};
 use super::{Ask, Found, found};
 use crate::store::serving_condition;
 
+/// `(advisor_id, panel_id)` of the appointments serving on `:today` (on
+/// `:panel` when given), read from the covering index alone.
+fn serving_today() -> String {
+    format!(
+        "SELECT ap.advisor_id, ap.panel_id FROM appointments ap
+         WHERE {} AND (:panel IS NULL OR ap.panel_id = :panel)",
+        serving_condition("ap").replace('?', ":today")
+    )
+}
+
+/// The first day an advisor was ever appointed (`sv.advisor_id`): only an
+/// appointment that was made has a term start, so no state need be read.
+const SINCE: &str =
+    "(SELECT min(b.term_start) FROM appointments b WHERE b.advisor_id = sv.advisor_id)";
+
 /// A serving advisor not yet greeted for a festival occurrence.
 #[derive(Clone, Debug)]
 pub struct Ungreeted {
@@ -25,19 +40,20 @@ pub fn ungreeted(
     day: &str,
 ) -> anyhow::Result<Found<Ungreeted>> {
     let sql = format!(
-        "WITH required AS (
+        "WITH required AS MATERIALIZED (
             SELECT DISTINCT ap.advisor_id FROM appointments ap JOIN panels p ON p.id = ap.panel_id
             WHERE {serving} AND instr(',' || p.greeting_festivals || ',', ',' || :festival || ',') > 0
               AND (:panel IS NULL OR ap.panel_id = :panel)),
          greeted AS (
             SELECT ca.advisor_id FROM contacts c JOIN contact_advisors ca ON ca.contact_id = c.id
             WHERE c.festival_date = :day AND c.festival = :festival AND c.voided_at IS NULL),
-         hits AS (SELECT advisor_id FROM required WHERE advisor_id NOT IN (SELECT advisor_id FROM greeted))
+         hits AS MATERIALIZED (SELECT advisor_id FROM required WHERE advisor_id NOT IN (SELECT advisor_id FROM greeted)),
+         listed AS (SELECT a.id FROM hits h JOIN advisors a ON a.id = h.advisor_id ORDER BY a.code LIMIT :limit)
         SELECT (SELECT count(*) FROM hits), a.code, a.name,
             (SELECT group_concat(p.code, ',') FROM appointments ap JOIN panels p ON p.id = ap.panel_id
               WHERE ap.advisor_id = a.id AND {serving}
                 AND instr(',' || p.greeting_festivals || ',', ',' || :festival || ',') > 0)
-        FROM hits h JOIN advisors a ON a.id = h.advisor_id ORDER BY a.code LIMIT :limit",
+        FROM listed h JOIN advisors a ON a.id = h.id ORDER BY a.code",
         serving = serving_condition("ap").replace('?', ":day"),
     );
     found(
@@ -77,67 +93,6 @@ pub struct Uncontacted {
     pub last: Option<String>,
 }
 
-/// Serving advisors whose next contact falls due by `horizon`: the last
-/// live contact (or, never contacted, the start of their term) plus the
-/// shortest interval of the panels they serve on (`default_days` where a
-/// panel sets none). The recent contacts are found through the date index
-/// (back to `horizon` less the longest interval: anything older cannot
-/// keep an advisor off the list); the exact last contact is looked up for
-/// the rows listed only, those least recently contacted first.
-pub fn uncontacted(
-    conn: &Connection,
-    ask: &Ask,
-    horizon: &str,
-    default_days: i64,
-    earliest: &str,
-) -> anyhow::Result<Found<Uncontacted>> {
-    let sql = format!(
-        "WITH s AS (
-            SELECT ap.advisor_id, min(IFNULL(p.contact_interval_days, :default)) AS interval,
-                   (SELECT min(b.term_start) FROM appointments b WHERE b.advisor_id = ap.advisor_id
-                      AND b.state IN ('appointed','dismissed','resigned')) AS since,
-                   group_concat(DISTINCT p.code) AS panels
-            FROM appointments ap JOIN panels p ON p.id = ap.panel_id
-            WHERE {serving} AND (:panel IS NULL OR ap.panel_id = :panel)
-            GROUP BY ap.advisor_id),
-         recent AS (
-            SELECT ca.advisor_id, max(c.on_date) AS last FROM contacts c
-            JOIN contact_advisors ca ON ca.contact_id = c.id
-            WHERE c.on_date > :earliest AND c.on_date <= :today AND c.voided_at IS NULL
-            GROUP BY ca.advisor_id),
-         hits AS (
-            SELECT s.advisor_id, s.interval, s.since, s.panels, r.last
-            FROM s LEFT JOIN recent r ON r.advisor_id = s.advisor_id
-            WHERE max(IFNULL(r.last, ''), s.since) <= date(:horizon, '-' || s.interval || ' days'))
-        SELECT (SELECT count(*) FROM hits), a.id, a.code, a.name, h.panels, h.interval, h.since,
-            IFNULL(h.last, (SELECT max(c.on_date) FROM contact_advisors ca JOIN contacts c ON c.id = ca.contact_id
-                             WHERE ca.advisor_id = a.id AND c.voided_at IS NULL AND c.on_date <= :today))
-        FROM hits h JOIN advisors a ON a.id = h.advisor_id
-        ORDER BY h.last IS NOT NULL, date(max(IFNULL(h.last, ''), h.since), '+' || h.interval || ' days'), a.code
-        LIMIT :limit",
-        serving = serving_condition("ap").replace('?', ":today"),
-    );
-    found(
-        conn,
-        &sql,
-        named_params! {
-            ":default": default_days, ":today": ask.today, ":panel": ask.panel,
-            ":earliest": earliest, ":horizon": horizon, ":limit": ask.limit,
-        },
-        |r| {
-            Ok(Uncontacted {
-                advisor_id: r.get(1)?,
-                code: r.get(2)?,
-                name: r.get(3)?,
-                panels: r.get::<_, Option<String>>(4)?.unwrap_or_default(),
-                interval: r.get(5)?,
-                since: r.get(6)?,
-                last: r.get(7)?,
-            })
-        },
-    )
-}
-
 /// A serving advisor held by no liaison today.
 #[derive(Clone, Debug)]
 pub struct Unpaired {
@@ -149,68 +104,154 @@ pub struct Unpaired {
     pub since: String,
 }
 
-pub fn unpaired(conn: &Connection, ask: &Ask) -> anyhow::Result<Found<Unpaired>> {
+/// Both per-advisor checks of the serving roster, in one pass over it:
+///
+/// - not contacted: the next contact falls due by `horizon` — the last live
+///   contact (or, never contacted, the first appointment) plus the shortest
+///   interval of the panels served on (`default_days` where a panel sets
+///   none). Recent contacts are found through the date index, back to
+///   `earliest` (the horizon less the longest interval: anything older
+///   cannot keep an advisor off the list); the exact last contact is read
+///   for the rows listed only. Listed first are those with no contact in
+///   that span (by appointment date and interval: their exact date is not
+///   read for the thousands a large office may have), then the others by
+///   due date.
+/// - without a liaison: no pairing holds them today; since the later of
+///   their first appointment and their last pairing's end.
+pub fn unattended(
+    conn: &Connection,
+    ask: &Ask,
+    horizon: &str,
+    default_days: i64,
+    earliest: &str,
+) -> anyhow::Result<(Found<Uncontacted>, Found<Unpaired>)> {
     let sql = format!(
-        "WITH s AS (
-            SELECT ap.advisor_id, group_concat(DISTINCT p.code) AS panels,
-                   (SELECT min(b.term_start) FROM appointments b WHERE b.advisor_id = ap.advisor_id
-                      AND b.state IN ('appointed','dismissed','resigned')) AS since
-            FROM appointments ap JOIN panels p ON p.id = ap.panel_id
-            WHERE {serving} AND (:panel IS NULL OR ap.panel_id = :panel)
-            GROUP BY ap.advisor_id),
-         hits AS (
-            SELECT s.advisor_id, s.panels,
+        "WITH sv AS MATERIALIZED ({SERVING}),
+         s AS MATERIALIZED (
+            SELECT sv.advisor_id, min(IFNULL(p.contact_interval_days, :default)) AS interval, {SINCE} AS since
+            FROM sv JOIN panels p ON p.id = sv.panel_id GROUP BY sv.advisor_id),
+         recent AS MATERIALIZED (
+            SELECT ca.advisor_id, max(c.on_date) AS last FROM contacts c
+            JOIN contact_advisors ca ON ca.contact_id = c.id
+            WHERE c.on_date > :earliest AND c.on_date <= :today AND c.voided_at IS NULL
+            GROUP BY ca.advisor_id),
+         uncontacted AS MATERIALIZED (
+            SELECT s.advisor_id, s.interval, s.since, r.last
+            FROM s LEFT JOIN recent r ON r.advisor_id = s.advisor_id
+            WHERE max(IFNULL(r.last, ''), s.since) <= date(:horizon, '-' || s.interval || ' days')),
+         unpaired AS MATERIALIZED (
+            SELECT s.advisor_id,
                    max(s.since, IFNULL((SELECT date(max(la.end_date), '+1 day') FROM liaison_assignments la
                                         WHERE la.advisor_id = s.advisor_id AND la.end_date < :today), '')) AS since
             FROM s WHERE NOT EXISTS (
                 SELECT 1 FROM liaison_assignments la WHERE la.advisor_id = s.advisor_id
-                  AND la.start_date <= :today AND (la.end_date IS NULL OR la.end_date >= :today)))
-        SELECT (SELECT count(*) FROM hits), a.id, a.code, a.name, h.panels, h.since
-        FROM hits h JOIN advisors a ON a.id = h.advisor_id ORDER BY h.since, a.code LIMIT :limit",
+                  AND la.start_date <= :today AND (la.end_date IS NULL OR la.end_date >= :today))),
+         listed AS (
+            SELECT * FROM (
+                SELECT 1 AS which, advisor_id, interval, since, last FROM uncontacted
+                ORDER BY last IS NOT NULL, date(max(IFNULL(last, ''), since), '+' || interval || ' days'), advisor_id
+                LIMIT :limit)
+            UNION ALL
+            SELECT * FROM (
+                SELECT 2, advisor_id, NULL, since, NULL FROM unpaired ORDER BY since, advisor_id LIMIT :limit))
+        SELECT h.which,
+            CASE h.which WHEN 1 THEN (SELECT count(*) FROM (SELECT 1 FROM uncontacted LIMIT 10001))
+                         ELSE (SELECT count(*) FROM (SELECT 1 FROM unpaired LIMIT 10001)) END,
+            a.id, a.code, a.name,
+            (SELECT group_concat(code, ',') FROM (SELECT DISTINCT p.code FROM appointments ap
+               JOIN panels p ON p.id = ap.panel_id WHERE ap.advisor_id = a.id AND {serving}
+                 AND (:panel IS NULL OR ap.panel_id = :panel) ORDER BY p.id)),
+            h.interval, h.since,
+            CASE WHEN h.which = 1 THEN IFNULL(h.last, (
+                SELECT max(c.on_date) FROM contact_advisors ca JOIN contacts c ON c.id = ca.contact_id
+                WHERE ca.advisor_id = a.id AND c.voided_at IS NULL AND c.on_date <= :today)) END
+        FROM listed h JOIN advisors a ON a.id = h.advisor_id",
+        SERVING = serving_today(),
         serving = serving_condition("ap").replace('?', ":today"),
     );
-    found(
-        conn,
-        &sql,
-        named_params! { ":today": ask.today, ":panel": ask.panel, ":limit": ask.limit },
-        |r| {
-            Ok(Unpaired {
-                advisor_id: r.get(1)?,
-                code: r.get(2)?,
-                name: r.get(3)?,
-                panels: r.get::<_, Option<String>>(4)?.unwrap_or_default(),
-                since: r.get(5)?,
-            })
-        },
-    )
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let mut rows = stmt.query(named_params! {
+        ":default": default_days, ":today": ask.today, ":panel": ask.panel,
+        ":earliest": earliest, ":horizon": horizon, ":limit": ask.limit,
+    })?;
+    let (mut contact, mut liaison) = (Found::default(), Found::default());
+    while let Some(r) = rows.next()? {
+        let panels = r.get::<_, Option<String>>(5)?.unwrap_or_default();
+        if r.get::<_, i64>(0)? == 1 {
+            contact.total = r.get(1)?;
+            contact.rows.push(Uncontacted {
+                advisor_id: r.get(2)?,
+                code: r.get(3)?,
+                name: r.get(4)?,
+                panels,
+                interval: r.get(6)?,
+                since: r.get(7)?,
+                last: r.get(8)?,
+            });
+        } else {
+            liaison.total = r.get(1)?;
+            liaison.rows.push(Unpaired {
+                advisor_id: r.get(2)?,
+                code: r.get(3)?,
+                name: r.get(4)?,
+                panels,
+                since: r.get(7)?,
+            });
+        }
+    }
+    Ok((contact, liaison))
 }
 
-/// A liaison to propose for an advisor without one: the advisor's own last
-/// liaison, else whoever last paired with an advisor of `panel` (code).
-pub fn proposed_liaison(
+/// Liaisons to propose for advisors without one: each advisor's own last
+/// liaison, else whoever last paired with an advisor of the advisor's first
+/// panel (one grouped query for the panels asked about).
+pub fn proposed_liaisons(
     conn: &Connection,
-    advisor_id: i64,
-    panel: &str,
-) -> anyhow::Result<Option<String>> {
-    let own: Option<String> = conn
-        .prepare_cached(
-            "SELECT l.code FROM liaison_assignments la JOIN liaisons l ON l.id = la.liaison_id
-             WHERE la.advisor_id = ?1 ORDER BY la.start_date DESC, la.id DESC LIMIT 1",
-        )?
-        .query_row([advisor_id], |r| r.get(0))
-        .optional()?;
-    if own.is_some() {
-        return Ok(own);
+    rows: &[Unpaired],
+) -> anyhow::Result<Vec<Option<String>>> {
+    let mut own = Vec::with_capacity(rows.len());
+    let mut stmt = conn.prepare_cached(
+        "SELECT l.code FROM liaison_assignments la JOIN liaisons l ON l.id = la.liaison_id
+         WHERE la.advisor_id = ?1 ORDER BY la.start_date DESC, la.id DESC LIMIT 1",
+    )?;
+    for u in rows {
+        own.push(
+            stmt.query_row([u.advisor_id], |r| r.get::<_, String>(0))
+                .optional()?,
+        );
     }
-    Ok(conn
-        .prepare_cached(
-            "SELECT l.code FROM panels p JOIN appointments b ON b.panel_id = p.id
-             JOIN liaison_assignments la ON la.advisor_id = b.advisor_id JOIN liaisons l ON l.id = la.liaison_id
-             WHERE p.code = ?1 AND b.state IN ('appointed','dismissed','resigned')
-             ORDER BY la.start_date DESC, la.id DESC LIMIT 1",
-        )?
-        .query_row([panel], |r| r.get(0))
-        .optional()?)
+    let first_panel = |u: &Unpaired| u.panels.split(',').next().unwrap_or_default().to_string();
+    let wanted: Vec<String> = rows
+        .iter()
+        .zip(&own)
+        .filter(|(_, o)| o.is_none())
+        .map(|(u, _)| first_panel(u))
+        .collect();
+    let mut by_panel = std::collections::HashMap::new();
+    if !wanted.is_empty() {
+        let mut stmt = conn.prepare_cached(
+            "SELECT panel, liaison FROM (
+                SELECT p.code AS panel, l.code AS liaison,
+                       row_number() OVER (PARTITION BY p.id ORDER BY la.start_date DESC, la.id DESC) AS k
+                FROM panels p JOIN appointments b ON b.panel_id = p.id AND b.term_start IS NOT NULL
+                JOIN liaison_assignments la ON la.advisor_id = b.advisor_id JOIN liaisons l ON l.id = la.liaison_id
+                WHERE p.code IN (SELECT value FROM json_each(?1)))
+             WHERE k = 1",
+        )?;
+        let list = serde_json::Value::from(wanted).to_string();
+        let found = stmt.query_map([list], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })?;
+        for pair in found {
+            let (panel, liaison) = pair?;
+            by_panel.insert(panel, liaison);
+        }
+    }
+    Ok(rows
+        .iter()
+        .zip(own)
+        .map(|(u, own)| own.or_else(|| by_panel.get(&first_panel(u)).cloned()))
+        .collect())
 }
 
 /// A leader (领导班子成员) in post holding fewer serving advisors than the minimum.
