@@ -225,6 +225,28 @@ CREATE TABLE contact_advisors (
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX contact_advisors_advisor ON contact_advisors(advisor_id, contact_id);
 
+-- The date of each advisor's last live contact, derived from the two tables
+-- above and kept by these triggers whatever writes them (commands, imports,
+-- the benchmark's generator), so `due` finds who has not been contacted
+-- without reading every contact. Never edited directly.
+CREATE TABLE contact_last (
+    advisor_id INTEGER PRIMARY KEY REFERENCES advisors(id),
+    last_on    TEXT NOT NULL
+) STRICT;
+CREATE TRIGGER contact_last_insert AFTER INSERT ON contact_advisors BEGIN
+    INSERT INTO contact_last (advisor_id, last_on)
+    SELECT new.advisor_id, c.on_date FROM contacts c WHERE c.id = new.contact_id AND c.voided_at IS NULL
+    ON CONFLICT (advisor_id) DO UPDATE SET last_on = max(last_on, excluded.last_on);
+END;
+CREATE TRIGGER contact_last_update AFTER UPDATE OF on_date, voided_at ON contacts BEGIN
+    DELETE FROM contact_last WHERE advisor_id IN (SELECT advisor_id FROM contact_advisors WHERE contact_id = new.id);
+    INSERT INTO contact_last (advisor_id, last_on)
+    SELECT x.advisor_id, max(c.on_date) FROM contact_advisors x
+    JOIN contact_advisors ca ON ca.advisor_id = x.advisor_id
+    JOIN contacts c ON c.id = ca.contact_id AND c.voided_at IS NULL
+    WHERE x.contact_id = new.id GROUP BY x.advisor_id;
+END;
+
 -- The advisors' work.
 CREATE TABLE activities (
     id              INTEGER PRIMARY KEY,

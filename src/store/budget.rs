@@ -110,7 +110,9 @@ pub fn usage(
 
 /// Every line of a year with what is recorded against it: one grouped pass
 /// over the year's expenses (by panel and category), each line summing the
-/// groups it covers, the same scope `usage` reads.
+/// groups it covers, the same scope `usage` reads. (`+panel_id` keeps the
+/// planner on the covering date index rather than walking the panel index
+/// and reading every row.)
 pub fn lines_with_usage(conn: &Connection, year: i32) -> anyhow::Result<Vec<(Line, Usage)>> {
     let lines = lines(conn, year)?;
     if lines.is_empty() {
@@ -123,7 +125,7 @@ pub fn lines_with_usage(conn: &Connection, year: i32) -> anyhow::Result<Vec<(Lin
                     IFNULL(sum(CASE WHEN voucher_no IS NOT NULL THEN amount_fen END), 0),
                     IFNULL(sum(CASE WHEN voucher_no IS NULL THEN amount_fen END), 0)
              FROM expenses WHERE voided_at IS NULL AND on_date BETWEEN ?1 AND ?2
-             GROUP BY panel_id, category",
+             GROUP BY +panel_id, category",
         )?
         .query_map(params![first, last], |r| {
             Ok((

@@ -156,10 +156,13 @@ pub fn short_members(
     .to_string();
     let sql = format!(
         "WITH q AS (SELECT value ->> 0 AS quota, value ->> 1 AS panel_id, value ->> 2 AS needed FROM json_each(:quotas)),
+         sv AS MATERIALIZED (
+            SELECT ap.advisor_id, ap.panel_id FROM appointments ap
+            WHERE {serving_on} AND ap.panel_id IN (SELECT panel_id FROM q)),
          members AS MATERIALIZED (
-            SELECT DISTINCT q.quota, q.needed, ap.advisor_id FROM q JOIN appointments ap ON ap.panel_id = q.panel_id
-            WHERE {serving_on}
-              AND EXISTS (SELECT 1 FROM appointments b WHERE b.advisor_id = ap.advisor_id AND b.panel_id = q.panel_id
+            SELECT DISTINCT q.quota, q.needed, sv.advisor_id FROM q JOIN sv ON sv.panel_id = q.panel_id
+            WHERE :member_on = :on
+               OR EXISTS (SELECT 1 FROM appointments b WHERE b.advisor_id = sv.advisor_id AND b.panel_id = q.panel_id
                           AND {serving_member})),
          held AS MATERIALIZED (
             SELECT e.advisor_id, count(DISTINCT e.id) AS n FROM ({events}) e GROUP BY e.advisor_id),

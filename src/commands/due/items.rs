@@ -178,16 +178,11 @@ pub fn people(conn: &Connection, plan: &Plan, out: &mut Listed) -> anyhow::Resul
         })?;
     }
 
-    let earliest = date::iso(
-        plan.h.general
-            - chrono::Days::new(store::longest_interval(conn, plan.contact_days)?.max(0) as u64),
-    );
     let (found, unpaired) = store::unattended(
         conn,
         &plan.ask,
         &date::iso(plan.h.general),
         plan.contact_days,
-        &earliest,
     )?;
     out.add("no_contact", found, |u| {
         let n = u.interval;

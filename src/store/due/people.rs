@@ -17,6 +17,11 @@ fn serving_today() -> String {
     )
 }
 
+/// The last live contact with `s.advisor_id` on or before `:today` (for a
+/// `--today` in the past, when `contact_last` holds a later one).
+const LAST_BY_TODAY: &str = "(SELECT max(c.on_date) FROM contact_advisors ca JOIN contacts c ON c.id = ca.contact_id
+    WHERE ca.advisor_id = s.advisor_id AND c.voided_at IS NULL AND c.on_date <= :today)";
+
 /// The first day an advisor was ever appointed (`sv.advisor_id`): only an
 /// appointment that was made has a term start, so no state need be read.
 const SINCE: &str =
@@ -70,14 +75,6 @@ pub fn ungreeted(
     )
 }
 
-/// The longest contact interval in force (the panels' and the office's).
-pub fn longest_interval(conn: &Connection, default_days: i64) -> anyhow::Result<i64> {
-    let panels: Option<i64> = conn
-        .prepare_cached("SELECT max(contact_interval_days) FROM panels")?
-        .query_row([], |r| r.get(0))?;
-    Ok(panels.unwrap_or(default_days).max(default_days))
-}
-
 /// A serving advisor whose last contact is older than the interval.
 #[derive(Clone, Debug)]
 pub struct Uncontacted {
@@ -109,13 +106,8 @@ pub struct Unpaired {
 /// - not contacted: the next contact falls due by `horizon` — the last live
 ///   contact (or, never contacted, the first appointment) plus the shortest
 ///   interval of the panels served on (`default_days` where a panel sets
-///   none). Recent contacts are found through the date index, back to
-///   `earliest` (the horizon less the longest interval: anything older
-///   cannot keep an advisor off the list); the exact last contact is read
-///   for the rows listed only. Listed first are those with no contact in
-///   that span (by appointment date and interval: their exact date is not
-///   read for the thousands a large office may have), then the others by
-///   due date.
+///   none). The last contact comes from `contact_last` (one lookup per
+///   advisor), or for a day in the past from the contacts themselves.
 /// - without a liaison: no pairing holds them today; since the later of
 ///   their first appointment and their last pairing's end.
 pub fn unattended(
@@ -123,22 +115,21 @@ pub fn unattended(
     ask: &Ask,
     horizon: &str,
     default_days: i64,
-    earliest: &str,
 ) -> anyhow::Result<(Found<Uncontacted>, Found<Unpaired>)> {
     let sql = format!(
-        "WITH sv AS MATERIALIZED ({SERVING}),
+        "WITH th AS MATERIALIZED (
+            SELECT id, IFNULL(contact_interval_days, :default) AS interval,
+                   date(:horizon, '-' || IFNULL(contact_interval_days, :default) || ' days') AS threshold
+            FROM panels),
+         sv AS MATERIALIZED ({SERVING}),
          s AS MATERIALIZED (
-            SELECT sv.advisor_id, min(IFNULL(p.contact_interval_days, :default)) AS interval, {SINCE} AS since
-            FROM sv JOIN panels p ON p.id = sv.panel_id GROUP BY sv.advisor_id),
-         recent AS MATERIALIZED (
-            SELECT ca.advisor_id, max(c.on_date) AS last FROM contacts c
-            JOIN contact_advisors ca ON ca.contact_id = c.id
-            WHERE c.on_date > :earliest AND c.on_date <= :today AND c.voided_at IS NULL
-            GROUP BY ca.advisor_id),
+            SELECT sv.advisor_id, min(th.interval) AS interval, max(th.threshold) AS threshold, {SINCE} AS since
+            FROM sv JOIN th ON th.id = sv.panel_id GROUP BY sv.advisor_id),
+         c AS MATERIALIZED (
+            SELECT s.*, CASE WHEN cl.last_on <= :today THEN cl.last_on ELSE {LAST_BY_TODAY} END AS last
+            FROM s LEFT JOIN contact_last cl ON cl.advisor_id = s.advisor_id),
          uncontacted AS MATERIALIZED (
-            SELECT s.advisor_id, s.interval, s.since, r.last
-            FROM s LEFT JOIN recent r ON r.advisor_id = s.advisor_id
-            WHERE max(IFNULL(r.last, ''), s.since) <= date(:horizon, '-' || s.interval || ' days')),
+            SELECT advisor_id, interval, since, last FROM c WHERE max(IFNULL(last, ''), since) <= threshold),
          unpaired AS MATERIALIZED (
             SELECT s.advisor_id,
                    max(s.since, IFNULL((SELECT date(max(la.end_date), '+1 day') FROM liaison_assignments la
@@ -149,8 +140,7 @@ pub fn unattended(
          listed AS (
             SELECT * FROM (
                 SELECT 1 AS which, advisor_id, interval, since, last FROM uncontacted
-                ORDER BY last IS NOT NULL, date(max(IFNULL(last, ''), since), '+' || interval || ' days'), advisor_id
-                LIMIT :limit)
+                ORDER BY max(IFNULL(last, ''), since), interval, advisor_id LIMIT :limit)
             UNION ALL
             SELECT * FROM (
                 SELECT 2, advisor_id, NULL, since, NULL FROM unpaired ORDER BY since, advisor_id LIMIT :limit))
@@ -161,10 +151,7 @@ pub fn unattended(
             (SELECT group_concat(code, ',') FROM (SELECT DISTINCT p.code FROM appointments ap
                JOIN panels p ON p.id = ap.panel_id WHERE ap.advisor_id = a.id AND {serving}
                  AND (:panel IS NULL OR ap.panel_id = :panel) ORDER BY p.id)),
-            h.interval, h.since,
-            CASE WHEN h.which = 1 THEN IFNULL(h.last, (
-                SELECT max(c.on_date) FROM contact_advisors ca JOIN contacts c ON c.id = ca.contact_id
-                WHERE ca.advisor_id = a.id AND c.voided_at IS NULL AND c.on_date <= :today)) END
+            h.interval, h.since, h.last
         FROM listed h JOIN advisors a ON a.id = h.advisor_id",
         SERVING = serving_today(),
         serving = serving_condition("ap").replace('?', ":today"),
@@ -172,7 +159,7 @@ pub fn unattended(
     let mut stmt = conn.prepare_cached(&sql)?;
     let mut rows = stmt.query(named_params! {
         ":default": default_days, ":today": ask.today, ":panel": ask.panel,
-        ":earliest": earliest, ":horizon": horizon, ":limit": ask.limit,
+        ":horizon": horizon, ":limit": ask.limit,
     })?;
     let (mut contact, mut liaison) = (Found::default(), Found::default());
     while let Some(r) = rows.next()? {
