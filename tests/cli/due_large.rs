@@ -123,3 +123,49 @@ fn due_on_a_large_office() {
         }
     }
 }
+
+/// Each kind's query alone, timed (best of three), to see where `due`'s
+/// time goes on the large office.
+#[test]
+#[ignore = "needs the large office; run in release with --ignored"]
+fn due_kinds_timed() {
+    use roster::store::due as store;
+    let (db, _) = bench_db();
+    let conn = rusqlite::Connection::open(&db).expect("open");
+    let today = std::env::var("ROSTER_TODAY").unwrap_or_else(|_| "2026-11-20".to_string());
+    let ask = store::Ask {
+        today: today.clone(),
+        panel: None,
+        limit: 100,
+    };
+    let day = chrono::NaiveDate::parse_from_str(&today, "%Y-%m-%d").unwrap();
+    let plus = |n: u64| (day + chrono::Days::new(n)).format("%Y-%m-%d").to_string();
+    let minus = |n: u64| (day - chrono::Days::new(n)).format("%Y-%m-%d").to_string();
+    let time = |name: &str, f: &mut dyn FnMut() -> i64| {
+        let mut best = Duration::MAX;
+        let mut n = 0;
+        for _ in 0..3 {
+            let started = Instant::now();
+            n = f();
+            best = best.min(started.elapsed());
+        }
+        eprintln!("{name:>18}: {best:>10.1?} ({n})");
+    };
+    time("terms_ending", &mut || store::terms_ending(&conn, &ask, &plus(90)).unwrap().total);
+    time("evaluations", &mut || store::evaluations(&conn, &ask, &plus(61)).unwrap().total);
+    time("ready_to_appoint", &mut || store::ready_to_appoint(&conn, &ask, &plus(30)).unwrap().total);
+    for (festival, on) in roster::domain::due::festivals(day, day + chrono::Days::new(45)) {
+        let on = on.format("%Y-%m-%d").to_string();
+        time(festival.code(), &mut || store::ungreeted(&conn, &ask, festival.code(), &on).unwrap().total);
+    }
+    time("unattended", &mut || {
+        let (a, b) = store::unattended(&conn, &ask, &plus(30), 90).unwrap();
+        a.total + b.total
+    });
+    time("leaders_short", &mut || store::leaders_short(&conn, &ask, 2).unwrap().total);
+    time("advice_owed", &mut || store::advice_owed(&conn, &ask, &minus(0)).unwrap().total);
+    time("draft_runs", &mut || store::draft_runs(&conn, &ask, 2025).unwrap().total);
+    time("budget lines", &mut || {
+        roster::store::budget::lines_with_usage(&conn, chrono::Datelike::year(&day)).unwrap().len() as i64
+    });
+}

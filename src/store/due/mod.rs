@@ -80,7 +80,7 @@ pub struct TermEnd {
 
 pub fn terms_ending(conn: &Connection, ask: &Ask, horizon: &str) -> anyhow::Result<Found<TermEnd>> {
     // `nx.state <> 'rejected'` lets the renewal lookup use its partial index.
-    let sql = "WITH hits AS (
+    let sql = "WITH hits AS MATERIALIZED (
             SELECT ap.id, ap.term_end, a.code FROM appointments ap JOIN advisors a ON a.id = ap.advisor_id
             WHERE ap.state = 'appointed' AND ap.term_end BETWEEN :today AND :horizon AND ap.ended_on IS NULL
               AND (:panel IS NULL OR ap.panel_id = :panel)
@@ -133,7 +133,7 @@ pub fn evaluations(
     ask: &Ask,
     last_end: &str,
 ) -> anyhow::Result<Found<Evaluation>> {
-    let sql = "WITH hits AS (
+    let sql = "WITH hits AS MATERIALIZED (
             SELECT ap.id, ap.term_end, a.code FROM appointments ap JOIN advisors a ON a.id = ap.advisor_id
             WHERE ap.state = 'appointed' AND ap.term_end BETWEEN :today AND :last_end AND ap.ended_on IS NULL
               AND ap.term_start <= :today AND (:panel IS NULL OR ap.panel_id = :panel)

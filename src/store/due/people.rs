@@ -11,7 +11,7 @@ use crate::store::serving_condition;
 /// `:panel` when given), read from the covering index alone.
 fn serving_today() -> String {
     format!(
-        "SELECT ap.advisor_id, ap.panel_id FROM appointments ap
+        "SELECT ap.advisor_id, ap.panel_id, ap.term_start FROM appointments ap
          WHERE {} AND (:panel IS NULL OR ap.panel_id = :panel)",
         serving_condition("ap").replace('?', ":today")
     )
@@ -22,10 +22,13 @@ fn serving_today() -> String {
 const LAST_BY_TODAY: &str = "(SELECT max(c.on_date) FROM contact_advisors ca JOIN contacts c ON c.id = ca.contact_id
     WHERE ca.advisor_id = s.advisor_id AND c.voided_at IS NULL AND c.on_date <= :today)";
 
-/// The first day an advisor was ever appointed (`sv.advisor_id`): only an
+/// The first day an advisor was ever appointed (`c.advisor_id`): only an
 /// appointment that was made has a term start, so no state need be read.
 const SINCE: &str =
-    "(SELECT min(b.term_start) FROM appointments b WHERE b.advisor_id = sv.advisor_id)";
+    "(SELECT min(b.term_start) FROM appointments b WHERE b.advisor_id = c.advisor_id)";
+/// The same, for `s.advisor_id`.
+const SINCE_S: &str =
+    "(SELECT min(b.term_start) FROM appointments b WHERE b.advisor_id = s.advisor_id)";
 
 /// A serving advisor not yet greeted for a festival occurrence.
 #[derive(Clone, Debug)]
@@ -123,17 +126,20 @@ pub fn unattended(
             FROM panels),
          sv AS MATERIALIZED ({SERVING}),
          s AS MATERIALIZED (
-            SELECT sv.advisor_id, min(th.interval) AS interval, max(th.threshold) AS threshold, {SINCE} AS since
+            SELECT sv.advisor_id, min(th.interval) AS interval, max(th.threshold) AS threshold,
+                   min(sv.term_start) AS term_start
             FROM sv JOIN th ON th.id = sv.panel_id GROUP BY sv.advisor_id),
          c AS MATERIALIZED (
             SELECT s.*, CASE WHEN cl.last_on <= :today THEN cl.last_on ELSE {LAST_BY_TODAY} END AS last
             FROM s LEFT JOIN contact_last cl ON cl.advisor_id = s.advisor_id),
          uncontacted AS MATERIALIZED (
-            SELECT advisor_id, interval, since, last FROM c WHERE max(IFNULL(last, ''), since) <= threshold),
+            SELECT advisor_id, interval, since, last FROM (
+                SELECT c.*, CASE WHEN last >= term_start THEN term_start ELSE {SINCE} END AS since FROM c)
+            WHERE max(IFNULL(last, ''), since) <= threshold),
          unpaired AS MATERIALIZED (
-            SELECT s.advisor_id,
-                   max(s.since, IFNULL((SELECT date(max(la.end_date), '+1 day') FROM liaison_assignments la
-                                        WHERE la.advisor_id = s.advisor_id AND la.end_date < :today), '')) AS since
+            SELECT s.advisor_id, s.term_start,
+                   (SELECT max(la.end_date) FROM liaison_assignments la
+                    WHERE la.advisor_id = s.advisor_id AND la.end_date < :today) AS ended
             FROM s WHERE NOT EXISTS (
                 SELECT 1 FROM liaison_assignments la WHERE la.advisor_id = s.advisor_id
                   AND la.start_date <= :today AND (la.end_date IS NULL OR la.end_date >= :today))),
@@ -142,8 +148,9 @@ pub fn unattended(
                 SELECT 1 AS which, advisor_id, interval, since, last FROM uncontacted
                 ORDER BY max(IFNULL(last, ''), since), interval, advisor_id LIMIT :limit)
             UNION ALL
-            SELECT * FROM (
-                SELECT 2, advisor_id, NULL, since, NULL FROM unpaired ORDER BY since, advisor_id LIMIT :limit))
+            SELECT which, advisor_id, NULL, max(IFNULL(date(ended, '+1 day'), ''), {SINCE_S}), NULL FROM (
+                SELECT 2 AS which, advisor_id, ended FROM unpaired
+                ORDER BY IFNULL(ended, term_start), advisor_id LIMIT :limit) s)
         SELECT h.which,
             CASE h.which WHEN 1 THEN (SELECT count(*) FROM (SELECT 1 FROM uncontacted LIMIT 10001))
                          ELSE (SELECT count(*) FROM (SELECT 1 FROM unpaired LIMIT 10001)) END,
