@@ -151,21 +151,41 @@ fn due_kinds_timed() {
         }
         eprintln!("{name:>18}: {best:>10.1?} ({n})");
     };
-    time("terms_ending", &mut || store::terms_ending(&conn, &ask, &plus(90)).unwrap().total);
-    time("evaluations", &mut || store::evaluations(&conn, &ask, &plus(61)).unwrap().total);
-    time("ready_to_appoint", &mut || store::ready_to_appoint(&conn, &ask, &plus(30)).unwrap().total);
+    time("terms_ending", &mut || {
+        store::terms_ending(&conn, &ask, &plus(90)).unwrap().total
+    });
+    time("evaluations", &mut || {
+        store::evaluations(&conn, &ask, &plus(61)).unwrap().total
+    });
+    time("ready_to_appoint", &mut || {
+        store::ready_to_appoint(&conn, &ask, &plus(30))
+            .unwrap()
+            .total
+    });
     for (festival, on) in roster::domain::due::festivals(day, day + chrono::Days::new(45)) {
         let on = on.format("%Y-%m-%d").to_string();
-        time(festival.code(), &mut || store::ungreeted(&conn, &ask, festival.code(), &on).unwrap().total);
+        time(festival.code(), &mut || {
+            store::ungreeted(&conn, &ask, festival.code(), &on)
+                .unwrap()
+                .total
+        });
     }
     time("unattended", &mut || {
         let (a, b) = store::unattended(&conn, &ask, &plus(30), 90).unwrap();
         a.total + b.total
     });
-    time("leaders_short", &mut || store::leaders_short(&conn, &ask, 2).unwrap().total);
-    time("advice_owed", &mut || store::advice_owed(&conn, &ask, &minus(0)).unwrap().total);
-    time("draft_runs", &mut || store::draft_runs(&conn, &ask, 2025).unwrap().total);
+    time("leaders_short", &mut || {
+        store::leaders_short(&conn, &ask, 2).unwrap().total
+    });
+    time("advice_owed", &mut || {
+        store::advice_owed(&conn, &ask, &minus(0)).unwrap().total
+    });
+    time("draft_runs", &mut || {
+        store::draft_runs(&conn, &ask, 2025).unwrap().total
+    });
     time("budget lines", &mut || {
-        roster::store::budget::lines_with_usage(&conn, chrono::Datelike::year(&day)).unwrap().len() as i64
+        roster::store::budget::lines_with_usage(&conn, chrono::Datelike::year(&day))
+            .unwrap()
+            .len() as i64
     });
 }

@@ -8,6 +8,7 @@
 //! line says how many there are in all (`--all` lists every one).
 //! `--fail-on-due` exits 6 when anything at all is listed, after printing.
 
+mod duties;
 mod items;
 
 use crate::cli::due::DueArgs;
@@ -70,8 +71,8 @@ pub fn run(ctx: &Ctx, args: &DueArgs) -> anyhow::Result<()> {
         items::appointments(conn, &plan, &mut listed)?;
         items::people(conn, &plan, &mut listed)?;
         items::advice(conn, &plan, &mut listed)?;
-        items::quotas(conn, &plan, &mut listed)?;
-        items::office(conn, &plan, &mut listed)?;
+        duties::quotas(conn, &plan, &mut listed)?;
+        duties::office(conn, &plan, &mut listed)?;
         Ok((listed, limit))
     })?;
     let Listed { mut items, totals } = listed;
@@ -86,6 +87,7 @@ pub fn run(ctx: &Ctx, args: &DueArgs) -> anyhow::Result<()> {
         .map(|(kind, n)| {
             let label = DUE_KIND.label(kind);
             let shown = items.iter().filter(|i| i.kind == *kind).count();
+            let n = how_many(*n);
             crate::tr!(
                 "{label}：共 {n} 项，列出 {shown} 项",
                 "{label}: {n} in all, {shown} listed"
@@ -109,6 +111,7 @@ pub fn run(ctx: &Ctx, args: &DueArgs) -> anyhow::Result<()> {
         print_doc(&ctx.env, &doc)?;
     }
     if args.fail_on_due && total > 0 {
+        let total = how_many(total);
         return Err(UserError::Due(crate::tr!(
             "有 {total} 项待办（列出的 {late} 项已逾期）",
             "{total} items due ({late} of those listed are late)"
@@ -116,6 +119,16 @@ pub fn run(ctx: &Ctx, args: &DueArgs) -> anyhow::Result<()> {
         .into());
     }
     Ok(())
+}
+
+/// A total as counted: beyond the store's cap only "more than".
+fn how_many(n: i64) -> String {
+    let cap = crate::store::due::COUNT_CAP;
+    if n > cap {
+        crate::tr!("{cap} 以上", "over {cap}")
+    } else {
+        n.to_string()
+    }
 }
 
 /// Keeps at most `limit` items of each kind (-1: all), the earliest due.

@@ -19,7 +19,8 @@ fn serving_today() -> String {
 
 /// The last live contact with `s.advisor_id` on or before `:today` (for a
 /// `--today` in the past, when `contact_last` holds a later one).
-const LAST_BY_TODAY: &str = "(SELECT max(c.on_date) FROM contact_advisors ca JOIN contacts c ON c.id = ca.contact_id
+const LAST_BY_TODAY: &str =
+    "(SELECT max(c.on_date) FROM contact_advisors ca JOIN contacts c ON c.id = ca.contact_id
     WHERE ca.advisor_id = s.advisor_id AND c.voided_at IS NULL AND c.on_date <= :today)";
 
 /// The first day an advisor was ever appointed (`c.advisor_id`): only an
