@@ -229,15 +229,20 @@ pub struct Owed {
 }
 
 pub fn advice_owed(conn: &Connection, ask: &Ask, latest: &str) -> anyhow::Result<Found<Owed>> {
-    // The partial index holds exactly the advice owed feedback, by date;
-    // the planner would otherwise walk the status index.
-    let sql = "WITH hits AS (
-            SELECT ad.id FROM advice ad INDEXED BY advice_awaiting
-            WHERE ad.feedback_on IS NULL AND ad.voided_at IS NULL AND ad.on_date <= :latest
-              AND (:panel IS NULL OR ad.panel_id = :panel)),
-         listed AS (SELECT ad.id FROM advice ad INDEXED BY advice_awaiting
-            WHERE ad.feedback_on IS NULL AND ad.voided_at IS NULL AND ad.on_date <= :latest
-              AND (:panel IS NULL OR ad.panel_id = :panel)
+    // The partial index holds exactly the advice owed feedback, by date
+    // (the planner would otherwise walk the status index); one panel's
+    // advice is found on the panel's index instead.
+    let (index, scope) = if ask.panel.is_some() {
+        ("INDEXED BY advice_panel", "ad.panel_id = :panel")
+    } else {
+        ("INDEXED BY advice_awaiting", ":panel IS NULL")
+    };
+    let sql = format!(
+        "WITH hits AS (
+            SELECT ad.id FROM advice ad {index}
+            WHERE ad.feedback_on IS NULL AND ad.voided_at IS NULL AND ad.on_date <= :latest AND {scope}),
+         listed AS (SELECT ad.id FROM advice ad {index}
+            WHERE ad.feedback_on IS NULL AND ad.voided_at IS NULL AND ad.on_date <= :latest AND {scope}
             ORDER BY ad.on_date, ad.id LIMIT :limit)
         SELECT (SELECT count(*) FROM hits), ad.id, ad.title, ad.on_date, ad.status, p.code,
             (SELECT group_concat(a.code, ',') FROM (SELECT a.code FROM advice_advisors aa
@@ -246,10 +251,11 @@ pub fn advice_owed(conn: &Connection, ask: &Ask, latest: &str) -> anyhow::Result
                 JOIN advisors a ON a.id = aa.advisor_id WHERE aa.advice_id = ad.id ORDER BY a.code) a),
             p.office_head
         FROM listed h JOIN advice ad ON ad.id = h.id LEFT JOIN panels p ON p.id = ad.panel_id
-        ORDER BY ad.on_date, ad.id";
+        ORDER BY ad.on_date, ad.id"
+    );
     found(
         conn,
-        sql,
+        &sql,
         named_params! { ":latest": latest, ":panel": ask.panel, ":limit": ask.limit },
         |r| {
             Ok(Owed {
