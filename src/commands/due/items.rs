@@ -260,7 +260,7 @@ pub fn people(conn: &Connection, plan: &Plan, out: &mut Listed) -> anyhow::Resul
         };
         let what = crate::tr!(
             "{unit}领导班子成员联系 {n} 位专家（至少 {min} 位，seed 004）{held}",
-            "{unit}leader holds {n} advisors (at least {min}, seed 004){held}"
+            "{unit}leader holding {n} advisor(s), at least {min} (seed 004){held}"
         );
         let due_on = match &s.since {
             Some(since) => day(since)?.min(plan.h.today),
