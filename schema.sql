@@ -150,13 +150,14 @@ CREATE TABLE appointments (
 ) STRICT;
 CREATE INDEX appointments_advisor ON appointments(advisor_id, term_start);
 CREATE INDEX appointments_panel ON appointments(panel_id, state);
-CREATE INDEX appointments_term_end ON appointments(state, term_end);
+-- covers "serving on a date" (store::serving_condition) without reading the rows
+CREATE INDEX appointments_term_end ON appointments(state, term_end, term_start, ended_on, advisor_id, panel_id);
 CREATE UNIQUE INDEX appointments_previous ON appointments(previous_id) WHERE previous_id IS NOT NULL AND state <> 'rejected';
 
 CREATE TABLE appointment_steps (
     id             INTEGER PRIMARY KEY,
     appointment_id INTEGER NOT NULL REFERENCES appointments(id),
-    step           TEXT NOT NULL CHECK (step IN ('nominated','vetted','checked','reviewed','approved','publicized','appointed','rejected','objected','dismissed','resigned')),
+    step           TEXT NOT NULL CHECK (step IN ('nominated','vetted','checked','reviewed','approved','publicized','appointed','rejected','objected','dismissed','resigned','evaluated')),
     on_date        TEXT NOT NULL,
     operator       TEXT NOT NULL,
     reference      TEXT,
@@ -212,7 +213,8 @@ CREATE TABLE contacts (
     CHECK (kind <> 'greeting' OR festival IS NOT NULL),
     CHECK (kind <> 'report' OR event IS NOT NULL)
 ) STRICT;
-CREATE INDEX contacts_date ON contacts(on_date);
+-- covers the live contacts of a period by kind (due, quotas, coverage)
+CREATE INDEX contacts_date ON contacts(on_date, voided_at, kind);
 CREATE INDEX contacts_festival ON contacts(festival_date, festival);
 CREATE INDEX contacts_liaison ON contacts(liaison_id, on_date);
 
@@ -222,6 +224,28 @@ CREATE TABLE contact_advisors (
     PRIMARY KEY (contact_id, advisor_id)
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX contact_advisors_advisor ON contact_advisors(advisor_id, contact_id);
+
+-- The date of each advisor's last live contact, derived from the two tables
+-- above and kept by these triggers whatever writes them (commands, imports,
+-- the benchmark's generator), so `due` finds who has not been contacted
+-- without reading every contact. Never edited directly.
+CREATE TABLE contact_last (
+    advisor_id INTEGER PRIMARY KEY REFERENCES advisors(id),
+    last_on    TEXT NOT NULL
+) STRICT;
+CREATE TRIGGER contact_last_insert AFTER INSERT ON contact_advisors BEGIN
+    INSERT INTO contact_last (advisor_id, last_on)
+    SELECT new.advisor_id, c.on_date FROM contacts c WHERE c.id = new.contact_id AND c.voided_at IS NULL
+    ON CONFLICT (advisor_id) DO UPDATE SET last_on = max(last_on, excluded.last_on);
+END;
+CREATE TRIGGER contact_last_update AFTER UPDATE OF on_date, voided_at ON contacts BEGIN
+    DELETE FROM contact_last WHERE advisor_id IN (SELECT advisor_id FROM contact_advisors WHERE contact_id = new.id);
+    INSERT INTO contact_last (advisor_id, last_on)
+    SELECT x.advisor_id, max(c.on_date) FROM contact_advisors x
+    JOIN contact_advisors ca ON ca.advisor_id = x.advisor_id
+    JOIN contacts c ON c.id = ca.contact_id AND c.voided_at IS NULL
+    WHERE x.contact_id = new.id GROUP BY x.advisor_id;
+END;
 
 -- The advisors' work.
 CREATE TABLE activities (
@@ -294,6 +318,8 @@ CREATE INDEX advice_date ON advice(on_date);
 CREATE INDEX advice_panel ON advice(panel_id, on_date);
 CREATE INDEX advice_activity ON advice(activity_id) WHERE activity_id IS NOT NULL;
 CREATE INDEX advice_status ON advice(status, feedback_on);
+-- advice still owed feedback, oldest first (`due`, `advice list --overdue`)
+CREATE INDEX advice_awaiting ON advice(on_date) WHERE feedback_on IS NULL AND voided_at IS NULL;
 
 CREATE TABLE advice_advisors (
     advice_id  INTEGER NOT NULL REFERENCES advice(id),
@@ -349,7 +375,8 @@ CREATE TABLE expenses (
     created_at    TEXT NOT NULL,
     updated_at    TEXT NOT NULL
 ) STRICT;
-CREATE INDEX expenses_date ON expenses(on_date);
+-- covers a year's live spending by panel and category (budget usage, due, reports)
+CREATE INDEX expenses_date ON expenses(on_date, voided_at, panel_id, category, amount_fen, voucher_no);
 CREATE INDEX expenses_advisor ON expenses(advisor_id, on_date);
 CREATE INDEX expenses_panel ON expenses(panel_id, on_date);
 CREATE UNIQUE INDEX expenses_voucher ON expenses(voucher_no) WHERE voucher_no IS NOT NULL AND voided_at IS NULL;

@@ -158,6 +158,7 @@ domain!(STEP_EVENT, "步骤", "step", ["appointment_steps.step"], {
     "objected" => "公示异议", "objection";
     "dismissed" => "解聘", "dismissed";
     "resigned" => "辞去", "resigned";
+    "evaluated" => "任期评估", "term evaluated";
 });
 
 domain!(SOURCE, "推荐方式", "nomination source", ["appointments.source"], {
@@ -247,6 +248,22 @@ domain!(COVERAGE_FLAG, "提示", "flag", [], {
     "not_visited" => "本年未走访", "not visited this year";
     "greeting_missed" => "节日未问候", "greeting missed";
     "quota_unmet" => "联系要求未完成", "contact quota unmet";
+});
+
+// What `roster due` lists, in the order items of one day are shown.
+domain!(DUE_KIND, "待办事项", "item", [], {
+    "term_end" => "聘期届满", "term ending";
+    "term_evaluation" => "任期评估", "term evaluation";
+    "ready_to_appoint" => "待聘任", "ready to appoint";
+    "festival" => "节日问候", "holiday greeting";
+    "no_contact" => "久未联系", "no recent contact";
+    "no_liaison" => "未定联系人", "no liaison";
+    "leader_short" => "领导联系不足", "leader holds too few";
+    "advice_feedback" => "意见待反馈", "advice feedback";
+    "quota" => "履职要求", "duty behind pace";
+    "year_end_report" => "年终报告", "year-end report";
+    "assessment" => "考核待确定", "assessment to confirm";
+    "budget" => "预算预警", "budget alert";
 });
 
 domain!(ACTIVITY_KIND, "活动类型", "activity kind", ["activities.kind"], {
@@ -409,6 +426,7 @@ pub static ALL: &[&Domain] = &[
     &CARE_KIND,
     &EVENT,
     &COVERAGE_FLAG,
+    &DUE_KIND,
     &ACTIVITY_KIND,
     &MODE,
     &ATTENDANCE,

@@ -14,7 +14,12 @@ fn main() -> ExitCode {
                 return ExitCode::SUCCESS;
             }
             let code = error::exit_code_for(&err);
-            let prefix = roster::i18n::pick("错误", "error");
+            // `due --fail-on-due` finding items is a status, not an error.
+            let prefix = if code == exit::DUE {
+                roster::i18n::pick("待办", "due")
+            } else {
+                roster::i18n::pick("错误", "error")
+            };
             let message = match error::explain_sqlite(&err) {
                 Some(sentence) => format!("{prefix}: {sentence} ({err:#})"),
                 None if code == exit::UNEXPECTED => format!("{prefix}: {err:#}"),

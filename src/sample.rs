@@ -34,6 +34,7 @@ pub const SCRIPTS: &[(&str, &str)] = scripts![
     "70-advice",
     "80-money",
     "90-assessment",
+    "95-due",
 ];
 
 /// The sample rule sets, built in so the sample office (and a newcomer

@@ -27,6 +27,9 @@ pub enum AppointmentCommand {
     Reject(RejectArgs),
     /// Renew (续聘): a new term linked to this one
     Renew(RenewArgs),
+    /// Record the term evaluation (任期评估, seed 002 part 8: the term report and
+    /// self-evaluation, due one month before the term ends; `assess term` summarises it)
+    Evaluate(StepArgs),
     /// Dismiss (解聘) on one of the six grounds of seed 001 art. 12
     Dismiss(DismissArgs),
     /// Record a resignation (辞去, seed 001 art. 13)

@@ -12,6 +12,7 @@ pub mod backup;
 pub mod budget;
 pub mod check;
 pub mod contact;
+pub mod due;
 pub mod expense;
 pub mod export;
 pub mod festivals;
@@ -120,6 +121,8 @@ pub enum Command {
     /// Recusals (回避): an advisor stepping aside from a matter
     #[command(subcommand)]
     Recusal(recusal::RecusalCommand),
+    /// What is due and what is late, each with the command that deals with it
+    Due(due::DueArgs),
     /// Reports: the work ledger (工作台账), spending, coverage, the yearly summary
     #[command(subcommand)]
     Report(report::ReportCommand),

@@ -13,6 +13,10 @@ pub enum ReportCommand {
     Ledger(LedgerArgs),
     /// A year's spending per advisor, per panel and per category, against budget
     Spending(SpendingArgs),
+    /// The yearly work summary (年度工作总结) per panel and in total: the roster's
+    /// changes, activities and attendance, advice, contacts and greetings,
+    /// spending against budget, grades; counts run to today within the year
+    Summary(SpendingArgs),
 }
 
 #[derive(Debug, Args)]

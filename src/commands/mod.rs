@@ -10,6 +10,7 @@ pub mod backup;
 pub mod budget;
 pub mod check;
 pub mod contact;
+pub mod due;
 pub mod expense;
 pub mod export;
 pub mod festivals;
@@ -46,6 +47,7 @@ pub fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<()> {
         Command::Liaison(cmd) => liaison::run(ctx, cmd),
         Command::Contact(cmd) => contact::run(ctx, cmd),
         Command::Festivals(args) => festivals::run(ctx, &args),
+        Command::Due(args) => due::run(ctx, &args),
         Command::Report(cmd) => report::run(ctx, cmd),
         Command::Log(args) => log::run(ctx, args),
         Command::Backup(args) => backup::run(ctx, &args),

@@ -4,6 +4,7 @@ pub mod advice;
 pub mod assess;
 pub mod budget;
 pub mod coverage;
+pub mod due;
 pub mod festival;
 pub mod lifecycle;
 pub mod work;

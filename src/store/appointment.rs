@@ -193,3 +193,12 @@ pub fn successor(conn: &Connection, id: i64) -> anyhow::Result<Option<(i64, Stri
         .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?)
 }
+
+/// The date a term's evaluation was recorded (an `evaluated` step), if it was.
+pub fn evaluated_on(conn: &Connection, id: i64) -> anyhow::Result<Option<String>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT min(on_date) FROM appointment_steps WHERE appointment_id = ?1 AND step = 'evaluated'",
+        )?
+        .query_row([id], |r| r.get(0))?)
+}

@@ -108,15 +108,51 @@ pub fn usage(
         })?)
 }
 
-/// Every line of a year with what is recorded against it.
+/// Every line of a year with what is recorded against it: one grouped pass
+/// over the year's expenses (by panel and category), each line summing the
+/// groups it covers, the same scope `usage` reads. (`+panel_id` keeps the
+/// planner on the covering date index rather than walking the panel index
+/// and reading every row.)
 pub fn lines_with_usage(conn: &Connection, year: i32) -> anyhow::Result<Vec<(Line, Usage)>> {
-    lines(conn, year)?
+    let lines = lines(conn, year)?;
+    if lines.is_empty() {
+        return Ok(Vec::new());
+    }
+    let (first, last) = (format!("{year:04}-01-01"), format!("{year:04}-12-31"));
+    let groups: Vec<(Option<i64>, String, Usage)> = conn
+        .prepare_cached(
+            "SELECT panel_id, category,
+                    IFNULL(sum(CASE WHEN voucher_no IS NOT NULL THEN amount_fen END), 0),
+                    IFNULL(sum(CASE WHEN voucher_no IS NULL THEN amount_fen END), 0)
+             FROM expenses WHERE voided_at IS NULL AND on_date BETWEEN ?1 AND ?2
+             GROUP BY +panel_id, category",
+        )?
+        .query_map(params![first, last], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                Usage {
+                    paid_fen: r.get(2)?,
+                    committed_fen: r.get(3)?,
+                },
+            ))
+        })?
+        .collect::<Result<_, _>>()?;
+    Ok(lines
         .into_iter()
         .map(|line| {
-            let used = usage(conn, year, line.panel_id, line.category.as_deref())?;
-            Ok((line, used))
+            let mut used = Usage::default();
+            for (panel, category, usage) in &groups {
+                if line.panel_id.is_none_or(|p| *panel == Some(p))
+                    && line.category.as_deref().is_none_or(|c| c == category)
+                {
+                    used.paid_fen += usage.paid_fen;
+                    used.committed_fen += usage.committed_fen;
+                }
+            }
+            (line, used)
         })
-        .collect()
+        .collect())
 }
 
 /// The stored controlled set (None: never set, the default applies).

@@ -1,6 +1,6 @@
 //! The reads behind `report coverage`: serving advisors, who holds them,
 //! their contacts, greetings and the festivals their panels greet on, the
-//! liaisons in post, and contact counts for panel quotas. A handful of
+//! liaisons in post (quota counts are in `store::quota`). A handful of
 //! grouped queries, whatever the roster's size.
 
 use std::collections::HashMap;
@@ -190,42 +190,4 @@ pub fn liaisons_in_post(conn: &Connection, on: &str, from: &str) -> anyhow::Resu
         l.contacts = contacts.get(&l.id).copied().unwrap_or(0);
     }
     Ok(liaisons)
-}
-
-/// Advisor id → live contacts of any of `kinds` (comma-separated codes)
-/// dated `from`..=`to`.
-pub fn quota_counts(
-    conn: &Connection,
-    kinds: &str,
-    from: &str,
-    to: &str,
-) -> anyhow::Result<HashMap<i64, i64>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT ca.advisor_id, count(DISTINCT c.id) FROM contacts c JOIN contact_advisors ca ON ca.contact_id = c.id
-         WHERE c.voided_at IS NULL AND instr(',' || ?1 || ',', ',' || c.kind || ',') > 0
-           AND c.on_date BETWEEN ?2 AND ?3 GROUP BY ca.advisor_id",
-    )?;
-    let rows = stmt.query_map(params![kinds, from, to], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    Ok(rows.collect::<Result<_, _>>()?)
-}
-
-/// Live contacts of any of `kinds` dated `from`..=`to` naming an advisor
-/// serving on the panel that day (a whole-panel quota).
-pub fn panel_quota_count(
-    conn: &Connection,
-    panel_id: i64,
-    kinds: &str,
-    from: &str,
-    to: &str,
-) -> anyhow::Result<i64> {
-    let sql = format!(
-        "SELECT count(DISTINCT c.id) FROM contacts c JOIN contact_advisors ca ON ca.contact_id = c.id
-         JOIN appointments ap ON ap.advisor_id = ca.advisor_id AND ap.panel_id = ?1
-         WHERE c.voided_at IS NULL AND instr(',' || ?2 || ',', ',' || c.kind || ',') > 0
-           AND c.on_date BETWEEN ?3 AND ?4 AND {}",
-        serving_condition("ap").replace('?', "c.on_date")
-    );
-    Ok(conn
-        .prepare_cached(&sql)?
-        .query_row(params![panel_id, kinds, from, to], |r| r.get(0))?)
 }

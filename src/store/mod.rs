@@ -8,11 +8,14 @@ pub mod assess;
 pub mod budget;
 pub mod contact;
 pub mod coverage;
+pub mod due;
 pub mod expense;
 pub mod liaison;
 pub mod panel;
+pub mod quota;
 pub mod recusal;
 pub mod settings;
+pub mod summary;
 
 use rusqlite::types::Value;
 

@@ -49,10 +49,17 @@ pub static SETTINGS: &[Setting] = &[
     },
     Setting {
         key: "due.term_evaluation_days",
-        zh: "任期评估提前（天，seed 002：任期结束前一个月）",
-        en: "term evaluation lead (days; seed 002: one month)",
-        default: "30",
+        zh: "任期评估提前（天，seed 002：任期结束前一个月，12-31 届满即 11-30 前）",
+        en: "term evaluation lead (days; seed 002: one month, so a term ending 12-31 is evaluated by 11-30)",
+        default: "31",
         value: Value::Number(1, 365),
+    },
+    Setting {
+        key: "due.festival_days",
+        zh: "节日问候提前提醒（天；问候最早可在节前45天）",
+        en: "holiday greeting notice (days; a greeting counts from 45 days before)",
+        default: "45",
+        value: Value::Number(1, 45),
     },
     Setting {
         key: "due.contact_interval_days",
@@ -81,6 +88,13 @@ pub static SETTINGS: &[Setting] = &[
         en: "advisors each leader holds at least (seed 004)",
         default: "2",
         value: Value::Number(0, 100),
+    },
+    Setting {
+        key: "due.list_limit",
+        zh: "每类待办最多列出（项，0 为不限；roster due --all 列出全部）",
+        en: "items listed per kind (0 = all; `roster due --all` lists all)",
+        default: "100",
+        value: Value::Number(0, 1_000_000),
     },
     Setting {
         key: "money.controlled_categories",

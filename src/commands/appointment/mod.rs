@@ -31,6 +31,7 @@ pub fn run(ctx: &Ctx, cmd: AppointmentCommand) -> anyhow::Result<()> {
         AppointmentCommand::Object(args) => ending::object(ctx, &args),
         AppointmentCommand::Reject(args) => ending::reject(ctx, &args),
         AppointmentCommand::Renew(args) => renew::renew(ctx, &args),
+        AppointmentCommand::Evaluate(args) => renew::evaluate(ctx, &args),
         AppointmentCommand::Dismiss(args) => ending::dismiss(ctx, &args),
         AppointmentCommand::Resign(args) => ending::resign(ctx, &args),
         AppointmentCommand::Edit(args) => renew::edit(ctx, &args),

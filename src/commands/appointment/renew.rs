@@ -1,8 +1,9 @@
-//! Renewing an appointment (续聘, seed 000 art. 7) and correcting one.
+//! Renewing an appointment (续聘, seed 000 art. 7), recording its term
+//! evaluation (seed 002 part 8), and correcting one.
 
 use super::ending::{day_after_term, refuse_state};
-use super::{check_certificate, check_eligibility, check_overlap, step_input, term};
-use crate::cli::appointment::{EditArgs, RenewArgs};
+use super::{check_certificate, check_eligibility, check_overlap, step_input, term, transition};
+use crate::cli::appointment::{EditArgs, RenewArgs, StepArgs};
 use crate::context::{Ctx, now_stamp};
 use crate::domain::lifecycle;
 use crate::input::{date, text};
@@ -168,6 +169,53 @@ pub fn edit(ctx: &Ctx, args: &EditArgs) -> anyhow::Result<()> {
     crate::output::print_done(
         &ctx.env,
         &crate::tr!("已更新聘任 #{id}", "updated appointment #{id}"),
+        "appointment",
+        id,
+        None,
+    )
+}
+
+/// Records a term's evaluation (seed 002 part 8: 任期结束前一个月…提交任期科技
+/// 成果报告及成效自评报告): a dated step with its reference; once recorded,
+/// `roster due` no longer lists the evaluation. Only an appointed term that
+/// has begun, once.
+pub fn evaluate(ctx: &Ctx, args: &StepArgs) -> anyhow::Result<()> {
+    let input = step_input(
+        ctx,
+        args.date.as_deref(),
+        args.reference.as_deref(),
+        args.note.as_deref(),
+    )?;
+    let id = args.id;
+    let on = date::iso(input.date);
+    ctx.write(|tx| {
+        if let Some(done) = store::evaluated_on(tx, id)? {
+            return Err(crate::refused!(
+                "聘任 #{id} 已于 {done} 记录任期评估",
+                "appointment #{id} already has its term evaluation, recorded on {done}"
+            ));
+        }
+        transition(tx, id, &input, "evaluated", |_, a, _| {
+            if a.state != "appointed" {
+                return Err(refuse_state(a, "记录任期评估（仅限聘任中的聘期）", "evaluated (only an appointed term is)"));
+            }
+            if a.term_start.as_deref().is_none_or(|s| s > on.as_str()) {
+                let start = a.term_start.clone().unwrap_or_default();
+                return Err(crate::refused!(
+                    "--date：聘任 #{id} 的聘期自 {start} 开始，{on} 尚未开始，不能评估",
+                    "--date: the term of appointment #{id} begins on {start}; it cannot be evaluated on {on}"
+                ));
+            }
+            Ok(())
+        })?;
+        Ok(())
+    })?;
+    crate::output::print_done(
+        &ctx.env,
+        &crate::tr!(
+            "聘任 #{id}：已记录任期评估（{on}）",
+            "appointment #{id}: term evaluation recorded ({on})"
+        ),
         "appointment",
         id,
         None,

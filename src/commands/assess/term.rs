@@ -20,7 +20,8 @@ pub fn term(ctx: &Ctx, appointment_id: i64) -> anyhow::Result<()> {
         };
         let advisor = crate::store::advisor::get(conn, a.advisor_id)?;
         let last = a.ended_on.as_deref().and_then(date::parse_plain).and_then(|d| d.pred_opt()).map(date::iso).unwrap_or(end.clone());
-        let due = date::from_db(&end)?.checked_sub_months(chrono::Months::new(1)).map(date::iso).unwrap_or(end.clone());
+        let lead = crate::store::settings::number(conn, "due.term_evaluation_days")?;
+        let due = date::iso(crate::domain::due::term_evaluation_due(date::from_db(&end)?, lead));
         let years = RowSet::query(
             conn,
             vec![
@@ -78,10 +79,17 @@ pub fn term(ctx: &Ctx, appointment_id: i64) -> anyhow::Result<()> {
             params![a.advisor_id, start, last],
         )?;
         let (code, name) = (&advisor.code, &advisor.name);
-        let head = vec![
+        let mut head = vec![
             crate::tr!("{name}（{code}）聘任 #{appointment_id}，聘期 {start} 至 {end}", "{name} ({code}), appointment #{appointment_id}, term {start} to {end}"),
             crate::tr!("任期评估应于 {due} 前完成（任期结束前一个月，seed 002 第八部分）", "the term evaluation is due by {due} (one month before the term ends, seed 002 part 8)"),
         ];
+        head.push(match crate::store::appointment::evaluated_on(conn, appointment_id)? {
+            Some(done) => crate::tr!("已于 {done} 记录任期评估", "the term evaluation was recorded on {done}"),
+            None => crate::tr!(
+                "评估完成后登记：roster appointment evaluate {appointment_id} --reference 报告文号",
+                "once done, record it: roster appointment evaluate {appointment_id} --reference REPORT"
+            ),
+        });
         Ok(Doc::default()
             .lines("term", ("任期评估", "Term evaluation"), head)
             .table("years", ("各年度", "Year by year"), years)

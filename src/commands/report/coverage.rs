@@ -309,8 +309,9 @@ fn quotas(
         let (met, short) = if q.scope == "panel" {
             let mut short = Vec::new();
             for (from, to) in &periods {
-                let n = store::panel_quota_count(
+                let n = crate::store::quota::panel_count(
                     conn,
+                    "contact",
                     q.panel_id,
                     &q.kinds,
                     &date::iso(*from),
@@ -334,8 +335,13 @@ fn quotas(
         } else {
             let mut short_by: BTreeMap<String, Vec<String>> = BTreeMap::new();
             for (from, to) in &periods {
-                let counts =
-                    store::quota_counts(conn, &q.kinds, &date::iso(*from), &date::iso(*to))?;
+                let counts = crate::store::quota::advisor_counts(
+                    conn,
+                    "contact",
+                    &q.kinds,
+                    &date::iso(*from),
+                    &date::iso(*to),
+                )?;
                 for (id, code, name) in &members {
                     let n = counts.get(id).copied().unwrap_or(0);
                     if n < q.min_count {

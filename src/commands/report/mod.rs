@@ -3,6 +3,7 @@
 mod coverage;
 mod ledger;
 mod spending;
+pub mod summary;
 
 use crate::cli::report::ReportCommand;
 use crate::context::Ctx;
@@ -12,5 +13,6 @@ pub fn run(ctx: &Ctx, cmd: ReportCommand) -> anyhow::Result<()> {
         ReportCommand::Coverage(args) => coverage::run(ctx, &args),
         ReportCommand::Ledger(args) => ledger::run(ctx, &args),
         ReportCommand::Spending(args) => spending::run(ctx, &args),
+        ReportCommand::Summary(args) => summary::run(ctx, &args),
     }
 }

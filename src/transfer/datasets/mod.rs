@@ -4,8 +4,14 @@
 mod advisors;
 mod audit;
 mod panels;
+mod summary;
 
 use super::Dataset;
 
 /// Every dataset, in the order they are listed to users.
-pub static DATASETS: &[&Dataset] = &[&advisors::DATASET, &panels::DATASET, &audit::DATASET];
+pub static DATASETS: &[&Dataset] = &[
+    &advisors::DATASET,
+    &panels::DATASET,
+    &audit::DATASET,
+    &summary::DATASET,
+];

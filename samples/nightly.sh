@@ -1,0 +1,99 @@
+#!/bin/sh
+# The nightly job of a roster office: what is due, a backup, and the files
+# leadership reads, written into a folder named for the day. POSIX sh (runs
+# under Debian's dash); copy it, set the four variables below (or pass them
+# in the environment) and run it from cron, e.g. at 01:30 every night:
+#
+#   30 1 * * *  ROSTER_DB=/srv/roster/roster.db ROSTER_NIGHTLY_DIR=/srv/roster/nightly /srv/roster/nightly.sh
+#
+# It writes, in $ROSTER_NIGHTLY_DIR/YYYY-MM-DD/:
+#   due.csv, due.json       everything due or late (`roster due --all`)
+#   roster-YYYY-MM-DD.db    a backup of the database, taken while clerks work
+#   advisors.csv            the advisors serving today (phones, IDs masked)
+#   panels.csv              the panels and their settings
+#   summary-YYYY.csv        the year's work summary (年度工作总结), per panel and in total
+#   spending-YYYY.csv       the year's spending against budget
+#   coverage-YYYY.csv       liaison, contacts and holiday greetings
+# and appends a line per step to $ROSTER_NIGHTLY_DIR/nightly.log.
+#
+# Exit status (what cron reports):
+#   0  every file written; nothing is due
+#   6  every file written, and something is due or late: see due.csv. Items
+#      due are not a failure of the job, so the exports are still made; the
+#      status is not 0 so that the office hears about it.
+#   1  a step failed (the log says which and why); the other steps still ran
+#      and their files are kept.
+
+set -u
+
+ROSTER=${ROSTER:-roster}                            # the roster program
+ROSTER_DB=${ROSTER_DB:-roster.db}                   # the database
+ROSTER_NIGHTLY_DIR=${ROSTER_NIGHTLY_DIR:-nightly}   # where the dated folders go
+ROSTER_LANG=${ROSTER_LANG:-zh}                      # zh or en, for headers and labels
+export ROSTER_DB ROSTER_LANG
+
+DAY=${ROSTER_TODAY:-$(date +%Y-%m-%d)}
+YEAR=${DAY%%-*}
+DIR=$ROSTER_NIGHTLY_DIR/$DAY
+LOG=$ROSTER_NIGHTLY_DIR/nightly.log
+ERR=$DIR/.stderr
+
+if ! mkdir -p "$DIR"; then
+    echo "nightly: cannot create $DIR" >&2
+    exit 1
+fi
+
+failed=0
+due=0
+
+log() {
+    printf '%s %s\n' "$(date '+%Y-%m-%d %H:%M:%S')" "$*" >> "$LOG"
+}
+
+# step NAME FILE ARGUMENT...: runs `roster ARGUMENT...` with its output in
+# FILE (- for none) and notes the outcome in the log. Exit 6 from `due
+# --fail-on-due` means items are due; any other non-zero status is a failure.
+step() {
+    name=$1
+    file=$2
+    shift 2
+    if [ "$file" = - ]; then
+        "$ROSTER" --no-input "$@" > /dev/null 2> "$ERR"
+    else
+        "$ROSTER" --no-input "$@" > "$DIR/$file" 2> "$ERR"
+    fi
+    status=$?
+    message=$(tr '\n' ' ' < "$ERR")
+    if [ "$status" -eq 0 ]; then
+        log "ok      $name"
+    elif [ "$status" -eq 6 ]; then
+        due=1
+        log "due     $name: $message"
+    else
+        failed=1
+        log "FAILED  $name (exit $status): $message"
+    fi
+    return 0
+}
+
+log "start   $DAY in $DIR (database $ROSTER_DB)"
+step due        due.csv             --format csv due --all --fail-on-due
+step due-json   due.json            --format json due --all
+step backup     -                   backup "$DIR/roster-$DAY.db"
+step advisors   -                   export advisors --serving --out "$DIR/advisors.csv"
+step panels     -                   export panels --out "$DIR/panels.csv"
+step summary    -                   export summary --year "$YEAR" --out "$DIR/summary-$YEAR.csv"
+step spending   "spending-$YEAR.csv" --format csv report spending --year "$YEAR"
+step coverage   "coverage-$YEAR.csv" --format csv report coverage --year "$YEAR"
+rm -f "$ERR"
+
+if [ "$failed" -ne 0 ]; then
+    log "end     with failures"
+    exit 1
+fi
+if [ "$due" -ne 0 ]; then
+    log "end     every file written; items are due (due.csv)"
+    exit 6
+fi
+log "end     every file written; nothing due"
+exit 0

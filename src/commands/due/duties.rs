@@ -1,0 +1,277 @@
+//! Due items from the office's own records: a panel's duties behind pace
+//! and the year-end reports (data in `panel_quotas`, paced by
+//! `domain::due`), assessments still drafts, budget lines nearly spent.
+
+use chrono::NaiveDate;
+use rusqlite::Connection;
+
+use super::items::{Listed, Plan, item};
+use crate::domain::due;
+use crate::i18n::pick;
+use crate::input::date;
+use crate::labels::{CONTACT_KIND, EXPENSE_CATEGORY};
+use crate::store::due::{self as store, Found};
+
+/// A year's assessment runs still drafts; the year's budget lines nearly spent.
+pub fn office(conn: &Connection, plan: &Plan, out: &mut Listed) -> anyhow::Result<()> {
+    let h = plan.h.general;
+    let last_year = match due::assessment_due(chrono::Datelike::year(&h)) {
+        Some(end) if end <= h => chrono::Datelike::year(&h),
+        _ => chrono::Datelike::year(&h) - 1,
+    };
+    let found = store::draft_runs(conn, &plan.ask, last_year)?;
+    out.add("assessment", found, |d| {
+        let (year, n) = (d.year, d.results);
+        let (code, name, panel_flag) = match &d.panel {
+            Some((code, name)) => (code.clone(), name.clone(), format!(" --panel {code}")),
+            None => (
+                String::new(),
+                pick("全办", "whole office").to_string(),
+                String::new(),
+            ),
+        };
+        let what = crate::tr!(
+            "{year} 年度考核初评 {n} 人，尚待确定",
+            "the {year} assessment: {n} preliminary results awaiting confirmation"
+        );
+        let due_on = due::assessment_due(year).unwrap_or(plan.h.today);
+        Ok(item(
+            due_on,
+            "assessment",
+            &code,
+            &name,
+            d.panel.map(|(c, _)| c),
+            what,
+            format!("roster assess confirm --year {year}{panel_flag}"),
+        ))
+    })?;
+
+    let year = chrono::Datelike::year(&plan.h.today);
+    let percent = plan.budget_percent;
+    let mut found = Found::default();
+    for (line, usage) in crate::store::budget::lines_with_usage(conn, year)? {
+        if plan.ask.panel.is_some() && line.panel_id != plan.ask.panel {
+            continue;
+        }
+        if crate::domain::budget::near_cap(line.cap_fen, usage, percent) {
+            let panel = line
+                .panel_id
+                .map(|p| crate::store::panel::get(conn, p))
+                .transpose()?;
+            found.rows.push((line, usage, panel));
+        }
+    }
+    found.total = found.rows.len() as i64;
+    out.add("budget", found, |(line, usage, panel)| {
+        let category = line.category.as_deref().map_or_else(
+            || pick("全部经费", "all spending").to_string(),
+            |c| EXPENSE_CATEGORY.label(c),
+        );
+        let (cap, used) = (
+            crate::input::money::grouped(line.cap_fen),
+            crate::input::money::grouped(usage.recorded()),
+        );
+        let share = format!(
+            "{:.1}",
+            usage.recorded() as f64 * 100.0 / line.cap_fen.max(1) as f64
+        );
+        let what = crate::tr!(
+            "{year} 年{category}预算 {cap} 元，已用 {used} 元（{share}%，提醒线 {percent}%）",
+            "{year} {category} budget {cap} yuan: {used} yuan used ({share}%, alert at {percent}%)"
+        );
+        let (code, name, flag) = match &panel {
+            Some(p) => (
+                p.code.clone(),
+                p.name.clone(),
+                format!(" --panel {}", p.code),
+            ),
+            None => (
+                String::new(),
+                pick("全办", "whole office").to_string(),
+                String::new(),
+            ),
+        };
+        Ok(item(
+            plan.h.today,
+            "budget",
+            &code,
+            &name,
+            panel.map(|p| p.code),
+            what,
+            format!("roster report spending --year {year}{flag}"),
+        ))
+    })
+}
+
+/// One duty in one period, looked at.
+struct Duty {
+    kind: &'static str,
+    panel: crate::store::panel::Panel,
+    quota: crate::store::panel::Quota,
+    from: NaiveDate,
+    to: NaiveDate,
+    needed: i64,
+}
+
+impl Duty {
+    fn describe(&self, held: i64) -> (NaiveDate, String) {
+        let (from, to, min) = (self.from, self.to, self.quota.min_count);
+        let due_on = due::pace_due(from, to, min, held + 1);
+        let duty = self
+            .quota
+            .note
+            .clone()
+            .unwrap_or_else(|| kinds_label(&self.quota.subject, &self.quota.kinds));
+        let (f, t, k) = (date::iso(from), date::iso(to), held + 1);
+        let what = crate::tr!(
+            "{duty}（{f} 至 {t}：已 {held}/{min}，第 {k} 次按进度应于 {due_on} 前）",
+            "{duty} ({f} to {t}: {held} of {min}; number {k} due by {due_on} at an even pace)"
+        );
+        (due_on, what)
+    }
+
+    fn command(&self, advisor: Option<&str>) -> String {
+        let first = self
+            .quota
+            .kinds
+            .split(',')
+            .find(|k| !k.is_empty())
+            .unwrap_or_default();
+        command_for(&self.quota.subject, &self.panel.code, first, advisor)
+    }
+}
+
+/// The panels' duties behind pace, and year-end reports, for the periods in
+/// view: whole-panel duties one count each; per-advisor duties grouped by
+/// subject, kinds and period, each group one query (`store::quota`).
+pub fn quotas(conn: &Connection, plan: &Plan, out: &mut Listed) -> anyhow::Result<()> {
+    let today = plan.h.today;
+    let horizon = plan.h.general;
+    out.count("quota", 0);
+    out.count("year_end_report", 0);
+    let mut duties = Vec::new();
+    for q in crate::store::panel::quotas(conn, plan.ask.panel)? {
+        let panel = crate::store::panel::get(conn, q.panel_id)?;
+        let kind: &'static str =
+            if due::is_year_end_report(&q.subject, &q.period, &q.scope, &q.kinds) {
+                "year_end_report"
+            } else {
+                "quota"
+            };
+        for (from, to) in due::quota_periods(&q.period, today, plan.h.general_days()) {
+            let needed = (1..=q.min_count)
+                .take_while(|k| due::pace_due(from, to, q.min_count, *k) <= horizon)
+                .count() as i64;
+            if needed > 0 {
+                duties.push(Duty {
+                    kind,
+                    panel: panel.clone(),
+                    quota: q.clone(),
+                    from,
+                    to,
+                    needed,
+                });
+            }
+        }
+    }
+    let mut groups: std::collections::BTreeMap<(String, String, NaiveDate, NaiveDate), Vec<usize>> =
+        Default::default();
+    for (i, d) in duties.iter().enumerate() {
+        let (from, counted_to) = (date::iso(d.from), date::iso(d.to.min(today)));
+        if d.quota.scope == "panel" {
+            let held = crate::store::quota::panel_count(
+                conn,
+                &d.quota.subject,
+                d.quota.panel_id,
+                &d.quota.kinds,
+                &from,
+                &counted_to,
+            )?;
+            if held < d.needed {
+                out.count(d.kind, 1);
+                let (due_on, what) = d.describe(held);
+                out.items.push(item(
+                    due_on,
+                    d.kind,
+                    &d.panel.code,
+                    &d.panel.name,
+                    Some(d.panel.code.clone()),
+                    what,
+                    d.command(None),
+                ));
+            }
+        } else {
+            groups
+                .entry((d.quota.subject.clone(), d.quota.kinds.clone(), d.from, d.to))
+                .or_default()
+                .push(i);
+        }
+    }
+    for ((subject, kinds, from, to), members) in groups {
+        let counted_to = date::iso(to.min(today));
+        let asked: Vec<crate::store::quota::Asked> = members
+            .iter()
+            .map(|i| crate::store::quota::Asked {
+                key: *i as i64,
+                panel_id: duties[*i].quota.panel_id,
+                needed: duties[*i].needed,
+            })
+            .collect();
+        let found = crate::store::quota::short_members(
+            conn,
+            &subject,
+            &kinds,
+            &date::iso(from),
+            &counted_to,
+            &plan.ask.today,
+            &counted_to,
+            &asked,
+            plan.ask.limit,
+        )?;
+        for (key, (total, rows)) in found {
+            let d = &duties[key as usize];
+            out.count(d.kind, total);
+            for s in rows {
+                let (due_on, what) = d.describe(s.held);
+                out.items.push(item(
+                    due_on,
+                    d.kind,
+                    &s.code,
+                    &s.name,
+                    Some(d.panel.code.clone()),
+                    what,
+                    d.command(Some(&s.code)),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn kinds_label(subject: &str, kinds: &str) -> String {
+    let domain = match subject {
+        "contact" => &CONTACT_KIND,
+        "activity" => &crate::labels::ACTIVITY_KIND,
+        _ => return crate::labels::QUOTA_SUBJECT.label(subject),
+    };
+    kinds
+        .split(',')
+        .filter(|k| !k.is_empty())
+        .map(|k| domain.label(k))
+        .collect::<Vec<_>>()
+        .join(pick("、", ", "))
+}
+
+/// The command that records what a duty asks for.
+fn command_for(subject: &str, panel: &str, kind: &str, advisor: Option<&str>) -> String {
+    let who = advisor
+        .map(|a| format!(" --advisor {a}"))
+        .unwrap_or_default();
+    match (subject, advisor) {
+        ("contact", Some(_)) => format!("roster contact add --kind {kind}{who}"),
+        ("contact", None) => format!("roster contact add --kind {kind} --panel {panel}"),
+        ("activity", _) => format!("roster activity add --panel {panel} --kind {kind}{who}"),
+        (_, Some(_)) => format!("roster advice add{who}"),
+        _ => format!("roster advice add --panel {panel}"),
+    }
+}

@@ -1,0 +1,200 @@
+//! Counting a panel's duties (`panel_quotas`): what counts for a quota of
+//! each subject, per advisor or for the whole panel, over a period. Shared
+//! by `report coverage` (contact quotas), `roster due` (every quota behind
+//! pace) and `report summary`.
+//!
+//! What counts, by subject:
+//! - contact: live contacts of the quota's kinds naming the advisor;
+//! - activity: the advisor's attendance (attended) at live activities of the
+//!   kinds; for the whole panel, the panel's activities of the kinds that
+//!   someone attended (held, not merely planned);
+//! - advice: live advice naming the advisor; for the whole panel, advice
+//!   booked to the panel or naming an advisor serving on it that day.
+
+use std::collections::HashMap;
+
+use rusqlite::{Connection, named_params};
+
+use super::serving_condition;
+
+/// The kinds `:kinds` (comma-separated codes) as a set SQL can search an
+/// index with.
+const KINDS: &str =
+    "(SELECT value FROM json_each('[\"' || replace(:kinds, ',', '\",\"') || '\"]'))";
+
+/// `(advisor_id, counted id)` pairs of a subject's events dated
+/// `:from`..=`:to` of the kinds `:kinds` (comma-separated codes; advice has
+/// none). The period's events are found first, on the date (or kind)
+/// index, and only then their advisors: never the other way round, which
+/// would walk every member's whole history.
+fn events(subject: &str) -> String {
+    match subject {
+        "contact" => format!(
+            "WITH ev AS MATERIALIZED (
+                SELECT c.id FROM contacts c
+                WHERE c.on_date BETWEEN :from AND :to AND c.voided_at IS NULL AND c.kind IN {KINDS})
+             SELECT ca.advisor_id AS advisor_id, ca.contact_id AS id FROM ev
+             JOIN contact_advisors ca ON ca.contact_id = ev.id"
+        ),
+        "activity" => format!(
+            "WITH ev AS MATERIALIZED (
+                SELECT ac.id FROM activities ac
+                WHERE ac.kind IN {KINDS} AND ac.on_date BETWEEN :from AND :to AND ac.voided_at IS NULL)
+             SELECT pa.advisor_id AS advisor_id, pa.activity_id AS id FROM ev
+             JOIN participants pa ON pa.activity_id = ev.id
+             WHERE pa.voided_at IS NULL AND pa.attendance = 'attended'"
+        ),
+        _ => "WITH ev AS MATERIALIZED (
+                SELECT ad.id FROM advice ad
+                WHERE ad.on_date BETWEEN :from AND :to AND ad.voided_at IS NULL AND :kinds = :kinds)
+             SELECT aa.advisor_id AS advisor_id, aa.advice_id AS id FROM ev
+             JOIN advice_advisors aa ON aa.advice_id = ev.id"
+            .to_string(),
+    }
+}
+
+/// Advisor id → events of `subject` and `kinds` dated `from`..=`to`.
+pub fn advisor_counts(
+    conn: &Connection,
+    subject: &str,
+    kinds: &str,
+    from: &str,
+    to: &str,
+) -> anyhow::Result<HashMap<i64, i64>> {
+    let sql = format!(
+        "SELECT advisor_id, count(DISTINCT id) FROM ({}) GROUP BY advisor_id",
+        events(subject)
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(
+        named_params! { ":kinds": kinds, ":from": from, ":to": to },
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// What counts for a whole-panel quota dated `from`..=`to`.
+pub fn panel_count(
+    conn: &Connection,
+    subject: &str,
+    panel_id: i64,
+    kinds: &str,
+    from: &str,
+    to: &str,
+) -> anyhow::Result<i64> {
+    let kind_match = |column: &str| format!("{column} IN {KINDS}");
+    let sql = match subject {
+        "contact" => format!(
+            "SELECT count(DISTINCT c.id) FROM contacts c JOIN contact_advisors ca ON ca.contact_id = c.id
+             JOIN appointments ap ON ap.advisor_id = ca.advisor_id AND ap.panel_id = :panel
+             WHERE c.voided_at IS NULL AND {} AND c.on_date BETWEEN :from AND :to AND {}",
+            kind_match("c.kind"),
+            serving_condition("ap").replace('?', "c.on_date")
+        ),
+        "activity" => format!(
+            "SELECT count(*) FROM activities ac
+             WHERE ac.panel_id = :panel AND ac.voided_at IS NULL AND {} AND ac.on_date BETWEEN :from AND :to
+               AND EXISTS (SELECT 1 FROM participants pa WHERE pa.activity_id = ac.id
+                           AND pa.voided_at IS NULL AND pa.attendance = 'attended')",
+            kind_match("ac.kind")
+        ),
+        _ => format!(
+            "SELECT count(*) FROM advice ad
+             WHERE ad.voided_at IS NULL AND ad.on_date BETWEEN :from AND :to AND :kinds = :kinds
+               AND (ad.panel_id = :panel OR EXISTS (
+                   SELECT 1 FROM advice_advisors aa JOIN appointments ap ON ap.advisor_id = aa.advisor_id
+                   WHERE aa.advice_id = ad.id AND ap.panel_id = :panel AND {}))",
+            serving_condition("ap").replace('?', "ad.on_date")
+        ),
+    };
+    Ok(conn.prepare_cached(&sql)?.query_row(
+        named_params! { ":panel": panel_id, ":kinds": kinds, ":from": from, ":to": to },
+        |r| r.get(0),
+    )?)
+}
+
+/// An advisor short of a per-advisor quota.
+#[derive(Clone, Debug)]
+pub struct Short {
+    pub advisor_id: i64,
+    pub code: String,
+    pub name: String,
+    pub held: i64,
+}
+
+/// One per-advisor quota asked about: a caller's key, its panel, how many
+/// each member needs by now.
+#[derive(Clone, Copy, Debug)]
+pub struct Asked {
+    pub key: i64,
+    pub panel_id: i64,
+    pub needed: i64,
+}
+
+/// For quotas sharing a subject, kinds and period (one grouped query: the
+/// period's events are counted once for all of them): per quota, how many
+/// of its panel's members — serving on `on` and on `member_on` — hold
+/// fewer than it needs, and the first `limit` of them by code (-1: all).
+#[allow(clippy::too_many_arguments)]
+pub fn short_members(
+    conn: &Connection,
+    subject: &str,
+    kinds: &str,
+    from: &str,
+    to: &str,
+    on: &str,
+    member_on: &str,
+    quotas: &[Asked],
+    limit: i64,
+) -> anyhow::Result<HashMap<i64, (i64, Vec<Short>)>> {
+    let asked = serde_json::Value::from(
+        quotas
+            .iter()
+            .map(|q| serde_json::json!([q.key, q.panel_id, q.needed]))
+            .collect::<Vec<_>>(),
+    )
+    .to_string();
+    let sql = format!(
+        "WITH q AS (SELECT value ->> 0 AS quota, value ->> 1 AS panel_id, value ->> 2 AS needed FROM json_each(:quotas)),
+         sv AS MATERIALIZED (
+            SELECT ap.advisor_id, ap.panel_id FROM appointments ap
+            WHERE {serving_on} AND ap.panel_id IN (SELECT panel_id FROM q)),
+         members AS MATERIALIZED (
+            SELECT DISTINCT q.quota, q.needed, sv.advisor_id FROM q JOIN sv ON sv.panel_id = q.panel_id
+            WHERE :member_on = :on
+               OR EXISTS (SELECT 1 FROM appointments b WHERE b.advisor_id = sv.advisor_id AND b.panel_id = q.panel_id
+                          AND {serving_member})),
+         held AS MATERIALIZED (
+            SELECT e.advisor_id, count(DISTINCT e.id) AS n FROM ({events}) e GROUP BY e.advisor_id),
+         short AS (
+            SELECT m.quota, m.advisor_id, IFNULL(h.n, 0) AS n FROM members m LEFT JOIN held h ON h.advisor_id = m.advisor_id
+            WHERE IFNULL(h.n, 0) < m.needed),
+         ranked AS (
+            SELECT s.quota, s.advisor_id, s.n, a.code, a.name,
+                   count(*) OVER (PARTITION BY s.quota) AS total,
+                   row_number() OVER (PARTITION BY s.quota ORDER BY a.code) AS k
+            FROM short s JOIN advisors a ON a.id = s.advisor_id)
+         SELECT quota, total, advisor_id, code, name, n FROM ranked
+         WHERE :limit < 0 OR k <= :limit ORDER BY quota, code",
+        serving_on = serving_condition("ap").replace('?', ":on"),
+        serving_member = serving_condition("b").replace('?', ":member_on"),
+        events = events(subject),
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let mut out: HashMap<i64, (i64, Vec<Short>)> = HashMap::new();
+    let mut rows = stmt.query(named_params! {
+        ":quotas": asked, ":on": on, ":member_on": member_on, ":kinds": kinds,
+        ":from": from, ":to": to, ":limit": limit,
+    })?;
+    while let Some(r) = rows.next()? {
+        let entry = out.entry(r.get(0)?).or_insert((0, Vec::new()));
+        entry.0 = r.get(1)?;
+        entry.1.push(Short {
+            advisor_id: r.get(2)?,
+            code: r.get(3)?,
+            name: r.get(4)?,
+            held: r.get(5)?,
+        });
+    }
+    Ok(out)
+}

@@ -1,0 +1,448 @@
+//! `roster due` on the sample office (today 2026-11-20 unless a test pins
+//! another day): every kind of item appears when it is due and goes once
+//! the command it names has been run; festivals on their lunar dates across
+//! the year boundary; `--fail-on-due` exit codes; both languages.
+
+use serde_json::Value;
+
+use crate::common::{Office, json};
+
+/// `roster --format json due …` (exit 0 or 6), as rows.
+fn due(office: &Office, extra: &[&str]) -> Vec<Value> {
+    let mut args = vec!["--format", "json", "due"];
+    args.extend_from_slice(extra);
+    let (code, out, err) = office.run(&args);
+    assert!(code == 0 || code == 6, "due {extra:?}: exit {code}: {err}");
+    json(&out).as_array().unwrap().clone()
+}
+
+fn of_kind<'a>(items: &'a [Value], kind: &str) -> Vec<&'a Value> {
+    items.iter().filter(|i| i["kind"] == kind).collect()
+}
+
+fn codes(items: &[Value], kind: &str) -> Vec<String> {
+    of_kind(items, kind)
+        .iter()
+        .map(|i| i["code"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn one<'a>(items: &'a [Value], kind: &str, code: &str) -> &'a Value {
+    items
+        .iter()
+        .find(|i| i["kind"] == kind && i["code"] == code)
+        .unwrap_or_else(|| panic!("no {kind} item for {code} in {items:#?}"))
+}
+
+/// Runs the command an item names (as a clerk would copy it), with `extra`
+/// flags for what it would prompt for at a terminal.
+fn deal_with(office: &Office, item: &Value, extra: &[&str]) -> String {
+    let command = item["command"].as_str().unwrap();
+    let words = shlex::split(command).unwrap();
+    assert_eq!(words[0], "roster", "{command}");
+    let mut args: Vec<&str> = words[1..].iter().map(String::as_str).collect();
+    args.extend_from_slice(extra);
+    office.ok(&args)
+}
+
+#[test]
+fn the_sample_office_on_20_november_has_most_kinds_due() {
+    let office = Office::sample();
+    let items = due(&office, &[]);
+    // Sorted by due date; days left negative when late.
+    let dates: Vec<&str> = items.iter().map(|i| i["due"].as_str().unwrap()).collect();
+    let mut sorted = dates.clone();
+    sorted.sort();
+    assert_eq!(dates, sorted);
+    for i in &items {
+        let command = i["command"].as_str().unwrap();
+        assert!(command.starts_with("roster "), "{i}");
+        assert!(shlex::split(command).is_some(), "{command}");
+    }
+    // Terms ending 2026-12-31: renewal to decide, or the renewal's next step.
+    assert_eq!(codes(&items, "term_end"), ["A0004", "A0034", "A0036"]);
+    let a0004 = one(&items, "term_end", "A0004");
+    assert_eq!(
+        (a0004["due"].as_str(), a0004["days"].as_i64()),
+        (Some("2026-12-31"), Some(41))
+    );
+    assert_eq!(a0004["command"], "roster appointment renew 34");
+    assert_eq!(
+        one(&items, "term_end", "A0034")["command"],
+        "roster appointment review 66"
+    );
+    // Seed 002 part 8: evaluations one month before the term ends; A0034's
+    // was recorded with the renewal proposal (95-due.roster).
+    assert_eq!(codes(&items, "term_evaluation"), ["A0004", "A0036"]);
+    assert_eq!(one(&items, "term_evaluation", "A0036")["due"], "2026-11-30");
+    assert_eq!(one(&items, "term_evaluation", "A0036")["days"], 10);
+    // Approved, no public notice in Kaizhou: ready to appoint.
+    assert_eq!(
+        one(&items, "ready_to_appoint", "A0038")["command"],
+        "roster appointment appoint 68"
+    );
+    // 元旦 2027 on the panels that greet on it (seed 000: industry, tourism).
+    assert_eq!(
+        codes(&items, "festival"),
+        ["A0018", "A0019", "A0020", "A0021", "A0022"]
+    );
+    assert_eq!(one(&items, "festival", "A0021")["due"], "2027-01-01");
+    // Seed 004: one-to-one liaison, leaders holding at least two.
+    assert_eq!(
+        one(&items, "no_liaison", "A0036")["command"],
+        "roster liaison assign L016 --advisor A0036"
+    );
+    assert_eq!(one(&items, "leader_short", "L011")["due"], "2025-10-16");
+    // Contact intervals are the panels' (finance 120 days).
+    let a0036 = one(&items, "no_contact", "A0036");
+    assert_eq!(
+        (a0036["due"].as_str(), a0036["days"].as_i64()),
+        (Some("2025-05-26"), Some(-543))
+    );
+    // Advice owed feedback: three late, one due within the window.
+    assert_eq!(
+        codes(&items, "advice_feedback"),
+        ["A0032", "A0019", "A0034", "A0030"]
+    );
+    assert_eq!(one(&items, "advice_feedback", "A0030")["days"], 7);
+    assert_eq!(
+        one(&items, "advice_feedback", "A0032")["command"],
+        "roster advice update 14 --feedback-by 何志勇"
+    );
+    // The growth panel held no economic analysis meeting in the first half.
+    assert_eq!(codes(&items, "quota"), ["A0005", "A0006", "A0007", "A0008"]);
+    assert_eq!(one(&items, "quota", "A0005")["due"], "2026-06-30");
+    assert_eq!(one(&items, "quota", "A0005")["days"], -143);
+    // The health panel's travel line is over 90% spent.
+    let budget = one(&items, "budget", "health");
+    assert!(
+        budget["what"].as_str().unwrap().contains("90.5%"),
+        "{budget}"
+    );
+    // December's kinds are not due yet.
+    assert!(of_kind(&items, "year_end_report").is_empty());
+    assert!(of_kind(&items, "assessment").is_empty());
+
+    // English: the same items, in English.
+    let text = office.ok_en(&["due"]);
+    for words in [
+        "term ending",
+        "holiday greeting",
+        "no liaison",
+        "advice feedback",
+        "budget alert",
+        "days left",
+    ] {
+        assert!(text.contains(words), "{words}: {text}");
+    }
+    let csv = office.ok(&["--format", "csv", "due"]);
+    assert!(csv.starts_with("到期日,剩余天数,事项"), "{csv}");
+}
+
+#[test]
+fn each_item_goes_once_its_command_is_run() {
+    let office = Office::sample();
+    let items = due(&office, &[]);
+    // Greet the advisor: the greeting goes (sent 2026-11-20, 42 days before 元旦).
+    deal_with(&office, one(&items, "festival", "A0021"), &[]);
+    // Contact the advisor.
+    deal_with(&office, one(&items, "no_contact", "A0032"), &[]);
+    // Feedback on the advice.
+    deal_with(&office, one(&items, "advice_feedback", "A0032"), &[]);
+    // Record the term evaluation.
+    deal_with(
+        &office,
+        one(&items, "term_evaluation", "A0036"),
+        &["--reference", "区金融事务中心任期总结"],
+    );
+    // Appoint the approved nomination.
+    deal_with(
+        &office,
+        one(&items, "ready_to_appoint", "A0038"),
+        &["--certificate", "KZGW-2026-029"],
+    );
+    // Pair the advisor with the proposed liaison; the leader gets another advisor.
+    deal_with(&office, one(&items, "no_liaison", "A0036"), &[]);
+    deal_with(
+        &office,
+        one(&items, "leader_short", "L011"),
+        &["--advisor", "A0038"],
+    );
+    // Record the half-year's meeting (dated in June) for one growth advisor.
+    deal_with(
+        &office,
+        one(&items, "quota", "A0005"),
+        &[
+            "--date",
+            "2026-06-18",
+            "--topic",
+            "上半年经济运行分析会",
+            "--attendance",
+            "attended",
+        ],
+    );
+    // Raise the health panel's travel line.
+    office.ok(&[
+        "budget",
+        "set",
+        "--year",
+        "2026",
+        "--panel",
+        "health",
+        "--category",
+        "travel",
+        "--cap",
+        "20000",
+    ]);
+
+    let after = due(&office, &[]);
+    assert!(!codes(&after, "festival").contains(&"A0021".to_string()));
+    assert_eq!(codes(&after, "festival").len(), 4);
+    assert!(!codes(&after, "no_contact").contains(&"A0032".to_string()));
+    assert!(!codes(&after, "advice_feedback").contains(&"A0032".to_string()));
+    assert_eq!(codes(&after, "term_evaluation"), ["A0004"]);
+    assert!(of_kind(&after, "ready_to_appoint").is_empty());
+    assert!(of_kind(&after, "no_liaison").is_empty());
+    assert!(of_kind(&after, "leader_short").is_empty());
+    assert_eq!(codes(&after, "quota"), ["A0006", "A0007", "A0008"]);
+    assert!(of_kind(&after, "budget").is_empty());
+
+    // Renew: the item follows the renewal through the procedure (each
+    // command it names) and goes once the new term is appointed.
+    let mut steps = 0;
+    loop {
+        let now = due(&office, &[]);
+        let Some(item) = of_kind(&now, "term_end")
+            .into_iter()
+            .find(|i| i["code"] == "A0004")
+            .cloned()
+        else {
+            break;
+        };
+        let extra: &[&str] = if item["command"].as_str().unwrap().contains(" appoint ") {
+            &["--certificate", "KZGW-2026-030"]
+        } else {
+            &[]
+        };
+        deal_with(&office, &item, extra);
+        steps += 1;
+        assert!(steps < 8, "the renewal never ended: {item}");
+    }
+    // renew, vet, review, approve, appoint (Kaizhou: 初审, 审核, 审定).
+    assert_eq!(steps, 5);
+    assert_eq!(codes(&due(&office, &[]), "term_end"), ["A0034", "A0036"]);
+}
+
+#[test]
+fn december_brings_year_end_reports_and_the_assessment() {
+    let office = Office::sample();
+    let items = due(&office, &["--today", "2026-12-05"]);
+    // Seed 000: the growth panel's advisors report at the year's end.
+    assert_eq!(
+        codes(&items, "year_end_report"),
+        ["A0005", "A0006", "A0007", "A0008"]
+    );
+    assert_eq!(one(&items, "year_end_report", "A0006")["due"], "2026-12-31");
+    // The 2026 assessment of the tech panel is still a draft.
+    let run = one(&items, "assessment", "tech");
+    assert_eq!(
+        run["command"],
+        "roster assess confirm --year 2026 --panel tech"
+    );
+    assert_eq!(run["days"], 26);
+    // The year's last duties fall due: industry's second visit (seed 000),
+    // A0031's second-half lecture, A0033's advice for the year.
+    let year_end: Vec<&str> = of_kind(&items, "quota")
+        .iter()
+        .filter(|i| i["due"] == "2026-12-31")
+        .map(|i| i["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(year_end, ["A0021", "A0031", "A0033"]);
+
+    let report = one(&items, "year_end_report", "A0005");
+    deal_with(
+        &office,
+        report,
+        &[
+            "--today",
+            "2026-12-05",
+            "--date",
+            "2026-12-04",
+            "--topic",
+            "2026年经济形势研判报告",
+            "--attendance",
+            "attended",
+            "--role",
+            "author",
+        ],
+    );
+    let after = due(&office, &["--today", "2026-12-05"]);
+    assert_eq!(
+        codes(&after, "year_end_report"),
+        ["A0006", "A0007", "A0008"]
+    );
+    // In January a year's draft assessment is late.
+    let january = due(&office, &["--today", "2027-01-10"]);
+    assert_eq!(one(&january, "assessment", "tech")["days"], -10);
+    office.ok(&[
+        "--today",
+        "2027-01-10",
+        "--yes",
+        "assess",
+        "confirm",
+        "--year",
+        "2026",
+        "--panel",
+        "tech",
+    ]);
+    assert!(of_kind(&due(&office, &["--today", "2027-01-10"]), "assessment").is_empty());
+}
+
+/// Seed 000's festivals on their lunar dates: the Spring Festival of 2028
+/// falls on 26 January and is due from December 2027; a 元旦 greeting sent
+/// in late December counts for the coming 1 January.
+#[test]
+fn festivals_across_the_year_boundary() {
+    let office = Office::sample();
+    let day = "2027-12-20";
+    let items = due(&office, &["--today", day]);
+    let spring: Vec<&Value> = of_kind(&items, "festival")
+        .into_iter()
+        .filter(|i| i["due"] == "2028-01-26")
+        .collect();
+    let new_year: Vec<&Value> = of_kind(&items, "festival")
+        .into_iter()
+        .filter(|i| i["due"] == "2028-01-01")
+        .collect();
+    assert!(spring.iter().any(|i| i["code"] == "A0005"), "{items:#?}");
+    assert_eq!(new_year.len(), 5);
+    // Greeted for 春节 on 28 December and for 元旦 on 30 December.
+    office.ok(&[
+        "--today",
+        "2027-12-28",
+        "contact",
+        "add",
+        "--kind",
+        "greeting",
+        "--festival",
+        "春节",
+        "--advisor",
+        "A0005",
+    ]);
+    office.ok(&[
+        "--today",
+        "2027-12-30",
+        "contact",
+        "add",
+        "--kind",
+        "greeting",
+        "--festival",
+        "元旦",
+        "--panel",
+        "industry",
+    ]);
+    let later = due(&office, &["--today", "2027-12-31"]);
+    let left = |d: &str| -> Vec<String> {
+        of_kind(&later, "festival")
+            .iter()
+            .filter(|i| i["due"] == d)
+            .map(|i| i["code"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert!(!left("2028-01-26").contains(&"A0005".to_string()));
+    assert!(left("2028-01-26").contains(&"A0006".to_string()));
+    assert_eq!(left("2028-01-01"), ["A0022"]);
+    // In late January the coming Spring Festival (2027-02-06) is found; a
+    // festival past by more than 15 days is no longer asked for.
+    let january = due(&office, &["--today", "2027-01-20"]);
+    assert!(
+        of_kind(&january, "festival")
+            .iter()
+            .any(|i| i["due"] == "2027-02-06")
+    );
+    assert!(
+        of_kind(&january, "festival")
+            .iter()
+            .all(|i| i["due"] != "2027-01-01")
+    );
+}
+
+#[test]
+fn fail_on_due_exits_6_when_anything_is_due_and_0_otherwise() {
+    let office = Office::sample();
+    let (code, out, err) = office.run(&["--format", "csv", "due", "--fail-on-due"]);
+    assert_eq!(code, 6, "{err}");
+    assert!(out.lines().count() > 30, "the list is printed first: {out}");
+    assert!(err.contains("项待办"), "{err}");
+    let (code, _, err) = office.run(&["--lang", "en", "due", "--within", "0", "--fail-on-due"]);
+    assert_eq!(code, 6);
+    assert!(err.contains("items due"), "{err}");
+    assert_eq!(office.run(&["due"]).0, 0);
+    // Nothing due: 0.
+    let empty = Office::empty();
+    let (code, out, _) = empty.run(&["due", "--fail-on-due"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("无记录"), "{out}");
+}
+
+#[test]
+fn within_panel_and_the_list_limit() {
+    let office = Office::sample();
+    let week = due(&office, &["--within", "7"]);
+    assert!(of_kind(&week, "term_end").is_empty());
+    assert!(of_kind(&week, "festival").is_empty());
+    assert!(week.iter().all(|i| i["days"].as_i64().unwrap() <= 7));
+    assert_eq!(one(&week, "advice_feedback", "A0030")["days"], 7);
+    // One panel's items only.
+    let health = due(&office, &["--panel", "健康开州顾问团"]);
+    assert!(!health.is_empty());
+    assert!(
+        health
+            .iter()
+            .all(|i| i["panel"].as_str().unwrap_or("").contains("health")),
+        "{health:#?}"
+    );
+    assert!(of_kind(&health, "budget").len() == 1);
+    // At most `due.list_limit` of each kind; the table says how many there are.
+    office.ok(&["settings", "set", "due.list_limit", "2"]);
+    let few = due(&office, &[]);
+    let listed = of_kind(&few, "no_contact");
+    assert_eq!(listed.len(), 2);
+    assert!(
+        listed.iter().all(|i| i["days"].as_i64().unwrap() < -90),
+        "long overdue first: {listed:#?}"
+    );
+    assert_eq!(of_kind(&few, "festival").len(), 2);
+    let all = of_kind(&due(&office, &["--all"]), "no_contact").len();
+    assert!(all > 10, "{all}");
+    let text = office.ok(&["due"]);
+    assert!(
+        text.contains(&format!("久未联系：共 {all} 项，列出 2 项"))
+            && text.contains("roster due --all"),
+        "{text}"
+    );
+}
+
+#[test]
+fn bad_input_names_the_flag_and_changes_nothing() {
+    let office = Office::sample();
+    let err = office.fails_en(3, &["due", "--within", "soon"]);
+    assert!(err.contains("--within"), "{err}");
+    let err = office.fails(3, &["due", "--within=-3"]);
+    assert!(err.contains("--within"), "{err}");
+    let err = office.fails_en(3, &["due", "--panel", "nowhere"]);
+    assert!(err.contains("--panel"), "{err}");
+    // A term evaluation once, on a term in office (seed 002 part 8).
+    let err = office.fails_en(4, &["appointment", "evaluate", "35"]);
+    assert!(
+        err.contains("already") && err.contains("2026-11-10"),
+        "{err}"
+    );
+    let err = office.fails_en(4, &["appointment", "evaluate", "69"]);
+    assert!(err.contains("#69"), "{err}");
+    let err = office.fails_en(
+        3,
+        &["appointment", "evaluate", "34", "--date", "2026-12-01"],
+    );
+    assert!(err.contains("--date"), "{err}");
+}

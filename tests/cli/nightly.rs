@@ -1,0 +1,89 @@
+//! `samples/nightly.sh`, run with `sh` (dash on Debian) as cron would: the
+//! dated folder with every file, the log, and its exit status — 6 when
+//! items are due (the files are still written), 0 when nothing is, 1 when a
+//! step fails.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::common::{Office, TODAY, bin, csv_rows};
+
+fn nightly(db: &Path, dir: &Path) -> (i32, String) {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/nightly.sh");
+    let out = Command::new("sh")
+        .arg(script)
+        .env("ROSTER", bin())
+        .env("ROSTER_DB", db)
+        .env("ROSTER_NIGHTLY_DIR", dir)
+        .env("ROSTER_TODAY", TODAY)
+        .env("ROSTER_OPERATOR", "nightly")
+        .env_remove("ROSTER_LANG")
+        .output()
+        .expect("run sh");
+    let log = std::fs::read_to_string(dir.join("nightly.log")).unwrap_or_default();
+    (out.status.code().unwrap_or(-1), log)
+}
+
+#[test]
+fn the_nightly_job_writes_every_file_and_exits_6_when_items_are_due() {
+    let office = Office::sample();
+    let dir = office.path("nightly");
+    let (code, log) = nightly(&office.db, &dir);
+    assert_eq!(code, 6, "{log}");
+    let day = dir.join(TODAY);
+    for file in [
+        "due.csv",
+        "due.json",
+        "advisors.csv",
+        "panels.csv",
+        "summary-2026.csv",
+        "spending-2026.csv",
+        "coverage-2026.csv",
+        "roster-2026-11-20.db",
+    ] {
+        let path = day.join(file);
+        assert!(
+            path.metadata().map(|m| m.len() > 0).unwrap_or(false),
+            "{file} missing: {log}"
+        );
+    }
+    assert!(!day.join(".stderr").exists());
+    let due = csv_rows(&std::fs::read_to_string(day.join("due.csv")).unwrap());
+    assert_eq!(due[0][0], "到期日");
+    assert!(due.iter().any(|r| r[2] == "节日问候" && r[3] == "A0021"));
+    let summary = std::fs::read_to_string(day.join("summary-2026.csv")).unwrap();
+    assert!(summary.starts_with('\u{feff}') && summary.contains("roster.serving_end"));
+    // The backup is a working roster database.
+    let copy = Office::bare();
+    std::fs::copy(day.join("roster-2026-11-20.db"), &copy.db).unwrap();
+    assert_eq!(
+        copy.int("SELECT count(*) FROM advisors"),
+        office.int("SELECT count(*) FROM advisors")
+    );
+    for step in [
+        "due     due:",
+        "ok      due-json",
+        "ok      backup",
+        "ok      summary",
+        "ok      coverage",
+    ] {
+        assert!(log.contains(step), "{step}: {log}");
+    }
+    assert!(log.contains("items are due"), "{log}");
+}
+
+#[test]
+fn nothing_due_exits_0_and_a_failing_step_exits_1() {
+    let office = Office::empty();
+    let dir = office.path("nightly");
+    let (code, log) = nightly(&office.db, &dir);
+    assert_eq!(code, 0, "{log}");
+    assert!(log.contains("nothing due"), "{log}");
+    // A database that is not there: every step fails, the job says so.
+    let (code, log) = nightly(&office.path("missing.db"), &dir);
+    assert_eq!(code, 1, "{log}");
+    assert!(
+        log.contains("FAILED  due (exit 5)") && log.contains("with failures"),
+        "{log}"
+    );
+}

@@ -1,0 +1,386 @@
+//! `report summary` (年度工作总结) and the `summary` export on the sample
+//! office: every total is checked against the listing it summarises —
+//! `appointment list`, `activity list` and `activity attendance`, `advice
+//! list`, `contact list`, `report spending`, `assess show` — in both
+//! languages; bad input names its flag and changes nothing.
+
+use serde_json::Value;
+
+use crate::common::{Office, csv_rows, json};
+
+fn summary(office: &Office, args: &[&str]) -> Value {
+    let mut all = vec!["--format", "json", "report", "summary"];
+    all.extend_from_slice(args);
+    json(&office.ok(&all))
+}
+
+fn listing(office: &Office, args: &[&str]) -> Vec<Value> {
+    let mut all = vec!["--format", "json"];
+    all.extend_from_slice(args);
+    json(&office.ok(&all)).as_array().unwrap().clone()
+}
+
+/// The row of a summary table for a panel code (`None`: the total).
+fn row<'a>(s: &'a Value, table: &str, panel: Option<&str>) -> &'a Value {
+    s[table]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| match panel {
+            Some(code) => r["panel"] == code,
+            None => r["panel"].is_null() && (r["name"] == "合计" || r["name"] == "total"),
+        })
+        .unwrap_or_else(|| panic!("no {panel:?} row in {table}: {s:#}"))
+}
+
+fn n(v: &Value) -> i64 {
+    v.as_i64().unwrap_or_else(|| panic!("not a count: {v}"))
+}
+
+fn sum(rows: &[Value], key: &str) -> i64 {
+    rows.iter().map(|r| r[key].as_i64().unwrap()).sum()
+}
+
+fn distinct_advisors(rows: &[Value]) -> usize {
+    let mut codes: Vec<&str> = rows
+        .iter()
+        .map(|r| r["advisor_code"].as_str().unwrap())
+        .collect();
+    codes.sort();
+    codes.dedup();
+    codes.len()
+}
+
+#[test]
+fn the_2025_summary_agrees_with_every_listing() {
+    let office = Office::sample();
+    let s = summary(&office, &["--year", "2025"]);
+
+    // The roster: serving on 1 January and on 31 December, the endings.
+    let roster = row(&s, "roster", None);
+    let start = listing(&office, &["appointment", "list", "--as-of", "2025-01-01"]);
+    let end = listing(&office, &["appointment", "list", "--as-of", "2025-12-31"]);
+    assert_eq!(
+        n(&roster["serving_start"]),
+        distinct_advisors(&start) as i64
+    );
+    assert_eq!(n(&roster["serving_end"]), distinct_advisors(&end) as i64);
+    let tourism = row(&s, "roster", Some("tourism"));
+    let tourism_start = listing(
+        &office,
+        &[
+            "appointment",
+            "list",
+            "--as-of",
+            "2025-01-01",
+            "--panel",
+            "tourism",
+        ],
+    );
+    assert_eq!(n(&tourism["serving_start"]), tourism_start.len() as i64);
+    // Seed 001 art. 12(3) and 13: one dismissal and one resignation in 2025.
+    let dismissed = listing(&office, &["appointment", "list", "--state", "dismissed"]);
+    let resigned = listing(&office, &["appointment", "list", "--state", "resigned"]);
+    assert_eq!(
+        (n(&roster["dismissed"]), n(&roster["resigned"])),
+        (dismissed.len() as i64, resigned.len() as i64)
+    );
+    assert_eq!((n(&tourism["dismissed"]), n(&tourism["resigned"])), (1, 1));
+
+    // Activities: by panel, by kind, written opinions; attendance.
+    let activities = listing(&office, &["activity", "list", "--year", "2025"]);
+    let total = row(&s, "activities", None);
+    assert_eq!(n(&total["activities"]), activities.len() as i64);
+    let health = listing(
+        &office,
+        &["activity", "list", "--year", "2025", "--panel", "health"],
+    );
+    assert_eq!(
+        n(&row(&s, "activities", Some("health"))["activities"]),
+        health.len() as i64
+    );
+    let written = listing(
+        &office,
+        &[
+            "activity",
+            "list",
+            "--year",
+            "2025",
+            "--kind",
+            "written_opinion",
+        ],
+    );
+    assert_eq!(n(&total["written_opinions"]), written.len() as i64);
+    let lectures = listing(
+        &office,
+        &["activity", "list", "--year", "2025", "--kind", "lecture"],
+    );
+    let by_kind = s["activity_kinds"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["panel"].is_null() && r["kind"] == "lecture")
+        .unwrap();
+    assert_eq!(n(&by_kind["activities"]), lectures.len() as i64);
+    let modes: i64 = s["activity_modes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["panel"].is_null())
+        .map(|r| n(&r["activities"]))
+        .sum();
+    assert_eq!(modes, activities.len() as i64);
+    let attendance = listing(&office, &["activity", "attendance", "--year", "2025"]);
+    for key in ["attended", "excused", "absent", "invited"] {
+        assert_eq!(n(&total[key]), sum(&attendance, key), "{key}");
+    }
+    assert_eq!(n(&total["participations"]), sum(&attendance, "activities"));
+    let rate = total["attendance_rate"].as_f64().unwrap();
+    let (a, e, x) = (
+        sum(&attendance, "attended"),
+        sum(&attendance, "excused"),
+        sum(&attendance, "absent"),
+    );
+    assert!((rate - a as f64 / (a + e + x) as f64).abs() < 1e-9);
+    let tourism_attendance = listing(
+        &office,
+        &[
+            "activity",
+            "attendance",
+            "--year",
+            "2025",
+            "--panel",
+            "tourism",
+        ],
+    );
+    assert_eq!(
+        n(&row(&s, "activities", Some("tourism"))["absent"]),
+        sum(&tourism_attendance, "absent")
+    );
+
+    // Advice and its handling.
+    let advice = listing(&office, &["advice", "list", "--year", "2025"]);
+    let t = row(&s, "advice", None);
+    assert_eq!(n(&t["submitted"]), advice.len() as i64);
+    let count = |f: &dyn Fn(&Value) -> bool| advice.iter().filter(|r| f(r)).count() as i64;
+    assert_eq!(
+        n(&t["adopted"]),
+        count(&|r| ["adopted", "partly_adopted", "implemented"]
+            .contains(&r["status"].as_str().unwrap()))
+    );
+    assert_eq!(
+        n(&t["implemented"]),
+        count(&|r| r["status"] == "implemented")
+    );
+    assert_eq!(
+        n(&t["not_adopted"]),
+        count(&|r| r["status"] == "not_adopted")
+    );
+    assert_eq!(n(&t["endorsed"]), count(&|r| !r["endorsed_by"].is_null()));
+    assert_eq!(n(&t["fed_back"]), count(&|r| !r["feedback_on"].is_null()));
+    let growth = listing(
+        &office,
+        &["advice", "list", "--year", "2025", "--panel", "growth"],
+    );
+    assert_eq!(
+        n(&row(&s, "advice", Some("growth"))["submitted"]),
+        growth.len() as i64
+    );
+
+    // Contacts: all of them, and per panel as `contact list --panel` counts.
+    let contacts = listing(&office, &["contact", "list", "--year", "2025"]);
+    let c = row(&s, "contacts", None);
+    assert_eq!(n(&c["contacts"]), contacts.len() as i64);
+    assert_eq!(
+        n(&c["visits"]),
+        contacts
+            .iter()
+            .filter(|r| r["kind"] == "visit" || r["kind"] == "home_visit")
+            .count() as i64
+    );
+    assert_eq!(
+        n(&c["greetings"]),
+        contacts.iter().filter(|r| r["kind"] == "greeting").count() as i64
+    );
+    let industry = listing(
+        &office,
+        &["contact", "list", "--year", "2025", "--panel", "industry"],
+    );
+    assert_eq!(
+        n(&row(&s, "contacts", Some("industry"))["contacts"]),
+        industry.len() as i64
+    );
+
+    // Spending against budget, as `report spending` totals it.
+    let spending = json(&office.ok(&["--format", "json", "report", "spending", "--year", "2025"]));
+    let money = row(&s, "spending", None);
+    assert_eq!(n(&money["expenses"]), n(&spending["totals"]["count"]));
+    for key in ["paid", "committed", "cap"] {
+        assert_eq!(money[key], spending["totals"][key], "{key}");
+    }
+    assert_eq!(money["spent"], spending["totals"]["total"]);
+    let per_panel = spending["panels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["panel"] == "tech")
+        .unwrap();
+    let tech = row(&s, "spending", Some("tech"));
+    assert_eq!(
+        (&tech["spent"], &tech["cap"]),
+        (&per_panel["total"], &per_panel["cap"])
+    );
+
+    // Grades of the confirmed 2025 assessment (the tech panel).
+    let shown = json(&office.ok(&[
+        "--format", "json", "assess", "show", "--year", "2025", "--panel", "tech",
+    ]));
+    let results = shown["results"].as_array().unwrap();
+    let grades = row(&s, "grades", Some("tech"));
+    assert_eq!(n(&grades["assessed"]), results.len() as i64);
+    for grade in ["excellent", "competent", "basic", "incompetent"] {
+        assert_eq!(
+            n(&grades[grade]),
+            results.iter().filter(|r| r["grade"] == grade).count() as i64,
+            "{grade}"
+        );
+    }
+    assert_eq!(n(&grades["confirmed"]), results.len() as i64);
+}
+
+#[test]
+fn this_year_counts_to_today_in_both_languages() {
+    let office = Office::sample();
+    let s = summary(&office, &["--year", "2026"]);
+    assert!(
+        s["summary"][0]
+            .as_str()
+            .unwrap()
+            .contains("截至 2026-11-20"),
+        "{}",
+        s["summary"]
+    );
+    // The December economic analysis meeting is planned, not yet held.
+    let listed = listing(&office, &["activity", "list", "--year", "2026"]);
+    let held = listed
+        .iter()
+        .filter(|r| r["date"].as_str().unwrap() <= "2026-11-20")
+        .count() as i64;
+    assert_eq!(held, listed.len() as i64 - 1);
+    assert_eq!(n(&row(&s, "activities", None)["activities"]), held);
+    // Seed 000 art. 7: the 2026 renewals; two not renewed and one rejected renewal expired.
+    let roster = row(&s, "roster", None);
+    let appointments = listing(&office, &["appointment", "list"]);
+    let begun = appointments
+        .iter()
+        .filter(|r| {
+            r["term_start"]
+                .as_str()
+                .is_some_and(|d| ("2026-01-01"..="2026-11-20").contains(&d))
+        })
+        .count() as i64;
+    assert_eq!(n(&roster["appointed"]) + n(&roster["renewed"]), begun);
+    assert_eq!(n(&roster["renewed"]), 28);
+    let expired = appointments
+        .iter()
+        .filter(|r| r["status"] == "expired" && r["term_end"].as_str().unwrap() >= "2025-12-31")
+        .count() as i64;
+    assert_eq!(n(&roster["expired"]), expired);
+    assert_eq!(expired, 3);
+    let serving = listing(&office, &["appointment", "list", "--as-of", "2026-11-20"]);
+    assert_eq!(
+        n(&roster["serving_end"]),
+        distinct_advisors(&serving) as i64
+    );
+
+    // One panel: its rows only, no total.
+    let health = summary(&office, &["--year", "2026", "--panel", "健康开州顾问团"]);
+    assert_eq!(health["roster"].as_array().unwrap().len(), 1);
+    assert_eq!(health["spending"][0]["panel"], "health");
+
+    let zh = office.ok(&["report", "summary", "--year", "2026"]);
+    for words in [
+        "年度工作总结",
+        "名册变动",
+        "年初在聘",
+        "出席率",
+        "意见建议",
+        "节日问候",
+        "预算执行率",
+        "年度考核等次",
+    ] {
+        assert!(zh.contains(words), "{words}");
+    }
+    let en = office.ok_en(&["report", "summary", "--year", "2026"]);
+    for words in [
+        "Yearly work summary",
+        "The roster",
+        "serving on 1 January",
+        "attendance rate",
+        "greeting coverage",
+        "budget used",
+    ] {
+        assert!(en.contains(words), "{words}");
+    }
+    let csv = office.ok(&["--format", "csv", "report", "summary", "--year", "2026"]);
+    assert!(csv.contains("顾问团,名称,年初在聘"), "{csv}");
+}
+
+#[test]
+fn the_summary_exports_one_row_per_panel_and_measure() {
+    let office = Office::sample();
+    let path = office.arg("summary.csv");
+    office.ok(&["export", "summary", "--year", "2025", "--out", &path]);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.starts_with('\u{feff}'), "a BOM for spreadsheets");
+    let rows = csv_rows(&text);
+    assert_eq!(
+        rows[0],
+        [
+            "年度",
+            "截至",
+            "部分",
+            "顾问团",
+            "名称",
+            "项目",
+            "数值",
+            "单位",
+            "代码"
+        ]
+    );
+    let value = |key: &str, panel: &str| -> String {
+        rows.iter()
+            .find(|r| r[8] == key && r[3] == panel)
+            .unwrap_or_else(|| panic!("{key} {panel}"))[6]
+            .clone()
+    };
+    let s = summary(&office, &["--year", "2025"]);
+    assert_eq!(
+        value("activities.activities", ""),
+        row(&s, "activities", None)["activities"].to_string()
+    );
+    assert_eq!(
+        value("roster.serving_start", "tourism"),
+        row(&s, "roster", Some("tourism"))["serving_start"].to_string()
+    );
+    assert_eq!(value("spending.spent", ""), "386566.3");
+    assert_eq!(value("activity_kinds.activities.lecture", "health"), "4");
+    // English headers and one panel.
+    let en = office.ok_en(&["export", "summary", "--year", "2025", "--panel", "health"]);
+    let rows = csv_rows(&en);
+    assert_eq!(rows[0][5], "item");
+    assert!(rows[1..].iter().all(|r| r[3] == "health"), "{en}");
+}
+
+#[test]
+fn bad_summary_input_names_the_flag_and_changes_nothing() {
+    let office = Office::sample();
+    let err = office.fails_en(3, &["report", "summary", "--year", "2030"]);
+    assert!(err.contains("--year") && err.contains("not begun"), "{err}");
+    let err = office.fails_en(3, &["report", "summary", "--year", "last"]);
+    assert!(err.contains("--year"), "{err}");
+    let err = office.fails(3, &["report", "summary", "--panel", "无此顾问团"]);
+    assert!(err.contains("--panel"), "{err}");
+    let err = office.fails_en(3, &["export", "summary", "--kind", "lecture"]);
+    assert!(err.contains("--kind"), "{err}");
+}
