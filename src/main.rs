@@ -20,11 +20,16 @@ fn main() -> ExitCode {
             } else {
                 roster::i18n::pick("错误", "error")
             };
-            let message = match error::explain_sqlite(&err) {
+            let mut message = match error::explain_sqlite(&err) {
                 Some(sentence) => format!("{prefix}: {sentence} ({err:#})"),
-                None if code == exit::UNEXPECTED => format!("{prefix}: {err:#}"),
                 None => format!("{prefix}: {err:#}"),
             };
+            if code == exit::UNEXPECTED {
+                message.push_str(roster::i18n::pick(
+                    "\n（意外错误，未写入任何内容；请把这条信息和所用命令报告给维护人员）",
+                    "\n(an unexpected failure; nothing was written — please report this message and the command to the maintainers)",
+                ));
+            }
             // An ID number typed into any flag is never echoed in full.
             eprintln!("{}", roster::privacy::mask_ids(&message));
             ExitCode::from(code as u8)
