@@ -133,7 +133,10 @@ fn spoiled_as_number(text: &str, kind: Kind) -> bool {
 /// Undoes what an export did to a text cell: the protecting tab, an
 /// `="…"` wrapper some tools write, and the neutralising apostrophe.
 pub fn restore(cell: &str) -> &str {
-    crate::output::unneutralize(unprotect(cell))
+    match cell.as_bytes().first() {
+        Some(b'\t' | b'=' | b'\'') => crate::output::unneutralize(unprotect(cell)),
+        _ => cell,
+    }
 }
 
 /// Whether a cell as read (before the apostrophe is undone) is a live
@@ -142,6 +145,12 @@ pub fn restore(cell: &str) -> &str {
 /// such as `-3` or a phone such as `+86 138…` is not. Exports never write
 /// one: they neutralise such text with an apostrophe.
 pub fn is_formula(cell: &str) -> bool {
+    // Most cells start with a letter, a digit or a Chinese character.
+    match cell.as_bytes().first() {
+        None => return false,
+        Some(b) if b.is_ascii_alphanumeric() || *b >= 0x80 => return false,
+        Some(_) => {}
+    }
     let text = unprotect(cell).trim_start_matches([' ', '\t', '\r', '\n']);
     match text.chars().next() {
         Some('=' | '@') => true,

@@ -23,5 +23,6 @@ mod privacy;
 mod recusal;
 mod safety;
 mod settings;
+mod transfer_speed;
 mod work;
 mod work_rules;
