@@ -68,7 +68,7 @@ struct Group {
 enum State {
     /// Created by this import.
     New {
-        activity: Activity,
+        activity: Box<Activity>,
         on: chrono::NaiveDate,
     },
     /// Already on file: a duplicate.
@@ -194,7 +194,10 @@ impl Activities {
                     if self.activities.len() >= PER {
                         self.flush_activities(tx)?;
                     }
-                    State::New { activity, on }
+                    State::New {
+                        activity: Box::new(activity),
+                        on,
+                    }
                 }
                 Err(err) => {
                     self.numbers.release(id);
@@ -325,7 +328,10 @@ impl Activities {
                 for advisor in stmt.query_map([id], |r| r.get(0))? {
                     self.facts.joined.push(advisor?);
                 }
-                State::New { activity, on }
+                State::New {
+                    activity: Box::new(activity),
+                    on,
+                }
             };
             self.current = Some(Group {
                 key,
