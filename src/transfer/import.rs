@@ -73,11 +73,15 @@ impl ImportSettings {
         Ok(())
     }
 
-    /// A row whose record is already on file, under `fail` or `skip`.
+    /// A row whose record is already on file, under `fail` or `skip` (for
+    /// a dataset that refuses `update`).
     pub fn duplicate(&self, flag: &str, what: &str) -> anyhow::Result<Outcome> {
         match self.on_duplicate {
             OnDuplicate::Skip => Ok(Outcome::Skipped),
-            _ => Err(OnDuplicate::refuse(flag, what)),
+            _ => Err(crate::invalid!(
+                "{flag}：{what} 已存在；如需跳过已有记录，请加 --on-duplicate skip",
+                "{flag}: {what} is already on file; to skip records already on file add --on-duplicate skip",
+            )),
         }
     }
 }

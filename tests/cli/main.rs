@@ -10,6 +10,8 @@ mod common;
 mod concurrency;
 mod contacts;
 mod crash;
+mod dataset_imports;
+mod datasets;
 mod evolution;
 mod exports;
 mod foundation;

@@ -26,9 +26,9 @@ pub static DATASET: Dataset = Dataset {
     en: "pairings of liaisons with advisors",
     columns: &[
         col("liaison", "联系人编码", "liaison code", Kind::Text),
-        col("liaison_name", "联系人", "liaison", Kind::Text),
+        col("liaison_name", "联系人", "liaison name", Kind::Text),
         col("advisor", "专家编码", "advisor code", Kind::Text),
-        col("advisor_name", "专家姓名", "advisor", Kind::Text),
+        col("advisor_name", "专家姓名", "advisor name", Kind::Text),
         col("from", "开始日期", "from", Kind::Date),
         col("until", "结束日期", "until", Kind::Date),
         col("note", "备注", "note", Kind::Text),

@@ -34,3 +34,33 @@ pub static DATASETS: &[&Dataset] = &[
     &ledger::DATASET,
     &audit::DATASET,
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::DATASETS;
+
+    /// A header names one column: no column's Chinese or English header or
+    /// key is another column's (an import could not tell them apart).
+    #[test]
+    fn headers_name_one_column_each() {
+        let fold = |s: &str| s.trim().to_lowercase().replace('_', " ");
+        for dataset in DATASETS {
+            for (i, a) in dataset.columns.iter().enumerate() {
+                for (j, b) in dataset.columns.iter().enumerate() {
+                    if i == j {
+                        continue;
+                    }
+                    for name in [a.zh, a.en, a.key] {
+                        assert!(
+                            ![b.zh, b.en, b.key].iter().any(|n| fold(n) == fold(name)),
+                            "{}: {name} names both {} and {}",
+                            dataset.name,
+                            a.key,
+                            b.key
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
