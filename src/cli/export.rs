@@ -7,7 +7,8 @@ use clap::Args;
 /// Export a dataset as CSV (default) or xlsx for spreadsheets
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// advisors, panels, audit (and every dataset later issues add); `roster export x` lists them
+    /// panels, advisors, appointments, liaisons, liaison-assignments, contacts, recusals,
+    /// activities, advice, expenses, assessments, ledger, audit (`roster export x` lists them)
     pub dataset: String,
     /// Write to this file (written to a temporary file and renamed into place); stdout when not given
     #[arg(long, short = 'o', value_name = "FILE")]

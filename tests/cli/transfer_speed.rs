@@ -184,6 +184,7 @@ fn import_run(dir: &Path, scale: Scale, check_round_trip: bool) -> Vec<String> {
         refs.push(("sqlite3 .import (bare table)", timed(shell).seconds));
     }
     refs.push(("bare rusqlite loop", bare_loop(&file, &dir.join("loop.db"))));
+    refs.push(("SQLite alone, roster's tables", sqlite_alone(&fresh, dir)));
     if check_round_trip {
         let again = dir.join("again.csv");
         timed(roster(
@@ -202,6 +203,119 @@ fn import_run(dir: &Path, scale: Scale, check_round_trip: bool) -> Vec<String> {
         );
     }
     vec![line("import activities (validated)", rows, &import, &refs)]
+}
+
+/// What SQLite itself needs to store the imported rows in roster's tables
+/// (their constraints, foreign keys and indexes), with nothing read,
+/// parsed or checked: the rows the import made, taken from `imported` into
+/// memory, written into a copy of the office without activities the way the
+/// import writes them (a hundred rows a statement, secondary indexes built
+/// after), timed from BEGIN to COMMIT.
+fn sqlite_alone(imported: &Path, dir: &Path) -> f64 {
+    type Activity = (
+        i64,
+        String,
+        Option<i64>,
+        String,
+        String,
+        String,
+        Option<f64>,
+        Option<String>,
+    );
+    type Joined = (i64, i64, String, Option<String>, String, bool);
+    let conn = rusqlite::Connection::open(imported).expect("open");
+    let activities: Vec<Activity> = conn
+        .prepare("SELECT id, on_date, panel_id, kind, topic, mode, hours, requesting_unit FROM activities ORDER BY id")
+        .expect("prepare")
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?)))
+        .expect("query")
+        .map(Result::unwrap)
+        .collect();
+    let joined: Vec<Joined> = conn
+        .prepare("SELECT activity_id, advisor_id, attendance, excuse_reason, role, guest FROM participants ORDER BY id")
+        .expect("prepare")
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))
+        .expect("query")
+        .map(Result::unwrap)
+        .collect();
+    drop(conn);
+    let target = dir.join("alone.db");
+    let template = rusqlite::Connection::open(imported).expect("open");
+    template
+        .execute_batch(&format!(
+            "VACUUM INTO '{}'",
+            target.display().to_string().replace('\'', "''")
+        ))
+        .expect("copy");
+    drop(template);
+    let conn = roster::db::open(&target).expect("open copy");
+    conn.execute_batch("PRAGMA foreign_keys = OFF; DELETE FROM participants; DELETE FROM activities; PRAGMA foreign_keys = ON; VACUUM;")
+        .expect("empty");
+    conn.pragma_update(None, "cache_size", -65536)
+        .expect("cache");
+    let start = Instant::now();
+    conn.execute_batch("BEGIN IMMEDIATE").expect("begin");
+    let indexes: Vec<(String, String)> = conn
+        .prepare(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('activities', 'participants')
+             AND sql IS NOT NULL AND sql NOT LIKE '% WHERE %' AND sql NOT LIKE 'CREATE UNIQUE%'",
+        )
+        .expect("indexes")
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .expect("indexes")
+        .map(Result::unwrap)
+        .collect();
+    for (name, _) in &indexes {
+        conn.execute_batch(&format!("DROP INDEX {name}"))
+            .expect("drop");
+    }
+    let now = "2026-11-20T00:00:00+08:00";
+    for chunk in activities.chunks(100) {
+        let one = "(?,?,?,?,?,?,?,?,?,?)";
+        let sql = format!(
+            "INSERT INTO activities (id, on_date, panel_id, kind, topic, mode, hours, requesting_unit, created_at, updated_at) VALUES {}",
+            vec![one; chunk.len()].join(",")
+        );
+        let mut params: Vec<&dyn rusqlite::ToSql> = Vec::new();
+        for a in chunk {
+            params.extend_from_slice(&[
+                &a.0 as &dyn rusqlite::ToSql,
+                &a.1,
+                &a.2,
+                &a.3,
+                &a.4,
+                &a.5,
+                &a.6,
+                &a.7,
+                &now,
+                &now,
+            ]);
+        }
+        conn.prepare_cached(&sql)
+            .expect("prepare")
+            .execute(&*params)
+            .expect("insert");
+    }
+    for chunk in joined.chunks(100) {
+        let one = "(?,?,?,?,?,?)";
+        let sql = format!(
+            "INSERT INTO participants (activity_id, advisor_id, attendance, excuse_reason, role, guest) VALUES {}",
+            vec![one; chunk.len()].join(",")
+        );
+        let mut params: Vec<&dyn rusqlite::ToSql> = Vec::new();
+        for p in chunk {
+            params.extend_from_slice(&[&p.0 as &dyn rusqlite::ToSql, &p.1, &p.2, &p.3, &p.4, &p.5]);
+        }
+        conn.prepare_cached(&sql)
+            .expect("prepare")
+            .execute(&*params)
+            .expect("insert");
+    }
+    for (_, sql) in &indexes {
+        conn.execute_batch(sql).expect("index");
+    }
+    conn.execute_batch("COMMIT").expect("commit");
+    start.elapsed().as_secs_f64()
 }
 
 /// Exports every activity row of a generated office (masked, neutralised).
