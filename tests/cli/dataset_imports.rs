@@ -307,6 +307,34 @@ fn expense_rows_keep_every_budget_cap_and_rule() {
 }
 
 #[test]
+fn bad_money_and_dates_deep_in_a_large_expenses_file_are_all_reported() {
+    let office = Office::sample();
+    let mut text = String::from("日期,专家编码,类别,金额(元),备注\n");
+    // Each expense is checked against the budget lines as the rows before
+    // it left them (a query per row, as `expense add`): a thousand rows.
+    for i in 1..=1_000 {
+        let (date, amount) = match i {
+            876 => ("2026-03-02".to_string(), "12.3.4".to_string()),
+            877 => ("2026-13-01".to_string(), "10".to_string()),
+            878 => ("2026-03-02".to_string(), "-10".to_string()),
+            _ => (
+                format!("2026-{:02}-{:02}", 1 + i % 10, 1 + i % 28),
+                "10".to_string(),
+            ),
+        };
+        text.push_str(&format!("{date},A0005,咨询费,{amount},第{i}笔\n"));
+    }
+    let err = refused(&office, "expenses", &text);
+    assert!(err.contains("3 problems in 1000 rows"), "{err}");
+    assert!(err.contains("line 877, 金额(元): \"12.3.4\""), "{err}");
+    assert!(
+        err.contains("line 878, 日期: \"2026-13-01\" is not a valid date"),
+        "{err}"
+    );
+    assert!(err.contains("line 879, 金额(元):"), "{err}");
+}
+
+#[test]
 fn liaisons_pairings_and_recusals_follow_their_commands() {
     let office = Office::sample();
     let err = refused(

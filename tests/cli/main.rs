@@ -25,6 +25,7 @@ mod privacy;
 mod recusal;
 mod safety;
 mod settings;
+mod speed_refs;
 mod transfer_speed;
 mod work;
 mod work_rules;

@@ -2,6 +2,7 @@
 //! file), participants and attendance (`participant.rs`), and reading them
 //! (`read.rs`).
 
+pub(crate) mod admit;
 pub(crate) mod participant;
 pub(crate) mod read;
 

@@ -10,7 +10,7 @@ use std::collections::HashSet;
 
 use chrono::Datelike;
 
-use crate::commands::activity::participant::{Facts, covers};
+use crate::commands::activity::admit::{Facts, covers};
 use crate::context::Tx;
 use crate::input::date;
 use crate::store::activity::{Activity, Participant, Recusal};

@@ -7,21 +7,18 @@
 //! A number already on file is a duplicate; `--on-duplicate update` is
 //! refused (edit activities with `roster activity`).
 //!
-//! For speed on a province's years of records, rows are written a hundred
-//! at a time (SQLite then evaluates the tables' CHECK lists once per
-//! statement rather than once per row), and once an import is large
-//! against what is on file, the secondary indexes are dropped and built
-//! again at the end (one sort instead of a million scattered inserts). All
-//! of it inside the import's one transaction.
+//! The rows are written in bulk by `write.rs`.
 
 use std::hash::Hasher;
 
 use super::at;
 use super::facts::Loaded;
+use super::write::{Joined, Writer};
 use crate::cli::activity::ActivityFields;
+use crate::commands::activity::admit::admit;
 use crate::commands::activity::parse_new;
-use crate::commands::activity::participant::{JoinText, admit, parse_join_text};
-use crate::context::{Tx, now_stamp};
+use crate::commands::activity::participant::{JoinText, parse_join_text};
+use crate::context::Tx;
 use crate::input::resolve::{ADVISOR, PANEL};
 use crate::input::{date, text};
 use crate::store::activity::Activity;
@@ -29,30 +26,6 @@ use crate::transfer::fastmap::FxHasher;
 use crate::transfer::{
     FastMap, ImportSettings, Names, Number, Numbers, Outcome, Row, RowHandler, fast_map, person,
 };
-
-const ACTIVITY_COLUMNS: &str = "main.activities (id, on_date, panel_id, kind, topic, mode, place, hours, \
-    requesting_unit, minutes_ref, result, created_at, updated_at)";
-const PARTICIPANT_COLUMNS: &str = "main.participants (activity_id, advisor_id, attendance, excuse_reason, role, \
-    opinion, guest, override_reason)";
-
-/// Rows per INSERT statement.
-const PER: usize = 100;
-
-/// From this many participants on, an import this large against what is on
-/// file rebuilds the indexes rather than updating them row by row.
-const BULK: u64 = 10_000;
-
-/// A participant waiting to be written.
-struct Joined {
-    activity_id: i64,
-    advisor_id: i64,
-    attendance: &'static str,
-    reason: Option<String>,
-    role: &'static str,
-    opinion: Option<String>,
-    guest: bool,
-    override_reason: Option<String>,
-}
 
 /// The activity the rows being read belong to.
 struct Group {
@@ -91,24 +64,11 @@ struct Activities {
     numbers: Numbers,
     current: Option<Group>,
     seen: FastMap<i64, Seen>,
-    /// Activities and participants waiting to be written.
-    activities: Vec<Activity>,
-    participants: Vec<Joined>,
-    written: u64,
-    /// When to stop updating the secondary indexes row by row.
-    bulk_from: u64,
-    /// The indexes dropped for a bulk load, to build again at the end.
-    dropped: Vec<String>,
-    now: String,
+    writer: Writer,
 }
 
 pub fn start(tx: &Tx, settings: &ImportSettings) -> anyhow::Result<Box<dyn RowHandler>> {
     settings.refuse_update("activities")?;
-    let on_file: i64 = tx.query_row(
-        "SELECT IFNULL(max(id), 0) FROM main.participants",
-        [],
-        |r| r.get(0),
-    )?;
     Ok(Box::new(Activities {
         settings: settings.clone(),
         advisors: Names::load(tx, &ADVISOR)?,
@@ -117,19 +77,8 @@ pub fn start(tx: &Tx, settings: &ImportSettings) -> anyhow::Result<Box<dyn RowHa
         numbers: Numbers::load(tx, "activities")?,
         current: None,
         seen: fast_map(),
-        activities: Vec::with_capacity(PER),
-        participants: Vec::with_capacity(PER),
-        written: 0,
-        bulk_from: BULK.max(on_file.max(0) as u64 / 4),
-        dropped: Vec::new(),
-        now: now_stamp(),
+        writer: Writer::new(tx)?,
     }))
-}
-
-/// `INSERT INTO {into} VALUES (…), (…)` for `rows` rows of `width` values.
-fn insert_sql(into: &str, width: usize, rows: usize) -> String {
-    let one = format!("({})", vec!["?"; width].join(","));
-    format!("INSERT INTO {into} VALUES {}", vec![one; rows].join(","))
 }
 
 /// The activity cells of a row, hashed.
@@ -190,10 +139,7 @@ impl Activities {
             Number::OnFile(id) => State::OnFile(id),
             Number::New(id) => match self.parse(tx, row, id) {
                 Ok((activity, on)) => {
-                    self.activities.push(activity.clone());
-                    if self.activities.len() >= PER {
-                        self.flush_activities(tx)?;
-                    }
+                    self.writer.activity(tx, &activity)?;
                     State::New {
                         activity: Box::new(activity),
                         on,
@@ -226,64 +172,6 @@ impl Activities {
             line: row.line,
             state,
         })
-    }
-
-    /// Writes the activities waiting.
-    fn flush_activities(&mut self, tx: &Tx) -> anyhow::Result<()> {
-        if self.activities.is_empty() {
-            return Ok(());
-        }
-        let sql = insert_sql(ACTIVITY_COLUMNS, 13, self.activities.len());
-        let mut params: Vec<&dyn rusqlite::ToSql> = Vec::with_capacity(13 * self.activities.len());
-        for a in &self.activities {
-            params.extend_from_slice(&[
-                &a.id as &dyn rusqlite::ToSql,
-                &a.on_date,
-                &a.panel_id,
-                &a.kind,
-                &a.topic,
-                &a.mode,
-                &a.place,
-                &a.hours,
-                &a.requesting_unit,
-                &a.minutes_ref,
-                &a.result,
-                &self.now,
-                &self.now,
-            ]);
-        }
-        tx.prepare_cached(&sql)?.execute(&*params)?;
-        self.activities.clear();
-        Ok(())
-    }
-
-    /// Writes everything waiting (activities first: participants point at them).
-    fn flush(&mut self, tx: &Tx) -> anyhow::Result<()> {
-        self.flush_activities(tx)?;
-        if self.participants.is_empty() {
-            return Ok(());
-        }
-        let sql = insert_sql(PARTICIPANT_COLUMNS, 8, self.participants.len());
-        let mut params: Vec<&dyn rusqlite::ToSql> = Vec::with_capacity(8 * self.participants.len());
-        for p in &self.participants {
-            params.extend_from_slice(&[
-                &p.activity_id as &dyn rusqlite::ToSql,
-                &p.advisor_id,
-                &p.attendance,
-                &p.reason,
-                &p.role,
-                &p.opinion,
-                &p.guest,
-                &p.override_reason,
-            ]);
-        }
-        tx.prepare_cached(&sql)?.execute(&*params)?;
-        self.written += self.participants.len() as u64;
-        self.participants.clear();
-        if self.dropped.is_empty() && self.written >= self.bulk_from {
-            self.dropped = drop_secondary_indexes(tx)?;
-        }
-        Ok(())
     }
 
     /// Finds (or starts) the activity of `row`.
@@ -321,7 +209,7 @@ impl Activities {
             } else {
                 // Its earlier rows are written: who is on it already?
                 let (activity, on) = self.parse(tx, row, id)?;
-                self.flush(tx)?;
+                self.writer.flush(tx)?;
                 let mut stmt = tx.prepare_cached(
                     "SELECT advisor_id FROM main.participants WHERE activity_id = ?1",
                 )?;
@@ -402,50 +290,24 @@ impl RowHandler for Activities {
             &join,
             &mut self.facts,
         )?;
-        self.participants.push(Joined {
-            activity_id: activity.id,
-            advisor_id: advisor.id,
-            attendance: join.attendance,
-            reason: join.reason,
-            role: join.role,
-            opinion: join.opinion,
-            guest: !admitted.member,
-            override_reason: admitted.override_reason,
-        });
+        self.writer.participant(
+            tx,
+            Joined {
+                activity_id: activity.id,
+                advisor_id: advisor.id,
+                attendance: join.attendance,
+                reason: join.reason,
+                role: join.role,
+                opinion: join.opinion,
+                guest: !admitted.member,
+                override_reason: admitted.override_reason,
+            },
+        )?;
         self.facts.joined.push(advisor.id);
-        if self.participants.len() >= PER {
-            self.flush(tx)?;
-        }
         Ok(Outcome::Inserted)
     }
 
     fn finish(&mut self, tx: &Tx) -> anyhow::Result<()> {
-        self.flush(tx)?;
-        for sql in std::mem::take(&mut self.dropped) {
-            tx.execute_batch(&sql)?;
-        }
-        Ok(())
+        self.writer.finish(tx)
     }
-}
-
-/// Drops the indexes of `activities` and `participants` that a bulk load
-/// builds faster afterwards: not those behind a UNIQUE constraint (SQLite
-/// keeps them), nor partial ones (only their few rows are updated).
-/// Returns the SQL that makes them again.
-fn drop_secondary_indexes(tx: &Tx) -> anyhow::Result<Vec<String>> {
-    let mut stmt = tx.prepare(
-        "SELECT name, sql FROM main.sqlite_master
-         WHERE type = 'index' AND tbl_name IN ('activities', 'participants') AND sql IS NOT NULL
-           AND sql NOT LIKE '% WHERE %' AND sql NOT LIKE 'CREATE UNIQUE%'
-         ORDER BY name",
-    )?;
-    let indexes = stmt
-        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
-        .collect::<Result<Vec<_>, _>>()?;
-    let mut made = Vec::new();
-    for (name, sql) in indexes {
-        tx.execute_batch(&format!("DROP INDEX main.\"{name}\""))?;
-        made.push(sql);
-    }
-    Ok(made)
 }
