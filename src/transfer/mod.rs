@@ -42,8 +42,21 @@
 //!      (before and after); nothing else audits per row. Return errors with
 //!      `?`: the machinery puts them under the column their flag names.
 //!      Use `None` for an export-only dataset.
-//! 2. Add `mod NAME;` and `&NAME::DATASET` to `DATASETS` in `datasets/mod.rs`.
-//! 3. Add its round trip to `tests/cli/exports.rs`/`imports.rs` (UTF-8 and GBK).
+//!    - Helpers for handlers: `Names` finds advisors, panels or liaisons by
+//!      id, code or unique name in memory (as `input::resolve` does, whose
+//!      error it gives back); `person` reads a code cell and a name cell;
+//!      `Numbers` keeps record numbers (a record without a code is known by
+//!      its number: one on file is a duplicate, a new one is kept);
+//!      `people_items` reads a cell listing people (`A0005 李国栋、A0006 周敏`);
+//!      `ImportSettings::refuse_update`/`duplicate` for datasets an import
+//!      never edits; `Row::at`/`value_at` read a cell by its column's place
+//!      on hot paths; `RowHandler::check` reports problems found only once
+//!      the whole file is read. Reuse the command's own validation (factor it
+//!      out of the command when it is written inline) rather than repeating it.
+//! 2. Add `mod NAME;` and `&NAME::DATASET` to `DATASETS` in `datasets/mod.rs`
+//!    (in the order a clerk imports them).
+//! 3. Add its round trip to `tests/cli/datasets.rs` (UTF-8 and GBK) and its
+//!    bad input to `tests/cli/dataset_imports.rs`.
 //!
 //! Nothing else changes: the CLI takes the dataset by name.
 
