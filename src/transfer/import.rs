@@ -13,7 +13,7 @@ use std::sync::atomic::Ordering;
 use csv::StringRecord;
 
 use super::encoding::Charset;
-use super::header::map_header;
+use super::header::{Header, map_header};
 use super::progress::{LARGE_BYTES, Progress, STEP};
 use super::report::{Problems, row_problem};
 use super::source::{Chunk, Source};
@@ -260,100 +260,63 @@ pub fn run(
     let result = std::thread::scope(|scope| {
         let (chunks, spent) = source.spawn(scope);
         ctx.write(move |tx| {
-        let marks = crate::check::database::id_marks(tx)?;
-        let mut handler = start(tx, &settings)?;
-        let mut problems = Problems::default();
-        let mut summary = Summary {
-            encoding: charset.name(),
-            ..Summary::default()
-        };
-        let (open_quote, last_line) = loop {
-            let batch = match chunks.recv() {
-                Ok(Chunk::Records(batch)) => batch,
-                Ok(Chunk::End { open_quote, last_line, sha256 }) => {
-                    summary.sha256 = sha256;
-                    break (open_quote, last_line);
+            let marks = crate::check::database::id_marks(tx)?;
+            let mut handler = start(tx, &settings)?;
+            let mut problems = Problems::default();
+            let mut summary = Summary {
+                encoding: charset.name(),
+                ..Summary::default()
+            };
+            let (open_quote, last_line) = loop {
+                let batch = match chunks.recv() {
+                    Ok(Chunk::Records(batch)) => batch,
+                    Ok(Chunk::End { open_quote, last_line, sha256 }) => {
+                        summary.sha256 = sha256;
+                        break (open_quote, last_line);
+                    }
+                    Ok(Chunk::Failed(err)) => return Err(err),
+                    Err(_) => anyhow::bail!("reading {shown} stopped"),
+                };
+                for record in &batch {
+                    let counts = (&mut problems, &mut summary);
+                    take_row(tx, dataset, &header, handler.as_mut(), record, counts)?;
+                    if summary.rows % STEP == 0 {
+                        progress.set(read.load(Ordering::Relaxed));
+                    }
                 }
-                Ok(Chunk::Failed(err)) => return Err(err),
-                Err(_) => anyhow::bail!("reading {shown} stopped"),
+                let _ = spent.try_send(batch);
             };
-        for record in &batch {
-            let line = record.position().map_or(0, |p| p.line());
-            if record.iter().all(|c| c.trim().is_empty()) {
-                continue;
-            }
-            summary.rows += 1;
-            if summary.rows % STEP == 0 {
-                progress.set(read.load(Ordering::Relaxed));
-            }
-            if record.len() != header.width {
-                let (got, want) = (record.len(), header.width);
+            progress.finish();
+            if open_quote {
+                let line = last_line;
                 problems.push(crate::tr!(
-                    "第 {line} 行：有 {got} 个单元格，表头有 {want} 列（文件可能被截断，或某个单元格的引号未配对）",
-                    "line {line}: {got} cells where the header has {want} columns (a truncated file, or an unbalanced quote in a cell)",
+                    "第 {line} 行：文件在带引号的单元格中结束（引号未配对，文件可能被截断）",
+                    "line {line}: the file ends inside a quoted cell (an unbalanced quote, or a truncated file)",
                 ));
-                continue;
             }
-            let row = Row {
-                record,
-                positions: &header.positions,
-                columns: dataset.columns,
-                line,
-            };
-            if let Some(column) = header.formula(record) {
-                problems.push(crate::tr!(
-                    "第 {line} 行，{column}：单元格是表格公式；如确为文字，请在开头加英文单引号（'），导出文件即如此处理",
-                    "line {line}, {column}: the cell is a spreadsheet formula; if it is meant as text, start it with an apostrophe ('), as exports do",
-                ));
-                continue;
+            for (line, err) in handler.check(tx)? {
+                problems.push(row_problem(err, line, dataset, &header)?);
             }
-            if let Some(missing) = header.blank_required(&row) {
-                problems.push(crate::tr!(
-                    "第 {line} 行，{missing}：必填，不能为空",
-                    "line {line}, {missing}: required, must not be empty",
-                ));
-                continue;
+            problems.fail_if_any(&shown, summary.rows)?;
+            handler.finish(tx)?;
+            if options.dry_run {
+                return Err(DryRun(summary).into());
             }
-            match handler.row(tx, &row) {
-                Ok(Outcome::Inserted) => summary.inserted += 1,
-                Ok(Outcome::Updated) => summary.updated += 1,
-                Ok(Outcome::Skipped) => summary.skipped += 1,
-                Err(err) => problems.push(row_problem(err, line, dataset, &header)?),
-            }
-        }
-            let _ = spent.try_send(batch);
-        };
-        progress.finish();
-        if open_quote {
-            let line = last_line;
-            problems.push(crate::tr!(
-                "第 {line} 行：文件在带引号的单元格中结束（引号未配对，文件可能被截断）",
-                "line {line}: the file ends inside a quoted cell (an unbalanced quote, or a truncated file)",
-            ));
-        }
-        for (line, err) in handler.check(tx)? {
-            problems.push(row_problem(err, line, dataset, &header)?);
-        }
-        problems.fail_if_any(&shown, summary.rows)?;
-        handler.finish(tx)?;
-        if options.dry_run {
-            return Err(DryRun(summary).into());
-        }
-        let after = serde_json::json!({
-            "dataset": dataset.name,
-            "file": file_name(path),
-            "path": shown,
-            "sha256": summary.sha256,
-            "encoding": summary.encoding,
-            "rows": summary.rows,
-            "inserted": summary.inserted,
-            "updated": summary.updated,
-            "skipped": summary.skipped,
-            // The records this import created, which its one audit row covers.
-            "ranges": crate::check::database::id_ranges(&marks, &crate::check::database::id_marks(tx)?),
-        });
-        crate::audit::record(tx.conn, tx.env, "import", None, "import", None, Some(&after))?;
-        Ok(summary)
+            let after = serde_json::json!({
+                "dataset": dataset.name,
+                "file": file_name(path),
+                "path": shown,
+                "sha256": summary.sha256,
+                "encoding": summary.encoding,
+                "rows": summary.rows,
+                "inserted": summary.inserted,
+                "updated": summary.updated,
+                "skipped": summary.skipped,
+                // The records this import created, which its one audit row covers.
+                "ranges": crate::check::database::id_ranges(&marks, &crate::check::database::id_marks(tx)?),
+            });
+            crate::audit::record(tx.conn, tx.env, "import", None, "import", None, Some(&after))?;
+            Ok(summary)
         })
     });
     match result {
@@ -363,6 +326,58 @@ pub fn run(
             Err(err) => Err(err),
         },
     }
+}
+
+/// Checks one record and hands it to the dataset's handler, counting it
+/// and collecting its problem if it has one.
+fn take_row(
+    tx: &Tx,
+    dataset: &'static Dataset,
+    header: &Header,
+    handler: &mut dyn RowHandler,
+    record: &StringRecord,
+    (problems, summary): (&mut Problems, &mut Summary),
+) -> anyhow::Result<()> {
+    let line = record.position().map_or(0, |p| p.line());
+    if record.iter().all(|c| c.trim().is_empty()) {
+        return Ok(());
+    }
+    summary.rows += 1;
+    if record.len() != header.width {
+        let (got, want) = (record.len(), header.width);
+        problems.push(crate::tr!(
+            "第 {line} 行：有 {got} 个单元格，表头有 {want} 列（文件可能被截断，或某个单元格的引号未配对）",
+            "line {line}: {got} cells where the header has {want} columns (a truncated file, or an unbalanced quote in a cell)",
+        ));
+        return Ok(());
+    }
+    let row = Row {
+        record,
+        positions: &header.positions,
+        columns: dataset.columns,
+        line,
+    };
+    if let Some(column) = header.formula(record) {
+        problems.push(crate::tr!(
+            "第 {line} 行，{column}：单元格是表格公式；如确为文字，请在开头加英文单引号（'），导出文件即如此处理",
+            "line {line}, {column}: the cell is a spreadsheet formula; if it is meant as text, start it with an apostrophe ('), as exports do",
+        ));
+        return Ok(());
+    }
+    if let Some(missing) = header.blank_required(&row) {
+        problems.push(crate::tr!(
+            "第 {line} 行，{missing}：必填，不能为空",
+            "line {line}, {missing}: required, must not be empty",
+        ));
+        return Ok(());
+    }
+    match handler.row(tx, &row) {
+        Ok(Outcome::Inserted) => summary.inserted += 1,
+        Ok(Outcome::Updated) => summary.updated += 1,
+        Ok(Outcome::Skipped) => summary.skipped += 1,
+        Err(err) => problems.push(row_problem(err, line, dataset, header)?),
+    }
+    Ok(())
 }
 
 fn file_name(path: &Path) -> String {

@@ -277,18 +277,13 @@ impl Selection<'_> {
 /// A list of people in one cell, as exports write it and imports read it:
 /// `A0005 李国栋、A0006 周敏` (code, space, name; `、` between, or `; ` in
 /// English). Reading also accepts `,`, `，`, `;` and `；` between, and a
-/// bare code or name.
-pub fn people_cell(sql_code: &str, sql_name: &str) -> String {
-    format!("{sql_code} || ' ' || {sql_name}")
-}
-
-/// The separator of `people_cell` lists in the user's language.
+/// bare code or name. The separator in the user's language:
 pub fn people_separator() -> &'static str {
     crate::i18n::pick("、", "; ")
 }
 
-/// The items of a `people_cell` list: each a code (or a code and the
-/// name it must carry) or a bare name.
+/// The items of a list of people in one cell: each a code (or a code and
+/// the name it must carry) or a bare name.
 pub fn people_items(cell: &str) -> impl Iterator<Item = (&str, Option<&str>)> {
     cell.split(['、', ',', '，', ';', '；'])
         .map(str::trim)
