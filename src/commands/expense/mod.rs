@@ -197,6 +197,7 @@ pub(crate) fn record(
     panel: Option<&str>,
     t: &Typed,
     id: Option<i64>,
+    mut tally: Option<&mut caps::Tally>,
 ) -> anyhow::Result<(i64, Vec<String>)> {
     let (on, year, category, amount) = (&t.on, t.year, t.category, t.amount);
     crate::store::assess::check_open(tx, on, &[advisor.id])?;
@@ -240,7 +241,13 @@ pub(crate) fn record(
         category,
         amount_fen: amount,
     };
-    exceptions.extend(caps::exceptions(tx, year, &charge, controlled)?);
+    exceptions.extend(match tally.as_deref_mut() {
+        Some(tally) => {
+            let lines = tally.lines(tx, year)?;
+            caps::exceptions_against(tx, year, &charge, controlled, lines)?
+        }
+        None => caps::exceptions(tx, year, &charge, controlled)?,
+    });
     match (&t.override_reason, exceptions.is_empty()) {
         (None, false) => return Err(caps::refusal(&exceptions)),
         (Some(_), true) => {
@@ -272,6 +279,9 @@ pub(crate) fn record(
         ..Expense::default()
     };
     let id = store::insert(tx, &expense, &now_stamp())?;
+    if let Some(tally) = tally {
+        tally.add(year, &charge, t.voucher.is_some());
+    }
     Ok((id, exceptions))
 }
 
@@ -279,7 +289,7 @@ fn add(ctx: &Ctx, args: &ExpenseAddArgs) -> anyhow::Result<()> {
     let typed = parse(&ctx.env, args)?;
     let (id, advisor, exceptions) = ctx.write(|tx| {
         let advisor = resolve::advisor(tx, &ctx.env, "ADVISOR", &args.advisor)?;
-        let (id, exceptions) = record(tx, &advisor, args.panel.as_deref(), &typed, None)?;
+        let (id, exceptions) = record(tx, &advisor, args.panel.as_deref(), &typed, None, None)?;
         tx.audit(
             "expense",
             id,

@@ -5,13 +5,15 @@
 //! that year, every budget cap and controlled category kept (seed 001 art.
 //! 14) unless the row carries the reason of an approved exception, vouchers
 //! unique, a stipend once a year. Rows are checked in file order against
-//! what the rows before them spent. Whether a category is controlled is
+//! what the rows before them spent (kept in a `caps::Tally`, not summed
+//! again for each row). Whether a category is controlled is
 //! read from the office's settings, not from the file; a voided expense
 //! cannot be imported.
 
 use rusqlite::types::Value;
 
 use crate::cli::expense::ExpenseAddArgs;
+use crate::commands::budget::caps::Tally;
 use crate::commands::expense::read::STATUS;
 use crate::commands::expense::{parse, record};
 use crate::context::Tx;
@@ -102,6 +104,8 @@ struct Expenses {
     settings: ImportSettings,
     advisors: Names,
     numbers: Numbers,
+    /// The budget lines' usage, kept as rows are recorded.
+    tally: Tally,
 }
 
 fn start(tx: &Tx, settings: &ImportSettings) -> anyhow::Result<Box<dyn RowHandler>> {
@@ -110,6 +114,7 @@ fn start(tx: &Tx, settings: &ImportSettings) -> anyhow::Result<Box<dyn RowHandle
         settings: settings.clone(),
         advisors: Names::load(tx, &ADVISOR)?,
         numbers: Numbers::load(tx, "expenses")?,
+        tally: Tally::default(),
     }))
 }
 
@@ -169,7 +174,14 @@ impl RowHandler for Expenses {
             override_reason: row.flag("override"),
         };
         let typed = parse(env, &args)?;
-        record(tx, advisor, args.panel.as_deref(), &typed, Some(id))?;
+        record(
+            tx,
+            advisor,
+            args.panel.as_deref(),
+            &typed,
+            Some(id),
+            Some(&mut self.tally),
+        )?;
         Ok(Outcome::Inserted)
     }
 }
