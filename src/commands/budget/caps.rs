@@ -117,11 +117,13 @@ pub struct Tally {
 impl Tally {
     /// The year's lines and their usage.
     pub fn lines(&mut self, conn: &Connection, year: i32) -> anyhow::Result<&[(Line, Usage)]> {
-        if !self.years.contains_key(&year) {
-            let lines = crate::store::budget::lines_with_usage(conn, year)?;
-            self.years.insert(year, lines);
-        }
-        Ok(self.years.get(&year).map(Vec::as_slice).unwrap_or_default())
+        let lines = match self.years.entry(year) {
+            std::collections::hash_map::Entry::Occupied(found) => found.into_mut(),
+            std::collections::hash_map::Entry::Vacant(empty) => {
+                empty.insert(crate::store::budget::lines_with_usage(conn, year)?)
+            }
+        };
+        Ok(lines)
     }
 
     /// Counts an expense just recorded on every line it falls under.
