@@ -127,6 +127,33 @@ fn activity_rows_are_checked_as_participant_add_checks_them() {
     );
 }
 
+#[test]
+fn an_activity_whose_rows_come_apart_is_still_one_activity() {
+    let office = Office::appointed();
+    let rows = "活动编号,日期,活动类型,顾问团,议题,专家编码\n\
+        700,2025-05-06,实地调研,transport,小江航道调研,A0009\n\
+        701,2025-05-07,实地调研,transport,货运铁路调研,A0009\n\
+        700,2025-05-06,实地调研,transport,小江航道调研,A0010\n";
+    let twice = format!("{rows}700,2025-05-06,实地调研,transport,小江航道调研,A0009\n");
+    let err = refused(&office, "activities", &twice);
+    assert!(
+        err.contains("1 problems in 4 rows")
+            && err.contains("line 5, 专家编码:")
+            && err.contains("already on activity #700"),
+        "{err}"
+    );
+    office.ok(&[
+        "import",
+        "activities",
+        arg(&write(&office, "apart.csv", rows)),
+    ]);
+    assert_eq!(
+        office.text("SELECT group_concat(activity_id) FROM (SELECT activity_id FROM participants ORDER BY id)"),
+        "700,701,700"
+    );
+    assert_eq!(office.int("SELECT count(*) FROM activities"), 2);
+}
+
 /// Ten thousand one-participant activities of A0005 on the growth panel,
 /// `spoil` changing some.
 fn many_activities(spoil: impl Fn(usize, &mut Vec<String>)) -> String {
