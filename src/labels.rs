@@ -27,16 +27,8 @@ impl Domain {
     /// label written with `/`), case-insensitively; `-` may stand for `_`.
     pub fn parse(&self, flag: &str, input: &str) -> anyhow::Result<&'static str> {
         let wanted = input.trim();
-        let folded = wanted.to_lowercase().replace('-', "_");
-        for label in self.labels {
-            if label.code == folded
-                || label.en.eq_ignore_ascii_case(wanted)
-                || label.en.to_lowercase().replace(' ', "_") == folded
-                || label.zh == wanted
-                || label.zh.split('/').any(|part| part == wanted)
-            {
-                return Ok(label.code);
-            }
+        if let Some(code) = self.find(wanted) {
+            return Ok(code);
         }
         let choices = self.choices();
         let name = self.name();
@@ -44,6 +36,64 @@ impl Domain {
             "{flag}：未知的{name}“{wanted}”；可选：{choices}",
             "{flag}: unknown {name} \"{wanted}\"; choose one of: {choices}",
         ))
+    }
+
+    /// The code `wanted` (trimmed) names, if any: `parse` without the error.
+    /// Plain ASCII input (the usual code or English label) is compared
+    /// without allocating, as an import does for every row.
+    fn find(&self, wanted: &str) -> Option<&'static str> {
+        if wanted.is_ascii() {
+            // Lowercase and `-` as `_` on the input, lowercase and ` ` as `_` on the label.
+            let fold = |b: u8| match b.to_ascii_lowercase() {
+                b'-' => b'_',
+                other => other,
+            };
+            let label_fold = |b: u8| match b.to_ascii_lowercase() {
+                b' ' => b'_',
+                other => other,
+            };
+            let same = |text: &str, folding: &dyn Fn(u8) -> u8| {
+                text.len() == wanted.len()
+                    && text
+                        .bytes()
+                        .zip(wanted.bytes())
+                        .all(|(a, b)| folding(a) == fold(b))
+            };
+            return self
+                .labels
+                .iter()
+                .find(|label| {
+                    same(label.code, &|b| b)
+                        || label.en.eq_ignore_ascii_case(wanted)
+                        || (label.en.is_ascii() && same(label.en, &label_fold))
+                        || (!label.en.is_ascii()
+                            && label.en.to_lowercase().replace(' ', "_")
+                                == wanted.to_lowercase().replace('-', "_"))
+                        || label.zh == wanted
+                        || label.zh.split('/').any(|part| part == wanted)
+                })
+                .map(|label| label.code);
+        }
+        // A Chinese label as written (the usual cell of a Chinese export):
+        // only a Chinese label can equal non-ASCII text.
+        if let Some(label) = self
+            .labels
+            .iter()
+            .find(|label| label.zh == wanted || label.zh.split('/').any(|part| part == wanted))
+        {
+            return Some(label.code);
+        }
+        let folded = wanted.to_lowercase().replace('-', "_");
+        self.labels
+            .iter()
+            .find(|label| {
+                label.code == folded
+                    || label.en.eq_ignore_ascii_case(wanted)
+                    || label.en.to_lowercase().replace(' ', "_") == folded
+                    || label.zh == wanted
+                    || label.zh.split('/').any(|part| part == wanted)
+            })
+            .map(|label| label.code)
     }
 
     pub fn name(&self) -> &'static str {
@@ -460,16 +510,30 @@ mod tests {
                 let start = schema.find(&format!("CREATE TABLE {table} (")).unwrap();
                 let body = &schema[start..];
                 let body = &body[..body.find(") STRICT").unwrap()];
+                // `CHECK (col IN ('a','b'))`, or `CHECK (col = 'a' OR col = 'b')`
+                // where a table written in bulk avoids IN lists (see schema.sql).
                 let needle = format!("CHECK ({col} IN (");
-                let at = body
-                    .find(&needle)
-                    .unwrap_or_else(|| panic!("no CHECK for {column}"));
-                let list = &body[at + needle.len()..];
-                let list = &list[..list.find(')').unwrap()];
-                let codes: Vec<&str> = list
-                    .split(',')
-                    .map(|c| c.trim().trim_matches('\''))
-                    .collect();
+                let chain = format!("CHECK ({col} = ");
+                let codes: Vec<&str> = if let Some(at) = body.find(&needle) {
+                    let list = &body[at + needle.len()..];
+                    let list = &list[..list.find(')').unwrap()];
+                    list.split(',')
+                        .map(|c| c.trim().trim_matches('\''))
+                        .collect()
+                } else {
+                    let at = body
+                        .find(&chain)
+                        .unwrap_or_else(|| panic!("no CHECK for {column}"));
+                    let list = &body[at + "CHECK (".len()..];
+                    let list = &list[..list.find(')').unwrap()];
+                    list.split(" OR ")
+                        .map(|c| {
+                            let (left, value) = c.split_once(" = ").unwrap();
+                            assert_eq!(left.trim(), col, "{column}: {c}");
+                            value.trim().trim_matches('\'')
+                        })
+                        .collect()
+                };
                 let mut expected: Vec<&str> = domain.codes().collect();
                 let mut got = codes.clone();
                 expected.sort();

@@ -7,7 +7,8 @@ use clap::Args;
 /// Export a dataset as CSV (default) or xlsx for spreadsheets
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// advisors, panels, audit (and every dataset later issues add); `roster export x` lists them
+    /// panels, advisors, appointments, liaisons, liaison-assignments, contacts, recusals,
+    /// activities, advice, expenses, assessments, ledger, audit (`roster export x` lists them)
     pub dataset: String,
     /// Write to this file (written to a temporary file and renamed into place); stdout when not given
     #[arg(long, short = 'o', value_name = "FILE")]
@@ -64,9 +65,12 @@ pub struct ExportFilters {
     /// Only this kind
     #[arg(long)]
     pub kind: Option<String>,
-    /// Only this status
+    /// Only this status (advice: submitted … implemented; expenses: paid, pending, voided or all)
     #[arg(long)]
     pub status: Option<String>,
+    /// Only appointments in this state (nominated … appointed, pending, expired, renewed, …, or open)
+    #[arg(long)]
+    pub state: Option<String>,
     /// Only this kind of record (audit log: advisor, panel, import, …)
     #[arg(long)]
     pub entity: Option<String>,
@@ -80,7 +84,7 @@ impl ExportFilters {
     pub fn given(&self) -> Vec<crate::transfer::Filter> {
         use crate::transfer::Filter as F;
         let mut out = Vec::new();
-        let pairs: [(bool, F); 15] = [
+        let pairs: [(bool, F); 16] = [
             (self.panel.is_some(), F::Panel),
             (self.advisor.is_some(), F::Advisor),
             (self.category.is_some(), F::Category),
@@ -96,6 +100,7 @@ impl ExportFilters {
             (self.status.is_some(), F::Status),
             (self.entity.is_some(), F::Entity),
             (self.by.is_some(), F::By),
+            (self.state.is_some(), F::State),
         ];
         for (given, filter) in pairs {
             if given {

@@ -7,7 +7,8 @@ use clap::Args;
 /// Import a CSV file into a dataset: all rows or none
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// advisors, panels (and every importable dataset later issues add)
+    /// panels, advisors, liaisons, liaison-assignments, contacts, recusals, activities, advice,
+    /// expenses (in that order when moving an office: each refers to those before it)
     pub dataset: String,
     /// The CSV file (UTF-8 with or without BOM, GBK or GB18030)
     pub file: PathBuf,
@@ -17,7 +18,8 @@ pub struct ImportArgs {
     /// Check every row and report every problem, but write nothing
     #[arg(long)]
     pub dry_run: bool,
-    /// A row whose code or ID number is already on file: fail (default), skip or update
+    /// A row whose code, ID number or record number is already on file: fail (default), skip or
+    /// update (advisors, panels, liaisons, liaison-assignments)
     #[arg(long, value_name = "WHAT")]
     pub on_duplicate: Option<String>,
     /// Skip columns the dataset does not know instead of refusing the file

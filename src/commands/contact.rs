@@ -51,15 +51,15 @@ pub fn advisor_texts(env: &Env, given: &[String], or_panel: bool) -> anyhow::Res
 }
 
 /// Validates everything that needs no database: the date, the kind and the
-/// fields that belong to it.
-fn validate(ctx: &Ctx, args: &ContactAddArgs) -> anyhow::Result<(Contact, Vec<String>)> {
-    let today = ctx.today();
-    let mut form = Form::new(&ctx.env);
+/// fields that belong to it (shared with the contacts import).
+pub(crate) fn validate(env: &Env, args: &ContactAddArgs) -> anyhow::Result<(Contact, Vec<String>)> {
+    let today = env.today;
+    let mut form = Form::new(env);
     let kind = form.choice("--kind", &CONTACT_KIND, args.kind.as_deref())?;
     form.finish()?;
     let named = match args.panel {
         Some(_) => args.advisors.clone(),
-        None => advisor_texts(&ctx.env, &args.advisors, true)?,
+        None => advisor_texts(env, &args.advisors, true)?,
     };
     let on = match args.date.as_deref() {
         Some(text) => date::parse("--date", text, today)?,
@@ -172,16 +172,16 @@ fn validate(ctx: &Ctx, args: &ContactAddArgs) -> anyhow::Result<(Contact, Vec<St
 
 /// The advisors a contact names: `--advisor` flags and every advisor serving
 /// on `--panel` that day, each checked to be serving on the date.
-fn advisors(
+pub(crate) fn advisors(
     tx: &Tx,
-    ctx: &Ctx,
+    env: &Env,
     args: &ContactAddArgs,
     texts: &[String],
     on: &str,
 ) -> anyhow::Result<Vec<resolve::Found>> {
     let mut found: Vec<resolve::Found> = Vec::new();
     for text in texts {
-        let advisor = resolve::advisor(tx, &ctx.env, "--advisor", text)?;
+        let advisor = resolve::advisor(tx, env, "--advisor", text)?;
         let who = format!("{} {}", advisor.code, advisor.name);
         match store::first_term_start(tx, advisor.id)? {
             None => {
@@ -210,7 +210,7 @@ fn advisors(
         }
     }
     if let Some(panel) = &args.panel {
-        let panel = resolve::panel(tx, &ctx.env, "--panel", panel)?;
+        let panel = resolve::panel(tx, env, "--panel", panel)?;
         let serving = store::serving_on_panel(tx, panel.id, on)?;
         if serving.is_empty() {
             let name = &panel.name;
@@ -229,10 +229,10 @@ fn advisors(
 }
 
 fn add(ctx: &Ctx, args: &ContactAddArgs) -> anyhow::Result<()> {
-    let (mut contact, texts) = validate(ctx, args)?;
+    let (mut contact, texts) = validate(&ctx.env, args)?;
     let (id, count) = ctx.write(|tx| {
         let on = contact.on_date.clone();
-        let named = advisors(tx, ctx, args, &texts, &on)?;
+        let named = advisors(tx, &ctx.env, args, &texts, &on)?;
         contact.liaison_id = match &args.liaison {
             Some(text) => Some(resolve::liaison(tx, &ctx.env, "--liaison", text)?.id),
             None => shared_liaison(tx, &named, &on)?,
@@ -259,7 +259,11 @@ fn add(ctx: &Ctx, args: &ContactAddArgs) -> anyhow::Result<()> {
 }
 
 /// The liaison holding every named advisor on the date, when they share one.
-fn shared_liaison(tx: &Tx, named: &[resolve::Found], on: &str) -> anyhow::Result<Option<i64>> {
+pub(crate) fn shared_liaison(
+    tx: &Tx,
+    named: &[resolve::Found],
+    on: &str,
+) -> anyhow::Result<Option<i64>> {
     let mut shared: Option<i64> = None;
     for advisor in named {
         match crate::store::liaison::holder_on(tx, advisor.id, on)? {

@@ -4,7 +4,7 @@
 use rusqlite::types::Value;
 
 use crate::cli::recusal::{RecusalAddArgs, RecusalCommand, RecusalListArgs};
-use crate::context::{Ctx, now_stamp};
+use crate::context::{Ctx, Env, now_stamp};
 use crate::i18n::pick;
 use crate::input::{Form, date, resolve, text};
 use crate::output::{Kind, RowSet, col, print_done, print_rows};
@@ -19,31 +19,51 @@ pub fn run(ctx: &Ctx, cmd: RecusalCommand) -> anyhow::Result<()> {
     }
 }
 
-fn add(ctx: &Ctx, args: &RecusalAddArgs) -> anyhow::Result<()> {
-    let today = ctx.today();
-    let mut form = Form::new(&ctx.env);
+/// How many times a recusal `r` was overridden: activities it covers (the
+/// rule of `domain::work::recusal_covers`, spaces and letter case ignored)
+/// in which the advisor took part by override. Shared with the export.
+pub(crate) const OVERRIDES: &str = "(SELECT count(*) FROM participants pa JOIN activities ac ON ac.id = pa.activity_id
+      WHERE pa.advisor_id = r.advisor_id AND pa.override_reason IS NOT NULL AND pa.voided_at IS NULL
+        AND ac.voided_at IS NULL AND ac.on_date >= r.on_date
+        AND (instr(lower(replace(ac.topic, ' ', '')), lower(replace(r.matter, ' ', ''))) > 0
+             OR lower(replace(ac.requesting_unit, ' ', '')) = lower(replace(r.related_unit, ' ', ''))))";
+
+/// A recusal as typed, validated (everything but the advisor).
+pub(crate) struct Typed {
+    pub matter: String,
+    pub unit: Option<String>,
+    pub on_date: String,
+    pub reason: String,
+}
+
+/// Validates a recusal's fields: --matter, --date (not after today) and
+/// --reason required, --unit optional (asked for at a terminal).
+pub(crate) fn parse(
+    env: &Env,
+    matter: Option<&str>,
+    unit: Option<&str>,
+    on: Option<&str>,
+    reason: Option<&str>,
+) -> anyhow::Result<Typed> {
+    let today = env.today;
+    let mut form = Form::new(env);
     let matter = form.text(
         "--matter",
         pick("回避事项", "matter"),
-        args.matter.as_deref(),
+        matter,
         text::LINE_MAX,
     )?;
-    let on = form.value(
-        "--date",
-        pick("日期", "date"),
-        args.date.as_deref(),
-        |s| date::parse("--date", s, today),
-    )?;
+    let on = form.value("--date", pick("日期", "date"), on, |s| {
+        date::parse("--date", s, today)
+    })?;
     let reason = form.text(
         "--reason",
         pick("回避理由", "reason"),
-        args.reason.as_deref(),
+        reason,
         text::LINE_MAX,
     )?;
     form.finish()?;
-    let unit = args
-        .unit
-        .as_deref()
+    let unit = unit
         .map(|s| text::line("--unit", s, text::LINE_MAX))
         .transpose()?
         .filter(|s| !s.is_empty());
@@ -53,10 +73,31 @@ fn add(ctx: &Ctx, args: &RecusalAddArgs) -> anyhow::Result<()> {
             "--date: {on} is after today ({today})"
         ));
     }
-    let on = date::iso(on);
+    Ok(Typed {
+        matter,
+        unit,
+        on_date: date::iso(on),
+        reason,
+    })
+}
+
+fn add(ctx: &Ctx, args: &RecusalAddArgs) -> anyhow::Result<()> {
+    let Typed {
+        matter,
+        unit,
+        on_date: on,
+        reason,
+    } = parse(
+        &ctx.env,
+        args.matter.as_deref(),
+        args.unit.as_deref(),
+        args.date.as_deref(),
+        args.reason.as_deref(),
+    )?;
     let (id, who) = ctx.write(|tx| {
         let advisor = resolve::advisor(tx, &ctx.env, "ADVISOR", &args.advisor)?;
         let record = NewRecusal {
+            id: None,
             advisor_id: advisor.id,
             matter: &matter,
             related_unit: unit.as_deref(),
@@ -120,13 +161,7 @@ fn list(ctx: &Ctx, args: &RecusalListArgs) -> anyhow::Result<()> {
         ];
         // Activities this recusal covers (the rule of `domain::work::recusal_covers`,
         // spaces and letter case ignored) in which the advisor took part by override.
-        let mut select = "SELECT r.id, r.on_date, a.code, a.name, r.matter, r.related_unit, r.reason,
-                (SELECT count(*) FROM participants pa JOIN activities ac ON ac.id = pa.activity_id
-                  WHERE pa.advisor_id = r.advisor_id AND pa.override_reason IS NOT NULL AND pa.voided_at IS NULL
-                    AND ac.voided_at IS NULL AND ac.on_date >= r.on_date
-                    AND (instr(lower(replace(ac.topic, ' ', '')), lower(replace(r.matter, ' ', ''))) > 0
-                         OR lower(replace(ac.requesting_unit, ' ', '')) = lower(replace(r.related_unit, ' ', ''))))"
-            .to_string();
+        let mut select = format!("SELECT r.id, r.on_date, a.code, a.name, r.matter, r.related_unit, r.reason, {OVERRIDES}");
         if args.include_void {
             columns.push(col("void_reason", "作废原因", "void reason", Kind::Text));
             select.push_str(", r.void_reason");

@@ -20,6 +20,18 @@ pub fn parse(flag: &str, input: &str, today: NaiveDate) -> anyhow::Result<NaiveD
 /// Parses a date without the `today` keyword; `None` when malformed or impossible.
 pub fn parse_plain(text: &str) -> Option<NaiveDate> {
     let text = text.trim();
+    // The stored form, as every export writes it: read without splitting.
+    let b = text.as_bytes();
+    if b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
+        let num = |r: std::ops::Range<usize>| {
+            b[r].iter().try_fold(0u32, |n, d| {
+                d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
+            })
+        };
+        let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+        let date = NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)?;
+        return (1900..=2200).contains(&date.year()).then_some(date);
+    }
     let parts: Vec<&str> = if let Some(rest) = text.strip_suffix('日') {
         let (y, rest) = rest.split_once('年')?;
         let (m, d) = rest.split_once('月')?;
@@ -58,11 +70,22 @@ pub fn parse_year(flag: &str, input: &str) -> anyhow::Result<i32> {
 
 /// ISO text of a date, as stored.
 pub fn iso(date: NaiveDate) -> String {
-    date.format("%Y-%m-%d").to_string()
+    let year = date.year();
+    if (0..=9999).contains(&year) {
+        format!("{year:04}-{:02}-{:02}", date.month(), date.day())
+    } else {
+        date.format("%Y-%m-%d").to_string()
+    }
 }
 
 /// Reads a stored ISO date; stored dates are always valid (written by `iso`).
 pub fn from_db(text: &str) -> anyhow::Result<NaiveDate> {
+    let b = text.as_bytes();
+    if b.len() == 10 && b[4] == b'-' && b[7] == b'-' && !text.contains(char::is_whitespace) {
+        if let Some(date) = parse_plain(text) {
+            return Ok(date);
+        }
+    }
     NaiveDate::parse_from_str(text, "%Y-%m-%d")
         .map_err(|_| anyhow::anyhow!("stored date {text:?} is not ISO; run `roster check`"))
 }

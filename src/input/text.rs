@@ -135,6 +135,12 @@ pub fn email(flag: &str, input: &str) -> anyhow::Result<String> {
 
 /// A yes/no answer typed as a flag value.
 pub fn yes_no(flag: &str, input: &str) -> anyhow::Result<bool> {
+    // The usual cells of an imported column, without lowercasing a copy.
+    match input.trim() {
+        "是" | "yes" | "1" => return Ok(true),
+        "否" | "no" | "0" => return Ok(false),
+        _ => {}
+    }
     match input.trim().to_lowercase().as_str() {
         "yes" | "y" | "true" | "1" | "是" | "对" => Ok(true),
         "no" | "n" | "false" | "0" | "否" | "不" => Ok(false),

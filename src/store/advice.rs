@@ -93,12 +93,13 @@ pub fn get_open(conn: &Connection, id: i64) -> anyhow::Result<Advice> {
     Ok(advice)
 }
 
+/// Inserts new advice; `a.id` is kept when not 0 (an import keeping numbers).
 pub fn insert(conn: &Connection, a: &Advice, now: &str) -> anyhow::Result<i64> {
     conn.prepare_cached(
-        "INSERT INTO advice (title, on_date, channel, activity_id, panel_id, summary, status, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'submitted', ?7, ?7)",
+        "INSERT INTO advice (id, title, on_date, channel, activity_id, panel_id, summary, status, created_at, updated_at)
+         VALUES (NULLIF(?8, 0), ?1, ?2, ?3, ?4, ?5, ?6, 'submitted', ?7, ?7)",
     )?
-    .execute(params![a.title, a.on_date, a.channel, a.activity_id, a.panel_id, a.summary, now])?;
+    .execute(params![a.title, a.on_date, a.channel, a.activity_id, a.panel_id, a.summary, now, a.id])?;
     Ok(conn.last_insert_rowid())
 }
 

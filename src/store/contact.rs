@@ -7,6 +7,8 @@ use rusqlite::{Connection, params};
 /// A contact to be stored.
 #[derive(Clone, Debug, Default)]
 pub struct Contact {
+    /// A number kept by an import; `None` takes the next.
+    pub id: Option<i64>,
     pub on_date: String,
     pub kind: String,
     pub liaison_id: Option<i64>,
@@ -26,9 +28,9 @@ pub fn insert(
     now: &str,
 ) -> anyhow::Result<i64> {
     conn.prepare_cached(
-        "INSERT INTO contacts (on_date, kind, liaison_id, channel, occasion, festival, festival_date, care_kind,
+        "INSERT INTO contacts (id, on_date, kind, liaison_id, channel, occasion, festival, festival_date, care_kind,
             event, note, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+         VALUES (?12, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?
     .execute(params![
         c.on_date,
@@ -41,7 +43,8 @@ pub fn insert(
         c.care_kind,
         c.event,
         c.note,
-        now
+        now,
+        c.id
     ])?;
     let id = conn.last_insert_rowid();
     let mut stmt = conn.prepare_cached(

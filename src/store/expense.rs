@@ -55,11 +55,12 @@ pub fn find(conn: &Connection, id: i64) -> anyhow::Result<Option<Expense>> {
         .optional()?)
 }
 
+/// Inserts an expense; `e.id` is kept when not 0 (an import keeping numbers).
 pub fn insert(conn: &Connection, e: &Expense, now: &str) -> anyhow::Result<i64> {
     conn.prepare_cached(
-        "INSERT INTO expenses (advisor_id, panel_id, on_date, category, amount_fen, payer_unit, voucher_no,
+        "INSERT INTO expenses (id, advisor_id, panel_id, on_date, category, amount_fen, payer_unit, voucher_no,
             activity_id, controlled, override_reason, stipend_year, note, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)",
+         VALUES (NULLIF(?14, 0), ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)",
     )?
     .execute(params![
         e.advisor_id,
@@ -74,7 +75,8 @@ pub fn insert(conn: &Connection, e: &Expense, now: &str) -> anyhow::Result<i64> 
         e.override_reason,
         e.stipend_year,
         e.note,
-        now
+        now,
+        e.id
     ])?;
     Ok(conn.last_insert_rowid())
 }

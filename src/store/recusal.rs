@@ -4,6 +4,8 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 /// A recusal as typed.
 pub struct NewRecusal<'a> {
+    /// A number kept by an import; `None` takes the next.
+    pub id: Option<i64>,
     pub advisor_id: i64,
     pub matter: &'a str,
     pub related_unit: Option<&'a str>,
@@ -13,8 +15,8 @@ pub struct NewRecusal<'a> {
 
 pub fn insert(conn: &Connection, r: &NewRecusal, now: &str) -> anyhow::Result<i64> {
     conn.prepare_cached(
-        "INSERT INTO recusals (advisor_id, matter, related_unit, on_date, reason, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO recusals (id, advisor_id, matter, related_unit, on_date, reason, created_at)
+         VALUES (?7, ?1, ?2, ?3, ?4, ?5, ?6)",
     )?
     .execute(params![
         r.advisor_id,
@@ -22,7 +24,8 @@ pub fn insert(conn: &Connection, r: &NewRecusal, now: &str) -> anyhow::Result<i6
         r.related_unit,
         r.on_date,
         r.reason,
-        now
+        now,
+        r.id
     ])?;
     Ok(conn.last_insert_rowid())
 }

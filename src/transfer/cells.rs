@@ -58,6 +58,24 @@ pub fn format(buf: &mut String, value: ValueRef<'_>, kind: Kind, style: CellStyl
                 let _ = write!(buf, "{:.1}%", f * 100.0);
             }
             _ => {
+                // Whole cents (hours such as 3 or 2.5) without the slow
+                // exact float formatting: the same text `{:.2}` gives.
+                let cents = f * 100.0;
+                if cents.fract() == 0.0 && cents.abs() < 1e15 {
+                    let cents = cents as i64;
+                    let sign = if cents < 0 { "-" } else { "" };
+                    let (whole, part) = (cents.unsigned_abs() / 100, cents.unsigned_abs() % 100);
+                    let _ = match part {
+                        0 => write!(buf, "{sign}{whole}"),
+                        p if p % 10 == 0 => write!(buf, "{sign}{whole}.{}", p / 10),
+                        p => write!(buf, "{sign}{whole}.{p:02}"),
+                    };
+                    if buf == "-0" {
+                        buf.clear();
+                        buf.push('0');
+                    }
+                    return;
+                }
                 let _ = write!(buf, "{f:.2}");
                 let kept = buf.trim_end_matches('0').trim_end_matches('.').len();
                 buf.truncate(kept);
@@ -133,7 +151,10 @@ fn spoiled_as_number(text: &str, kind: Kind) -> bool {
 /// Undoes what an export did to a text cell: the protecting tab, an
 /// `="…"` wrapper some tools write, and the neutralising apostrophe.
 pub fn restore(cell: &str) -> &str {
-    crate::output::unneutralize(unprotect(cell))
+    match cell.as_bytes().first() {
+        Some(b'\t' | b'=' | b'\'') => crate::output::unneutralize(unprotect(cell)),
+        _ => cell,
+    }
 }
 
 /// Whether a cell as read (before the apostrophe is undone) is a live
@@ -142,6 +163,12 @@ pub fn restore(cell: &str) -> &str {
 /// such as `-3` or a phone such as `+86 138…` is not. Exports never write
 /// one: they neutralise such text with an apostrophe.
 pub fn is_formula(cell: &str) -> bool {
+    // Most cells start with a letter, a digit or a Chinese character.
+    match cell.as_bytes().first() {
+        None => return false,
+        Some(b) if b.is_ascii_alphanumeric() || *b >= 0x80 => return false,
+        Some(_) => {}
+    }
     let text = unprotect(cell).trim_start_matches([' ', '\t', '\r', '\n']);
     match text.chars().next() {
         Some('=' | '@') => true,
@@ -174,6 +201,38 @@ mod tests {
         let mut buf = String::new();
         format(&mut buf, value, kind, CellStyle { mask, csv: true });
         buf
+    }
+
+    #[test]
+    fn whole_cents_format_as_the_exact_formatting_does() {
+        let exact = |f: f64| {
+            let text = format!("{f:.2}");
+            let kept = text.trim_end_matches('0').trim_end_matches('.');
+            if kept.is_empty() || kept == "-" {
+                "0".to_string()
+            } else {
+                kept.to_string()
+            }
+        };
+        for f in [
+            0.0,
+            0.5,
+            1.25,
+            2.5,
+            3.0,
+            24.0,
+            7.75,
+            0.1,
+            0.3,
+            0.07,
+            1e6,
+            123.45,
+            -2.5,
+            0.125,
+            1.0 / 3.0,
+        ] {
+            assert_eq!(cell(ValueRef::Real(f), Kind::Float, false), exact(f), "{f}");
+        }
     }
 
     #[test]

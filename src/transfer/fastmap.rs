@@ -57,6 +57,10 @@ impl Hasher for FxHasher {
     }
 
     fn finish(&self) -> u64 {
-        self.hash
+        // The multiply carries entropy only upwards; hashbrown picks buckets
+        // by the low bits, so bring the well-mixed high bits down (as the
+        // rustc-hash crate does). Without this, codes such as A000001…
+        // A010000 crowd into a few buckets.
+        self.hash.rotate_left(26)
     }
 }

@@ -21,10 +21,9 @@ pub struct Header {
 impl Header {
     /// The first required column left blank in `row`, by its name in the file.
     pub fn blank_required(&self, row: &Row) -> Option<String> {
-        self.required.iter().find_map(|&i| {
-            let key = row_key(row, i)?;
-            row.value(key).is_none().then(|| self.names[i].clone())
-        })
+        self.required
+            .iter()
+            .find_map(|&i| row.value_at(i).is_none().then(|| self.names[i].clone()))
     }
 }
 
@@ -36,10 +35,6 @@ impl Header {
             super::cells::is_formula(cell).then(|| self.names[i].clone())
         })
     }
-}
-
-fn row_key(row: &Row, index: usize) -> Option<&'static str> {
-    row.columns().get(index).map(|c| c.key)
 }
 
 /// Lowercase, half-width brackets, spaces for underscores, no extra blanks.

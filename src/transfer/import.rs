@@ -6,19 +6,17 @@
 //! `--dry-run` runs the same checks and rolls back. One audit row records
 //! the file's name, SHA-256 and row count.
 
-use std::cell::Cell;
-use std::fs::File;
-use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
-use std::rc::Rc;
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
 
 use csv::StringRecord;
-use sha2::{Digest, Sha256};
 
-use super::encoding::{Charset, Decoding, Malformed, sniff};
-use super::header::map_header;
+use super::encoding::Charset;
+use super::header::{Header, map_header};
 use super::progress::{LARGE_BYTES, Progress, STEP};
 use super::report::{Problems, row_problem};
+use super::source::{Chunk, Source};
 use super::{Dataset, cells};
 use crate::context::{Ctx, Env, Tx};
 use crate::output::Column;
@@ -62,6 +60,32 @@ pub struct ImportSettings {
     pub env: Env,
 }
 
+impl ImportSettings {
+    /// `--on-duplicate update` for a dataset whose records an import does
+    /// not edit: refused before any row is read, naming the way to edit.
+    pub fn refuse_update(&self, name: &str) -> anyhow::Result<()> {
+        if self.on_duplicate == OnDuplicate::Update {
+            return Err(crate::invalid!(
+                "--on-duplicate：数据集 {name} 的导入不更新已有记录（只能 fail 或 skip）；修改已有记录请用相应的 edit 命令",
+                "--on-duplicate: importing {name} does not update records already on file (fail or skip only); change them with the dataset's own commands",
+            ));
+        }
+        Ok(())
+    }
+
+    /// A row whose record is already on file, under `fail` or `skip` (for
+    /// a dataset that refuses `update`).
+    pub fn duplicate(&self, flag: &str, what: &str) -> anyhow::Result<Outcome> {
+        match self.on_duplicate {
+            OnDuplicate::Skip => Ok(Outcome::Skipped),
+            _ => Err(crate::invalid!(
+                "{flag}：{what} 已存在；如需跳过已有记录，请加 --on-duplicate skip",
+                "{flag}: {what} is already on file; to skip records already on file add --on-duplicate skip",
+            )),
+        }
+    }
+}
+
 /// What became of one row.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Outcome {
@@ -74,6 +98,13 @@ pub enum Outcome {
 /// writes it (cached prepared statements; lookups in maps loaded at start).
 pub trait RowHandler {
     fn row(&mut self, tx: &Tx, row: &Row) -> anyhow::Result<Outcome>;
+
+    /// Runs once after the last row, before the problems are counted: the
+    /// checks that need the whole file (a repeat far from its first row),
+    /// each a row's error with its line.
+    fn check(&mut self, _tx: &Tx) -> anyhow::Result<Vec<(u64, anyhow::Error)>> {
+        Ok(Vec::new())
+    }
 
     /// Runs once after the last row when every row was good (before the
     /// audit row and the commit; a dry run runs it too, then rolls back).
@@ -130,6 +161,31 @@ impl<'a> Row<'a> {
     pub fn edit(&self, key: &str) -> Option<String> {
         self.get(key).map(|s| s.trim().to_string())
     }
+
+    /// The cell of the dataset's column number `index` (its place in
+    /// `columns`), restored: the fast form of `get` for per-row hot paths.
+    pub fn at(&self, index: usize) -> Option<&'a str> {
+        self.positions
+            .get(index)
+            .copied()
+            .flatten()
+            .and_then(|p| self.record.get(p))
+            .map(cells::restore)
+    }
+
+    /// `at` when the cell holds something other than blanks, trimmed.
+    pub fn value_at(&self, index: usize) -> Option<&'a str> {
+        self.at(index).map(str::trim).filter(|s| !s.is_empty())
+    }
+}
+
+/// The place of `key` in `columns` (for `Row::at`); a dataset's handler
+/// looks its columns up once, at start.
+pub fn column_index(columns: &[Column], key: &str) -> anyhow::Result<usize> {
+    columns
+        .iter()
+        .position(|c| c.key == key)
+        .ok_or_else(|| anyhow::anyhow!("dataset has no column {key}"))
 }
 
 /// How an import runs.
@@ -163,24 +219,6 @@ impl std::fmt::Display for DryRun {
 
 impl std::error::Error for DryRun {}
 
-/// Reads the file's bytes once, hashing them and counting for the progress bar.
-struct Hashing {
-    file: File,
-    hasher: Sha256,
-    read: Rc<Cell<u64>>,
-}
-
-impl Read for Hashing {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let n = self.file.read(buf)?;
-        self.hasher.update(&buf[..n]);
-        self.read.set(self.read.get() + n as u64);
-        Ok(n)
-    }
-}
-
-type Source = Decoding<BufReader<Hashing>>;
-
 /// Imports `path` into `dataset`.
 pub fn run(
     ctx: &Ctx,
@@ -191,32 +229,12 @@ pub fn run(
     let start = dataset
         .import
         .ok_or_else(|| anyhow::anyhow!("{} cannot be imported", dataset.name))?;
+    let mut source = Source::open(path, options.charset)?;
     let shown = path.display().to_string();
-    let file = File::open(path).map_err(|e| {
-        crate::invalid!(
-            "FILE：无法打开 {shown}：{e}",
-            "FILE: cannot open {shown}: {e}"
-        )
-    })?;
-    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
-    let read = Rc::new(Cell::new(0u64));
-    let hashing = Hashing {
-        file,
-        hasher: Sha256::new(),
-        read: Rc::clone(&read),
-    };
-    let mut buffered = BufReader::with_capacity(1 << 16, hashing);
-    let head = buffered.fill_buf()?;
-    let (charset, bom) = sniff(head, options.charset, &shown)?;
-    buffered.consume(bom);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .buffer_capacity(1 << 16)
-        .from_reader(Decoding::new(buffered, charset));
+    let charset = source.charset;
     let mut record = StringRecord::new();
     let header = loop {
-        if !next(&mut reader, &mut record, &shown)? {
+        if !source.next(&mut record)? {
             return Err(crate::invalid!(
                 "{shown} 是空文件（没有表头）；请给出带表头的 CSV 文件",
                 "{shown} is empty (no header row); give a CSV file with a header row",
@@ -233,92 +251,73 @@ pub fn run(
             ..ctx.env.clone()
         },
     };
-    let progress = Progress::new(size, LARGE_BYTES, true);
+    let progress = Progress::new(source.size, LARGE_BYTES, true);
+    let read = Arc::clone(&source.read);
     // A bulk write touches many index pages: keep them in memory (64 MB)
     // rather than spilling to the log mid-transaction. This connection ends
     // with the command.
     ctx.conn.pragma_update(None, "cache_size", -65536)?;
-    let result = ctx.write(|tx| {
-        let marks = crate::check::database::id_marks(tx)?;
-        let mut handler = start(tx, &settings)?;
-        let mut problems = Problems::default();
-        let mut summary = Summary {
-            encoding: charset.name(),
-            ..Summary::default()
-        };
-        while next(&mut reader, &mut record, &shown)? {
-            let line = record.position().map_or(0, |p| p.line());
-            if record.iter().all(|c| c.trim().is_empty()) {
-                continue;
-            }
-            summary.rows += 1;
-            if summary.rows % STEP == 0 {
-                progress.set(read.get());
-            }
-            if record.len() != header.width {
-                let (got, want) = (record.len(), header.width);
-                problems.push(crate::tr!(
-                    "第 {line} 行：有 {got} 个单元格，表头有 {want} 列（文件可能被截断，或某个单元格的引号未配对）",
-                    "line {line}: {got} cells where the header has {want} columns (a truncated file, or an unbalanced quote in a cell)",
-                ));
-                continue;
-            }
-            let row = Row {
-                record: &record,
-                positions: &header.positions,
-                columns: dataset.columns,
-                line,
+    let result = std::thread::scope(|scope| {
+        let (chunks, spent) = source.spawn(scope);
+        ctx.write(move |tx| {
+            let marks = crate::check::database::id_marks(tx)?;
+            let mut handler = start(tx, &settings)?;
+            let mut problems = Problems::default();
+            let mut summary = Summary {
+                encoding: charset.name(),
+                ..Summary::default()
             };
-            if let Some(column) = header.formula(&record) {
+            let (open_quote, last_line) = loop {
+                let batch = match chunks.recv() {
+                    Ok(Chunk::Records(batch)) => batch,
+                    Ok(Chunk::End { open_quote, last_line, sha256 }) => {
+                        summary.sha256 = sha256;
+                        break (open_quote, last_line);
+                    }
+                    Ok(Chunk::Failed(err)) => return Err(err),
+                    Err(_) => anyhow::bail!("reading {shown} stopped"),
+                };
+                for record in &batch {
+                    let counts = (&mut problems, &mut summary);
+                    take_row(tx, dataset, &header, handler.as_mut(), record, counts)?;
+                    if summary.rows % STEP == 0 {
+                        progress.set(read.load(Ordering::Relaxed));
+                    }
+                }
+                let _ = spent.try_send(batch);
+            };
+            progress.finish();
+            if open_quote {
+                let line = last_line;
                 problems.push(crate::tr!(
-                    "第 {line} 行，{column}：单元格是表格公式；如确为文字，请在开头加英文单引号（'），导出文件即如此处理",
-                    "line {line}, {column}: the cell is a spreadsheet formula; if it is meant as text, start it with an apostrophe ('), as exports do",
+                    "第 {line} 行：文件在带引号的单元格中结束（引号未配对，文件可能被截断）",
+                    "line {line}: the file ends inside a quoted cell (an unbalanced quote, or a truncated file)",
                 ));
-                continue;
             }
-            if let Some(missing) = header.blank_required(&row) {
-                problems.push(crate::tr!(
-                    "第 {line} 行，{missing}：必填，不能为空",
-                    "line {line}, {missing}: required, must not be empty",
-                ));
-                continue;
+            for (line, err) in handler.check(tx)? {
+                problems.push(row_problem(err, line, dataset, &header)?);
             }
-            match handler.row(tx, &row) {
-                Ok(Outcome::Inserted) => summary.inserted += 1,
-                Ok(Outcome::Updated) => summary.updated += 1,
-                Ok(Outcome::Skipped) => summary.skipped += 1,
-                Err(err) => problems.push(row_problem(err, line, dataset, &header)?),
+            problems.fail_if_any(&shown, summary.rows)?;
+            handler.finish(tx)?;
+            if options.dry_run {
+                return Err(DryRun(summary).into());
             }
-        }
-        progress.finish();
-        if reader.get_ref().open_quote() {
-            let line = record.position().map_or(0, |p| p.line());
-            problems.push(crate::tr!(
-                "第 {line} 行：文件在带引号的单元格中结束（引号未配对，文件可能被截断）",
-                "line {line}: the file ends inside a quoted cell (an unbalanced quote, or a truncated file)",
-            ));
-        }
-        summary.sha256 = sha_of(&mut reader);
-        problems.fail_if_any(&shown, summary.rows)?;
-        handler.finish(tx)?;
-        if options.dry_run {
-            return Err(DryRun(summary).into());
-        }
-        let after = serde_json::json!({
-            "dataset": dataset.name,
-            "file": file_name(path),
-            "path": shown,
-            "sha256": summary.sha256,
-            "encoding": summary.encoding,
-            "rows": summary.rows,
-            "inserted": summary.inserted,
-            "updated": summary.updated,
-            "skipped": summary.skipped,
-            // The records this import created, which its one audit row covers.
-            "ranges": crate::check::database::id_ranges(&marks, &crate::check::database::id_marks(tx)?),
-        });
-        crate::audit::record(tx.conn, tx.env, "import", None, "import", None, Some(&after))?;
-        Ok(summary)
+            let after = serde_json::json!({
+                "dataset": dataset.name,
+                "file": file_name(path),
+                "path": shown,
+                "sha256": summary.sha256,
+                "encoding": summary.encoding,
+                "rows": summary.rows,
+                "inserted": summary.inserted,
+                "updated": summary.updated,
+                "skipped": summary.skipped,
+                // The records this import created, which its one audit row covers.
+                "ranges": crate::check::database::id_ranges(&marks, &crate::check::database::id_marks(tx)?),
+            });
+            crate::audit::record(tx.conn, tx.env, "import", None, "import", None, Some(&after))?;
+            Ok(summary)
+        })
     });
     match result {
         Ok(summary) => Ok((summary, false)),
@@ -329,62 +328,60 @@ pub fn run(
     }
 }
 
+/// Checks one record and hands it to the dataset's handler, counting it
+/// and collecting its problem if it has one.
+fn take_row(
+    tx: &Tx,
+    dataset: &'static Dataset,
+    header: &Header,
+    handler: &mut dyn RowHandler,
+    record: &StringRecord,
+    (problems, summary): (&mut Problems, &mut Summary),
+) -> anyhow::Result<()> {
+    let line = record.position().map_or(0, |p| p.line());
+    if record.iter().all(|c| c.trim().is_empty()) {
+        return Ok(());
+    }
+    summary.rows += 1;
+    if record.len() != header.width {
+        let (got, want) = (record.len(), header.width);
+        problems.push(crate::tr!(
+            "第 {line} 行：有 {got} 个单元格，表头有 {want} 列（文件可能被截断，或某个单元格的引号未配对）",
+            "line {line}: {got} cells where the header has {want} columns (a truncated file, or an unbalanced quote in a cell)",
+        ));
+        return Ok(());
+    }
+    let row = Row {
+        record,
+        positions: &header.positions,
+        columns: dataset.columns,
+        line,
+    };
+    if let Some(column) = header.formula(record) {
+        problems.push(crate::tr!(
+            "第 {line} 行，{column}：单元格是表格公式；如确为文字，请在开头加英文单引号（'），导出文件即如此处理",
+            "line {line}, {column}: the cell is a spreadsheet formula; if it is meant as text, start it with an apostrophe ('), as exports do",
+        ));
+        return Ok(());
+    }
+    if let Some(missing) = header.blank_required(&row) {
+        problems.push(crate::tr!(
+            "第 {line} 行，{missing}：必填，不能为空",
+            "line {line}, {missing}: required, must not be empty",
+        ));
+        return Ok(());
+    }
+    match handler.row(tx, &row) {
+        Ok(Outcome::Inserted) => summary.inserted += 1,
+        Ok(Outcome::Updated) => summary.updated += 1,
+        Ok(Outcome::Skipped) => summary.skipped += 1,
+        Err(err) => problems.push(row_problem(err, line, dataset, header)?),
+    }
+    Ok(())
+}
+
 fn file_name(path: &Path) -> String {
     path.file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default()
-}
-
-/// The SHA-256 of every byte of the file (the reader is at its end).
-fn sha_of(reader: &mut csv::Reader<Source>) -> String {
-    let hashing = reader.get_mut().get_mut().get_mut();
-    let mut tail = Vec::new();
-    let _ = hashing.read_to_end(&mut tail);
-    hashing
-        .hasher
-        .clone()
-        .finalize()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
-
-/// Reads the next record; a malformed byte or a read failure is a clear error.
-fn next(
-    reader: &mut csv::Reader<Source>,
-    record: &mut StringRecord,
-    shown: &str,
-) -> anyhow::Result<bool> {
-    match reader.read_record(record) {
-        Ok(more) => Ok(more),
-        Err(err) => {
-            if let csv::ErrorKind::Io(io) = err.kind()
-                && let Some(bad) = io.get_ref().and_then(|e| e.downcast_ref::<Malformed>())
-            {
-                let (line, name) = (bad.line, bad.charset.name());
-                let hint = match bad.charset {
-                    Charset::Utf8 => crate::tr!(
-                        "若文件是 GBK 编码，请加 --encoding gbk",
-                        "if the file is GBK, add --encoding gbk"
-                    ),
-                    _ => crate::tr!(
-                        "请确认文件编码，或在表格软件中另存为“CSV UTF-8”",
-                        "check the file's encoding, or save it as \"CSV UTF-8\" from the spreadsheet"
-                    ),
-                };
-                return Err(crate::invalid!(
-                    "{shown} 第 {line} 行含有不是 {name} 的字节；{hint}；未写入任何内容",
-                    "{shown}, line {line}: bytes that are not {name}; {hint}; nothing was written",
-                ));
-            }
-            if let csv::ErrorKind::Utf8 { pos, .. } = err.kind() {
-                let line = pos.as_ref().map_or(0, |p| p.line());
-                return Err(crate::invalid!(
-                    "{shown} 第 {line} 行不是有效的文本；未写入任何内容",
-                    "{shown}, line {line}: not valid text; nothing was written",
-                ));
-            }
-            Err(anyhow::Error::new(err).context(format!("reading {shown}")))
-        }
-    }
 }

@@ -42,8 +42,21 @@
 //!      (before and after); nothing else audits per row. Return errors with
 //!      `?`: the machinery puts them under the column their flag names.
 //!      Use `None` for an export-only dataset.
-//! 2. Add `mod NAME;` and `&NAME::DATASET` to `DATASETS` in `datasets/mod.rs`.
-//! 3. Add its round trip to `tests/cli/exports.rs`/`imports.rs` (UTF-8 and GBK).
+//!    - Helpers for handlers: `Names` finds advisors, panels or liaisons by
+//!      id, code or unique name in memory (as `input::resolve` does, whose
+//!      error it gives back); `person` reads a code cell and a name cell;
+//!      `Numbers` keeps record numbers (a record without a code is known by
+//!      its number: one on file is a duplicate, a new one is kept);
+//!      `people_items` reads a cell listing people (`A0005 李国栋、A0006 周敏`);
+//!      `ImportSettings::refuse_update`/`duplicate` for datasets an import
+//!      never edits; `Row::at`/`value_at` read a cell by its column's place
+//!      on hot paths; `RowHandler::check` reports problems found only once
+//!      the whole file is read. Reuse the command's own validation (factor it
+//!      out of the command when it is written inline) rather than repeating it.
+//! 2. Add `mod NAME;` and `&NAME::DATASET` to `DATASETS` in `datasets/mod.rs`
+//!    (in the order a clerk imports them).
+//! 3. Add its round trip to `tests/cli/datasets.rs` (UTF-8 and GBK) and its
+//!    bad input to `tests/cli/dataset_imports.rs`.
 //!
 //! Nothing else changes: the CLI takes the dataset by name.
 
@@ -52,11 +65,14 @@ mod cells;
 pub mod datasets;
 mod encoding;
 pub mod export;
-mod fastmap;
+pub(crate) mod fastmap;
 mod header;
 pub mod import;
+mod names;
+mod numbers;
 mod progress;
 mod report;
+mod source;
 mod xlsx;
 
 use rusqlite::Connection;
@@ -65,11 +81,15 @@ use rusqlite::types::Value;
 use crate::cli::export::ExportFilters;
 use crate::context::{Env, Tx};
 use crate::input::{date, resolve};
+use crate::labels::Domain;
 use crate::output::Column;
+use crate::store;
 
 pub use self::encoding::Charset;
 pub use self::fastmap::{FastMap, fast_map};
-pub use self::import::{ImportSettings, OnDuplicate, Outcome, Row, RowHandler};
+pub use self::import::{ImportSettings, OnDuplicate, Outcome, Row, RowHandler, column_index};
+pub use self::names::{Names, person};
+pub use self::numbers::{Number, Numbers};
 
 /// One dataset: what `export` writes and (optionally) what `import` reads.
 pub struct Dataset {
@@ -114,6 +134,7 @@ pub enum Filter {
     Status,
     Entity,
     By,
+    State,
 }
 
 impl Filter {
@@ -134,6 +155,7 @@ impl Filter {
             Filter::Status => "--status",
             Filter::Entity => "--entity",
             Filter::By => "--by",
+            Filter::State => "--state",
         }
     }
 }
@@ -220,4 +242,54 @@ impl Selection<'_> {
             .map(|y| date::parse_year("--year", y))
             .transpose()
     }
+
+    /// `--kind` as a code of `domain`.
+    pub fn kind(&self, domain: &'static Domain) -> anyhow::Result<Option<&'static str>> {
+        self.filters
+            .kind
+            .as_deref()
+            .map(|k| domain.parse("--kind", k))
+            .transpose()
+    }
+
+    /// `--year`, `--from` and `--to` as conditions on the ISO date `column`.
+    pub fn dates(&self, filter: &mut store::Filter, column: &str) -> anyhow::Result<()> {
+        if let Some(y) = self.year()? {
+            filter.add(
+                format!("{column} BETWEEN ? AND ?"),
+                [
+                    store::text(format!("{y:04}-01-01")),
+                    store::text(format!("{y:04}-12-31")),
+                ],
+            );
+        }
+        let (from, to) = self.period()?;
+        if let Some(from) = from {
+            filter.add(format!("{column} >= ?"), [store::text(from)]);
+        }
+        if let Some(to) = to {
+            filter.add(format!("{column} <= ?"), [store::text(to)]);
+        }
+        Ok(())
+    }
+}
+
+/// A list of people in one cell, as exports write it and imports read it:
+/// `A0005 李国栋、A0006 周敏` (code, space, name; `、` between, or `; ` in
+/// English). Reading also accepts `,`, `，`, `;` and `；` between, and a
+/// bare code or name. The separator in the user's language:
+pub fn people_separator() -> &'static str {
+    crate::i18n::pick("、", "; ")
+}
+
+/// The items of a list of people in one cell: each a code (or a code and
+/// the name it must carry) or a bare name.
+pub fn people_items(cell: &str) -> impl Iterator<Item = (&str, Option<&str>)> {
+    cell.split(['、', ',', '，', ';', '；'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|item| match item.split_once(char::is_whitespace) {
+            Some((code, name)) => (code.trim(), Some(name.trim())),
+            None => (item, None),
+        })
 }

@@ -67,7 +67,7 @@ pub fn row_problem(
     if !is_user && !is_constraint {
         return Err(err);
     }
-    let message = err.to_string();
+    let message = name_columns(&err.to_string(), dataset, header);
     for (i, column) in dataset.columns.iter().enumerate() {
         let flag = format!("--{}", column.key.replace('_', "-"));
         if let Some(rest) = message.strip_prefix(&flag) {
@@ -89,4 +89,42 @@ pub fn row_problem(
         "第 {line} 行：{message}",
         "line {line}: {message}"
     ))
+}
+
+/// A column's name as a message quotes it.
+fn quoted(name: &str) -> String {
+    crate::tr!("“{name}”", "\"{name}\"")
+}
+
+/// The message with the flags a command would name (`add --guest`) told
+/// as the file's columns (`add "特邀"`), after its leading flag: in a file
+/// the fix is a cell, not a flag.
+fn name_columns(message: &str, dataset: &Dataset, header: &Header) -> String {
+    let (head, mut rest) = match message.find(['：', ':']) {
+        Some(at) => message.split_at(at),
+        None => ("", message),
+    };
+    let mut out = head.to_string();
+    while let Some(at) = rest.find("--") {
+        out.push_str(&rest[..at]);
+        let tail = &rest[at + 2..];
+        let end = tail
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+            .unwrap_or(tail.len());
+        let flag = &tail[..end];
+        let column = dataset
+            .columns
+            .iter()
+            .position(|c| c.key.replace('_', "-") == flag);
+        match column {
+            Some(i) if !flag.is_empty() => out.push_str(&quoted(&header.names[i])),
+            _ => {
+                out.push_str("--");
+                out.push_str(flag);
+            }
+        }
+        rest = &tail[end..];
+    }
+    out.push_str(rest);
+    out
 }

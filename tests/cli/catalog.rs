@@ -207,6 +207,35 @@ fn rows() -> Vec<Bad> {
         bad(3, "foreign key", &["--yes", "restore", "{dir}/orphan.db"]),
         bad(3, "--yes", &["restore", "{dir}/good.db"]),
         bad(3, "the database itself", &["--yes", "restore", "{db}"]),
+        // export
+        bad(3, "unknown dataset", &["export", "nosuch"]),
+        bad(3, "--advisor", &["export", "ledger"]),
+        bad(3, "no advisor", &["export", "ledger", "--advisor", "无此人"]),
+        bad(3, "--year", &["export", "ledger", "--advisor", "A0001", "--year", "20x6"]),
+        bad(3, "--year", &["export", "activities", "--year", "1066"]),
+        bad(3, "--kind", &["export", "activities", "--kind", "party"]),
+        bad(3, "--kind", &["export", "contacts", "--kind", "gossip"]),
+        bad(3, "--from", &["export", "advice", "--from", "2026-02-30"]),
+        bad(3, "--status", &["export", "advice", "--status", "lost"]),
+        bad(3, "--status", &["export", "expenses", "--status", "lost"]),
+        bad(3, "--state", &["export", "appointments", "--state", "bogus"]),
+        bad(3, "--as-of", &["export", "liaisons", "--as-of", "2026-02-30"]),
+        bad(3, "--as-of", &["export", "contacts", "--as-of", "2026-01-01"]),
+        bad(3, "no panel", &["export", "assessments", "--panel", "nowhere"]),
+        bad(3, "--advisor", &["export", "expenses", "--advisor", SQL]),
+        bad(3, "--out", &["export", "recusals", "--out", "{dir}"]),
+        // import
+        bad(3, "can be exported but not imported", &["import", "ledger", "{dir}/bad-activities.csv"]),
+        bad(3, "can be exported but not imported", &["import", "assessments", "{dir}/bad-activities.csv"]),
+        bad(3, "cannot open", &["import", "activities", "{dir}/missing.csv"]),
+        bad(3, "has no columns", &["import", "advice", "{dir}/not-a-db.txt"]),
+        bad(3, "line 2, 专家编码", &["import", "activities", "{dir}/bad-activities.csv"]),
+        bad(3, "line 3, 日期", &["import", "activities", "{dir}/bad-activities.csv"]),
+        bad(3, "line 2, 金额(元)", &["import", "expenses", "{dir}/bad-expenses.csv"]),
+        bad(3, "--on-duplicate", &["import", "contacts", "{dir}/bad-contacts.csv", "--on-duplicate", "update"]),
+        bad(3, "第 2 行，专家：A0001 谭正清 从未获聘", &["--lang", "zh", "import", "contacts", "{dir}/bad-contacts.csv"]),
+        bad(3, "missing required columns", &["import", "contacts", "{dir}/bad-expenses.csv", "--ignore-unknown"]),
+        bad(3, "line 2, 联系人编码: no liaison", &["import", "liaison-assignments", "{dir}/bad-pairings.csv"]),
         // check
         bad(2, "--bogus", &["check", "--bogus"]),
         bad(3, "--only", &["check", "--only", "nosuch"]),
@@ -238,6 +267,26 @@ fn setup(office: &Office) {
         )
         .unwrap();
     damage(&office.path("good.db"), &office.path("damaged.db"));
+    std::fs::write(
+        office.path("bad-activities.csv"),
+        "日期,活动类型,议题,专家编码\n2026-03-02,专题研讨,研讨,A9999\n2026-02-30,专题研讨,研讨,A0001\n",
+    )
+    .unwrap();
+    std::fs::write(
+        office.path("bad-expenses.csv"),
+        "日期,专家编码,类别,金额(元)\n2026-03-02,A0005,咨询费,1e5\n",
+    )
+    .unwrap();
+    std::fs::write(
+        office.path("bad-contacts.csv"),
+        "日期,联系方式,专家\n2026-03-02,走访,A0001\n",
+    )
+    .unwrap();
+    std::fs::write(
+        office.path("bad-pairings.csv"),
+        "联系人编码,专家编码,开始日期\nL001,A0001,someday\n",
+    )
+    .unwrap();
 }
 
 #[test]

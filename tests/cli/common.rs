@@ -95,9 +95,21 @@ impl Office {
     /// work or money yet (for tests that build their own records).
     pub fn people() -> Self {
         static TEMPLATE: OnceLock<(TempDir, PathBuf)> = OnceLock::new();
-        let (_, template) = TEMPLATE.get_or_init(|| {
+        Office::from_scripts(&TEMPLATE, &["10-panels", "20-advisors"])
+    }
+
+    /// The sample's panels, advisors and their appointments: what a file of
+    /// liaisons, contacts, work or money refers to (for round trips).
+    pub fn appointed() -> Self {
+        static TEMPLATE: OnceLock<(TempDir, PathBuf)> = OnceLock::new();
+        Office::from_scripts(&TEMPLATE, &["10-panels", "20-advisors", "30-appointments"])
+    }
+
+    /// A copy of a database made once from some of the sample's scripts.
+    fn from_scripts(template: &'static OnceLock<(TempDir, PathBuf)>, scripts: &[&str]) -> Self {
+        let (_, template) = template.get_or_init(|| {
             let dir = TempDir::new().expect("temp dir");
-            let path = dir.path().join("people.db");
+            let path = dir.path().join("template.db");
             let conn = roster::db::create(&path).expect("create");
             let env = roster::context::Env {
                 format: roster::output::Format::Table,
@@ -110,15 +122,13 @@ impl Office {
                 quiet: true,
             };
             let mut ctx = roster::context::Ctx { env, conn };
-            roster::sample::load_scripts(&mut ctx, |f| {
-                f.contains("10-panels") || f.contains("20-advisors")
-            })
-            .expect("load panels and advisors");
+            roster::sample::load_scripts(&mut ctx, |f| scripts.iter().any(|s| f.contains(s)))
+                .expect("load the sample's scripts");
             drop(ctx);
             (dir, path)
         });
         let office = Office::bare();
-        std::fs::copy(template, &office.db).expect("copy people");
+        std::fs::copy(template, &office.db).expect("copy template");
         office
     }
 

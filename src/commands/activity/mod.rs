@@ -2,6 +2,7 @@
 //! file), participants and attendance (`participant.rs`), and reading them
 //! (`read.rs`).
 
+pub(crate) mod admit;
 pub(crate) mod participant;
 pub(crate) mod read;
 
@@ -98,10 +99,11 @@ fn apply_panel(
     Ok(())
 }
 
-fn add(ctx: &Ctx, args: &ActivityAddArgs) -> anyhow::Result<()> {
-    let f = &args.fields;
-    let today = ctx.today();
-    let mut form = Form::new(&ctx.env);
+/// A new activity from its fields (the panel is resolved separately):
+/// --kind, --date and --topic required (asked for at a terminal).
+pub(crate) fn parse_new(env: &Env, f: &ActivityFields) -> anyhow::Result<Activity> {
+    let today = env.today;
+    let mut form = Form::new(env);
     let kind = form.choice("--kind", &ACTIVITY_KIND, f.kind.as_deref())?;
     let on = form.value("--date", pick("日期", "date"), f.date.as_deref(), |s| {
         date::parse("--date", s, today)
@@ -120,7 +122,13 @@ fn add(ctx: &Ctx, args: &ActivityAddArgs) -> anyhow::Result<()> {
         mode: work::default_mode(kind).to_string(),
         ..Activity::default()
     };
-    apply(&ctx.env, f, &mut activity, true)?;
+    apply(env, f, &mut activity, true)?;
+    Ok(activity)
+}
+
+fn add(ctx: &Ctx, args: &ActivityAddArgs) -> anyhow::Result<()> {
+    let f = &args.fields;
+    let mut activity = parse_new(&ctx.env, f)?;
     let join = participant::parse_join(&args.join)?;
     if args.advisors.is_empty()
         && (args.join.attendance.is_some()

@@ -14,6 +14,8 @@ use crate::labels::{ATTENDANCE, PARTICIPANT_ROLE};
 use crate::output::print_done;
 use crate::store::activity::{self as store, Activity, Participant};
 
+use super::admit::{Facts, Stored, admit, not_serving, recusal_error};
+
 pub fn run(ctx: &Ctx, cmd: ParticipantCommand) -> anyhow::Result<()> {
     match cmd {
         ParticipantCommand::Add(args) => {
@@ -44,12 +46,24 @@ pub fn run(ctx: &Ctx, cmd: ParticipantCommand) -> anyhow::Result<()> {
 
 /// How advisors join, validated.
 pub(crate) struct Join {
-    attendance: &'static str,
-    reason: Option<String>,
-    role: &'static str,
-    opinion: Option<String>,
-    guest: bool,
-    override_reason: Option<String>,
+    pub attendance: &'static str,
+    pub reason: Option<String>,
+    pub role: &'static str,
+    pub opinion: Option<String>,
+    pub guest: bool,
+    pub override_reason: Option<String>,
+}
+
+/// How advisors join, as typed: `JoinArgs`'s flags, or an import's cells
+/// (borrowed, so a row costs no copies).
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct JoinText<'a> {
+    pub attendance: Option<&'a str>,
+    pub reason: Option<&'a str>,
+    pub role: Option<&'a str>,
+    pub opinion: Option<&'a str>,
+    pub guest: bool,
+    pub override_reason: Option<&'a str>,
 }
 
 fn opt_text(flag: &str, given: Option<&str>, max: Option<usize>) -> anyhow::Result<Option<String>> {
@@ -62,21 +76,31 @@ fn opt_text(flag: &str, given: Option<&str>, max: Option<usize>) -> anyhow::Resu
 }
 
 pub(crate) fn parse_join(args: &JoinArgs) -> anyhow::Result<Join> {
-    let attendance = args
+    parse_join_text(&JoinText {
+        attendance: args.attendance.as_deref(),
+        reason: args.reason.as_deref(),
+        role: args.role.as_deref(),
+        opinion: args.opinion.as_deref(),
+        guest: args.guest,
+        override_reason: args.override_reason.as_deref(),
+    })
+}
+
+/// Validates how advisors join (the rules behind `parse_join`).
+pub(crate) fn parse_join_text(t: &JoinText) -> anyhow::Result<Join> {
+    let attendance = t
         .attendance
-        .as_deref()
         .map(|s| ATTENDANCE.parse("--attendance", s))
         .transpose()?
         .unwrap_or("invited");
-    let reason = opt_text("--reason", args.reason.as_deref(), Some(text::LINE_MAX))?;
+    let reason = opt_text("--reason", t.reason, Some(text::LINE_MAX))?;
     work::check_excuse(attendance, reason.as_deref())?;
-    let role = args
+    let role = t
         .role
-        .as_deref()
         .map(|s| PARTICIPANT_ROLE.parse("--role", s))
         .transpose()?
         .unwrap_or("member");
-    let override_reason = match args.override_reason.as_deref() {
+    let override_reason = match t.override_reason {
         None => None,
         Some(s) => Some(text::required("--override", s, text::LINE_MAX)?),
     };
@@ -84,8 +108,8 @@ pub(crate) fn parse_join(args: &JoinArgs) -> anyhow::Result<Join> {
         attendance,
         reason,
         role,
-        opinion: opt_text("--opinion", args.opinion.as_deref(), None)?,
-        guest: args.guest,
+        opinion: opt_text("--opinion", t.opinion, None)?,
+        guest: t.guest,
         override_reason,
     })
 }
@@ -113,72 +137,8 @@ pub(crate) fn resolve_all(
     Ok(found)
 }
 
-/// Whether the advisor serves on the activity's panel (or on any panel when
-/// it has none) on its date.
-fn serving(tx: &Tx, a: &Activity, advisor_id: i64) -> anyhow::Result<bool> {
-    crate::store::is_serving(tx, advisor_id, a.panel_id, &a.on_date)
-}
-
-fn not_serving(
-    tx: &Tx,
-    flag: &str,
-    a: &Activity,
-    advisor: &Found,
-) -> anyhow::Result<anyhow::Error> {
-    let (who, code, on) = (&advisor.name, &advisor.code, &a.on_date);
-    let elsewhere = a.panel_id.is_some() && crate::store::is_serving(tx, advisor.id, None, on)?;
-    let place = match a.panel_id {
-        Some(p) => crate::store::panel::get(tx, p)?.name,
-        None => pick("任何顾问团", "any panel").to_string(),
-    };
-    Ok(if elsewhere {
-        crate::refused!(
-            "{flag}：{who}（{code}）在 {on} 未在{place}任职（在其他顾问团任职）；作为特邀嘉宾参加请加 --guest",
-            "{flag}: {who} ({code}) does not serve on {place} on {on} (serves elsewhere); to take part as a guest add --guest",
-        )
-    } else {
-        crate::refused!(
-            "{flag}：{who}（{code}）在 {on} 未在{place}任职；作为特邀嘉宾参加请加 --guest",
-            "{flag}: {who} ({code}) does not serve on {place} on {on}; to take part as a guest add --guest",
-        )
-    })
-}
-
-/// The first standing recusal of the advisor that covers the activity.
-fn covering_recusal(
-    tx: &Tx,
-    a: &Activity,
-    advisor_id: i64,
-) -> anyhow::Result<Option<store::Recusal>> {
-    Ok(store::recusals_by(tx, advisor_id, &a.on_date)?
-        .into_iter()
-        .find(|r| {
-            work::recusal_covers(
-                &r.matter,
-                r.related_unit.as_deref(),
-                &a.topic,
-                a.requesting_unit.as_deref(),
-            )
-        }))
-}
-
-fn recusal_error(
-    flag: &str,
-    advisor: &Found,
-    r: &store::Recusal,
-    activity_id: i64,
-) -> anyhow::Error {
-    let (who, code, rid, matter, on) = (&advisor.name, &advisor.code, r.id, &r.matter, &r.on_date);
-    let unit = r.related_unit.clone().unwrap_or_default();
-    crate::refused!(
-        "{flag}：{who}（{code}）已于 {on} 对“{matter}”（{unit}）申请回避（回避记录 #{rid}），不能参加活动 #{activity_id}；确需参加请加 --override \"理由\"",
-        "{flag}: {who} ({code}) recused from \"{matter}\" ({unit}) on {on} (recusal #{rid}) and cannot take part in activity #{activity_id}; if it must be, add --override \"reason\"",
-    )
-}
-
-/// Adds one advisor to an activity: not twice, serving or a guest, not
-/// covered by a recusal unless overridden, no recorded attendance ahead of
-/// the day. A participant removed earlier is revived.
+/// Adds one advisor to an activity (the checks of `admit`). A participant
+/// removed earlier is revived.
 pub(crate) fn join_one(
     tx: &Tx,
     flag: &str,
@@ -186,28 +146,8 @@ pub(crate) fn join_one(
     advisor: &Found,
     j: &Join,
 ) -> anyhow::Result<i64> {
-    crate::store::assess::check_open(tx, &a.on_date, &[advisor.id])?;
-    let existing = store::participant(tx, a.id, advisor.id)?;
-    if existing.as_ref().is_some_and(|p| p.voided_at.is_none()) {
-        let (who, code, id) = (&advisor.name, &advisor.code, a.id);
-        return Err(crate::refused!(
-            "{flag}：{who}（{code}）已在活动 #{id} 中；修改出席情况请用 roster activity attend {id} {code}",
-            "{flag}: {who} ({code}) is already on activity #{id}; to change the attendance use `roster activity attend {id} {code}`",
-        ));
-    }
     let on = date::from_db(&a.on_date)?;
-    work::check_not_future("--attendance", a.id, on, j.attendance, tx.today())?;
-    let member = serving(tx, a, advisor.id)?;
-    if !member && !j.guest {
-        return Err(not_serving(tx, flag, a, advisor)?);
-    }
-    let override_reason = match covering_recusal(tx, a, advisor.id)? {
-        Some(r) if j.override_reason.is_none() => {
-            return Err(recusal_error(flag, advisor, &r, a.id));
-        }
-        Some(_) => j.override_reason.clone(),
-        None => None,
-    };
+    let admitted = admit(tx, flag, a, on, advisor, j, &mut Stored)?;
     let mut p = Participant {
         activity_id: a.id,
         advisor_id: advisor.id,
@@ -215,11 +155,11 @@ pub(crate) fn join_one(
         excuse_reason: j.reason.clone(),
         role: j.role.to_string(),
         opinion: j.opinion.clone(),
-        guest: !member,
-        override_reason,
+        guest: !admitted.member,
+        override_reason: admitted.override_reason,
         ..Participant::default()
     };
-    match existing {
+    match admitted.existing {
         Some(old) => {
             p.id = old.id;
             let before = tx.snapshot("participants", p.id)?;
@@ -384,11 +324,11 @@ pub(crate) fn recheck(tx: &Tx, a: &Activity) -> anyhow::Result<()> {
             name: advisor.name,
         };
         work::check_not_future("--date", a.id, on, &p.attendance, tx.today())?;
-        if !p.guest && !serving(tx, a, p.advisor_id)? {
+        if !p.guest && !Stored.serving(tx, a, p.advisor_id)? {
             return Err(not_serving(tx, "--date/--panel", a, &found)?);
         }
         if p.override_reason.is_none()
-            && let Some(r) = covering_recusal(tx, a, p.advisor_id)?
+            && let Some(r) = Stored.covering_recusal(tx, a, p.advisor_id)?
         {
             return Err(recusal_error("--topic/--unit", &found, &r, a.id));
         }

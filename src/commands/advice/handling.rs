@@ -4,7 +4,7 @@
 //! `domain::advice` and dated in `advice_events`.
 
 use crate::cli::advice::AdviceUpdateArgs;
-use crate::context::{Ctx, now_stamp};
+use crate::context::{Ctx, Tx, now_stamp};
 use crate::domain::advice as rules;
 use crate::input::{date, text};
 use crate::labels::ADVICE_STATUS;
@@ -12,13 +12,32 @@ use crate::output::print_done;
 use crate::store::advice as store;
 
 /// `update`'s values, validated before the transaction.
-struct Moves {
-    status: Option<(&'static str, chrono::NaiveDate)>,
-    unit: Option<String>,
-    reason: Option<String>,
-    note: Option<String>,
-    endorsed: Option<(String, chrono::NaiveDate)>,
-    feedback: Option<(String, chrono::NaiveDate, Option<String>)>,
+#[derive(Default)]
+pub(crate) struct Moves {
+    pub status: Option<(&'static str, chrono::NaiveDate)>,
+    pub unit: Option<String>,
+    pub reason: Option<String>,
+    pub note: Option<String>,
+    pub endorsed: Option<(String, chrono::NaiveDate)>,
+    pub feedback: Option<(String, chrono::NaiveDate, Option<String>)>,
+}
+
+impl Moves {
+    /// A status move to `to` on `on`, with the unit or reason it needs.
+    pub(crate) fn status(
+        to: &'static str,
+        on: chrono::NaiveDate,
+        unit: Option<String>,
+        reason: Option<String>,
+    ) -> anyhow::Result<Moves> {
+        rules::check_move_details(to, unit.as_deref(), reason.as_deref())?;
+        Ok(Moves {
+            status: Some((to, on)),
+            unit,
+            reason,
+            ..Moves::default()
+        })
+    }
 }
 
 fn parse_moves(ctx: &Ctx, args: &AdviceUpdateArgs) -> anyhow::Result<Moves> {
@@ -119,6 +138,85 @@ fn parse_moves(ctx: &Ctx, args: &AdviceUpdateArgs) -> anyhow::Result<Moves> {
     })
 }
 
+/// Applies `moves` to advice `a` (loaded, not void, its year open): each
+/// checked by `domain::advice`, dated in `advice_events`; the status
+/// move's date is reported under `date_flag`. The caller writes `a` back.
+pub(crate) fn apply_moves(
+    tx: &Tx,
+    a: &mut store::Advice,
+    moves: &Moves,
+    date_flag: &str,
+) -> anyhow::Result<()> {
+    let id = a.id;
+    let submitted = date::from_db(&a.on_date)?;
+    let (today, operator, now) = (tx.today(), tx.env.operator.clone(), now_stamp());
+    if let Some((to, on)) = moves.status {
+        rules::check_move(id, &a.status, to)?;
+        rules::check_move_date(date_flag, on, date::from_db(a.status_date())?, today)?;
+        let day = date::iso(on);
+        match to {
+            "assigned" => {
+                a.assigned_unit = moves.unit.clone();
+                a.assigned_on = Some(day.clone());
+            }
+            "implemented" => a.implemented_on = Some(day.clone()),
+            _ => {
+                a.outcome_on = Some(day.clone());
+                a.not_adopted_reason = moves.reason.clone();
+            }
+        }
+        a.status = to.to_string();
+        let note = [moves.unit.clone(), moves.reason.clone(), moves.note.clone()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join("；");
+        store::add_event(
+            tx,
+            id,
+            to,
+            &day,
+            &operator,
+            Some(note.as_str()).filter(|n| !n.is_empty()),
+            &now,
+        )?;
+    }
+    if let Some((who, on)) = &moves.endorsed {
+        rules::check_after_submission("--endorsed-on", *on, submitted, today)?;
+        a.endorsed_by = Some(who.clone());
+        a.endorsed_on = Some(date::iso(*on));
+        store::add_event(
+            tx,
+            id,
+            "endorsed",
+            &date::iso(*on),
+            &operator,
+            Some(who),
+            &now,
+        )?;
+    }
+    if let Some((who, on, note)) = &moves.feedback {
+        rules::check_after_submission("--feedback-on", *on, submitted, today)?;
+        a.feedback_by = Some(who.clone());
+        a.feedback_on = Some(date::iso(*on));
+        a.feedback_note = note.clone();
+        let text = match note {
+            Some(n) => format!("{who}：{n}"),
+            None => who.clone(),
+        };
+        store::add_event(
+            tx,
+            id,
+            "feedback",
+            &date::iso(*on),
+            &operator,
+            Some(&text),
+            &now,
+        )?;
+    }
+    Ok(())
+}
+
 pub fn update(ctx: &Ctx, args: &AdviceUpdateArgs) -> anyhow::Result<()> {
     let moves = parse_moves(ctx, args)?;
     let id = args.id;
@@ -126,73 +224,8 @@ pub fn update(ctx: &Ctx, args: &AdviceUpdateArgs) -> anyhow::Result<()> {
         let mut a = store::get_open(tx, id)?;
         crate::store::assess::check_advice_open(tx, id)?;
         let before = tx.snapshot("advice", id)?;
-        let submitted = date::from_db(&a.on_date)?;
-        let (today, operator, now) = (tx.today(), tx.env.operator.clone(), now_stamp());
-        if let Some((to, on)) = moves.status {
-            rules::check_move(id, &a.status, to)?;
-            rules::check_move_date("--date", on, date::from_db(a.status_date())?, today)?;
-            let day = date::iso(on);
-            match to {
-                "assigned" => {
-                    a.assigned_unit = moves.unit.clone();
-                    a.assigned_on = Some(day.clone());
-                }
-                "implemented" => a.implemented_on = Some(day.clone()),
-                _ => {
-                    a.outcome_on = Some(day.clone());
-                    a.not_adopted_reason = moves.reason.clone();
-                }
-            }
-            a.status = to.to_string();
-            let note = [moves.unit.clone(), moves.reason.clone(), moves.note.clone()]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join("；");
-            store::add_event(
-                tx,
-                id,
-                to,
-                &day,
-                &operator,
-                Some(note.as_str()).filter(|n| !n.is_empty()),
-                &now,
-            )?;
-        }
-        if let Some((who, on)) = &moves.endorsed {
-            rules::check_after_submission("--endorsed-on", *on, submitted, today)?;
-            a.endorsed_by = Some(who.clone());
-            a.endorsed_on = Some(date::iso(*on));
-            store::add_event(
-                tx,
-                id,
-                "endorsed",
-                &date::iso(*on),
-                &operator,
-                Some(who),
-                &now,
-            )?;
-        }
-        if let Some((who, on, note)) = &moves.feedback {
-            rules::check_after_submission("--feedback-on", *on, submitted, today)?;
-            a.feedback_by = Some(who.clone());
-            a.feedback_on = Some(date::iso(*on));
-            a.feedback_note = note.clone();
-            let text = match note {
-                Some(n) => format!("{who}：{n}"),
-                None => who.clone(),
-            };
-            store::add_event(
-                tx,
-                id,
-                "feedback",
-                &date::iso(*on),
-                &operator,
-                Some(&text),
-                &now,
-            )?;
-        }
-        store::update(tx, &a, &now)?;
+        apply_moves(tx, &mut a, &moves, "--date")?;
+        store::update(tx, &a, &now_stamp())?;
         tx.audit(
             "advice",
             id,

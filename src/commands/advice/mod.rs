@@ -2,7 +2,7 @@
 //! moving its handling on (`handling.rs`, checked by `domain::advice`), and
 //! reading it (`read.rs`).
 
-mod handling;
+pub(crate) mod handling;
 mod read;
 
 use super::{set, set_opt};
@@ -81,10 +81,15 @@ fn only_panel(tx: &Tx, advisor_id: i64, on: &str) -> anyhow::Result<Option<i64>>
     })
 }
 
-fn add(ctx: &Ctx, args: &AdviceAddArgs) -> anyhow::Result<()> {
-    let today = ctx.today();
-    let f = &args.fields;
-    let mut form = Form::new(&ctx.env);
+/// New advice from its title, channel and date (asked for at a terminal),
+/// the date not after today.
+pub(crate) fn parse_new(
+    env: &Env,
+    f: &AdviceFields,
+    date: Option<&str>,
+    form: &mut Form,
+) -> anyhow::Result<Advice> {
+    let today = env.today;
     let title = form.text(
         "--title",
         pick("标题", "title"),
@@ -95,9 +100,74 @@ fn add(ctx: &Ctx, args: &AdviceAddArgs) -> anyhow::Result<()> {
     let on = form.value(
         "--date",
         pick("提交日期", "date submitted"),
-        args.date.as_deref(),
+        date,
         |s| date::parse("--date", s, today),
     )?;
+    Ok(Advice {
+        title,
+        channel: channel.to_string(),
+        on_date: date::iso(on),
+        status: "submitted".to_string(),
+        ..Advice::default()
+    })
+}
+
+/// The submission date is not after today.
+fn check_submitted(advice: &Advice, today: chrono::NaiveDate) -> anyhow::Result<()> {
+    let on = date::from_db(&advice.on_date)?;
+    if on > today {
+        return Err(crate::invalid!(
+            "--date：提交日期 {on} 晚于今天（{today}）",
+            "--date: the submission date {on} is after today ({today})"
+        ));
+    }
+    Ok(())
+}
+
+/// Writes new advice (no audit row: the caller writes it): its fields
+/// applied (activity, panel), the year not locked for its advisors, the
+/// panel defaulting to the first advisor's only one when `default_panel`,
+/// its advisors and its `submitted` event. Returns its id.
+pub(crate) fn insert_new(
+    tx: &Tx,
+    env: &Env,
+    f: &AdviceFields,
+    advice: &mut Advice,
+    advisors: &[resolve::Found],
+    default_panel: bool,
+) -> anyhow::Result<i64> {
+    check_submitted(advice, env.today)?;
+    apply(tx, env, f, advice)?;
+    let ids: Vec<i64> = advisors.iter().map(|a| a.id).collect();
+    crate::store::assess::check_open(tx, &advice.on_date, &ids)?;
+    if default_panel
+        && advice.panel_id.is_none()
+        && let Some(first) = advisors.first()
+    {
+        advice.panel_id = only_panel(tx, first.id, &advice.on_date)?;
+    }
+    let now = now_stamp();
+    let id = store::insert(tx, advice, &now)?;
+    for advisor in advisors {
+        store::add_advisor(tx, id, advisor.id)?;
+    }
+    store::add_event(
+        tx,
+        id,
+        "submitted",
+        &advice.on_date,
+        &tx.env.operator,
+        None,
+        &now,
+    )?;
+    advice.id = id;
+    Ok(id)
+}
+
+fn add(ctx: &Ctx, args: &AdviceAddArgs) -> anyhow::Result<()> {
+    let f = &args.fields;
+    let mut form = Form::new(&ctx.env);
+    let mut advice = parse_new(&ctx.env, f, args.date.as_deref(), &mut form)?;
     let first = form.value(
         "--advisor",
         pick("专家", "advisor"),
@@ -105,48 +175,16 @@ fn add(ctx: &Ctx, args: &AdviceAddArgs) -> anyhow::Result<()> {
         |s| Ok(s.to_string()),
     )?;
     form.finish()?;
-    if on > today {
-        return Err(crate::invalid!(
-            "--date：提交日期 {on} 晚于今天（{today}）",
-            "--date: the submission date {on} is after today ({today})"
-        ));
-    }
+    check_submitted(&advice, ctx.today())?;
     let names = if args.advisors.is_empty() {
         vec![first]
     } else {
         args.advisors.clone()
     };
-    let mut advice = Advice {
-        title,
-        channel: channel.to_string(),
-        on_date: date::iso(on),
-        ..Advice::default()
-    };
     let id = ctx.write(|tx| {
         let advisors =
             super::activity::participant::resolve_all(tx, &ctx.env, "--advisor", &names)?;
-        apply(tx, &ctx.env, f, &mut advice)?;
-        let ids: Vec<i64> = advisors.iter().map(|a| a.id).collect();
-        crate::store::assess::check_open(tx, &advice.on_date, &ids)?;
-        if advice.panel_id.is_none()
-            && let Some(first) = advisors.first()
-        {
-            advice.panel_id = only_panel(tx, first.id, &advice.on_date)?;
-        }
-        let now = now_stamp();
-        let id = store::insert(tx, &advice, &now)?;
-        for advisor in &advisors {
-            store::add_advisor(tx, id, advisor.id)?;
-        }
-        store::add_event(
-            tx,
-            id,
-            "submitted",
-            &advice.on_date,
-            &tx.env.operator,
-            None,
-            &now,
-        )?;
+        let id = insert_new(tx, &ctx.env, f, &mut advice, &advisors, true)?;
         let mut after = tx.snapshot("advice", id)?;
         after["advisors"] = advisors
             .iter()

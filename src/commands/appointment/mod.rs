@@ -3,7 +3,7 @@
 //! is checked by `domain::lifecycle` before anything is written.
 
 mod ending;
-mod read;
+pub(crate) mod read;
 mod renew;
 
 use chrono::NaiveDate;

@@ -5,7 +5,7 @@ use rusqlite::params;
 use rusqlite::types::Value;
 
 use crate::cli::appointment::ListArgs;
-use crate::context::Ctx;
+use crate::context::{Ctx, Env};
 use crate::domain::lifecycle;
 use crate::input::{date, resolve};
 use crate::labels::{APPOINTMENT_STATUS, DISMISSAL_GROUND, GRADE, ROLE, SOURCE, STEP_EVENT};
@@ -18,38 +18,61 @@ fn days(flag: &str, input: &str) -> anyhow::Result<i64> {
     super::super::number(flag, trimmed, 0..=3650)
 }
 
-pub fn list(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<()> {
-    let today = date::iso(ctx.today());
+/// `list`'s filters as a WHERE clause over `appointments ap`; its first
+/// parameter (`?1`) is today, for `status_expr("ap", "?1")`. Shared with
+/// the appointments export.
+pub(crate) fn list_filter(
+    conn: &rusqlite::Connection,
+    env: &Env,
+    args: &ListArgs,
+) -> anyhow::Result<Filter> {
+    let today = date::iso(env.today);
     let status = status_expr("ap", "?1");
-    let rows = ctx.read(|conn| {
-        let mut filter = Filter::default();
-        filter.add("1 = 1", [text(today.clone())]);
-        if let Some(panel) = &args.panel {
-            let panel = resolve::panel(conn, &ctx.env, "--panel", panel)?;
-            filter.add("ap.panel_id = ?", [Value::Integer(panel.id)]);
-        }
-        if let Some(advisor) = &args.advisor {
-            let advisor = resolve::advisor(conn, &ctx.env, "--advisor", advisor)?;
-            filter.add("ap.advisor_id = ?", [Value::Integer(advisor.id)]);
-        }
-        if let Some(state) = &args.state {
-            if matches!(state.trim(), "open" | "在办" | "程序中") {
-                filter.add("ap.state IN ('nominated','vetted','checked','reviewed','approved','publicized')", []);
-            } else {
-                filter.add(format!("({status}) = ?"), [text(APPOINTMENT_STATUS.parse("--state", state)?)]);
-            }
-        }
-        if let Some(within) = &args.expiring_within {
-            let n = days("--expiring-within", within)?;
-            let last = date::iso(ctx.today() + chrono::Days::new(n as u64));
+    let mut filter = Filter::default();
+    filter.add("1 = 1", [text(today.clone())]);
+    if let Some(panel) = &args.panel {
+        let panel = resolve::panel(conn, env, "--panel", panel)?;
+        filter.add("ap.panel_id = ?", [Value::Integer(panel.id)]);
+    }
+    if let Some(advisor) = &args.advisor {
+        let advisor = resolve::advisor(conn, env, "--advisor", advisor)?;
+        filter.add("ap.advisor_id = ?", [Value::Integer(advisor.id)]);
+    }
+    if let Some(state) = &args.state {
+        if matches!(state.trim(), "open" | "在办" | "程序中") {
             filter.add(
-                "ap.state = 'appointed' AND ap.term_end >= ? AND ap.term_end <= ?",
-                [text(today.clone()), text(last)],
+                "ap.state IN ('nominated','vetted','checked','reviewed','approved','publicized')",
+                [],
+            );
+        } else {
+            filter.add(
+                format!("({status}) = ?"),
+                [text(APPOINTMENT_STATUS.parse("--state", state)?)],
             );
         }
-        if let Some(as_of) = super::super::date_opt(ctx, "--as-of", args.as_of.as_deref())? {
-            filter.add(serving_condition("ap"), [text(as_of.clone()), text(as_of.clone()), text(as_of)]);
-        }
+    }
+    if let Some(within) = &args.expiring_within {
+        let n = days("--expiring-within", within)?;
+        let last = date::iso(env.today + chrono::Days::new(n as u64));
+        filter.add(
+            "ap.state = 'appointed' AND ap.term_end >= ? AND ap.term_end <= ?",
+            [text(today.clone()), text(last)],
+        );
+    }
+    if let Some(given) = args.as_of.as_deref() {
+        let as_of = date::iso(date::parse("--as-of", given, env.today)?);
+        filter.add(
+            serving_condition("ap"),
+            [text(as_of.clone()), text(as_of.clone()), text(as_of)],
+        );
+    }
+    Ok(filter)
+}
+
+pub fn list(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<()> {
+    let status = status_expr("ap", "?1");
+    let rows = ctx.read(|conn| {
+        let filter = list_filter(conn, &ctx.env, args)?;
         let sql = format!(
             "SELECT ap.id, a.code, a.name, p.code, ap.role, {status}, ap.nominated_on, ap.term_start, ap.term_end,
                     ap.certificate_no,

@@ -6,7 +6,7 @@
 mod decide;
 mod explain;
 mod load;
-mod notes;
+pub(crate) mod notes;
 mod read;
 mod run;
 mod term;

@@ -63,11 +63,23 @@ pub fn exceptions(
     controlled: bool,
 ) -> anyhow::Result<Vec<String>> {
     let lines = crate::store::budget::lines_with_usage(conn, year)?;
+    exceptions_against(conn, year, charge, controlled, &lines)
+}
+
+/// `exceptions` against a year's lines and what is recorded on them, as
+/// `store::budget::lines_with_usage` gives them (or a `Tally` keeps them).
+pub fn exceptions_against(
+    conn: &Connection,
+    year: i32,
+    charge: &Charge,
+    controlled: bool,
+    lines: &[(Line, Usage)],
+) -> anyhow::Result<Vec<String>> {
     let mut out = Vec::new();
-    for breach in budget::breaches(&lines, charge) {
+    for breach in budget::breaches(lines, charge) {
         out.push(breach_words(conn, year, &breach)?);
     }
-    let plain: Vec<Line> = lines.into_iter().map(|(line, _)| line).collect();
+    let plain: Vec<Line> = lines.iter().map(|(line, _)| line.clone()).collect();
     if controlled && !budget::has_category_budget(&plain, charge) {
         let code = charge.category;
         let label = EXPENSE_CATEGORY.label(code);
@@ -90,4 +102,42 @@ pub fn refusal(exceptions: &[String]) -> anyhow::Error {
         "未记录：{list}。如属经批准的例外，请加 --override \"原因\"",
         "nothing recorded: {list}. For an approved exception add --override \"reason\"",
     )
+}
+
+/// Each year's budget lines with what is recorded against them, read once
+/// and then kept up to date as expenses are recorded — for an import, whose
+/// thousands of rows would otherwise sum the year's expenses again for each
+/// row. Nothing else writes expenses during the import's transaction, so the
+/// tally equals what `store::budget::lines_with_usage` would read.
+#[derive(Default)]
+pub struct Tally {
+    years: std::collections::HashMap<i32, Vec<(Line, Usage)>>,
+}
+
+impl Tally {
+    /// The year's lines and their usage.
+    pub fn lines(&mut self, conn: &Connection, year: i32) -> anyhow::Result<&[(Line, Usage)]> {
+        let lines = match self.years.entry(year) {
+            std::collections::hash_map::Entry::Occupied(found) => found.into_mut(),
+            std::collections::hash_map::Entry::Vacant(empty) => {
+                empty.insert(crate::store::budget::lines_with_usage(conn, year)?)
+            }
+        };
+        Ok(lines)
+    }
+
+    /// Counts an expense just recorded on every line it falls under.
+    pub fn add(&mut self, year: i32, charge: &Charge, paid: bool) {
+        if let Some(lines) = self.years.get_mut(&year) {
+            for (line, usage) in lines.iter_mut() {
+                if budget::applies(line, charge) {
+                    if paid {
+                        usage.paid_fen += charge.amount_fen;
+                    } else {
+                        usage.committed_fen += charge.amount_fen;
+                    }
+                }
+            }
+        }
+    }
 }

@@ -6,14 +6,14 @@
 //! and a controlled category needs a budget line naming it. `--override
 //! "reason"` records a deliberate exception; the reason stays on the record.
 
-mod read;
+pub(crate) mod read;
 mod stipend;
 
 use chrono::Datelike;
 
 use super::budget::caps;
 use crate::cli::expense::{ExpenseAddArgs, ExpenseCommand, ExpensePayArgs, ExpenseVoidArgs};
-use crate::context::{Ctx, Tx, now_stamp};
+use crate::context::{Ctx, Env, Tx, now_stamp};
 use crate::domain::budget::Charge;
 use crate::i18n::pick;
 use crate::input::{Form, date, money, resolve, text};
@@ -129,8 +129,23 @@ fn booked_panel(
     }
 }
 
-fn add(ctx: &Ctx, args: &ExpenseAddArgs) -> anyhow::Result<()> {
-    let mut form = Form::new(&ctx.env);
+/// An expense as typed, validated before the transaction.
+pub(crate) struct Typed {
+    pub category: &'static str,
+    pub amount: i64,
+    pub on: String,
+    pub year: i32,
+    pub voucher: Option<String>,
+    pub payer: Option<String>,
+    pub note: Option<String>,
+    pub activity: Option<i64>,
+    pub override_reason: Option<String>,
+}
+
+/// Validates `expense add`'s values (--category and --amount required,
+/// asked for at a terminal; the date defaults to today).
+pub(crate) fn parse(env: &Env, args: &ExpenseAddArgs) -> anyhow::Result<Typed> {
+    let mut form = Form::new(env);
     let category = form.choice("--category", &EXPENSE_CATEGORY, args.category.as_deref())?;
     let amount = form.value(
         "--amount",
@@ -140,107 +155,151 @@ fn add(ctx: &Ctx, args: &ExpenseAddArgs) -> anyhow::Result<()> {
     )?;
     form.finish()?;
     let on = match args.date.as_deref() {
-        Some(d) => date::parse("--date", d, ctx.today())?,
-        None => ctx.today(),
+        Some(d) => date::parse("--date", d, env.today)?,
+        None => env.today,
     };
-    let year = on.year();
-    let on = date::iso(on);
-    let voucher = args.voucher.as_deref().map(voucher).transpose()?;
-    let payer = args
-        .payer
-        .as_deref()
-        .map(|s| text::line("--payer", s, text::LINE_MAX))
-        .transpose()?
-        .filter(|s| !s.is_empty());
-    let note = args
-        .note
-        .as_deref()
-        .map(|s| text::note("--note", s))
-        .transpose()?
-        .filter(|s| !s.is_empty());
-    let activity = args
-        .activity
-        .as_deref()
-        .map(|s| super::number("--activity", s, 1..=999_999_999_999))
-        .transpose()?;
-    let override_reason = override_reason(args.override_reason.as_deref())?;
-    let (id, advisor, exceptions) = ctx.write(|tx| {
-        let advisor = resolve::advisor(tx, &ctx.env, "ADVISOR", &args.advisor)?;
-        crate::store::assess::check_open(tx, &on, &[advisor.id])?;
-        let mut exceptions = Vec::new();
-        let panel_id = booked_panel(tx, &advisor, args.panel.as_deref(), &on, year, &mut exceptions)?;
-        if let Some(activity) = activity {
-            match store::activity_voided(tx, activity)? {
-                None => {
-                    return Err(crate::invalid!(
-                        "--activity：找不到活动 #{activity}",
-                        "--activity: no activity #{activity}"
-                    ));
-                }
-                Some(true) => {
-                    return Err(crate::refused!(
-                        "--activity：活动 #{activity} 已作废，不能关联经费",
-                        "--activity: activity #{activity} is void; an expense cannot be linked to it"
-                    ));
-                }
-                Some(false) => {}
-            }
-        }
-        if let Some(v) = &voucher {
-            check_voucher_free(tx, v)?;
-        }
-        let stipend_year = (category == "stipend").then_some(i64::from(year));
-        if stipend_year.is_some()
-            && let Some(other) = store::stipend_of(tx, advisor.id, year)?
-        {
-            let other = other.id;
-            return Err(crate::refused!(
-                "{year} 年的聘金已记录（经费 #{other}）；聘金每年只付一次，如有误请先作废该笔",
-                "the {year} stipend is already recorded (expense #{other}); a stipend is paid once a year: void that one first if it is wrong",
-            ));
-        }
-        let controlled = crate::store::budget::controlled(tx)?
-            .iter()
-            .any(|c| c == category);
-        let charge = Charge {
-            panel_id,
-            category,
-            amount_fen: amount,
-        };
-        exceptions.extend(caps::exceptions(tx, year, &charge, controlled)?);
-        match (&override_reason, exceptions.is_empty()) {
-            (None, false) => return Err(caps::refusal(&exceptions)),
-            (Some(_), true) => {
+    Ok(Typed {
+        category,
+        amount,
+        on: date::iso(on),
+        year: on.year(),
+        voucher: args.voucher.as_deref().map(voucher).transpose()?,
+        payer: args
+            .payer
+            .as_deref()
+            .map(|s| text::line("--payer", s, text::LINE_MAX))
+            .transpose()?
+            .filter(|s| !s.is_empty()),
+        note: args
+            .note
+            .as_deref()
+            .map(|s| text::note("--note", s))
+            .transpose()?
+            .filter(|s| !s.is_empty()),
+        activity: args
+            .activity
+            .as_deref()
+            .map(|s| super::number("--activity", s, 1..=999_999_999_999))
+            .transpose()?,
+        override_reason: override_reason(args.override_reason.as_deref())?,
+    })
+}
+
+/// Records an expense for `advisor` (no audit row: the caller writes it):
+/// the year open, the panel it is booked to (`panel`, or the one served
+/// that day), the activity it belongs to, the voucher free, a stipend once
+/// a year, and every budget and service rule kept unless overridden (seed
+/// 001 art. 14). `id` keeps an imported number. Returns the id and the
+/// exceptions recorded.
+pub(crate) fn record(
+    tx: &Tx,
+    advisor: &resolve::Found,
+    panel: Option<&str>,
+    t: &Typed,
+    id: Option<i64>,
+    mut tally: Option<&mut caps::Tally>,
+) -> anyhow::Result<(i64, Vec<String>)> {
+    let (on, year, category, amount) = (&t.on, t.year, t.category, t.amount);
+    crate::store::assess::check_open(tx, on, &[advisor.id])?;
+    let mut exceptions = Vec::new();
+    let panel_id = booked_panel(tx, advisor, panel, on, year, &mut exceptions)?;
+    if let Some(activity) = t.activity {
+        match store::activity_voided(tx, activity)? {
+            None => {
                 return Err(crate::invalid!(
-                    "--override：这笔经费不违反任何预算或在聘规则，无需例外；请去掉 --override",
-                    "--override: this expense breaks no budget or service rule, so there is nothing to override; remove --override",
+                    "--activity：找不到活动 #{activity}",
+                    "--activity: no activity #{activity}"
                 ));
             }
-            _ => {}
+            Some(true) => {
+                return Err(crate::refused!(
+                    "--activity：活动 #{activity} 已作废，不能关联经费",
+                    "--activity: activity #{activity} is void; an expense cannot be linked to it"
+                ));
+            }
+            Some(false) => {}
         }
-        let payer_unit = match &payer {
-            Some(p) => Some(p.clone()),
-            None => lead_unit(tx, panel_id)?,
-        };
-        let expense = Expense {
-            advisor_id: advisor.id,
-            panel_id,
-            on_date: on.clone(),
-            category: category.to_string(),
-            amount_fen: amount,
-            payer_unit,
-            voucher_no: voucher.clone(),
-            activity_id: activity,
-            controlled,
-            override_reason: override_reason.clone(),
-            stipend_year,
-            note: note.clone(),
-            ..Expense::default()
-        };
-        let id = store::insert(tx, &expense, &now_stamp())?;
-        tx.audit("expense", id, "add", None, Some(&tx.snapshot("expenses", id)?))?;
+    }
+    if let Some(v) = &t.voucher {
+        check_voucher_free(tx, v)?;
+    }
+    let stipend_year = (category == "stipend").then_some(i64::from(year));
+    if stipend_year.is_some()
+        && let Some(other) = store::stipend_of(tx, advisor.id, year)?
+    {
+        let other = other.id;
+        return Err(crate::refused!(
+            "{year} 年的聘金已记录（经费 #{other}）；聘金每年只付一次，如有误请先作废该笔",
+            "the {year} stipend is already recorded (expense #{other}); a stipend is paid once a year: void that one first if it is wrong",
+        ));
+    }
+    let controlled = crate::store::budget::controlled(tx)?
+        .iter()
+        .any(|c| c == category);
+    let charge = Charge {
+        panel_id,
+        category,
+        amount_fen: amount,
+    };
+    exceptions.extend(match tally.as_deref_mut() {
+        Some(tally) => {
+            let lines = tally.lines(tx, year)?;
+            caps::exceptions_against(tx, year, &charge, controlled, lines)?
+        }
+        None => caps::exceptions(tx, year, &charge, controlled)?,
+    });
+    match (&t.override_reason, exceptions.is_empty()) {
+        (None, false) => return Err(caps::refusal(&exceptions)),
+        (Some(_), true) => {
+            return Err(crate::invalid!(
+                "--override：这笔经费不违反任何预算或在聘规则，无需例外；请去掉 --override",
+                "--override: this expense breaks no budget or service rule, so there is nothing to override; remove --override",
+            ));
+        }
+        _ => {}
+    }
+    let payer_unit = match &t.payer {
+        Some(p) => Some(p.clone()),
+        None => lead_unit(tx, panel_id)?,
+    };
+    let expense = Expense {
+        id: id.unwrap_or(0),
+        advisor_id: advisor.id,
+        panel_id,
+        on_date: on.clone(),
+        category: category.to_string(),
+        amount_fen: amount,
+        payer_unit,
+        voucher_no: t.voucher.clone(),
+        activity_id: t.activity,
+        controlled,
+        override_reason: t.override_reason.clone(),
+        stipend_year,
+        note: t.note.clone(),
+        ..Expense::default()
+    };
+    let id = store::insert(tx, &expense, &now_stamp())?;
+    if let Some(tally) = tally {
+        tally.add(year, &charge, t.voucher.is_some());
+    }
+    Ok((id, exceptions))
+}
+
+fn add(ctx: &Ctx, args: &ExpenseAddArgs) -> anyhow::Result<()> {
+    let typed = parse(&ctx.env, args)?;
+    let (id, advisor, exceptions) = ctx.write(|tx| {
+        let advisor = resolve::advisor(tx, &ctx.env, "ADVISOR", &args.advisor)?;
+        let (id, exceptions) = record(tx, &advisor, args.panel.as_deref(), &typed, None, None)?;
+        tx.audit(
+            "expense",
+            id,
+            "add",
+            None,
+            Some(&tx.snapshot("expenses", id)?),
+        )?;
         Ok((id, advisor, exceptions))
     })?;
+    let (category, amount, voucher) = (typed.category, typed.amount, &typed.voucher);
     let label = EXPENSE_CATEGORY.label(category);
     let yuan = money::grouped(amount);
     let name = &advisor.name;

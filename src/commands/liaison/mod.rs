@@ -3,7 +3,7 @@
 //! One-to-one (一对一, seed 000): an advisor has at most one liaison on any
 //! day; a liaison may hold several advisors (seed 004: a leader at least 2).
 
-mod read;
+pub(crate) mod read;
 
 use super::{set, set_opt};
 use crate::cli::liaison::{
@@ -26,7 +26,12 @@ pub fn run(ctx: &Ctx, cmd: LiaisonCommand) -> anyhow::Result<()> {
     }
 }
 
-fn apply(env: &Env, f: &LiaisonFields, l: &mut Liaison, adding: bool) -> anyhow::Result<()> {
+pub(crate) fn apply(
+    env: &Env,
+    f: &LiaisonFields,
+    l: &mut Liaison,
+    adding: bool,
+) -> anyhow::Result<()> {
     if adding {
         let mut form = Form::new(env);
         l.name = form.text(
@@ -57,7 +62,7 @@ fn apply(env: &Env, f: &LiaisonFields, l: &mut Liaison, adding: bool) -> anyhow:
     Ok(())
 }
 
-fn check_unique(conn: &rusqlite::Connection, l: &Liaison) -> anyhow::Result<()> {
+pub(crate) fn check_unique(conn: &rusqlite::Connection, l: &Liaison) -> anyhow::Result<()> {
     if let Some((code, name)) = store::code_taken(conn, &l.code, l.id)? {
         return Err(crate::invalid!(
             "--code：编码 {code} 已属于联系人 {name}",
@@ -206,17 +211,18 @@ fn assign(ctx: &Ctx, args: &AssignArgs) -> anyhow::Result<()> {
     )
 }
 
-/// Pairs one advisor, refusing overlaps (and ending another liaison's
-/// pairing first when `replace`).
-fn pair(
+/// The rules of a new pairing from `start` (to `end`, open when `None`):
+/// the advisor serves on its first day, and no pairing of theirs overlaps
+/// it — unless `replace`, when another liaison's earlier pairing may be
+/// ended the day before. Returns the pairings to end that way.
+pub(crate) fn check_pairing(
     tx: &Tx,
     liaison: &resolve::Found,
     advisor: &resolve::Found,
     start: &str,
     end: Option<&str>,
-    note: Option<&str>,
     replace: bool,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<Vec<store::Assignment>> {
     let (l, a) = (who(liaison), who(advisor));
     if !crate::store::is_serving(tx, advisor.id, None, start)? {
         return Err(crate::refused!(
@@ -224,6 +230,7 @@ fn pair(
             "--from: {a} is not serving on {start}, so no liaison can be paired; use a date within their term"
         ));
     }
+    let mut to_end = Vec::new();
     for other in store::overlapping(tx, advisor.id, None, start, end)? {
         let was = period(&other.start_date, other.end_date.as_deref());
         if other.liaison_id == liaison.id {
@@ -247,6 +254,23 @@ fn pair(
                 "--advisor: {a} is already held by {h} ({was}); an advisor has one liaison at a time. To change liaison add --replace (the old pairing ends the day before --from)"
             ));
         }
+        to_end.push(other);
+    }
+    Ok(to_end)
+}
+
+/// Pairs one advisor (the rules of `check_pairing`), ending another
+/// liaison's pairing first when `replace`.
+fn pair(
+    tx: &Tx,
+    liaison: &resolve::Found,
+    advisor: &resolve::Found,
+    start: &str,
+    end: Option<&str>,
+    note: Option<&str>,
+    replace: bool,
+) -> anyhow::Result<()> {
+    for other in check_pairing(tx, liaison, advisor, start, end, replace)? {
         let before = tx.snapshot("liaison_assignments", other.id)?;
         let day_before = date::from_db(start)?
             .pred_opt()

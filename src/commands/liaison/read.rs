@@ -13,7 +13,7 @@ use crate::store::{Filter, serving_condition, serving_exists};
 
 /// `SELECT` of the advisors liaison `{l}.id` holds on a date and who serve
 /// then, as "A0001 谭正清、A0002 冉玉华" and as a count (five `?` dates each).
-fn held_sql(what: &str) -> String {
+pub(crate) fn held_sql(what: &str) -> String {
     let inner = format!(
         "SELECT a.code || ' ' || a.name AS who FROM liaison_assignments la JOIN advisors a ON a.id = la.advisor_id
          WHERE la.liaison_id = l.id AND {} AND {} ORDER BY a.code",

@@ -16,7 +16,7 @@ use crate::labels::{
     CONTACT_KIND, DISMISSAL_GROUND, Domain, EXPENSE_CATEGORY, FESTIVAL, LEDGER_ENTRY,
     PARTICIPANT_ROLE, STEP_EVENT,
 };
-use crate::output::{Cell, Doc, Format, Kind, RowSet, col, print_doc};
+use crate::output::{Cell, Column, Doc, Format, Kind, RowSet, col, print_doc};
 
 /// One line of the ledger before it becomes cells.
 #[derive(Default)]
@@ -303,61 +303,97 @@ fn order(entry: &str) -> usize {
         .unwrap_or(usize::MAX)
 }
 
+/// The ledger's columns (shared with the `ledger` export).
+pub(crate) static COLUMNS: &[Column] = &[
+    col("date", "日期", "date", Kind::Date),
+    col("entry", "类别", "entry", Kind::Enum(&LEDGER_ENTRY)),
+    col("kind", "事项", "kind", Kind::Text),
+    col("panel", "顾问团", "panel", Kind::Text),
+    col("subject", "内容", "subject", Kind::Text),
+    col("outcome", "情况", "outcome", Kind::Text),
+    col("role", "角色", "role", Kind::Text),
+    col("detail", "说明", "detail", Kind::Text),
+    col("amount", "金额(元)", "amount (yuan)", Kind::Money),
+    col("ref", "编号", "ref", Kind::Int),
+];
+
+/// The first and last day of `year` (every day when `None`).
+fn period(year: Option<i32>) -> (String, String) {
+    match year {
+        Some(y) => (format!("{y}-01-01"), format!("{y}-12-31")),
+        None => ("0000-01-01".to_string(), "9999-12-31".to_string()),
+    }
+}
+
+/// Every line of the advisor's ledger for the period, in date order.
+fn entries(
+    conn: &Connection,
+    who: i64,
+    first: &str,
+    last: &str,
+    today: &str,
+) -> anyhow::Result<Vec<Entry>> {
+    let mut entries = appointments(conn, who, first, last, today)?;
+    entries.extend(activities(conn, who, first, last)?);
+    entries.extend(advice(conn, who, first, last)?);
+    entries.extend(contacts(conn, who, first, last)?);
+    entries.extend(recusals(conn, who, first, last)?);
+    entries.extend(expenses(conn, who, first, last)?);
+    entries.sort_by(|a, b| (&a.date, order(a.entry), a.id).cmp(&(&b.date, order(b.entry), b.id)));
+    Ok(entries)
+}
+
+/// The ledger's lines as rows: labels for people, codes when `json`.
+fn rows(entries: Vec<Entry>, json: bool) -> RowSet {
+    let mut rows = RowSet::new(COLUMNS.to_vec());
+    for e in entries {
+        rows.push(vec![
+            e.date.into(),
+            e.entry.into(),
+            shown(json, e.kind.0, e.kind.1).into(),
+            e.panel.into(),
+            e.subject.into(),
+            e.outcome.map(|(d, c)| shown(json, Some(d), c)).into(),
+            e.role
+                .map(|r| shown(json, Some(&PARTICIPANT_ROLE), r))
+                .into(),
+            (!e.detail.is_empty())
+                .then(|| e.detail.join(pick("；", "; ")))
+                .into(),
+            e.amount.into(),
+            e.id.into(),
+        ]);
+    }
+    rows
+}
+
+/// The rows of advisor `who`'s ledger for `year` (all years when `None`),
+/// as `report ledger` shows them in a table or CSV.
+pub(crate) fn ledger_rows(
+    conn: &Connection,
+    who: i64,
+    year: Option<i32>,
+    today: &str,
+) -> anyhow::Result<RowSet> {
+    let (first, last) = period(year);
+    Ok(rows(entries(conn, who, &first, &last, today)?, false))
+}
+
 pub fn run(ctx: &Ctx, args: &LedgerArgs) -> anyhow::Result<()> {
     let year = args
         .year
         .as_deref()
         .map(|y| date::parse_year("--year", y))
         .transpose()?;
-    let (first, last) = match year {
-        Some(y) => (format!("{y}-01-01"), format!("{y}-12-31")),
-        None => ("0000-01-01".to_string(), "9999-12-31".to_string()),
-    };
+    let (first, last) = period(year);
     let today = date::iso(ctx.today());
     let json = ctx.env.format == Format::Json;
     let doc = ctx.read(|conn| {
         let who = resolve::advisor(conn, &ctx.env, "ADVISOR", &args.advisor)?;
         let advisor = crate::store::advisor::get(conn, who.id)?;
-        let mut entries = appointments(conn, who.id, &first, &last, &today)?;
-        entries.extend(activities(conn, who.id, &first, &last)?);
-        entries.extend(advice(conn, who.id, &first, &last)?);
-        entries.extend(contacts(conn, who.id, &first, &last)?);
-        entries.extend(recusals(conn, who.id, &first, &last)?);
-        entries.extend(expenses(conn, who.id, &first, &last)?);
-        entries
-            .sort_by(|a, b| (&a.date, order(a.entry), a.id).cmp(&(&b.date, order(b.entry), b.id)));
+        let entries = entries(conn, who.id, &first, &last, &today)?;
         let summary = summarize(conn, &advisor, year, &entries, &first, &last)?;
-        let mut rows = RowSet::new(vec![
-            col("date", "日期", "date", Kind::Date),
-            col("entry", "类别", "entry", Kind::Enum(&LEDGER_ENTRY)),
-            col("kind", "事项", "kind", Kind::Text),
-            col("panel", "顾问团", "panel", Kind::Text),
-            col("subject", "内容", "subject", Kind::Text),
-            col("outcome", "情况", "outcome", Kind::Text),
-            col("role", "角色", "role", Kind::Text),
-            col("detail", "说明", "detail", Kind::Text),
-            col("amount", "金额(元)", "amount (yuan)", Kind::Money),
-            col("ref", "编号", "ref", Kind::Int),
-        ]);
-        for e in entries {
-            rows.push(vec![
-                e.date.into(),
-                e.entry.into(),
-                shown(json, e.kind.0, e.kind.1).into(),
-                e.panel.into(),
-                e.subject.into(),
-                e.outcome.map(|(d, c)| shown(json, Some(d), c)).into(),
-                e.role
-                    .map(|r| shown(json, Some(&PARTICIPANT_ROLE), r))
-                    .into(),
-                (!e.detail.is_empty())
-                    .then(|| e.detail.join(pick("；", "; ")))
-                    .into(),
-                e.amount.into(),
-                e.id.into(),
-            ]);
-        }
-        Ok(summary.table("ledger", ("工作台账", "Work ledger"), rows))
+        Ok(summary.table("ledger", ("工作台账", "Work ledger"), rows(entries, json)))
     })?;
     print_doc(&ctx.env, &doc)
 }

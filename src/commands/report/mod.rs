@@ -1,7 +1,7 @@
 //! `roster report`: one file per report, each a variant of `ReportCommand`.
 
 mod coverage;
-mod ledger;
+pub(crate) mod ledger;
 mod spending;
 pub mod summary;
 

@@ -1,0 +1,62 @@
+//! `ledger`: one advisor's work ledger (工作台账, seed 002 part 7(1)5),
+//! export only — the same rows as `report ledger ADVISOR [--year Y]`, in
+//! date order: appointments, activities with attendance and opinions,
+//! advice with its outcome, contacts, recusals and expenses. `--advisor` is
+//! required. The rows are gathered by `report ledger`'s own code and handed
+//! to the export through a temporary table of this connection.
+
+use rusqlite::types::Value;
+
+use crate::commands::report::ledger::{COLUMNS, ledger_rows};
+use crate::input::date;
+use crate::output::Cell;
+use crate::transfer::{Dataset, Filter, Query, Selection};
+
+pub static DATASET: Dataset = Dataset {
+    name: "ledger",
+    zh: "专家工作台账（一位专家，须 --advisor）",
+    en: "one advisor's work ledger (needs --advisor)",
+    columns: COLUMNS,
+    required: &[],
+    filters: &[Filter::Advisor, Filter::Year],
+    export,
+    import: None,
+};
+
+const TABLE: &str = "temp.roster_export_ledger";
+
+fn export(sel: &Selection) -> anyhow::Result<Query> {
+    let advisor = sel.advisor()?.ok_or_else(|| {
+        crate::invalid!(
+            "--advisor：工作台账是一位专家的，请用 --advisor 指明（编号、编码或姓名）",
+            "--advisor: a ledger is one advisor's; name them with --advisor (id, code or name)"
+        )
+    })?;
+    let rows = ledger_rows(sel.conn, advisor, sel.year()?, &date::iso(sel.env.today))?;
+    let width = COLUMNS.len();
+    let names: Vec<String> = (0..width).map(|i| format!("c{i}")).collect();
+    sel.conn.execute_batch(&format!(
+        "DROP TABLE IF EXISTS {TABLE}; CREATE TABLE {TABLE} ({});",
+        names.join(", ")
+    ))?;
+    let marks = vec!["?"; width].join(", ");
+    let mut insert = sel
+        .conn
+        .prepare(&format!("INSERT INTO {TABLE} VALUES ({marks})"))?;
+    for row in &rows.rows {
+        let values: Vec<Value> = row
+            .iter()
+            .map(|cell| match cell {
+                Cell::Null => Value::Null,
+                Cell::Int(i) => Value::Integer(*i),
+                Cell::Float(f) => Value::Real(*f),
+                Cell::Text(t) => Value::Text(t.clone()),
+            })
+            .collect();
+        insert.execute(rusqlite::params_from_iter(values))?;
+    }
+    Ok(Query {
+        sql: format!("SELECT {} FROM {TABLE} ORDER BY rowid", names.join(", ")),
+        params: Vec::new(),
+    })
+}

@@ -1,0 +1,199 @@
+//! An import's file, read on a thread of its own: opened, hashed (SHA-256
+//! of every byte), sniffed (not CSV? which encoding?), decoded and parsed
+//! into records handed over in batches, so that reading a large file
+//! overlaps with checking and writing its rows. A malformed byte or a
+//! failed read ends the import with a message naming the line.
+
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read};
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+
+use csv::StringRecord;
+use sha2::{Digest, Sha256};
+
+use super::encoding::{Charset, Decoding, Malformed, sniff};
+
+/// Records per batch handed from the reading thread.
+const BATCH: usize = 512;
+/// Batches in flight between the threads.
+const IN_FLIGHT: usize = 8;
+
+/// Reads the file's bytes once, hashing them and counting for the progress bar.
+struct Hashing {
+    file: File,
+    hasher: Sha256,
+    read: Arc<AtomicU64>,
+}
+
+impl Read for Hashing {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.file.read(buf)?;
+        self.hasher.update(&buf[..n]);
+        self.read.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
+type Reader = csv::Reader<Decoding<BufReader<Hashing>>>;
+
+/// An opened import file.
+pub struct Source {
+    reader: Reader,
+    pub charset: Charset,
+    /// The file's size, and how many bytes have been read so far.
+    pub size: u64,
+    pub read: Arc<AtomicU64>,
+    shown: String,
+}
+
+/// What the reading thread hands over.
+pub enum Chunk {
+    Records(Vec<StringRecord>),
+    /// The end of the file: whether it stopped inside a quoted cell, the
+    /// line of the last record, and the file's SHA-256.
+    End {
+        open_quote: bool,
+        last_line: u64,
+        sha256: String,
+    },
+    Failed(anyhow::Error),
+}
+
+impl Source {
+    /// Opens `path`, refusing what is not CSV text and choosing its
+    /// character set (`given`, or detected).
+    pub fn open(path: &Path, given: Option<Charset>) -> anyhow::Result<Source> {
+        let shown = path.display().to_string();
+        let file = File::open(path).map_err(|e| {
+            crate::invalid!(
+                "FILE：无法打开 {shown}：{e}",
+                "FILE: cannot open {shown}: {e}"
+            )
+        })?;
+        let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+        let read = Arc::new(AtomicU64::new(0));
+        let hashing = Hashing {
+            file,
+            hasher: Sha256::new(),
+            read: Arc::clone(&read),
+        };
+        let mut buffered = BufReader::with_capacity(1 << 16, hashing);
+        let head = buffered.fill_buf()?;
+        let (charset, bom) = sniff(head, given, &shown)?;
+        buffered.consume(bom);
+        let reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .buffer_capacity(1 << 16)
+            .from_reader(Decoding::new(buffered, charset));
+        Ok(Source {
+            reader,
+            charset,
+            size,
+            read,
+            shown,
+        })
+    }
+
+    /// Reads the next record; a malformed byte or a read failure is a clear error.
+    pub fn next(&mut self, record: &mut StringRecord) -> anyhow::Result<bool> {
+        let shown = &self.shown;
+        match self.reader.read_record(record) {
+            Ok(more) => Ok(more),
+            Err(err) => {
+                if let csv::ErrorKind::Io(io) = err.kind()
+                    && let Some(bad) = io.get_ref().and_then(|e| e.downcast_ref::<Malformed>())
+                {
+                    let (line, name) = (bad.line, bad.charset.name());
+                    let hint = match bad.charset {
+                        Charset::Utf8 => crate::tr!(
+                            "若文件是 GBK 编码，请加 --encoding gbk",
+                            "if the file is GBK, add --encoding gbk"
+                        ),
+                        _ => crate::tr!(
+                            "请确认文件编码，或在表格软件中另存为“CSV UTF-8”",
+                            "check the file's encoding, or save it as \"CSV UTF-8\" from the spreadsheet"
+                        ),
+                    };
+                    return Err(crate::invalid!(
+                        "{shown} 第 {line} 行含有不是 {name} 的字节；{hint}；未写入任何内容",
+                        "{shown}, line {line}: bytes that are not {name}; {hint}; nothing was written",
+                    ));
+                }
+                if let csv::ErrorKind::Utf8 { pos, .. } = err.kind() {
+                    let line = pos.as_ref().map_or(0, |p| p.line());
+                    return Err(crate::invalid!(
+                        "{shown} 第 {line} 行不是有效的文本；未写入任何内容",
+                        "{shown}, line {line}: not valid text; nothing was written",
+                    ));
+                }
+                Err(anyhow::Error::new(err).context(format!("reading {shown}")))
+            }
+        }
+    }
+
+    /// The SHA-256 of every byte of the file (read to its end first).
+    fn sha256(&mut self) -> String {
+        let hashing = self.reader.get_mut().get_mut().get_mut();
+        let mut tail = Vec::new();
+        let _ = hashing.read_to_end(&mut tail);
+        hashing
+            .hasher
+            .clone()
+            .finalize()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    }
+
+    /// Reads the rest of the file on a thread of `scope`: batches of
+    /// records arrive on the returned receiver, and spent batches go back
+    /// on the sender for reuse. Dropping the receiver stops the thread.
+    pub fn spawn<'scope>(
+        mut self,
+        scope: &'scope std::thread::Scope<'scope, '_>,
+    ) -> (Receiver<Chunk>, SyncSender<Vec<StringRecord>>) {
+        let (out, chunks) = sync_channel::<Chunk>(IN_FLIGHT);
+        let (spent, back) = sync_channel::<Vec<StringRecord>>(IN_FLIGHT + 2);
+        scope.spawn(move || {
+            let mut last_line = 0;
+            loop {
+                let mut batch = back.try_recv().unwrap_or_default();
+                batch.resize_with(BATCH, StringRecord::new);
+                let mut filled = 0;
+                while filled < BATCH {
+                    match self.next(&mut batch[filled]) {
+                        Ok(true) => {
+                            last_line = batch[filled].position().map_or(last_line, |p| p.line());
+                            filled += 1;
+                        }
+                        Ok(false) => break,
+                        Err(err) => {
+                            let _ = out.send(Chunk::Failed(err));
+                            return;
+                        }
+                    }
+                }
+                let done = filled < BATCH;
+                batch.truncate(filled);
+                if !batch.is_empty() && out.send(Chunk::Records(batch)).is_err() {
+                    return;
+                }
+                if done {
+                    let open_quote = self.reader.get_ref().open_quote();
+                    let sha256 = self.sha256();
+                    let _ = out.send(Chunk::End {
+                        open_quote,
+                        last_line,
+                        sha256,
+                    });
+                    return;
+                }
+            }
+        });
+        (chunks, spent)
+    }
+}
