@@ -153,6 +153,9 @@ CREATE INDEX appointments_panel ON appointments(panel_id, state);
 -- covers "serving on a date" (store::serving_condition) without reading the rows
 CREATE INDEX appointments_term_end ON appointments(state, term_end, term_start, ended_on, advisor_id, panel_id);
 CREATE UNIQUE INDEX appointments_previous ON appointments(previous_id) WHERE previous_id IS NOT NULL AND state <> 'rejected';
+-- Finding a term's successor (is it renewed?) for any state: the partial
+-- index above cannot serve `previous_id = ? AND state IN (…)`.
+CREATE INDEX appointments_successor ON appointments(previous_id);
 
 CREATE TABLE appointment_steps (
     id             INTEGER PRIMARY KEY,

@@ -101,17 +101,14 @@ pub enum Command {
     /// Appointments (聘任): nomination, procedure steps, renewal, dismissal, resignation
     #[command(subcommand, visible_alias = "appt")]
     Appointment(appointment::AppointmentCommand),
-    /// The annual assessment (年度考核): rules, run, explain, grade, adjust, confirm
+    /// Liaisons (联系人): cadres paired one-to-one with advisors
     #[command(subcommand)]
-    Assess(assess::AssessCommand),
-    /// Expenses (经费): travel, lodging, fees, stipends, subsidies; vouchers; the stipend run
-    #[command(subcommand, visible_alias = "exp")]
-    Expense(expense::ExpenseCommand),
-    /// Budgets (预算): yearly caps for the office or a panel; controlled categories
+    Liaison(liaison::LiaisonCommand),
+    /// Contacts (联系服务): visits, holiday greetings, calls, materials, care, reported events
     #[command(subcommand)]
-    Budget(budget::BudgetCommand),
-    /// Office settings (reminder thresholds, controlled categories)
-    Settings(settings::SettingsArgs),
+    Contact(contact::ContactCommand),
+    /// The festivals advisors are greeted on, with their dates in a year (1950–2100)
+    Festivals(festivals::FestivalsArgs),
     /// The advisors' work (履职活动): meetings, consultations, written opinions, attendance
     #[command(subcommand, visible_alias = "act")]
     Activity(activity::ActivityCommand),
@@ -121,19 +118,26 @@ pub enum Command {
     /// Recusals (回避): an advisor stepping aside from a matter
     #[command(subcommand)]
     Recusal(recusal::RecusalCommand),
+    /// Expenses (经费): travel, lodging, fees, stipends, subsidies; vouchers; the stipend run
+    #[command(subcommand, visible_alias = "exp")]
+    Expense(expense::ExpenseCommand),
+    /// Budgets (预算): yearly caps for the office or a panel; controlled categories
+    #[command(subcommand)]
+    Budget(budget::BudgetCommand),
+    /// The annual assessment (年度考核): rules, run, explain, grade, adjust, confirm
+    #[command(subcommand)]
+    Assess(assess::AssessCommand),
     /// What is due and what is late, each with the command that deals with it
     Due(due::DueArgs),
     /// Reports: the work ledger (工作台账), spending, coverage, the yearly summary
     #[command(subcommand)]
     Report(report::ReportCommand),
-    /// Liaisons (联系人): cadres paired one-to-one with advisors
-    #[command(subcommand)]
-    Liaison(liaison::LiaisonCommand),
-    /// Contacts (联系服务): visits, holiday greetings, calls, materials, care, reported events
-    #[command(subcommand)]
-    Contact(contact::ContactCommand),
-    /// The festivals advisors are greeted on, with their dates in a year (1950–2100)
-    Festivals(festivals::FestivalsArgs),
+    /// Export a dataset (advisors, activities, expenses, …) as CSV or xlsx for spreadsheets
+    Export(export::ExportArgs),
+    /// Import a CSV file (advisors, activities, expenses, …): every row checked, all or nothing
+    Import(import::ImportArgs),
+    /// Office settings (reminder thresholds, controlled categories)
+    Settings(settings::SettingsArgs),
     /// The audit log: every change, who made it and when
     Log(log::LogArgs),
     /// Copy the database to a file while others keep working
@@ -142,8 +146,4 @@ pub enum Command {
     Restore(backup::RestoreArgs),
     /// Check integrity, the roster's rules and the audit chain (exit 4 on problems)
     Check(check::CheckArgs),
-    /// Export a dataset (advisors, panels, audit, …) as CSV or xlsx for spreadsheets
-    Export(export::ExportArgs),
-    /// Import a CSV file (advisors, panels, …): every row checked, all or nothing
-    Import(import::ImportArgs),
 }

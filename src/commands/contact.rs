@@ -366,31 +366,13 @@ fn list(ctx: &Ctx, args: &ContactListArgs) -> anyhow::Result<()> {
 }
 
 fn void(ctx: &Ctx, id: i64, reason: Option<&str>) -> anyhow::Result<()> {
-    let mut form = Form::new(&ctx.env);
-    let reason = form.text("--reason", pick("原因", "reason"), reason, text::LINE_MAX)?;
-    form.finish()?;
-    ctx.write(|tx| {
-        let before = tx.snapshot("contacts", id).map_err(|_| {
-            crate::invalid!(
-                "找不到联系服务记录 #{id}；可用 roster contact list 查看",
-                "no contact #{id}; see `roster contact list`"
-            )
-        })?;
-        if !before["voided_at"].is_null() {
-            return Err(crate::refused!(
-                "联系服务记录 #{id} 已作废",
-                "contact #{id} is already void"
-            ));
-        }
-        store::void(tx, id, &reason, &now_stamp())?;
-        let after = tx.snapshot("contacts", id)?;
-        tx.audit("contact", id, "void", Some(&before), Some(&after))
-    })?;
-    print_done(
-        &ctx.env,
-        &crate::tr!("已作废联系服务记录 #{id}", "voided contact #{id}"),
-        "contact",
-        id,
-        None,
-    )
+    let what = super::void::Voidable {
+        table: "contacts",
+        entity: "contact",
+        zh: "联系服务记录",
+        en: "contact",
+        list: "contact list",
+        stamped: false,
+    };
+    super::void::void_record(ctx, &what, id, reason, |_| Ok(()))
 }

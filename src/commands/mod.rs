@@ -23,6 +23,7 @@ pub mod recusal;
 pub mod report;
 pub mod restore;
 pub mod settings;
+pub mod void;
 
 use crate::cli::Command;
 use crate::context::Ctx;

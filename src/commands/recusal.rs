@@ -176,40 +176,13 @@ fn list(ctx: &Ctx, args: &RecusalListArgs) -> anyhow::Result<()> {
 }
 
 fn void(ctx: &Ctx, id: i64, reason: Option<&str>) -> anyhow::Result<()> {
-    let mut form = Form::new(&ctx.env);
-    let reason = form.text(
-        "--reason",
-        pick("作废原因", "reason"),
-        reason,
-        text::LINE_MAX,
-    )?;
-    form.finish()?;
-    ctx.write(|tx| {
-        if let Some(previous) = store::void_state(tx, id)? {
-            return Err(crate::refused!(
-                "回避记录 #{id} 已作废（{previous}）",
-                "recusal #{id} is already void ({previous})"
-            ));
-        }
-        let before = tx.snapshot("recusals", id)?;
-        crate::store::activity::void(tx, "recusals", id, &reason, &now_stamp())?;
-        tx.audit(
-            "recusal",
-            id,
-            "void",
-            Some(&before),
-            Some(&tx.snapshot("recusals", id)?),
-        )?;
-        Ok(())
-    })?;
-    print_done(
-        &ctx.env,
-        &crate::tr!(
-            "已作废回避记录 #{id}：{reason}",
-            "voided recusal #{id}: {reason}"
-        ),
-        "recusal",
-        id,
-        None,
-    )
+    let what = super::void::Voidable {
+        table: "recusals",
+        entity: "recusal",
+        zh: "回避记录",
+        en: "recusal",
+        list: "recusal list",
+        stamped: false,
+    };
+    super::void::void_record(ctx, &what, id, reason, |_| Ok(()))
 }

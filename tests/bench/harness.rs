@@ -428,8 +428,17 @@ pub fn run(scale: Scale, dir: &Path, roster: &Path, runs: usize) -> anyhow::Resu
             &log,
         )?;
         let rows = csv_rows(&unmasked)?;
+        // The same office without its work (the same seed draws the same
+        // panels, advisors, appointments and liaisons first), to import into.
         let copy = dir.join("import-activities.db");
-        std::fs::copy(&office, &copy)?;
+        let people = Scale {
+            participations: 0,
+            advice: 0,
+            contacts: 0,
+            expenses: 0,
+            ..scale
+        };
+        generate(&copy, people, 20261122)?;
         let imported = measured(
             roster_cmd(roster, &copy)
                 .args(["import", "activities"])

@@ -19,8 +19,8 @@ use std::process::{Command, Stdio};
 use std::time::Instant;
 
 use crate::common::{Office, bin};
-use crate::synthetic::{Scale, generate};
 use crate::speed_refs::{bare_loop, plain_select, sqlite_alone};
+use crate::synthetic::{Scale, generate};
 
 /// The shell's query equivalent to the export (same rows, same columns).
 pub const SHELL_QUERY: &str = "SELECT ac.id, ac.on_date, ac.kind, p.name, ac.topic, ac.mode, ac.place, ac.hours, \

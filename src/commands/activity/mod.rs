@@ -207,36 +207,15 @@ fn edit(ctx: &Ctx, args: &ActivityEditArgs) -> anyhow::Result<()> {
 }
 
 fn void(ctx: &Ctx, id: i64, reason: Option<&str>) -> anyhow::Result<()> {
-    let mut form = Form::new(&ctx.env);
-    let reason = form.text(
-        "--reason",
-        pick("作废原因", "reason"),
-        reason,
-        text::LINE_MAX,
-    )?;
-    form.finish()?;
-    ctx.write(|tx| {
-        store::get_open(tx, id)?;
-        crate::store::assess::check_activity_open(tx, id)?;
-        let before = tx.snapshot("activities", id)?;
-        store::void(tx, "activities", id, &reason, &now_stamp())?;
-        tx.audit(
-            "activity",
-            id,
-            "void",
-            Some(&before),
-            Some(&tx.snapshot("activities", id)?),
-        )?;
-        Ok(())
-    })?;
-    print_done(
-        &ctx.env,
-        &crate::tr!(
-            "已作废活动 #{id}：{reason}",
-            "voided activity #{id}: {reason}"
-        ),
-        "activity",
-        id,
-        None,
-    )
+    let what = super::void::Voidable {
+        table: "activities",
+        entity: "activity",
+        zh: "活动",
+        en: "activity",
+        list: "activity list",
+        stamped: true,
+    };
+    super::void::void_record(ctx, &what, id, reason, |tx| {
+        crate::store::assess::check_activity_open(tx, id)
+    })
 }

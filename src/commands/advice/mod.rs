@@ -232,36 +232,15 @@ fn edit(ctx: &Ctx, args: &AdviceEditArgs) -> anyhow::Result<()> {
 }
 
 fn void(ctx: &Ctx, id: i64, reason: Option<&str>) -> anyhow::Result<()> {
-    let mut form = Form::new(&ctx.env);
-    let reason = form.text(
-        "--reason",
-        pick("作废原因", "reason"),
-        reason,
-        text::LINE_MAX,
-    )?;
-    form.finish()?;
-    ctx.write(|tx| {
-        store::get_open(tx, id)?;
-        crate::store::assess::check_advice_open(tx, id)?;
-        let before = tx.snapshot("advice", id)?;
-        crate::store::activity::void(tx, "advice", id, &reason, &now_stamp())?;
-        tx.audit(
-            "advice",
-            id,
-            "void",
-            Some(&before),
-            Some(&tx.snapshot("advice", id)?),
-        )?;
-        Ok(())
-    })?;
-    print_done(
-        &ctx.env,
-        &crate::tr!(
-            "已作废意见建议 #{id}：{reason}",
-            "voided advice #{id}: {reason}"
-        ),
-        "advice",
-        id,
-        None,
-    )
+    let what = super::void::Voidable {
+        table: "advice",
+        entity: "advice",
+        zh: "意见建议",
+        en: "advice",
+        list: "advice list",
+        stamped: true,
+    };
+    super::void::void_record(ctx, &what, id, reason, |tx| {
+        crate::store::assess::check_advice_open(tx, id)
+    })
 }

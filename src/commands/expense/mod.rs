@@ -370,39 +370,17 @@ fn pay(ctx: &Ctx, args: &ExpensePayArgs) -> anyhow::Result<()> {
 }
 
 fn void(ctx: &Ctx, args: &ExpenseVoidArgs) -> anyhow::Result<()> {
-    let mut form = Form::new(&ctx.env);
-    let reason = form.text(
-        "--reason",
-        pick("原因", "reason"),
-        args.reason.as_deref(),
-        text::LINE_MAX,
-    )?;
-    form.finish()?;
+    let what = super::void::Voidable {
+        table: "expenses",
+        entity: "expense",
+        zh: "经费",
+        en: "expense",
+        list: "expense list",
+        stamped: true,
+    };
     let id = args.id;
-    ctx.write(|tx| {
+    super::void::void_record(ctx, &what, id, args.reason.as_deref(), |tx| {
         let expense = existing(tx, id)?;
-        if expense.voided_at.is_some() {
-            return Err(crate::refused!(
-                "经费 #{id} 已作废",
-                "expense #{id} is already void"
-            ));
-        }
-        crate::store::assess::check_open(tx, &expense.on_date, &[expense.advisor_id])?;
-        let before = tx.snapshot("expenses", id)?;
-        store::void(tx, id, &reason, &now_stamp())?;
-        tx.audit(
-            "expense",
-            id,
-            "void",
-            Some(&before),
-            Some(&tx.snapshot("expenses", id)?),
-        )
-    })?;
-    print_done(
-        &ctx.env,
-        &crate::tr!("已作废经费 #{id}", "voided expense #{id}"),
-        "expense",
-        id,
-        None,
-    )
+        crate::store::assess::check_open(tx, &expense.on_date, &[expense.advisor_id])
+    })
 }

@@ -5,7 +5,7 @@ use rusqlite::params;
 
 use super::super::number;
 use crate::cli::panel::QuotaAddArgs;
-use crate::context::{Ctx, now_stamp};
+use crate::context::Ctx;
 use crate::i18n::pick;
 use crate::input::{Form, resolve, text};
 use crate::labels;
@@ -133,35 +133,13 @@ pub fn list(ctx: &Ctx, panel: Option<&str>) -> anyhow::Result<()> {
 }
 
 pub fn void(ctx: &Ctx, id: i64, reason: Option<&str>) -> anyhow::Result<()> {
-    let mut form = Form::new(&ctx.env);
-    let reason = form.text("--reason", pick("原因", "reason"), reason, text::LINE_MAX)?;
-    form.finish()?;
-    ctx.write(|tx| {
-        let before = tx.snapshot("panel_quotas", id).map_err(|_| {
-            crate::invalid!(
-                "找不到工作要求 #{id}；可用 roster panel quota list 查看",
-                "no duty #{id}; see `roster panel quota list`"
-            )
-        })?;
-        if !before["voided_at"].is_null() {
-            return Err(crate::refused!(
-                "工作要求 #{id} 已作废",
-                "duty #{id} is already void"
-            ));
-        }
-        tx.execute(
-            "UPDATE panel_quotas SET voided_at = ?1, void_reason = ?2 WHERE id = ?3",
-            params![now_stamp(), reason, id],
-        )?;
-        let after = tx.snapshot("panel_quotas", id)?;
-        tx.audit("panel_quota", id, "void", Some(&before), Some(&after))?;
-        Ok(())
-    })?;
-    print_done(
-        &ctx.env,
-        &crate::tr!("已作废工作要求 #{id}", "voided duty #{id}"),
-        "panel_quota",
-        id,
-        None,
-    )
+    let what = crate::commands::void::Voidable {
+        table: "panel_quotas",
+        entity: "panel_quota",
+        zh: "工作要求",
+        en: "duty",
+        list: "panel quota list",
+        stamped: false,
+    };
+    crate::commands::void::void_record(ctx, &what, id, reason, |_| Ok(()))
 }
