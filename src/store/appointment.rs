@@ -189,9 +189,24 @@ pub fn certificate_holder(
 /// The successor (renewal) of an appointment, if one was started.
 pub fn successor(conn: &Connection, id: i64) -> anyhow::Result<Option<(i64, String)>> {
     Ok(conn
-        .prepare_cached("SELECT id, state FROM appointments WHERE previous_id = ?1")?
+        .prepare_cached(
+            "SELECT id, state FROM appointments WHERE previous_id = ?1
+             ORDER BY state = 'rejected', id DESC LIMIT 1",
+        )?
         .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?)
+}
+
+/// The renewals of an appointment still in the procedure.
+pub fn open_renewals(conn: &Connection, id: i64) -> anyhow::Result<Vec<i64>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id FROM appointments WHERE previous_id = ?1
+           AND state IN ('nominated','vetted','checked','reviewed','approved','publicized') ORDER BY id",
+    )?;
+    let ids = stmt
+        .query_map([id], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    Ok(ids)
 }
 
 /// The date a term's evaluation was recorded (an `evaluated` step), if it was.

@@ -795,3 +795,155 @@ fn the_sample_reads_as_a_real_office() {
         "{review}"
     );
 }
+
+#[test]
+fn ending_a_term_early_ends_its_renewal_in_the_procedure() {
+    // Seed 001 arts. 12–13: a dismissed or resigned advisor's term is over;
+    // the renewal of it (马俊杰: #35 serving, renewal #66 at 初审) cannot go on.
+    let office = Office::sample();
+    office.ok(&[
+        "appointment",
+        "dismiss",
+        "35",
+        "--ground",
+        "nonperformance",
+        "--date",
+        "2026-11-20",
+        "--yes",
+    ]);
+    assert_eq!(
+        office.text("SELECT state || '|' || reject_reason FROM appointments WHERE id = 66"),
+        "rejected|前任聘任 #35 已解聘，续聘不再进行"
+    );
+    assert_eq!(
+        office.int("SELECT count(*) FROM appointment_steps WHERE appointment_id = 66 AND step = 'rejected' AND on_date = '2026-11-20'"),
+        1
+    );
+    // The dismissal and the rejection are both audited, in one transaction.
+    assert_eq!(
+        office.int("SELECT count(*) FROM audit_log WHERE entity = 'appointment' AND entity_id IN (35, 66) AND action IN ('dismissed', 'rejected')"),
+        2
+    );
+}
+
+#[test]
+fn a_renewal_of_a_term_ended_early_is_not_appointed() {
+    // An older database may hold a renewal still open after its term was
+    // resigned: appointing it is refused, nothing written.
+    let office = Office::sample();
+    office.ok(&["appointment", "review", "66"]);
+    office.ok(&["appointment", "approve", "66"]);
+    office
+        .conn()
+        .execute(
+            "UPDATE appointments SET state = 'resigned', ended_on = '2026-11-01' WHERE id = 35",
+            [],
+        )
+        .unwrap();
+    let err = office.fails_en(
+        4,
+        &[
+            "appointment",
+            "appoint",
+            "66",
+            "--certificate",
+            "KZGW-2027-009",
+        ],
+    );
+    assert!(
+        err.contains("renews appointment #35, which was resigned"),
+        "{err}"
+    );
+    assert!(err.contains("reject"), "{err}");
+}
+
+#[test]
+fn a_renewal_appointed_after_the_old_term_ran_out_starts_on_its_appointment() {
+    // 马俊杰's term ends 2026-12-31; the renewal is approved and appointed
+    // on 2027-02-10: the new term starts then, not back-dated to 2027-01-01.
+    let office = Office::sample();
+    office.ok(&["appointment", "review", "66"]);
+    office.ok(&["appointment", "approve", "66"]);
+    office.ok(&[
+        "--today",
+        "2027-02-10",
+        "appointment",
+        "appoint",
+        "66",
+        "--certificate",
+        "KZGW-2027-010",
+    ]);
+    assert_eq!(
+        office.text("SELECT term_start || '|' || term_end FROM appointments WHERE id = 66"),
+        "2027-02-10|2030-02-09"
+    );
+}
+
+#[test]
+fn a_public_notice_cannot_start_before_approval() {
+    let office = erenhot();
+    at(
+        &office,
+        "2024-06-01",
+        &[
+            "appointment",
+            "nominate",
+            "王海",
+            "--panel",
+            "eh",
+            "--source",
+            "自荐",
+        ],
+    );
+    let id = office
+        .int("SELECT id FROM appointments WHERE advisor_id = (SELECT id FROM advisors WHERE name = '王海')")
+        .to_string();
+    for (verb, day) in [
+        ("vet", "2024-06-03"),
+        ("check", "2024-06-05"),
+        ("review", "2024-06-06"),
+        ("approve", "2024-06-10"),
+    ] {
+        at(
+            &office,
+            "2024-06-20",
+            &["appointment", verb, &id, "--date", day],
+        );
+    }
+    let err = fails_at(
+        &office,
+        3,
+        "2024-06-20",
+        &[
+            "appointment",
+            "publicize",
+            &id,
+            "--date",
+            "2024-06-12",
+            "--notice-start",
+            "2024-06-08",
+        ],
+    );
+    assert!(err.contains("--notice-start"), "{err}");
+    assert!(err.contains("2024-06-10"), "{err}");
+    // Recorded on the 12th, started on the 11th: accepted, ends a week on.
+    at(
+        &office,
+        "2024-06-20",
+        &[
+            "appointment",
+            "publicize",
+            &id,
+            "--date",
+            "2024-06-12",
+            "--notice-start",
+            "2024-06-11",
+        ],
+    );
+    assert_eq!(
+        office.text(&format!(
+            "SELECT notice_end FROM appointments WHERE id = {id}"
+        )),
+        "2024-06-17"
+    );
+}

@@ -212,7 +212,8 @@ pub fn dismiss(ctx: &Ctx, args: &DismissArgs) -> anyhow::Result<()> {
             a.dismissal_ground = Some(ground.to_string());
             a.ended_on = Some(date::iso(input.date));
             Ok(())
-        })
+        })?;
+        end_renewals(tx, id, &input, "解聘", "dismissed")
     })?;
     done(ctx, id, "dismissed")
 }
@@ -254,7 +255,40 @@ pub fn resign(ctx: &Ctx, args: &ResignArgs) -> anyhow::Result<()> {
             a.certificate_returned = Some(returned);
             a.ended_on = Some(date::iso(input.date));
             Ok(())
-        })
+        })?;
+        end_renewals(tx, id, &input, "辞去", "resigned")
     })?;
     done(ctx, id, "resigned")
+}
+
+/// A renewal still in the procedure cannot follow a term that ended early
+/// (seed 001 art. 12–13): ending the term rejects it in the same
+/// transaction, dated no earlier than the renewal's own last step.
+fn end_renewals(
+    tx: &Tx,
+    id: i64,
+    input: &StepInput,
+    how_zh: &str,
+    how_en: &str,
+) -> anyhow::Result<()> {
+    for renewal in store::open_renewals(tx, id)? {
+        let last = store::last_step_date(tx, renewal)?
+            .map(|d| date::from_db(&d))
+            .transpose()?;
+        let reason = crate::tr!(
+            "前任聘任 #{id} 已{how_zh}，续聘不再进行",
+            "the previous appointment #{id} was {how_en}; the renewal does not go on"
+        );
+        let step = StepInput {
+            date: last.map_or(input.date, |l| l.max(input.date)),
+            reference: input.reference.clone(),
+            note: Some(reason.clone()),
+        };
+        transition(tx, renewal, &step, "rejected", |_, a, _| {
+            a.state = "rejected".to_string();
+            a.reject_reason = Some(reason.clone());
+            Ok(())
+        })?;
+    }
+    Ok(())
 }

@@ -172,11 +172,19 @@ fn publicize(ctx: &Ctx, args: &PublicizeArgs) -> anyhow::Result<()> {
         .as_deref()
         .map(|d| super::number("--notice-days", d, 1..=60))
         .transpose()?;
-    step(ctx, &args.step, "publicized", |_, a, panel, on| {
+    step(ctx, &args.step, "publicized", |tx, a, panel, on| {
         let start = match &start {
             Some(s) => date::from_db(s)?,
             None => on,
         };
+        if let Some(last) = store::last_step_date(tx, a.id)?
+            && start < date::from_db(&last)?
+        {
+            return Err(crate::invalid!(
+                "--notice-start：公示开始日 {start} 早于上一步的日期 {last}；公示在审定之后开始",
+                "--notice-start: the notice starts ({start}) before the previous step ({last}); a notice follows approval",
+            ));
+        }
         let days = days.unwrap_or(panel.notice_days);
         a.notice_start = Some(date::iso(start));
         a.notice_days = Some(days);
@@ -289,9 +297,14 @@ fn appoint(ctx: &Ctx, args: &AppointArgs) -> anyhow::Result<()> {
         {
             lifecycle::check_notice_over(a.id, date::from_db(notice_end)?, on)?;
         }
+        if let Some(previous) = a.previous_id {
+            check_previous_in_office(tx, a.id, previous)?;
+        }
+        // A renewal continues the day after the old term, or from the day
+        // it is appointed if the old term has already run out.
         let start = match (start, a.previous_id) {
             (Some(s), _) => s,
-            (None, Some(previous)) => ending::day_after_term(tx, previous)?,
+            (None, Some(previous)) => ending::day_after_term(tx, previous)?.max(on),
             (None, None) => on,
         };
         let (start, end) = term(panel, start, args.years.as_deref(), end)?;
@@ -307,6 +320,20 @@ fn appoint(ctx: &Ctx, args: &AppointArgs) -> anyhow::Result<()> {
         a.term_end = Some(date::iso(end));
         Ok(())
     })
+}
+
+/// A renewal follows a term that was served out: one ended early by
+/// dismissal or resignation has nothing left to renew.
+fn check_previous_in_office(tx: &Tx, id: i64, previous: i64) -> anyhow::Result<()> {
+    let old = store::get(tx, previous)?;
+    if matches!(old.state.as_str(), "dismissed" | "resigned") {
+        let how = crate::labels::APPOINTMENT_STATE.label(&old.state);
+        return Err(crate::refused!(
+            "聘任 #{id} 是聘任 #{previous} 的续聘，而后者已{how}，不能再聘任；请用 reject 结束它",
+            "appointment #{id} renews appointment #{previous}, which was {how}; it cannot be appointed — end it with reject",
+        ));
+    }
+    Ok(())
 }
 
 fn nominate(ctx: &Ctx, args: &NominateArgs) -> anyhow::Result<()> {
