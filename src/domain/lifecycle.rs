@@ -165,8 +165,13 @@ pub fn check_notice_over(id: i64, notice_end: NaiveDate, date: NaiveDate) -> any
 /// The last day of a term of `years` starting on `start` (3 years from
 /// 2023-09-01 end on 2026-08-31).
 pub fn term_end(start: NaiveDate, years: i64) -> NaiveDate {
-    let end = crate::input::date::add_years(start, years as i32);
-    end.pred_opt().unwrap_or(end)
+    // The anniversary of 29 February in a common year is 1 March, so a term
+    // begun on a leap day ends on 28 February.
+    let year = start.year() + years as i32;
+    let anniversary = NaiveDate::from_ymd_opt(year, start.month(), start.day())
+        .or_else(|| NaiveDate::from_ymd_opt(year, 3, 1))
+        .unwrap_or(start);
+    anniversary.pred_opt().unwrap_or(anniversary)
 }
 
 /// The length of a term in whole years, rounded up (for the panel's maximum).
@@ -290,7 +295,9 @@ mod tests {
     #[test]
     fn terms() {
         assert_eq!(term_end(d(2023, 9, 1), 3), d(2026, 8, 31));
-        assert_eq!(term_end(d(2024, 2, 29), 1), d(2025, 2, 27));
+        assert_eq!(term_end(d(2024, 2, 29), 1), d(2025, 2, 28));
+        assert_eq!(term_end(d(2024, 2, 29), 4), d(2028, 2, 28));
+        assert_eq!(term_years(d(2024, 2, 29), d(2025, 2, 28)), 1);
         assert_eq!(term_years(d(2023, 9, 1), d(2026, 8, 31)), 3);
         assert_eq!(term_years(d(2023, 9, 1), d(2026, 9, 1)), 4);
         assert_eq!(term_years(d(2023, 9, 1), d(2024, 3, 1)), 1);
