@@ -48,6 +48,21 @@ pub fn text(v: impl Into<String>) -> Value {
     Value::Text(v.into())
 }
 
+/// A `LIKE` pattern matching `words` anywhere, with `%`, `_` and `\` taken
+/// literally; use it with `LIKE ? ESCAPE '\'`.
+pub fn contains(words: &str) -> Value {
+    let mut pattern = String::with_capacity(words.len() + 2);
+    pattern.push('%');
+    for c in words.trim().chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            pattern.push('\\');
+        }
+        pattern.push(c);
+    }
+    pattern.push('%');
+    text(pattern)
+}
+
 /// An optional text: empty means NULL.
 pub fn opt(v: &Option<String>) -> Option<&str> {
     v.as_deref().filter(|s| !s.is_empty())

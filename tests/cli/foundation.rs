@@ -509,3 +509,30 @@ fn dates_are_accepted_in_every_documented_form() {
     let err = office.fails_en(3, &["--today", "2026-13-01", "advisor", "list"]);
     assert!(err.contains("--today"), "{err}");
 }
+
+#[test]
+fn percent_and_underscore_are_searched_for_literally() {
+    let office = Office::sample();
+    let count = |args: &[&str]| {
+        let mut all = vec!["--format", "json", "advisor"];
+        all.extend_from_slice(args);
+        crate::common::json(&office.ok(&all))
+            .as_array()
+            .unwrap()
+            .len()
+    };
+    assert_eq!(office.int("SELECT count(*) FROM advisors WHERE instr(name || employer || fields || ifnull(notes, ''), '%') > 0"), 0);
+    assert_eq!(count(&["list", "--text", "%"]), 0);
+    assert_eq!(count(&["list", "--text", "_"]), 0);
+    assert_eq!(count(&["list", "--field", "%"]), 0);
+    assert_eq!(count(&["search", "%"]), 0);
+    office.ok(&[
+        "advisor",
+        "edit",
+        "A0001",
+        "--notes",
+        "成果转化率提高 50%_试点",
+    ]);
+    assert_eq!(count(&["list", "--text", "50%_"]), 1);
+    assert_eq!(count(&["search", "%_"]), 1);
+}

@@ -8,7 +8,10 @@ use crate::context::{Ctx, Env};
 use crate::input::{date, resolve};
 use crate::labels::{self, CATEGORY, GENDER, TIER};
 use crate::output::{Cell, Doc, Kind, RowSet, col, print_doc, print_rows};
-use crate::store::{Filter, serving_condition, serving_exists, status_expr, text};
+use crate::store::{Filter, contains, serving_condition, serving_exists, status_expr, text};
+
+/// Any of the searched columns contains the pattern (see `store::contains`).
+const ANY_LIKE: &str = "(a.name LIKE ? ESCAPE '\\' OR a.employer LIKE ? ESCAPE '\\' OR a.fields LIKE ? ESCAPE '\\' OR a.notes LIKE ? ESCAPE '\\')";
 
 fn list_columns() -> Vec<crate::output::Column> {
     vec![
@@ -73,14 +76,11 @@ pub(crate) fn list_filter(
         filter.add("a.tier = ?", [text(TIER.parse("--tier", tier)?)]);
     }
     if let Some(field) = &args.field {
-        filter.add("a.fields LIKE ?", [text(format!("%{}%", field.trim()))]);
+        filter.add("a.fields LIKE ? ESCAPE '\\'", [contains(field)]);
     }
     if let Some(words) = &args.text {
-        let like = text(format!("%{}%", words.trim()));
-        filter.add(
-            "(a.name LIKE ? OR a.employer LIKE ? OR a.fields LIKE ? OR a.notes LIKE ?)",
-            [like.clone(), like.clone(), like.clone(), like],
-        );
+        let like = contains(words);
+        filter.add(ANY_LIKE, [like.clone(), like.clone(), like.clone(), like]);
     }
     Ok(filter)
 }
@@ -249,9 +249,9 @@ pub fn search(ctx: &Ctx, words: &[String], limit: usize) -> anyhow::Result<()> {
     }
     let mut name_hits = Vec::new();
     for word in &short {
-        let like = text(format!("%{word}%"));
+        let like = contains(word);
         filter.add(
-            "(a.name LIKE ? OR a.employer LIKE ? OR a.fields LIKE ? OR a.notes LIKE ?)",
+            ANY_LIKE,
             [like.clone(), like.clone(), like.clone(), like.clone()],
         );
         name_hits.push(like);
@@ -260,7 +260,7 @@ pub fn search(ctx: &Ctx, words: &[String], limit: usize) -> anyhow::Result<()> {
     if !name_hits.is_empty() {
         let name_first = name_hits
             .iter()
-            .map(|_| "(a.name LIKE ?)")
+            .map(|_| "(a.name LIKE ? ESCAPE '\\')")
             .collect::<Vec<_>>()
             .join(" + ");
         order.insert(0, format!("{name_first} DESC"));
