@@ -4,7 +4,7 @@
 use chrono::Datelike;
 
 use crate::cli::festivals::FestivalsArgs;
-use crate::context::Ctx;
+use crate::context::Env;
 use crate::domain::festival;
 use crate::i18n::pick;
 use crate::input::date;
@@ -49,10 +49,10 @@ pub fn parse_list(flag: &str, input: &str) -> anyhow::Result<String> {
     Ok(codes.join(","))
 }
 
-pub fn run(ctx: &Ctx, args: &FestivalsArgs) -> anyhow::Result<()> {
+pub fn run(env: &Env, args: &FestivalsArgs) -> anyhow::Result<()> {
     let year = match &args.year {
         Some(text) => date::parse_year("YEAR", text)?,
-        None => ctx.today().year(),
+        None => env.today.year(),
     };
     let days = festival::calendar(year).ok_or_else(|| {
         let (first, last) = (festival::FIRST_YEAR, festival::LAST_YEAR);
@@ -76,5 +76,5 @@ pub fn run(ctx: &Ctx, args: &FestivalsArgs) -> anyhow::Result<()> {
             pick(zh, en).into(),
         ]);
     }
-    print_rows(&ctx.env, &rows)
+    print_rows(env, &rows)
 }

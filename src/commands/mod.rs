@@ -47,7 +47,7 @@ pub fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<()> {
         Command::Recusal(cmd) => recusal::run(ctx, cmd),
         Command::Liaison(cmd) => liaison::run(ctx, cmd),
         Command::Contact(cmd) => contact::run(ctx, cmd),
-        Command::Festivals(args) => festivals::run(ctx, &args),
+        Command::Festivals(args) => festivals::run(&ctx.env, &args),
         Command::Due(args) => due::run(ctx, &args),
         Command::Report(cmd) => report::run(ctx, cmd),
         Command::Log(args) => log::run(ctx, args),

@@ -34,6 +34,16 @@ fn a_missing_database_is_never_created_by_accident() {
         "{err}"
     );
     assert!(!office.db.exists());
+    // The festival calendar and a rule-file check read no office.
+    for args in [
+        &["festivals", "2027"][..],
+        &["assess", "rules", "check", "samples/rules/erenhot.toml"],
+    ] {
+        let out = office.cmd().args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        assert!(!out.stdout.is_empty());
+    }
+    assert!(!office.db.exists());
 }
 
 #[test]

@@ -14,7 +14,7 @@ mod term;
 use std::path::Path;
 
 use crate::cli::assess::{AssessCommand, RulesCommand};
-use crate::context::Ctx;
+use crate::context::{Ctx, Env};
 use crate::domain::assess::{self, Rules};
 use crate::i18n::pick;
 use crate::input::{Form, date};
@@ -24,7 +24,7 @@ pub use load::{metrics_json, subjects};
 
 pub fn run(ctx: &Ctx, cmd: AssessCommand) -> anyhow::Result<()> {
     match cmd {
-        AssessCommand::Rules(RulesCommand::Check(args)) => rules_check(ctx, &args.file),
+        AssessCommand::Rules(RulesCommand::Check(args)) => rules_check(&ctx.env, &args.file),
         AssessCommand::Run(args) => run::run(ctx, &args),
         AssessCommand::Show(args) => read::show(ctx, &args),
         AssessCommand::Explain(args) => explain::explain(ctx, &args),
@@ -67,7 +67,8 @@ pub(crate) fn year(ctx: &Ctx, given: Option<&str>) -> anyhow::Result<i32> {
     Ok(year)
 }
 
-fn rules_check(ctx: &Ctx, path: &Path) -> anyhow::Result<()> {
+/// Needs no database: a rule file is checked before an office uses it.
+pub fn rules_check(env: &Env, path: &Path) -> anyhow::Result<()> {
     let (rules, _) = load_rules(path)?;
     let mut requirements = RowSet::new(vec![
         col("label", "要求", "requirement", Kind::Text),
@@ -127,5 +128,5 @@ fn rules_check(ctx: &Ctx, path: &Path) -> anyhow::Result<()> {
         .lines("summary", ("规则", "Rules"), lines)
         .table("requirements", ("年度要求", "Requirements"), requirements)
         .table("points", ("计分", "Points"), points);
-    print_doc(&ctx.env, &doc)
+    print_doc(env, &doc)
 }
