@@ -175,6 +175,14 @@ fn assign(ctx: &Ctx, args: &AssignArgs) -> anyhow::Result<()> {
             "--until: the last day {u} is before the first day {f}"
         ));
     }
+    if args.replace && until.is_some() {
+        // The old pairing ends for good; a stand-in period would leave the
+        // advisor with no liaison after it.
+        return Err(crate::invalid!(
+            "--until：--replace 是长期更换联系人（原联系于 --from 前一天结束），不能同时给 --until；如只是临时代管，请去掉 --replace，待原联系结束后再登记",
+            "--until: --replace hands the advisor over for good (the old pairing ends the day before --from), so it takes no --until; for a stand-in period, drop --replace and pair once the old pairing has ended"
+        ));
+    }
     let texts = super::contact::advisor_texts(&ctx.env, &args.advisors, false)?;
     let note = args
         .note

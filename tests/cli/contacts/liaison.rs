@@ -40,6 +40,12 @@ fn assignment_history_across_a_change_of_liaison() {
         err.contains("--from") && err.contains("begins on 2023-09-01"),
         "{err}"
     );
+    // A hand-over is for good: a stand-in period with --replace is refused.
+    let err = office.fails_en(3, &w(&format!("{change} --replace --until 2026-12-31")));
+    assert!(
+        err.contains("--until") && err.contains("--replace"),
+        "{err}"
+    );
     let rows = office.int("SELECT count(*) FROM liaison_assignments");
     office.ok(&w(&format!("{change} --replace")));
     assert_eq!(
