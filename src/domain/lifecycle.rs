@@ -93,7 +93,12 @@ pub fn check_step(id: i64, state: &str, target: &str, pipeline: &[&str]) -> anyh
             "the panel of appointment #{id} does not use the step \"{there}\"; {next}",
         ));
     };
-    let from = pipeline.iter().position(|s| *s == state).unwrap_or(0);
+    let Some(from) = pipeline.iter().position(|s| *s == state) else {
+        return Err(crate::refused!(
+            "聘任 #{id} 处于“{here}”，而所在顾问团已不使用这一步骤；请用 panel edit --steps 恢复该步骤后再办理",
+            "appointment #{id} is {here}, a step its panel no longer uses; restore the step with panel edit --steps first",
+        ));
+    };
     if to <= from {
         return Err(crate::refused!(
             "聘任 #{id} 已处于“{here}”，程序不能倒退到“{there}”；{next}",

@@ -546,3 +546,29 @@ fn percent_and_underscore_are_searched_for_literally() {
     assert_eq!(count(&["list", "--text", "50%_"]), 1);
     assert_eq!(count(&["search", "%_"]), 1);
 }
+
+#[test]
+fn a_panel_keeps_the_steps_its_open_appointments_stand_at() {
+    // Two tech nominations stand at 初审 (vetted): dropping that step would
+    // strand them, so it is refused; dropping an unused one is not.
+    let office = Office::sample();
+    let err = office.fails_en(
+        4,
+        &["panel", "edit", "tech", "--steps", "reviewed,approved"],
+    );
+    assert!(
+        err.contains("--steps") && err.contains("2 appointment(s)") && err.contains("vetted"),
+        "{err}"
+    );
+    office.ok(&[
+        "panel",
+        "edit",
+        "tech",
+        "--steps",
+        "vetted,checked,reviewed,approved",
+    ]);
+    assert_eq!(
+        office.text("SELECT steps FROM panels WHERE code = 'tech'"),
+        "vetted,checked,reviewed,approved"
+    );
+}

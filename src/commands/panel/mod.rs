@@ -184,8 +184,12 @@ fn edit(ctx: &Ctx, args: &PanelEditArgs) -> anyhow::Result<()> {
     let panel = ctx.write(|tx| {
         let found = resolve::panel(tx, &ctx.env, "PANEL", &args.panel)?;
         let mut panel = store::get(tx, found.id)?;
+        let old_steps = panel.steps.clone();
         apply(&ctx.env, &args.fields, &mut panel, false)?;
         check_unique(tx, &panel)?;
+        if panel.steps != old_steps {
+            check_steps_in_use(tx, &panel)?;
+        }
         let before = tx.snapshot("panels", panel.id)?;
         store::update(tx, &panel, &now_stamp())?;
         let after = tx.snapshot("panels", panel.id)?;
@@ -202,6 +206,36 @@ fn edit(ctx: &Ctx, args: &PanelEditArgs) -> anyhow::Result<()> {
         panel.id,
         Some(code),
     )
+}
+
+/// Refuses new procedure steps that drop a step an appointment of this
+/// panel is standing at: it could move neither on nor back.
+fn check_steps_in_use(tx: &rusqlite::Connection, panel: &Panel) -> anyhow::Result<()> {
+    let pipeline = crate::domain::lifecycle::pipeline(&panel.steps);
+    let mut stmt = tx.prepare_cached(
+        "SELECT id, state FROM appointments WHERE panel_id = ?1
+           AND state IN ('vetted','checked','reviewed','approved','publicized') ORDER BY id",
+    )?;
+    let stranded: Vec<(i64, String)> = stmt
+        .query_map([panel.id], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+        })?
+        .filter(|r| {
+            r.as_ref()
+                .map_or(true, |(_, state)| !pipeline.contains(&state.as_str()))
+        })
+        .collect::<Result<_, _>>()?;
+    if let Some((first, state)) = stranded.first() {
+        let (count, here) = (
+            stranded.len(),
+            crate::labels::APPOINTMENT_STATE.label(state),
+        );
+        return Err(crate::refused!(
+            "--steps：{count} 项聘任正处于将被去掉的步骤（如聘任 #{first} 处于“{here}”）；请先办完或结束这些聘任，再修改步骤",
+            "--steps: {count} appointment(s) stand at a step the new list drops (e.g. #{first} is {here}); finish or end them before changing the steps",
+        ));
+    }
+    Ok(())
 }
 
 /// Whether anything but the modification stamp differs.
