@@ -42,11 +42,17 @@ pub(super) fn no_panel() -> Heading {
     }
 }
 
-pub(super) fn total() -> Heading {
+pub(super) fn total(persons: bool) -> Heading {
+    let name = if persons {
+        // A person on two panels is one person in the office's total.
+        pick("合计（同一人只计一次）", "total (each person once)")
+    } else {
+        pick("合计", "total")
+    };
     Heading {
         id: None,
         code: None,
-        name: pick("合计", "total").to_string(),
+        name: name.to_string(),
     }
 }
 
@@ -75,6 +81,8 @@ pub(super) struct Shape<'a> {
     pub width: usize,
     pub unbooked: bool,
     pub with_total: bool,
+    /// The total counts people, each once however many panels they are on.
+    pub persons: bool,
 }
 
 pub(super) fn per_panel(
@@ -89,6 +97,7 @@ pub(super) fn per_panel(
         width,
         unbooked,
         with_total,
+        persons,
     } = shape;
     let mut rows = RowSet::new([head_columns(), columns].concat());
     let zero = vec![0; width];
@@ -107,7 +116,7 @@ pub(super) fn per_panel(
     }
     if with_total {
         let t = totals.map(<[i64]>::to_vec).unwrap_or(sum);
-        push(&total(), &t, &mut rows);
+        push(&total(persons), &t, &mut rows);
     }
     rows
 }
@@ -155,7 +164,7 @@ pub(super) fn breakdown(
         }
     }
     if whole {
-        let t = total();
+        let t = total(false);
         for (_, (k, n)) in totals {
             rows.push(vec![
                 Cell::Null,

@@ -49,6 +49,7 @@ pub(super) fn roster(
                 width: 7,
                 unbooked: false,
                 with_total: whole,
+                persons: true,
             },
         ),
     });
@@ -124,6 +125,7 @@ pub(super) fn work(
                 width: 8,
                 unbooked: true,
                 with_total: whole,
+                persons: false,
             },
         ),
     });
@@ -180,6 +182,7 @@ pub(super) fn work(
                 width: 7,
                 unbooked: true,
                 with_total: whole,
+                persons: false,
             },
         ),
     });
@@ -249,6 +252,7 @@ pub(super) fn contacts(
                 width: 6,
                 unbooked: false,
                 with_total: whole,
+                persons: true,
             },
         ),
     });
@@ -318,6 +322,7 @@ pub(super) fn money(
                 width: 4,
                 unbooked: true,
                 with_total: whole,
+                persons: false,
             },
         ),
     });
@@ -349,6 +354,7 @@ pub(super) fn money(
                 width: 6,
                 unbooked: true,
                 with_total: whole && !grades.is_empty(),
+                persons: false,
             },
         ),
     });
