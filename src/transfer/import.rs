@@ -15,7 +15,7 @@ use csv::StringRecord;
 use super::encoding::Charset;
 use super::header::{Header, map_header};
 use super::progress::{LARGE_BYTES, Progress, STEP};
-use super::report::{Problems, row_problem};
+use super::report::Problems;
 use super::source::{Chunk, Source};
 use super::{Dataset, cells};
 use crate::context::{Ctx, Env, Tx};
@@ -295,7 +295,7 @@ pub fn run(
                 ));
             }
             for (line, err) in handler.check(tx)? {
-                problems.push(row_problem(err, line, dataset, &header)?);
+                problems.push_error(err, line, dataset, &header)?;
             }
             problems.fail_if_any(&shown, summary.rows)?;
             handler.finish(tx)?;
@@ -375,7 +375,7 @@ fn take_row(
         Ok(Outcome::Inserted) => summary.inserted += 1,
         Ok(Outcome::Updated) => summary.updated += 1,
         Ok(Outcome::Skipped) => summary.skipped += 1,
-        Err(err) => problems.push(row_problem(err, line, dataset, header)?),
+        Err(err) => problems.push_error(err, line, dataset, header)?,
     }
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! The problems an import finds: each placed by line and column, every one
-//! of them counted, the first `SHOWN` printed, and the import refused
-//! (exit 3) if there is any.
+//! of them counted, the first `SHOWN` printed, and the import refused if
+//! there is any: exit 3, or exit 4 when every problem is a rule refusing
+//! the row (over budget, a locked year) rather than bad input.
 
 use super::Dataset;
 use super::header::Header;
@@ -13,9 +14,28 @@ pub const SHOWN: usize = 200;
 pub struct Problems {
     shown: Vec<String>,
     total: u64,
+    refused: u64,
 }
 
 impl Problems {
+    /// A handler's error on `line` (see `row_problem`).
+    pub fn push_error(
+        &mut self,
+        err: anyhow::Error,
+        line: u64,
+        dataset: &Dataset,
+        header: &Header,
+    ) -> anyhow::Result<()> {
+        let refused = err
+            .chain()
+            .any(|c| matches!(c.downcast_ref::<UserError>(), Some(UserError::Refused(_))));
+        self.push(row_problem(err, line, dataset, header)?);
+        if refused {
+            self.refused += 1;
+        }
+        Ok(())
+    }
+
     pub fn push(&mut self, problem: String) {
         self.total += 1;
         if self.shown.len() < SHOWN {
@@ -37,17 +57,24 @@ impl Problems {
                 "\n  … and {more} more not listed"
             ));
         }
-        Err(crate::invalid!(
-            "{file}：{rows} 行中有 {total} 处问题，未导入任何内容（请改正后重新导入，可先用 --dry-run 检查）：\n  {list}",
-            "{file}: {total} problems in {rows} rows; nothing was imported (fix them and import again; --dry-run checks without writing):\n  {list}",
-        ))
+        let zh = format!(
+            "{file}：{rows} 行中有 {total} 处问题，未导入任何内容（请改正后重新导入，可先用 --dry-run 检查）：\n  {list}"
+        );
+        let en = format!(
+            "{file}: {total} problems in {rows} rows; nothing was imported (fix them and import again; --dry-run checks without writing):\n  {list}"
+        );
+        Err(if self.refused == total {
+            crate::refused!("{zh}", "{en}")
+        } else {
+            crate::invalid!("{zh}", "{en}")
+        })
     }
 }
 
 /// A handler's error as a problem on `line`, under the column its flag
 /// names. Errors that are not about the row (I/O, a broken database) end
 /// the import instead.
-pub fn row_problem(
+fn row_problem(
     err: anyhow::Error,
     line: u64,
     dataset: &Dataset,

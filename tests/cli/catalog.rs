@@ -233,7 +233,7 @@ fn rows() -> Vec<Bad> {
         bad(3, "line 3, 日期", &["import", "activities", "{dir}/bad-activities.csv"]),
         bad(3, "line 2, 金额(元)", &["import", "expenses", "{dir}/bad-expenses.csv"]),
         bad(3, "--on-duplicate", &["import", "contacts", "{dir}/bad-contacts.csv", "--on-duplicate", "update"]),
-        bad(3, "第 2 行，专家：A0001 谭正清 从未获聘", &["--lang", "zh", "import", "contacts", "{dir}/bad-contacts.csv"]),
+        bad(4, "第 2 行，专家：A0001 谭正清 从未获聘", &["--lang", "zh", "import", "contacts", "{dir}/bad-contacts.csv"]),
         bad(3, "missing required columns", &["import", "contacts", "{dir}/bad-expenses.csv", "--ignore-unknown"]),
         bad(3, "line 2, 联系人编码: no liaison", &["import", "liaison-assignments", "{dir}/bad-pairings.csv"]),
         // check

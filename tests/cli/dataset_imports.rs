@@ -135,7 +135,9 @@ fn an_activity_whose_rows_come_apart_is_still_one_activity() {
         701,2025-05-07,实地调研,transport,货运铁路调研,A0009\n\
         700,2025-05-06,实地调研,transport,小江航道调研,A0010\n";
     let twice = format!("{rows}700,2025-05-06,实地调研,transport,小江航道调研,A0009\n");
-    let err = refused(&office, "activities", &twice);
+    // A rule refuses the row (one attendance per advisor): exit 4.
+    let file = write(&office, "activities.csv", &twice);
+    let err = office.fails_en(4, &["import", "activities", arg(&file)]);
     assert!(
         err.contains("1 problems in 4 rows")
             && err.contains("line 5, 专家编码:")
@@ -321,6 +323,16 @@ fn expense_rows_keep_every_budget_cap_and_rule() {
     // A voucher used twice within the file.
     assert!(
         err.contains("line 10, 凭证号: voucher \"X-1\" is already on expense"),
+        "{err}"
+    );
+    // Rows refused only by the budget rules (seed 001 art. 14) are a rule's
+    // refusal, exit 4, and the fix names the file's column.
+    let over = "日期,专家编码,类别,金额(元),例外原因\n\
+        2026-03-02,A0005,公务接待,9000,\n";
+    let file = write(&office, "over.csv", over);
+    let err = office.fails_en(4, &["import", "expenses", arg(&file)]);
+    assert!(
+        err.contains("line 2:") && err.contains("give the reason with \"例外原因\""),
         "{err}"
     );
     // With the approved exception's reason, an overrun is recorded as such.

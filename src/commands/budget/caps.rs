@@ -99,8 +99,8 @@ pub fn exceptions_against(
 pub fn refusal(exceptions: &[String]) -> anyhow::Error {
     let list = exceptions.join(crate::i18n::pick("；", "; "));
     crate::refused!(
-        "未记录：{list}。如属经批准的例外，请加 --override \"原因\"",
-        "nothing recorded: {list}. For an approved exception add --override \"reason\"",
+        "未记录：{list}。如属经批准的例外，请用 --override 写明原因",
+        "nothing recorded: {list}. For an approved exception, give the reason with --override",
     )
 }
 
