@@ -5,14 +5,12 @@
 //! Adding a check (later issues append theirs):
 //! 1. write `fn my_check(scope: &Scope) -> anyhow::Result<Vec<Finding>>` in the
 //!    file of its area (`check/<area>.rs`; SQL with parameters, no printing);
-//! 2. append a `Check { name, zh, en, run: Some(area::my_check) }` to `CHECKS`;
+//! 2. append a `Check { name, zh, en, run: area::my_check }` to `CHECKS`;
 //! 3. test it by inserting the inconsistent rows with rusqlite and running
 //!    `roster check` (exit 4, the finding named) — see tests/cli/check.rs.
 //!
 //! A finding is a real inconsistency, never a state the design allows (an
 //! `appointed` row whose term has ended is `expired` on read, not a problem).
-//! An entry whose `run` is `None` is listed but not run: its owner has not
-//! built it yet, and `check` says so instead of pretending it passed.
 
 mod assess;
 pub mod database;
@@ -66,8 +64,7 @@ pub struct Check {
     /// What it looks for.
     pub zh: &'static str,
     pub en: &'static str,
-    /// `None`: registered but not built yet; listed as not run.
-    pub run: Option<CheckFn>,
+    pub run: CheckFn,
 }
 
 impl Check {
@@ -82,79 +79,79 @@ pub static CHECKS: &[Check] = &[
         name: "integrity",
         zh: "SQLite 完整性检查（PRAGMA integrity_check）",
         en: "SQLite integrity (PRAGMA integrity_check)",
-        run: Some(database::integrity),
+        run: database::integrity,
     },
     Check {
         name: "foreign_keys",
         zh: "外键：指向不存在记录的行",
         en: "foreign keys: rows pointing at missing records",
-        run: Some(database::foreign_keys),
+        run: database::foreign_keys,
     },
     Check {
         name: "appointment_terms",
         zh: "已聘任记录缺少聘期，或聘期起日晚于止日",
         en: "appointed rows without term dates, or starting after they end",
-        run: Some(roster::appointment_terms),
+        run: roster::appointment_terms,
     },
     Check {
         name: "certificate_numbers",
         zh: "已聘任记录缺少聘书编号",
         en: "appointed rows without a certificate number",
-        run: Some(roster::certificate_numbers),
+        run: roster::certificate_numbers,
     },
     Check {
         name: "overlapping_terms",
         zh: "同一专家在同一顾问团的聘期重叠",
         en: "overlapping terms of one advisor on one panel",
-        run: Some(roster::overlapping_terms),
+        run: roster::overlapping_terms,
     },
     Check {
         name: "renewals",
         zh: "续聘与前一聘期重叠，或续的是他人的聘任",
         en: "renewals overlapping their predecessor or renewing someone else's term",
-        run: Some(roster::renewals),
+        run: roster::renewals,
     },
     Check {
         name: "stored_dates",
         zh: "存储的日期不是有效的 ISO 日期",
         en: "stored dates that are not valid ISO dates",
-        run: Some(roster::stored_dates),
+        run: roster::stored_dates,
     },
     Check {
         name: "id_numbers",
         zh: "身份证号校验位或出生日期不符（GB 11643）",
         en: "ID numbers failing the GB 11643 check digit or disagreeing with the birth date",
-        run: Some(roster::id_numbers),
+        run: roster::id_numbers,
     },
     Check {
         name: "liaison_coverage",
         zh: "在聘专家没有当前联系人（一对一联系）",
         en: "serving advisors without a current liaison (one-to-one liaison)",
-        run: Some(roster::liaison_coverage),
+        run: roster::liaison_coverage,
     },
     Check {
         name: "budget_caps",
         zh: "支出超过年度预算上限",
         en: "spending over a yearly budget cap",
-        run: Some(money::budget_caps),
+        run: money::budget_caps,
     },
     Check {
         name: "assessments_current",
         zh: "考核结果与其依据的记录不再相符",
         en: "assessments that no longer match their records",
-        run: Some(assess::assessments_current),
+        run: assess::assessments_current,
     },
     Check {
         name: "audit_chain",
         zh: "审计日志哈希链（防篡改）",
         en: "the audit log's hash chain (tamper evidence)",
-        run: Some(database::audit_chain),
+        run: database::audit_chain,
     },
     Check {
         name: "audit_coverage",
         zh: "没有审计记录的数据（审计日志末尾被删除）",
         en: "records without any audit row (audit rows removed from the end)",
-        run: Some(database::audit_coverage),
+        run: database::audit_coverage,
     },
 ];
 
@@ -169,8 +166,6 @@ pub struct Report {
     pub findings: Vec<(&'static Check, Finding)>,
     /// Checks that ran.
     pub ran: usize,
-    /// Registered checks not built yet.
-    pub not_built: Vec<&'static Check>,
 }
 
 /// Runs `only` the named checks (all when empty) over `conn`, which the
@@ -185,18 +180,13 @@ pub fn run(conn: &Connection, today: NaiveDate, only: &[&str]) -> Report {
     let mut report = Report {
         findings: Vec::new(),
         ran: 0,
-        not_built: Vec::new(),
     };
     for check in CHECKS {
         if !only.is_empty() && !only.contains(&check.name) {
             continue;
         }
-        let Some(run) = check.run else {
-            report.not_built.push(check);
-            continue;
-        };
         report.ran += 1;
-        match run(&scope) {
+        match (check.run)(&scope) {
             Ok(found) => report
                 .findings
                 .extend(found.into_iter().map(|f| (check, f))),
@@ -229,6 +219,6 @@ mod tests {
         let today = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
         let report = run(&conn, today, &[]);
         assert!(report.findings.is_empty());
-        assert_eq!(report.ran + report.not_built.len(), CHECKS.len());
+        assert_eq!(report.ran, CHECKS.len());
     }
 }

@@ -4,7 +4,7 @@
 use crate::check::{self, CHECKS};
 use crate::cli::check::CheckArgs;
 use crate::context::Ctx;
-use crate::output::{Format, Kind, RowSet, col, print_rows};
+use crate::output::{Format, Kind, RowSet, col, print_note, print_rows};
 
 pub fn run(ctx: &Ctx, args: &CheckArgs) -> anyhow::Result<()> {
     if args.list {
@@ -29,28 +29,15 @@ pub fn run(ctx: &Ctx, args: &CheckArgs) -> anyhow::Result<()> {
         ]);
     }
     let problems = rows.rows.len();
-    let table = ctx.env.format == Format::Table;
-    if problems > 0 || !table {
+    if problems > 0 || ctx.env.format != Format::Table {
         print_rows(&ctx.env, &rows)?;
     }
-    if table && !ctx.env.quiet {
+    if problems == 0 {
         let ran = report.ran;
-        if problems == 0 {
-            println!(
-                "{}",
-                crate::tr!("检查完成：{ran} 项检查全部通过", "all {ran} checks passed")
-            );
-        }
-        for check in &report.not_built {
-            let (label, name) = (check.label(), check.name);
-            println!(
-                "{}",
-                crate::tr!(
-                    "未运行：{label}（{name}，尚未实现）",
-                    "not run: {label} ({name}: not built yet)"
-                )
-            );
-        }
+        print_note(
+            &ctx.env,
+            &crate::tr!("检查完成：{ran} 项检查全部通过", "all {ran} checks passed"),
+        )?;
     }
     if problems > 0 {
         return Err(crate::refused!(
@@ -82,19 +69,14 @@ fn parse_only(given: Option<&str>) -> anyhow::Result<Vec<&'static str>> {
     Ok(names)
 }
 
-/// `check --list`: the registry, and which entries are built.
+/// `check --list`: the registry, in the order the checks run.
 fn list(ctx: &Ctx) -> anyhow::Result<()> {
     let mut rows = RowSet::new(vec![
         col("check", "检查项", "check", Kind::Text),
         col("looks_for", "检查内容", "looks for", Kind::Text),
-        col("available", "可用", "available", Kind::Bool),
     ]);
     for check in CHECKS {
-        rows.push(vec![
-            check.name.into(),
-            check.label().into(),
-            check.run.is_some().into(),
-        ]);
+        rows.push(vec![check.name.into(), check.label().into()]);
     }
     print_rows(&ctx.env, &rows)
 }

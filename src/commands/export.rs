@@ -2,8 +2,6 @@
 //! streams the dataset to stdout or a file; a file export reports its count
 //! on stderr only when stderr is a terminal (stdout may be the data itself).
 
-use std::io::IsTerminal;
-
 use crate::cli::export::ExportArgs;
 use crate::context::Ctx;
 use crate::output::Format;
@@ -44,17 +42,14 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> anyhow::Result<()> {
         xlsx,
     };
     let rows = transfer::export::run(ctx, dataset, &args.filters, options, args.out.as_deref())?;
-    if let Some(path) = &args.out
-        && std::io::stderr().is_terminal()
-        && !ctx.env.quiet
-    {
+    if let Some(path) = &args.out {
         let shown = path.display();
-        eprintln!(
-            "{}",
-            crate::tr!(
+        crate::output::print_status(
+            &ctx.env,
+            &crate::tr!(
                 "已导出 {rows} 行到 {shown}",
                 "exported {rows} rows to {shown}"
-            )
+            ),
         );
     }
     Ok(())

@@ -165,6 +165,28 @@ pub fn write_doc(format: Format, doc: &Doc, out: &mut dyn Write) -> anyhow::Resu
     Ok(())
 }
 
+/// A sentence for people reading a table (`check`'s "all passed"); a
+/// script asking for CSV or JSON gets only the data.
+pub fn print_note(env: &Env, message: &str) -> anyhow::Result<()> {
+    if env.quiet || env.format != Format::Table {
+        return Ok(());
+    }
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    writeln!(out, "{message}")?;
+    out.flush()?;
+    Ok(())
+}
+
+/// What a command did when its output went to a file (`export --out`): on
+/// stderr, and only for a person at a terminal.
+pub fn print_status(env: &Env, message: &str) {
+    use std::io::IsTerminal;
+    if !env.quiet && std::io::stderr().is_terminal() {
+        eprintln!("{message}");
+    }
+}
+
 /// Reports a completed change: a sentence for people, the record's id and
 /// code for scripts.
 pub fn print_done(

@@ -15,7 +15,9 @@ use crate::i18n::pick;
 use crate::labels::Domain;
 
 pub use self::csv::{CsvOptions, CsvSink, neutralize, unneutralize};
-pub use self::doc::{Doc, Section, print_doc, print_done, print_rows, write_doc};
+pub use self::doc::{
+    Doc, Section, print_doc, print_done, print_note, print_rows, print_status, write_doc,
+};
 pub use self::json::JsonSink;
 pub use self::table::TableSink;
 
