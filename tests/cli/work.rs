@@ -439,3 +439,39 @@ fn listings_filter_by_year_panel_advisor_and_kind() {
         assert!(err.contains(flag), "{args:?}: {err}");
     }
 }
+
+#[test]
+fn a_refused_new_activity_is_not_named_by_a_number_it_never_got() {
+    // The activity is rolled back with the refusal: its would-be number
+    // must not appear in the message.
+    let office = Office::sample();
+    let next = office.int("SELECT max(id) + 1 FROM activities");
+    for lang in ["zh", "en"] {
+        let err = office.fails(
+            4,
+            &[
+                "--lang",
+                lang,
+                "activity",
+                "add",
+                "--kind",
+                "seminar",
+                "--date",
+                "2026-12-01",
+                "--panel",
+                "tech",
+                "--topic",
+                "年终研讨",
+                "--advisor",
+                "A0032",
+                "--attendance",
+                "attended",
+            ],
+        );
+        assert!(!err.contains(&format!("#{next}")), "{err}");
+        assert!(
+            err.contains("本活动定于") || err.contains("this activity is on"),
+            "{err}"
+        );
+    }
+}

@@ -152,7 +152,8 @@ fn add(ctx: &Ctx, args: &ActivityAddArgs) -> anyhow::Result<()> {
             Some(&tx.snapshot("activities", activity.id)?),
         )?;
         for advisor in &advisors {
-            participant::join_one(tx, "--advisor", &activity, advisor, &join)?;
+            participant::join_one(tx, "--advisor", &activity, advisor, &join)
+                .map_err(|err| not_yet_numbered(err, activity.id))?;
         }
         Ok((activity.id, advisors.len()))
     })?;
@@ -167,6 +168,22 @@ fn add(ctx: &Ctx, args: &ActivityAddArgs) -> anyhow::Result<()> {
         id,
         None,
     )
+}
+
+/// A refusal while an activity is being added rolls the activity back, so
+/// its number would point at nothing: the message says "this activity".
+fn not_yet_numbered(err: anyhow::Error, id: i64) -> anyhow::Error {
+    use crate::error::UserError;
+    let rename = |text: &str| {
+        text.replace(&format!("活动 #{id} "), "本活动")
+            .replace(&format!("活动 #{id}"), "本活动")
+            .replace(&format!("activity #{id}"), "this activity")
+    };
+    match err.downcast_ref::<UserError>() {
+        Some(UserError::Invalid(text)) => UserError::Invalid(rename(text)).into(),
+        Some(UserError::Refused(text)) => UserError::Refused(rename(text)).into(),
+        _ => err,
+    }
 }
 
 fn edit(ctx: &Ctx, args: &ActivityEditArgs) -> anyhow::Result<()> {
