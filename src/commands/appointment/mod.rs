@@ -2,9 +2,14 @@
 //! endings and renewal (`ending.rs`), reading (`read.rs`). Every transition
 //! is checked by `domain::lifecycle` before anything is written.
 
+mod checks;
 mod ending;
 pub(crate) mod read;
 mod renew;
+
+pub(crate) use checks::{
+    check_certificate, check_eligibility, check_overlap, check_previous_in_office, term,
+};
 
 use chrono::NaiveDate;
 
@@ -193,83 +198,6 @@ fn publicize(ctx: &Ctx, args: &PublicizeArgs) -> anyhow::Result<()> {
     })
 }
 
-/// The term an appointment would get: start, end, checked against the
-/// panel's maximum.
-pub(crate) fn term(
-    panel: &Panel,
-    start: NaiveDate,
-    years: Option<&str>,
-    end: Option<NaiveDate>,
-) -> anyhow::Result<(NaiveDate, NaiveDate)> {
-    let years = years
-        .map(|y| super::number("--years", y, 1..=10))
-        .transpose()?;
-    let end = match end {
-        Some(end) => end,
-        None => lifecycle::term_end(start, years.unwrap_or(panel.term_years)),
-    };
-    if end < start {
-        return Err(crate::invalid!(
-            "--end：聘期结束 {end} 早于开始 {start}",
-            "--end: the term ends ({end}) before it starts ({start})"
-        ));
-    }
-    let length = lifecycle::term_years(start, end);
-    let max = panel.max_term_years;
-    if length > max {
-        let name = &panel.name;
-        return Err(crate::refused!(
-            "聘期 {start} 至 {end} 约 {length} 年，超过{name}的最长聘期 {max} 年",
-            "a term from {start} to {end} runs {length} years, longer than {name}'s maximum of {max}",
-        ));
-    }
-    Ok((start, end))
-}
-
-/// Refuses an ineligible advisor on `on` unless an exemption is recorded.
-pub(crate) fn check_eligibility(
-    tx: &Tx,
-    advisor_id: i64,
-    on: NaiveDate,
-    exemption: Option<&str>,
-) -> anyhow::Result<()> {
-    let advisor = crate::store::advisor::get(tx, advisor_id)?;
-    let birth = advisor
-        .birth_date
-        .as_deref()
-        .map(date::from_db)
-        .transpose()?;
-    let problems = lifecycle::eligibility_problems(birth, advisor.work_start_year, on);
-    lifecycle::check_eligible(&problems, exemption)
-}
-
-/// Refuses a second time in office on the same panel overlapping this term.
-pub(crate) fn check_overlap(
-    tx: &Tx,
-    a: &Appointment,
-    start: NaiveDate,
-    end: NaiveDate,
-) -> anyhow::Result<()> {
-    if let Some((other, s, e)) = store::overlapping(tx, a, &date::iso(start), &date::iso(end))? {
-        return Err(crate::refused!(
-            "该专家在本顾问团已有聘任 #{other}（{s} 至 {e}），与 {start} 至 {end} 重叠",
-            "the advisor already holds appointment #{other} on this panel ({s} to {e}), which overlaps {start} to {end}",
-        ));
-    }
-    Ok(())
-}
-
-/// Refuses a certificate number another appointment holds.
-pub(crate) fn check_certificate(tx: &Tx, number: &str, id: i64) -> anyhow::Result<()> {
-    if let Some(holder) = store::certificate_holder(tx, number, id)? {
-        return Err(crate::invalid!(
-            "--certificate：聘书编号 {number} 已用于聘任 #{holder}",
-            "--certificate: certificate number {number} is already used by appointment #{holder}",
-        ));
-    }
-    Ok(())
-}
-
 fn appoint(ctx: &Ctx, args: &AppointArgs) -> anyhow::Result<()> {
     let mut form = Form::new(&ctx.env);
     let certificate = form.text(
@@ -320,20 +248,6 @@ fn appoint(ctx: &Ctx, args: &AppointArgs) -> anyhow::Result<()> {
         a.term_end = Some(date::iso(end));
         Ok(())
     })
-}
-
-/// A renewal follows a term that was served out: one ended early by
-/// dismissal or resignation has nothing left to renew.
-fn check_previous_in_office(tx: &Tx, id: i64, previous: i64) -> anyhow::Result<()> {
-    let old = store::get(tx, previous)?;
-    if matches!(old.state.as_str(), "dismissed" | "resigned") {
-        let how = crate::labels::APPOINTMENT_STATE.label(&old.state);
-        return Err(crate::refused!(
-            "聘任 #{id} 是聘任 #{previous} 的续聘，而后者已{how}，不能再聘任；请用 reject 结束它",
-            "appointment #{id} renews appointment #{previous}, which was {how}; it cannot be appointed — end it with reject",
-        ));
-    }
-    Ok(())
 }
 
 fn nominate(ctx: &Ctx, args: &NominateArgs) -> anyhow::Result<()> {
