@@ -25,4 +25,8 @@ pub struct ImportArgs {
     /// Skip columns the dataset does not know instead of refusing the file
     #[arg(long)]
     pub ignore_unknown: bool,
+    /// Import a file whose very bytes were imported into this dataset before
+    /// (otherwise refused, so a file run twice is not recorded twice)
+    #[arg(long)]
+    pub again: bool,
 }

@@ -15,6 +15,7 @@ pub fn run(ctx: &Ctx, args: ImportArgs) -> anyhow::Result<()> {
             .map(|e| Charset::parse("--encoding", e))
             .transpose()?,
         dry_run: args.dry_run,
+        again: args.again,
         on_duplicate: match args.on_duplicate.as_deref() {
             Some(text) => OnDuplicate::parse("--on-duplicate", text)?,
             None => OnDuplicate::Fail,

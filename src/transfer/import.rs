@@ -194,6 +194,8 @@ pub struct ImportOptions {
     pub dry_run: bool,
     pub on_duplicate: OnDuplicate,
     pub ignore_unknown: bool,
+    /// The same file may be imported into the dataset a second time.
+    pub again: bool,
 }
 
 /// What an import did.
@@ -287,6 +289,9 @@ pub fn run(
                 let _ = spent.try_send(batch);
             };
             progress.finish();
+            if !options.again && options.on_duplicate == OnDuplicate::Fail {
+                check_not_imported(tx, dataset.name, &summary.sha256, &shown)?;
+            }
             if open_quote {
                 let line = last_line;
                 problems.push(crate::tr!(
@@ -384,4 +389,29 @@ fn file_name(path: &Path) -> String {
     path.file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default()
+}
+
+/// Refuses a file whose exact bytes (SHA-256) were imported into the same
+/// dataset before: a nightly job run twice, or a clerk importing yesterday's
+/// file again, would otherwise record every contact or expense twice.
+fn check_not_imported(tx: &Tx, dataset: &str, sha256: &str, shown: &str) -> anyhow::Result<()> {
+    use rusqlite::OptionalExtension;
+    let earlier: Option<(i64, String)> = tx
+        .prepare_cached(
+            "SELECT id, at FROM audit_log WHERE entity = 'import' AND action = 'import'
+               AND json_extract(after, '$.dataset') = ?1 AND json_extract(after, '$.sha256') = ?2
+             ORDER BY id DESC LIMIT 1",
+        )?
+        .query_row(rusqlite::params![dataset, sha256], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .optional()?;
+    if let Some((id, at)) = earlier {
+        let day = at.get(..10).unwrap_or(&at);
+        return Err(crate::refused!(
+            "{shown}：同一文件已于 {day} 导入过 {dataset}（操作记录 #{id}），再次导入会重复登记；确需再导入请加 --again",
+            "{shown}: this very file was imported into {dataset} on {day} (log entry #{id}); importing it again would record it twice — add --again if that is meant",
+        ));
+    }
+    Ok(())
 }

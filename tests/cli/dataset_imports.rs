@@ -439,3 +439,26 @@ fn liaisons_pairings_and_recusals_follow_their_commands() {
         "{err}"
     );
 }
+
+#[test]
+fn the_same_file_is_not_imported_twice_unless_asked() {
+    // A clerk's own sheet has no record numbers, so nothing else would stop
+    // a second run from recording every visit twice.
+    let office = Office::sample();
+    let text = "日期,联系方式,专家,联系人,渠道,事由,内容\n\
+        2026-11-18,登门拜访,A0013,L007,当面,日常,走访了解科研进展\n\
+        2026-11-19,电话联系,A0021,,电话,日常,电话问候\n";
+    let file = write(&office, "visits.csv", text);
+    let before = office.int("SELECT count(*) FROM contacts");
+    office.ok(&["import", "contacts", arg(&file)]);
+    assert_eq!(office.int("SELECT count(*) FROM contacts"), before + 2);
+    let err = office.fails_en(4, &["import", "contacts", arg(&file)]);
+    assert!(
+        err.contains("this very file was imported into contacts on") && err.contains("--again"),
+        "{err}"
+    );
+    let err = office.fails_en(4, &["import", "contacts", arg(&file), "--dry-run"]);
+    assert!(err.contains("--again"), "{err}");
+    office.ok(&["import", "contacts", arg(&file), "--again"]);
+    assert_eq!(office.int("SELECT count(*) FROM contacts"), before + 4);
+}
