@@ -77,6 +77,9 @@ pub struct Facts {
     pub has_liaison: bool,
     /// Per-advisor quotas not met so far.
     pub quota_short: bool,
+    /// Reported achievements and hardships not yet followed by a visit
+    /// (event code, date reported), seed 004 三必访.
+    pub visits_owed: Vec<(String, NaiveDate)>,
 }
 
 /// The coverage of one advisor.
@@ -127,6 +130,9 @@ pub fn advisor(facts: &Facts) -> Coverage {
     }
     if facts.quota_short {
         flags.push("quota_unmet");
+    }
+    if !facts.visits_owed.is_empty() {
+        flags.push("visit_owed");
     }
     Coverage {
         total,

@@ -65,6 +65,7 @@ domain!(COVERAGE_FLAG, "提示", "flag", [], {
     "not_visited" => "本年未走访", "not visited this year";
     "greeting_missed" => "节日未问候", "greeting missed";
     "quota_unmet" => "联系要求未完成", "contact quota unmet";
+    "visit_owed" => "三必访未访", "visit owed (三必访)";
 });
 
 // What `roster due` lists, in the order items of one day are shown.

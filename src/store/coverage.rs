@@ -79,6 +79,29 @@ pub fn kind_counts(
     Ok(rows)
 }
 
+/// (advisor id, event, date) of the reported achievements and hardships
+/// (家庭重大变故, 重大健康状况) dated `from`..=`to` that no visit, home visit
+/// or care followed by `to`: seed 004's 三必访 — 获得重大成就必访、遭遇特殊困难必访.
+pub fn visits_owed(
+    conn: &Connection,
+    from: &str,
+    to: &str,
+) -> anyhow::Result<Vec<(i64, String, String)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT ca.advisor_id, c.event, c.on_date FROM contacts c JOIN contact_advisors ca ON ca.contact_id = c.id
+         WHERE c.voided_at IS NULL AND c.kind = 'report' AND c.event IN ('achievement','family_event','health')
+           AND c.on_date BETWEEN ?1 AND ?2
+           AND NOT EXISTS (SELECT 1 FROM contact_advisors va JOIN contacts v ON v.id = va.contact_id
+                WHERE va.advisor_id = ca.advisor_id AND v.voided_at IS NULL
+                  AND v.kind IN ('visit','home_visit','care') AND v.on_date BETWEEN c.on_date AND ?2)
+         ORDER BY c.on_date, c.id",
+    )?;
+    let rows = stmt
+        .query_map(params![from, to], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(rows)
+}
+
 /// Advisor id → the date of their last live contact on or before `on`.
 pub fn last_contacts(conn: &Connection, on: &str) -> anyhow::Result<HashMap<i64, String>> {
     let mut stmt = conn.prepare_cached(

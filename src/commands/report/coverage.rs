@@ -17,7 +17,7 @@ use crate::domain::coverage::{self, Facts};
 use crate::domain::festival::Festival;
 use crate::i18n::pick;
 use crate::input::{date, resolve};
-use crate::labels::{CONTACT_KIND, COVERAGE_FLAG, FESTIVAL, QUOTA_PERIOD, QUOTA_SCOPE};
+use crate::labels::{CONTACT_KIND, COVERAGE_FLAG, EVENT, FESTIVAL, QUOTA_PERIOD, QUOTA_SCOPE};
 use crate::output::{Cell, Doc, Kind, RowSet, col, print_doc};
 use crate::store::coverage as store;
 
@@ -93,6 +93,11 @@ fn build(
             }
         }
     }
+    for (advisor, event, day) in store::visits_owed(conn, &first_s, &on)? {
+        if let (Some(f), Some(day)) = (facts.get_mut(&advisor), date::parse_plain(&day)) {
+            f.visits_owed.push((event, day));
+        }
+    }
     let (quota_rows, mut flags) = quotas(conn, year, as_of, panel_id, &mut facts)?;
 
     let mut advisors = RowSet::new(vec![
@@ -159,6 +164,18 @@ fn build(
                     .map(|(f, d)| format!("{} {}", FESTIVAL.label(f.code()), date::iso(*d)))
                     .collect::<Vec<_>>()
                     .join(pick("、", ", ")),
+                "visit_owed" => f
+                    .visits_owed
+                    .iter()
+                    .map(|(event, day)| {
+                        let (what, day) = (EVENT.label(event), date::iso(*day));
+                        crate::tr!(
+                            "{day} 报告{what}，尚未走访",
+                            "{what} reported {day}, not yet visited"
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join(pick("；", "; ")),
                 _ => continue, // quota shortfalls are listed per panel
             };
             flags.push((flag, who.0.clone(), who.1.clone(), detail));

@@ -1,6 +1,7 @@
 //! `report coverage` on the sample office: every flag the issue names (no
 //! liaison, a leader holding fewer than 2 under seed 004, not visited this
-//! year, a panel's visit quota unmet) plus missed greetings.
+//! year, a panel's visit quota unmet) plus missed greetings and the visits
+//! seed 004's 三必访 calls for.
 
 use super::{find, w};
 use crate::common::{Office, json};
@@ -27,8 +28,14 @@ fn coverage_flags_every_case_on_the_sample_office() {
             "greeting_missed A0022",
             "greeting_missed A0036",
             "quota_unmet industry",
+            "visit_owed A0019",
         ]
     );
+    // Seed 004 三必访: A0019's health report of 2026-11-12 has had no visit;
+    // A0032's achievement (visited 01-20) and A0029's family event (care
+    // 04-06) were followed up, so they are not flagged.
+    let owed = report["flags"][9]["detail"].as_str().unwrap();
+    assert_eq!(owed, "2026-11-12 报告重大健康状况，尚未走访");
     let quota = report["flags"][8]["detail"].as_str().unwrap();
     assert!(
         quota.contains("每年实地走访不少于2次") && quota.contains("A0021 郑凯 1/2"),
@@ -127,4 +134,27 @@ fn coverage_of_a_past_year_counts_to_its_last_day_and_a_future_year_is_refused()
     }
     let err = office.fails_en(3, &w("report coverage --panel nowhere"));
     assert!(err.contains("--panel"), "{err}");
+}
+
+#[test]
+fn a_visit_after_a_reported_hardship_clears_the_flag() {
+    let office = Office::sample();
+    let flagged = |office: &Office| {
+        let report = json(&office.ok(&w("--format json report coverage --year 2026")));
+        report["flags"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["flag"] == "visit_owed")
+    };
+    assert!(flagged(&office));
+    // A call is not the visit 三必访 asks for; a home visit is.
+    office.ok(&w(
+        "contact add --date 2026-11-13 --kind call --advisor A0019 --channel phone",
+    ));
+    assert!(flagged(&office));
+    office.ok(&w(
+        "contact add --date 2026-11-18 --kind home_visit --occasion hardship --advisor A0019 --channel in_person",
+    ));
+    assert!(!flagged(&office));
 }
