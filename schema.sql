@@ -168,6 +168,8 @@ CREATE TABLE appointment_steps (
     created_at     TEXT NOT NULL
 ) STRICT;
 CREATE INDEX appointment_steps_appointment ON appointment_steps(appointment_id, id);
+-- terms already evaluated (`due`, `appointment evaluate`)
+CREATE INDEX appointment_steps_evaluated ON appointment_steps(appointment_id) WHERE step = 'evaluated';
 
 CREATE TABLE liaisons (
     id         INTEGER PRIMARY KEY,
@@ -182,6 +184,8 @@ CREATE TABLE liaisons (
     updated_at TEXT NOT NULL
 ) STRICT;
 CREATE INDEX liaisons_name ON liaisons(name);
+-- the leaders (领导班子成员), a tenth of the liaisons or fewer (`due`)
+CREATE INDEX liaisons_leader ON liaisons(id) WHERE is_leader = 1;
 
 -- One-to-one pairing of a liaison with an advisor over a period (history kept).
 CREATE TABLE liaison_assignments (
@@ -194,8 +198,10 @@ CREATE TABLE liaison_assignments (
     created_at  TEXT NOT NULL,
     CHECK (end_date IS NULL OR start_date <= end_date)
 ) STRICT;
-CREATE INDEX liaison_assignments_advisor ON liaison_assignments(advisor_id, start_date);
-CREATE INDEX liaison_assignments_liaison ON liaison_assignments(liaison_id, start_date);
+-- both cover "who holds whom on a date" (`due` asks it of every serving
+-- advisor and of every leader) without reading the rows
+CREATE INDEX liaison_assignments_advisor ON liaison_assignments(advisor_id, start_date, end_date);
+CREATE INDEX liaison_assignments_liaison ON liaison_assignments(liaison_id, start_date, end_date, advisor_id);
 
 -- The office reaching the advisor.
 CREATE TABLE contacts (
