@@ -3,7 +3,7 @@
 //! renamed into place, so a crash leaves either the old file or the new one,
 //! never half of one. `backup` and `restore` use it; exports can too:
 //!
-//! ```ignore
+//! ```text
 //! let staged = files::Staged::new(dest)?;      // .NAME.PID-N.tmp beside dest, 0600
 //! write_everything(staged.path())?;            // dropped unfinished: the temp is removed
 //! staged.commit()?;                            // fsync, rename over dest, fsync the folder

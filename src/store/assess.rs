@@ -62,6 +62,43 @@ pub fn check_open(conn: &Connection, date: &str, advisor_ids: &[i64]) -> anyhow:
     Ok(())
 }
 
+/// Refuses a run or a confirmation that would give any of `advisor_ids` a
+/// second result for `year`: one confirmed result per advisor and year,
+/// whichever scope (a panel or the whole office) confirmed it — otherwise an
+/// office-wide run after a panel's confirmation would pay the subsidy twice
+/// (seed 001 art. 14, 16).
+pub fn check_not_confirmed(
+    conn: &Connection,
+    year: i32,
+    advisor_ids: &[i64],
+) -> anyhow::Result<()> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT a.code, a.name, p.name FROM assessments s JOIN advisors a ON a.id = s.advisor_id
+           LEFT JOIN assess_runs r ON r.id = s.run_id LEFT JOIN panels p ON p.id = r.panel_id
+         WHERE s.year = ?1 AND s.advisor_id = ?2 AND s.state = 'confirmed' LIMIT 1",
+    )?;
+    for id in advisor_ids {
+        if let Some((code, name, panel)) = stmt
+            .query_row(params![year, id], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, Option<String>>(2)?,
+                ))
+            })
+            .optional()?
+        {
+            let scope =
+                panel.unwrap_or_else(|| crate::i18n::pick("全部", "the whole office").to_string());
+            return Err(crate::refused!(
+                "{name}（{code}）的 {year} 年度考核已由“{scope}”的考核确定（锁定），不能再次考核或确定",
+                "{name} ({code}) already has a confirmed {year} result from the assessment of {scope} (locked); it cannot be assessed or confirmed again",
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// `check_open` for everyone on an activity (its date as stored).
 pub fn check_activity_open(conn: &Connection, activity_id: i64) -> anyhow::Result<()> {
     let (date, ids) = involved(

@@ -68,6 +68,8 @@ pub mod export;
 pub(crate) mod fastmap;
 mod header;
 pub mod import;
+#[cfg(test)]
+mod import_properties;
 mod names;
 mod numbers;
 mod progress;

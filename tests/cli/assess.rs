@@ -769,3 +769,61 @@ fn the_kaizhou_science_panel_quotas_met_and_missed() {
         "{term}"
     );
 }
+
+#[test]
+fn one_confirmed_result_per_advisor_and_year_whatever_the_scope() {
+    // Seed 001 art. 16: the confirmed result stands. The sample confirmed the
+    // tech panel's 2025; an office-wide run would assess (and pay) them twice.
+    let office = Office::sample();
+    let err = office.fails_en(4, &["assess", "run", "--year", "2025", "--rules", RULES]);
+    assert!(
+        err.contains("already has a confirmed 2025 result")
+            && err.contains("开州区人民政府科技顾问团"),
+        "{err}"
+    );
+    // The same when the office-wide draft came first and the panel confirmed since.
+    office.ok(&["assess", "run", "--year", "2026", "--rules", RULES]);
+    office.ok(&[
+        "assess",
+        "run",
+        "--year",
+        "2026",
+        "--rules",
+        "samples/rules/kaizhou-tech.toml",
+    ]);
+    office.ok(&[
+        "--yes", "assess", "confirm", "--year", "2026", "--panel", "tech",
+    ]);
+    let err = office.fails_en(4, &["--yes", "assess", "confirm", "--year", "2026"]);
+    assert!(err.contains("already has a confirmed 2026 result"), "{err}");
+}
+
+#[test]
+fn a_panel_run_under_a_cap_on_all_spending_counts_the_whole_office() {
+    // Seed 001 art. 14: 全市每年总顾问经费不超过50万元 — the city's cap, so a
+    // panel's run leaves room only after every panel's spending that year.
+    let office = Office::sample();
+    let rules = std::fs::read_to_string(RULES).unwrap();
+    let rules = rules.replacen("\nname = ", "\npanel = \"growth\"\nname = ", 1);
+    let path = office.path("growth.toml");
+    std::fs::write(&path, rules).unwrap();
+    office.ok(&[
+        "assess",
+        "run",
+        "--year",
+        "2026",
+        "--rules",
+        &office.arg("growth.toml"),
+    ]);
+    let all = office.int(
+        "SELECT sum(amount_fen) FROM expenses WHERE voided_at IS NULL AND on_date LIKE '2026-%'",
+    );
+    let growth = office.int(
+        "SELECT IFNULL(sum(amount_fen), 0) FROM expenses WHERE voided_at IS NULL AND on_date LIKE '2026-%' AND panel_id = 2",
+    );
+    assert!(all > growth, "the sample spends on other panels too");
+    let counted = office.int(
+        "SELECT DISTINCT json_extract(subsidy_note, '$.other_spending') FROM assessments WHERE year = 2026 AND state = 'draft'",
+    );
+    assert_eq!(counted, all);
+}

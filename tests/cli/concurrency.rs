@@ -142,3 +142,79 @@ fn processes_opening_an_old_file_together_migrate_it_once() {
     );
     must(db, &["check"]);
 }
+
+/// A clerk's writes, a nightly export and an import at the same time: no
+/// lock failures, every write and the whole import land, and every export
+/// file is one whole snapshot.
+#[test]
+fn a_clerk_a_nightly_export_and_an_import_share_one_file() {
+    let office = Office::people();
+    let db = office.db.as_path();
+    let initial = office.int("SELECT count(*) FROM advisors") as usize;
+    // A file of 300 new advisors to import (codes B0001…, no ID numbers).
+    let file = office.dir.path().join("incoming.csv");
+    let mut text = String::from("code,name,category\n");
+    for i in 1..=300 {
+        text.push_str(&format!("B{i:04},导入专家{i},pool_expert\n"));
+    }
+    std::fs::write(&file, text).unwrap();
+    let file = file.display().to_string();
+    const ADDS: usize = 15;
+    let exports: Vec<String> = (0..4)
+        .map(|i| office.arg(&format!("nightly-{i}.csv")))
+        .collect();
+    std::thread::scope(|s| {
+        s.spawn(move || {
+            for i in 0..ADDS {
+                must(
+                    db,
+                    &[
+                        "advisor",
+                        "add",
+                        "--name",
+                        &format!("文员录入{i}"),
+                        "--category",
+                        "pool_expert",
+                    ],
+                );
+            }
+        });
+        let file = &file;
+        s.spawn(move || {
+            must(db, &["import", "advisors", file]);
+        });
+        let exports = &exports;
+        s.spawn(move || {
+            for out in exports {
+                must(
+                    db,
+                    &[
+                        "--lang", "en", "export", "advisors", "--no-bom", "--out", out,
+                    ],
+                );
+            }
+        });
+    });
+    let total = initial + ADDS + 300;
+    assert_eq!(office.int("SELECT count(*) FROM advisors") as usize, total);
+    assert_eq!(
+        office.int("SELECT count(*) FROM advisors WHERE code GLOB 'B[0-9]*'"),
+        300
+    );
+    for out in &exports {
+        let rows = csv_rows(&std::fs::read_to_string(out).unwrap());
+        assert!(
+            rows.iter().all(|r| r.len() == rows[0].len()),
+            "{out}: ragged"
+        );
+        let count = rows.len() - 1;
+        assert!((initial..=total).contains(&count), "{out}: {count} rows");
+        // The import is one transaction: an export sees all 300 or none.
+        let imported = rows.iter().filter(|r| r[0].starts_with('B')).count();
+        assert!(
+            imported == 0 || imported == 300,
+            "{out}: {imported} of the import"
+        );
+    }
+    must(db, &["check"]);
+}

@@ -6,6 +6,7 @@ mod appointment;
 mod assess;
 mod bench;
 mod catalog;
+mod catalog_sample;
 mod check;
 mod common;
 mod concurrency;

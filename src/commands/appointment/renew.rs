@@ -42,6 +42,16 @@ pub fn renew(ctx: &Ctx, args: &RenewArgs) -> anyhow::Result<()> {
         if old.state != "appointed" {
             return Err(refuse_state(&old, "续聘", "renewed"));
         }
+        // Seed 000 art. 7: a term that ended without renewal dissolves by
+        // itself; serving again is a new nomination, not a renewal.
+        if let Some(end) = old.term_end.as_deref()
+            && date::from_db(end)? < input.date
+        {
+            return Err(crate::refused!(
+                "聘任 #{id} 的聘期已于 {end} 届满，聘任关系已自行解除（seed 000 第七条）；如需再聘，请重新推荐（roster appointment nominate）",
+                "appointment #{id} expired on {end} and the relation ended by itself (seed 000 art. 7); to serve again, nominate anew (`roster appointment nominate`)",
+            ));
+        }
         if let Some((next, state)) = store::successor(tx, id)?
             && state != "rejected"
         {

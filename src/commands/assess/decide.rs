@@ -186,6 +186,11 @@ pub fn confirm(ctx: &Ctx, args: &YearArgs) -> anyhow::Result<()> {
         // The subsidies belong to the assessed year's funds (seed 001 art. 14 caps them yearly).
         let on = if tx.today().year() == year { date::iso(tx.today()) } else { format!("{year}-12-31") };
         let now = now_stamp();
+        let assessed: Vec<i64> = tx
+            .prepare("SELECT advisor_id FROM assessments WHERE run_id = ?1")?
+            .query_map([run_id], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        store::check_not_confirmed(tx, year, &assessed)?;
         tx.execute("UPDATE assess_runs SET state = 'confirmed', confirmed_at = ?1, confirmed_by = ?2 WHERE id = ?3", params![now, tx.env.operator, run_id])?;
         tx.execute("UPDATE assessments SET state = 'confirmed' WHERE run_id = ?1", [run_id])?;
         let mut stmt = tx.prepare(

@@ -34,7 +34,11 @@ pub(crate) struct Item {
 }
 
 /// What the subsidies may total: the rule set's cap, less the year's other
-/// advisor spending when the cap covers all of it (seed 001 art. 14).
+/// advisor spending when the cap covers all of it. Seed 001 art. 14 caps the
+/// whole city's advisor funds for a year, so that spending is the office's,
+/// whatever panel the run covers, and includes subsidies other runs already
+/// booked. A cap on subsidies alone still counts the subsidies already
+/// booked for the year (another panel's run, a subsidy entered by hand).
 pub(crate) struct Pot {
     pub cap: i64,
     pub other_spending: i64,
@@ -47,17 +51,13 @@ impl Pot {
 }
 
 /// The pot for a year and scope under `rules`.
-pub(crate) fn pot(tx: &Tx, rules: &Rules, year: i32, panel_id: Option<i64>) -> anyhow::Result<Pot> {
-    let other_spending = if rules.subsidy.cap_covers_all {
-        tx.query_row(
-            "SELECT IFNULL(sum(amount_fen), 0) FROM expenses WHERE voided_at IS NULL AND category <> 'subsidy'
-               AND on_date BETWEEN ?1 AND ?2 AND (?3 IS NULL OR panel_id = ?3)",
-            params![format!("{year}-01-01"), format!("{year}-12-31"), panel_id],
-            |r| r.get(0),
-        )?
-    } else {
-        0
-    };
+pub(crate) fn pot(tx: &Tx, rules: &Rules, year: i32) -> anyhow::Result<Pot> {
+    let other_spending = tx.query_row(
+        "SELECT IFNULL(sum(amount_fen), 0) FROM expenses WHERE voided_at IS NULL AND on_date BETWEEN ?1 AND ?2
+           AND (?3 OR category = 'subsidy')",
+        params![format!("{year}-01-01"), format!("{year}-12-31"), rules.subsidy.cap_covers_all],
+        |r| r.get(0),
+    )?;
     Ok(Pot {
         cap: rules.subsidy.cap,
         other_spending,
@@ -118,14 +118,14 @@ pub(crate) fn plan(rules: &Rules, pot: &Pot, items: &[Item]) -> anyhow::Result<V
 
 /// Re-plans the subsidies of a stored run after a grade or an adjustment.
 pub(crate) fn replan(tx: &Tx, run_id: i64) -> anyhow::Result<()> {
-    let (text, year, panel_id): (String, i32, Option<i64>) = tx.query_row(
-        "SELECT rules_toml, year, panel_id FROM assess_runs WHERE id = ?1",
+    let (text, year): (String, i32) = tx.query_row(
+        "SELECT rules_toml, year FROM assess_runs WHERE id = ?1",
         [run_id],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
     let rules =
         assess::parse(&text).map_err(|e| anyhow::anyhow!("stored rules of run #{run_id}: {e}"))?;
-    let pot = pot(tx, &rules, year, panel_id)?;
+    let pot = pot(tx, &rules, year)?;
     let mut stmt = tx.prepare(
         "SELECT s.id, a.code, s.grade, s.adjust_fen, s.adjust_reason FROM assessments s JOIN advisors a ON a.id = s.advisor_id
          WHERE s.run_id = ?1 ORDER BY a.code",
@@ -200,6 +200,8 @@ pub fn run(ctx: &Ctx, args: &RunArgs) -> anyhow::Result<()> {
         if subjects.is_empty() {
             return Err(crate::refused!("{year} 年度没有在聘专家，无可考核", "nobody served in {year}; there is nothing to assess"));
         }
+        let ids: Vec<i64> = subjects.iter().map(|s| s.advisor_id).collect();
+        store::check_not_confirmed(tx, year, &ids)?;
         let mut outcomes = assess::assess(&subjects, &rules);
         // The authority's decisions on the draft being replaced carry over.
         let previous = store::current_run(tx, year, panel_id)?.map(|(id, _)| id);
@@ -236,7 +238,7 @@ pub fn run(ctx: &Ctx, args: &RunArgs) -> anyhow::Result<()> {
                 }
             })
             .collect();
-        let pot = pot(tx, &rules, year, panel_id)?;
+        let pot = pot(tx, &rules, year)?;
         let planned = plan(&rules, &pot, &items)?;
         let sha = crate::audit::sha256_hex(text.as_bytes());
         tx.execute(
