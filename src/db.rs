@@ -85,22 +85,6 @@ pub fn open(path: &Path) -> anyhow::Result<Connection> {
     known_version(version, current_version(), path)?;
     configure(&conn)?;
     migrate(&mut conn, path)?;
-    if std::env::var_os("ROSTER_PROFILE").is_some() {
-        use rusqlite::trace::{TraceEvent, TraceEventCodes};
-        use rusqlite::StatementStatus as S;
-        conn.trace_v2(TraceEventCodes::SQLITE_TRACE_PROFILE, Some(|e: TraceEvent<'_>| {
-            if let TraceEvent::Profile(s, d) = e {
-                let sql: String = s.sql().split_whitespace().collect::<Vec<_>>().join(" ");
-                eprintln!("PROFILE {:>8.2} ms vm={} scan={} sort={} auto={} | {}", d.as_secs_f64()*1000.0,
-                    s.get_status(S::VmStep), s.get_status(S::FullscanStep), s.get_status(S::Sort), s.get_status(S::AutoIndex),
-                    sql.chars().take(150).collect::<String>());
-                if let (Ok(dir), Some(x)) = (std::env::var("ROSTER_PROFILE_DIR"), s.expanded_sql()) {
-                    let n = std::fs::read_dir(&dir).map(|d| d.count()).unwrap_or(0);
-                    let _ = std::fs::write(format!("{dir}/{n:03}-{:.0}ms.sql", d.as_secs_f64()*1000.0), x);
-                }
-            }
-        }))?;
-    }
     Ok(conn)
 }
 
@@ -135,9 +119,6 @@ pub fn configure(conn: &Connection) -> anyhow::Result<()> {
     // assessment read the same pages many times. Exports set it lower to
     // keep their memory flat.
     conn.pragma_update(None, "cache_size", -32_768)?;
-    if let Ok(m) = std::env::var("ROSTER_MMAP") {
-        conn.pragma_update(None, "mmap_size", m.parse::<i64>().unwrap_or(0))?;
-    }
     Ok(())
 }
 
