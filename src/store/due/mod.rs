@@ -247,11 +247,11 @@ pub struct Owed {
 }
 
 pub fn advice_owed(conn: &Connection, ask: &Ask, latest: &str) -> anyhow::Result<Found<Owed>> {
-    // The partial index holds exactly the advice owed feedback, by date
-    // (the planner would otherwise walk the status index); one panel's
-    // advice is found on the panel's index instead.
+    // The partial indexes hold exactly the advice owed feedback, by date
+    // (the planner would otherwise walk the status index), and by panel
+    // and date for one panel's.
     let (index, scope) = if ask.panel.is_some() {
-        ("INDEXED BY advice_panel", "ad.panel_id = :panel")
+        ("INDEXED BY advice_awaiting_panel", "ad.panel_id = :panel")
     } else {
         ("INDEXED BY advice_awaiting", ":panel IS NULL")
     };
