@@ -174,11 +174,13 @@ fn due_kinds_timed() {
         });
     }
     time("unattended", &mut || {
-        let (a, b) = store::unattended(&conn, &ask, &plus(30), 90).unwrap();
+        let today = store::Today::read(&conn, &ask).unwrap();
+        let (a, b) = store::unattended(&conn, &ask, &today, &plus(30), 90).unwrap();
         a.total + b.total
     });
+    let today = store::Today::read(&conn, &ask).unwrap();
     time("leaders_short", &mut || {
-        store::leaders_short(&conn, &ask, 2).unwrap().total
+        store::leaders_short(&conn, &ask, &today, 2).unwrap().total
     });
     time("advice_owed", &mut || {
         store::advice_owed(&conn, &ask, &minus(0)).unwrap().total

@@ -1,14 +1,12 @@
 //! `roster due`'s leaders holding too few advisors (seed 004: every leader
 //! pairs with at least two experts): the leaders' pairings in one read,
-//! checked against the serving roster in memory.
-
-use std::collections::HashSet;
+//! checked against today's serving roster (`today.rs`) in memory.
 
 use rusqlite::Connection;
 
 use super::serving::{self, Day, day};
+use super::today::Today;
 use super::{Ask, Found};
-use crate::input::date;
 
 /// A leader (领导班子成员) in post holding fewer serving advisors than the minimum.
 #[derive(Clone, Debug)]
@@ -33,18 +31,13 @@ struct Leader {
 /// Leaders in post (holding a pairing today, or never paired) holding fewer
 /// than `min` advisors serving today; with a panel, only leaders holding
 /// someone serving on it.
-pub fn leaders_short(conn: &Connection, ask: &Ask, min: i64) -> anyhow::Result<Found<Short>> {
-    let roster = serving::serving_on(conn, &ask.today)?;
+pub fn leaders_short(
+    conn: &Connection,
+    ask: &Ask,
+    roster: &Today,
+    min: i64,
+) -> anyhow::Result<Found<Short>> {
     let today = serving::day_of(&ask.today)?;
-    let serving: HashSet<i64> = roster.iter().map(|s| s.advisor_id).collect();
-    let on_panel: HashSet<i64> = match ask.panel {
-        Some(p) => roster
-            .iter()
-            .filter(|s| s.panel_id == p)
-            .map(|s| s.advisor_id)
-            .collect(),
-        None => HashSet::new(),
-    };
     let mut stmt = conn.prepare_cached(
         "SELECT l.id, la.advisor_id, la.start_date, la.end_date
          FROM liaisons l LEFT JOIN liaison_assignments la ON la.liaison_id = l.id
@@ -69,27 +62,30 @@ pub fn leaders_short(conn: &Connection, ask: &Ask, min: i64) -> anyhow::Result<F
         }
     }
     drop(rows);
-    let mut hits = Vec::new();
+    // (since, leader, serving advisors held); `since` is a `Day` here and
+    // becomes text for the leaders listed only.
+    let mut hits: Vec<(Option<Day>, i64, Vec<i64>)> = Vec::new();
+    let mut held = Vec::new();
     for leader in leaders {
-        let current = |(_, start, end): &&(i64, Day, Option<Day>)| {
-            *start <= today && end.is_none_or(|e| e >= today)
-        };
-        let held: Vec<i64> = leader
-            .pairings
-            .iter()
-            .filter(current)
-            .map(|p| p.0)
-            .collect();
+        held.clear();
+        held.extend(
+            leader
+                .pairings
+                .iter()
+                .filter(|(_, start, end)| *start <= today && end.is_none_or(|e| e >= today))
+                .map(|p| p.0),
+        );
         let in_post = !held.is_empty() || leader.pairings.is_empty();
-        let mut holding: Vec<i64> = held
-            .iter()
-            .copied()
-            .filter(|a| serving.contains(a))
-            .collect();
+        if !in_post {
+            continue;
+        }
+        let mut holding: Vec<i64> = held.iter().copied().filter(|a| roster.serves(*a)).collect();
         holding.sort_unstable();
         holding.dedup();
-        let on_panel = ask.panel.is_none() || held.iter().any(|a| on_panel.contains(a));
-        if !in_post || holding.len() as i64 >= min || !on_panel {
+        let on_panel = ask
+            .panel
+            .is_none_or(|p| held.iter().any(|a| roster.serves_on(*a, p)));
+        if holding.len() as i64 >= min || !on_panel {
             continue;
         }
         let ended = leader
@@ -98,22 +94,21 @@ pub fn leaders_short(conn: &Connection, ask: &Ask, min: i64) -> anyhow::Result<F
             .filter_map(|p| p.2.filter(|e| *e < today))
             .max();
         let since = match ended {
-            Some(end) => Some(date::iso(
-                date::from_db(&serving::iso(end))? + chrono::Days::new(1),
-            )),
-            None => leader.pairings.iter().map(|p| serving::iso(p.1)).min(),
+            Some(end) => Some(serving::next_day(end)?),
+            None => leader.pairings.iter().map(|p| p.1).min(),
         };
         hits.push((since, leader.id, holding));
     }
-    // In order of `since`, then code: only the hits up to the last one
-    // listed (and any tied with it) have their codes read.
-    hits.sort_by(|a, b| (a.0.is_none(), &a.0).cmp(&(b.0.is_none(), &b.0)));
+    // In order of `since` (none last), then code: only the hits up to the
+    // last one listed (and any tied with it) have their codes read.
+    let key = |since: Option<Day>| (since.is_none(), since);
+    hits.sort_by_key(|h| key(h.0));
     let total = serving::capped(hits.len());
     let n = serving::listed(hits.len(), ask.limit);
     let cut = match n.checked_sub(1).and_then(|i| hits.get(i)) {
         Some((last, _, _)) => {
-            let last = (last.is_none(), last.clone());
-            hits.partition_point(|h| (h.0.is_none(), h.0.clone()) <= last)
+            let last = key(*last);
+            hits.partition_point(|h| key(h.0) <= last)
         }
         None => 0,
     };
@@ -124,7 +119,7 @@ pub fn leaders_short(conn: &Connection, ask: &Ask, min: i64) -> anyhow::Result<F
             liaison.query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
         head.push((since, code, name, unit, holding));
     }
-    head.sort_by(|a, b| (a.0.is_none(), &a.0, &a.1).cmp(&(b.0.is_none(), &b.0, &b.1)));
+    head.sort_by(|a, b| (key(a.0), &a.1).cmp(&(key(b.0), &b.1)));
     let mut found = Found {
         total,
         rows: Vec::with_capacity(n),
@@ -145,7 +140,7 @@ pub fn leaders_short(conn: &Connection, ask: &Ask, min: i64) -> anyhow::Result<F
             unit,
             held: holding.len() as i64,
             advisors: advisors.join(","),
-            since,
+            since: since.map(serving::iso),
         });
     }
     Ok(found)

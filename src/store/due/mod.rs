@@ -3,15 +3,17 @@
 //! (the most urgent first). Nothing is loaded whole to be filtered here:
 //! each query's `hits` are what is due; the names and details are looked up
 //! for the rows listed only. People-centred kinds (greetings, contact,
-//! liaison) are in `people.rs`, leaders in `leaders.rs`, both on the
-//! serving roster of `serving.rs`.
+//! liaison) are in `people.rs`, leaders in `leaders.rs`, both on today's
+//! serving roster (`today.rs`; a festival's is in `serving.rs`).
 
 mod leaders;
 mod people;
 mod serving;
+mod today;
 
 pub use leaders::*;
 pub use people::*;
+pub use today::Today;
 
 use rusqlite::{Connection, named_params};
 

@@ -1,28 +1,18 @@
 //! `roster due`'s people-centred reads: holiday greetings not yet sent,
 //! advisors not contacted within their panel's interval, advisors without a
-//! liaison (seeds 000 and 004). Each reads the serving roster once
-//! (`serving.rs`) and works out who is due in memory; leaders holding too
-//! few advisors are in `leaders.rs`.
+//! liaison (seeds 000 and 004). The greetings read the festival day's
+//! serving roster (`serving.rs`); the other checks share one read of
+//! today's (`today.rs`), also used by the leaders holding too few advisors
+//! (`leaders.rs`). Who is due is worked out in memory.
 
 use std::collections::{HashMap, HashSet};
 
-use rusqlite::{Connection, OptionalExtension, named_params};
+use rusqlite::{Connection, OptionalExtension};
 
 use super::serving::{self, Day, day};
+use super::today::{Seen, Today};
 use super::{Ask, Found};
 use crate::input::date;
-use crate::store::serving_condition;
-
-/// The last live contact with `ap.advisor_id` on or before `:today` (for a
-/// `--today` in the past, when `contact_last` holds a later one).
-const LAST_BY_TODAY: &str =
-    "(SELECT max(c.on_date) FROM contact_advisors ca JOIN contacts c ON c.id = ca.contact_id
-    WHERE ca.advisor_id = ap.advisor_id AND c.voided_at IS NULL AND c.on_date <= :today)";
-
-/// The first day `x.advisor_id` was ever appointed: only an appointment
-/// that was made has a term start, so no state need be read.
-const SINCE_X: &str =
-    "(SELECT min(b.term_start) FROM appointments b WHERE b.advisor_id = x.advisor_id)";
 
 /// A serving advisor not yet greeted for a festival occurrence.
 #[derive(Clone, Debug)]
@@ -109,64 +99,26 @@ pub struct Unpaired {
     pub since: String,
 }
 
-/// One serving appointment (on the panel asked about) with what the two
-/// checks need of its advisor.
-struct Seen {
-    advisor_id: i64,
-    panel_id: i64,
-    term_start: Day,
-    /// The last live contact on or before today.
-    last: Option<Day>,
-    /// Whether a liaison holds the advisor today.
-    paired: bool,
-    /// The first appointment ever, read where `last` is before this term.
-    first: Option<Day>,
-}
-
-/// Both per-advisor checks of the serving roster, in one pass over it:
+/// Both per-advisor checks of today's roster (`Today`), on the panel asked
+/// about, in one pass over it:
 ///
 /// - not contacted: the next contact falls due by `horizon` — the last live
 ///   contact (or, never contacted, the first appointment) plus the shortest
 ///   interval of the panels served on (`default_days` where a panel sets
-///   none). The last contact comes from `contact_last` (one lookup per
-///   advisor), or for a day in the past from the contacts themselves.
+///   none).
 /// - without a liaison: no pairing holds them today; since the later of
 ///   their first appointment and their last pairing's end.
 ///
-/// The query walks the covering index of serving appointments and looks
-/// each advisor up in `contact_last` and the covering pairing index; the
-/// grouping by advisor, the thresholds and the order are worked out here.
+/// The grouping by advisor, the thresholds and the order are worked out
+/// here; only the advisors listed have their names read.
 pub fn unattended(
     conn: &Connection,
     ask: &Ask,
+    today: &Today,
     horizon: &str,
     default_days: i64,
 ) -> anyhow::Result<(Found<Uncontacted>, Found<Unpaired>)> {
-    let sql = format!(
-        "SELECT x.*, CASE WHEN x.last >= x.term_start THEN NULL ELSE {SINCE_X} END FROM (
-            SELECT ap.advisor_id, ap.panel_id, ap.term_start,
-                CASE WHEN cl.last_on <= :today THEN cl.last_on ELSE {LAST_BY_TODAY} END AS last,
-                EXISTS (SELECT 1 FROM liaison_assignments la WHERE la.advisor_id = ap.advisor_id
-                        AND la.start_date <= :today AND (la.end_date IS NULL OR la.end_date >= :today)) AS paired
-            FROM appointments ap LEFT JOIN contact_last cl ON cl.advisor_id = ap.advisor_id
-            WHERE {serving} AND (:panel IS NULL OR ap.panel_id = :panel)) x",
-        serving = serving_condition("ap").replace('?', ":today"),
-    );
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let mut rows = stmt.query(named_params! { ":today": ask.today, ":panel": ask.panel })?;
-    let mut seen = Vec::new();
-    while let Some(r) = rows.next()? {
-        seen.push(Seen {
-            advisor_id: r.get(0)?,
-            panel_id: r.get(1)?,
-            term_start: day(r.get_ref(2)?)?.unwrap_or_default(),
-            last: day(r.get_ref(3)?)?,
-            paired: r.get(4)?,
-            first: day(r.get_ref(5)?)?,
-        });
-    }
-    drop(rows);
-    seen.sort_unstable_by_key(|s| (s.advisor_id, s.panel_id));
+    let seen: Vec<&Seen> = today.seen.iter().filter(|s| s.asked).collect();
     let panels = serving::panels(conn)?;
     let horizon = date::from_db(horizon)?;
     let mut thresholds: HashMap<i64, Day> = HashMap::new();
@@ -198,7 +150,11 @@ pub fn unattended(
                 t
             }
         };
-        let term_start = one.iter().map(|x| x.term_start).min().unwrap_or(s.term_start);
+        let term_start = one
+            .iter()
+            .map(|x| x.term_start)
+            .min()
+            .unwrap_or(s.term_start);
         let since = match s.last {
             Some(last) if last >= term_start => term_start,
             _ => one.iter().find_map(|x| x.first).unwrap_or(term_start),
@@ -208,10 +164,9 @@ pub fn unattended(
             uncontacted.push((from, interval, s.advisor_id, since, s.last));
         }
         if !s.paired {
-            let end = ended
-                .query_row(rusqlite::params![s.advisor_id, ask.today], |r| {
-                    Ok(day(r.get_ref(0)?))
-                })??;
+            let end = ended.query_row(rusqlite::params![s.advisor_id, ask.today], |r| {
+                Ok(day(r.get_ref(0)?))
+            })??;
             unpaired.push((end.unwrap_or(term_start), s.advisor_id, end));
         }
     }
@@ -321,4 +276,3 @@ pub fn proposed_liaisons(
         .map(|(u, own)| own.or_else(|| by_panel.get(&first_panel(u)).cloned()))
         .collect())
 }
-

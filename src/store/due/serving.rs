@@ -1,9 +1,10 @@
-//! The serving roster of one day, read once for `roster due`'s people
-//! checks, and the small lookups they share. At province scale tens of
-//! thousands of advisors serve on any day: the roster is read straight off
-//! the covering index `appointments_term_end` and the checks are set
-//! operations in memory, so no query sorts, groups or de-duplicates the
-//! whole roster, and no advisor row is read except for the rows listed.
+//! The serving roster of one day (a festival's, for the greetings; today's
+//! is `today.rs`), and the small lookups `roster due`'s people checks
+//! share. At province scale tens of thousands of advisors serve on any day:
+//! the roster is read straight off the covering index
+//! `appointments_term_end` and the checks are set operations in memory, so
+//! no query sorts, groups or de-duplicates the whole roster, and no advisor
+//! row is read except for the rows listed.
 
 use std::collections::HashMap;
 
@@ -46,6 +47,17 @@ pub fn day(value: ValueRef<'_>) -> anyhow::Result<Option<Day>> {
 /// A `Day` of ISO text (`day_of("2026-01-10")`).
 pub fn day_of(text: &str) -> anyhow::Result<Day> {
     day(ValueRef::Text(text.as_bytes()))?.ok_or_else(|| anyhow::anyhow!("no date"))
+}
+
+/// The day after `day`.
+pub fn next_day(day: Day) -> anyhow::Result<Day> {
+    chrono::NaiveDate::from_ymd_opt((day / 10000) as i32, day / 100 % 100, day % 100)
+        .and_then(|d| d.succ_opt())
+        .map(|d| {
+            use chrono::Datelike;
+            d.year() as u32 * 10000 + d.month() * 100 + d.day()
+        })
+        .ok_or_else(|| anyhow::anyhow!("stored date {} is not a day; run `roster check`", iso(day)))
 }
 
 /// The ISO text of a `Day`.
@@ -108,9 +120,8 @@ impl PanelFacts {
 
 /// Every panel by id (a province has tens of them).
 pub fn panels(conn: &Connection) -> anyhow::Result<HashMap<i64, PanelFacts>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, code, contact_interval_days, greeting_festivals FROM panels",
-    )?;
+    let mut stmt = conn
+        .prepare_cached("SELECT id, code, contact_interval_days, greeting_festivals FROM panels")?;
     let rows = stmt.query_map([], |r| {
         Ok((
             r.get::<_, i64>(0)?,
