@@ -168,6 +168,9 @@ CREATE TABLE appointment_steps (
     created_at     TEXT NOT NULL
 ) STRICT;
 CREATE INDEX appointment_steps_appointment ON appointment_steps(appointment_id, id);
+-- terms already evaluated (`due`, `appointment evaluate`); `step` is in the
+-- index so the check reads no row (and the planner prefers it)
+CREATE INDEX appointment_steps_evaluated ON appointment_steps(appointment_id, step) WHERE step = 'evaluated';
 
 CREATE TABLE liaisons (
     id         INTEGER PRIMARY KEY,
@@ -182,6 +185,8 @@ CREATE TABLE liaisons (
     updated_at TEXT NOT NULL
 ) STRICT;
 CREATE INDEX liaisons_name ON liaisons(name);
+-- the leaders (领导班子成员), a tenth of the liaisons or fewer (`due`)
+CREATE INDEX liaisons_leader ON liaisons(id) WHERE is_leader = 1;
 
 -- One-to-one pairing of a liaison with an advisor over a period (history kept).
 CREATE TABLE liaison_assignments (
@@ -194,8 +199,10 @@ CREATE TABLE liaison_assignments (
     created_at  TEXT NOT NULL,
     CHECK (end_date IS NULL OR start_date <= end_date)
 ) STRICT;
-CREATE INDEX liaison_assignments_advisor ON liaison_assignments(advisor_id, start_date);
-CREATE INDEX liaison_assignments_liaison ON liaison_assignments(liaison_id, start_date);
+-- both cover "who holds whom on a date" (`due` asks it of every serving
+-- advisor and of every leader) without reading the rows
+CREATE INDEX liaison_assignments_advisor ON liaison_assignments(advisor_id, start_date, end_date);
+CREATE INDEX liaison_assignments_liaison ON liaison_assignments(liaison_id, start_date, end_date, advisor_id);
 
 -- The office reaching the advisor.
 CREATE TABLE contacts (
@@ -326,6 +333,9 @@ CREATE INDEX advice_activity ON advice(activity_id) WHERE activity_id IS NOT NUL
 CREATE INDEX advice_status ON advice(status, feedback_on);
 -- advice still owed feedback, oldest first (`due`, `advice list --overdue`)
 CREATE INDEX advice_awaiting ON advice(on_date) WHERE feedback_on IS NULL AND voided_at IS NULL;
+-- the same for one panel (`due --panel`): the panel's index would read
+-- every piece of its advice to find the few still owed feedback
+CREATE INDEX advice_awaiting_panel ON advice(panel_id, on_date) WHERE feedback_on IS NULL AND voided_at IS NULL;
 
 CREATE TABLE advice_advisors (
     advice_id  INTEGER NOT NULL REFERENCES advice(id),
@@ -441,3 +451,5 @@ CREATE TABLE assessments (
     UNIQUE (year, advisor_id, run_id)
 ) STRICT;
 CREATE INDEX assessments_advisor ON assessments(advisor_id, year);
+-- one run's results (`due` counts a draft's, confirm and explain read them)
+CREATE INDEX assessments_run ON assessments(run_id);

@@ -50,14 +50,14 @@ fn extras(path: &std::path::Path) {
     conn.execute_batch(
         "BEGIN;
          INSERT INTO liaisons (code, name, is_leader, created_at, updated_at)
-           SELECT 'L' || printf('%06d', id), '联系人' || id, (id / 30) % 10 = 0, '2026-01-01', '2026-01-01'
+           SELECT 'X' || printf('%06d', id), '联系人' || id, (id / 30) % 10 = 0, '2026-01-01', '2026-01-01'
            FROM advisors WHERE id % 30 = 0;
          INSERT INTO liaison_assignments (liaison_id, advisor_id, start_date, created_at)
            SELECT l.id, a.id, '2016-01-01', '2026-01-01' FROM advisors a
-           JOIN liaisons l ON l.id = 1 + (a.id / 30) % (SELECT count(*) FROM liaisons)
+           JOIN liaisons l ON l.code = 'X' || printf('%06d', 30 * (1 + (a.id / 30) % (SELECT count(*) FROM liaisons WHERE code LIKE 'X%')))
            WHERE a.id % 3 = 0;
          UPDATE liaison_assignments SET end_date = '2020-12-31'
-           WHERE liaison_id IN (SELECT id FROM liaisons WHERE is_leader AND id % 2 = 0);
+           WHERE liaison_id IN (SELECT id FROM liaisons WHERE is_leader AND id % 2 = 0 AND code LIKE 'X%');
          INSERT INTO panel_quotas (panel_id, subject, kinds, period, scope, min_count, note)
            SELECT id, 'activity', 'lecture,seminar', 'half', 'advisor', 1, '每半年一次讲座' FROM panels;
          INSERT INTO panel_quotas (panel_id, subject, kinds, period, scope, min_count, note)
@@ -174,11 +174,13 @@ fn due_kinds_timed() {
         });
     }
     time("unattended", &mut || {
-        let (a, b) = store::unattended(&conn, &ask, &plus(30), 90).unwrap();
+        let today = store::Today::read(&conn, &ask).unwrap();
+        let (a, b) = store::unattended(&conn, &ask, &today, &plus(30), 90).unwrap();
         a.total + b.total
     });
+    let today = store::Today::read(&conn, &ask).unwrap();
     time("leaders_short", &mut || {
-        store::leaders_short(&conn, &ask, 2).unwrap().total
+        store::leaders_short(&conn, &ask, &today, 2).unwrap().total
     });
     time("advice_owed", &mut || {
         store::advice_owed(&conn, &ask, &minus(0)).unwrap().total

@@ -178,9 +178,11 @@ pub fn people(conn: &Connection, plan: &Plan, out: &mut Listed) -> anyhow::Resul
         })?;
     }
 
+    let today = store::Today::read(conn, &plan.ask)?;
     let (found, unpaired) = store::unattended(
         conn,
         &plan.ask,
+        &today,
         &date::iso(plan.h.general),
         plan.contact_days,
     )?;
@@ -244,7 +246,7 @@ pub fn people(conn: &Connection, plan: &Plan, out: &mut Listed) -> anyhow::Resul
         ))
     })?;
 
-    let found = store::leaders_short(conn, &plan.ask, plan.leader_min)?;
+    let found = store::leaders_short(conn, &plan.ask, &today, plan.leader_min)?;
     let min = plan.leader_min;
     out.add("leader_short", found, |s| {
         let n = s.held;

@@ -3,11 +3,17 @@
 //! (the most urgent first). Nothing is loaded whole to be filtered here:
 //! each query's `hits` are what is due; the names and details are looked up
 //! for the rows listed only. People-centred kinds (greetings, contact,
-//! liaison) are in `people.rs`.
+//! liaison) are in `people.rs`, leaders in `leaders.rs`, both on today's
+//! serving roster (`today.rs`; a festival's is in `serving.rs`).
 
+mod leaders;
 mod people;
+mod serving;
+mod today;
 
+pub use leaders::*;
 pub use people::*;
+pub use today::Today;
 
 use rusqlite::{Connection, named_params};
 
@@ -65,6 +71,16 @@ fn found<T>(
     Ok(Found { total, rows })
 }
 
+/// The first `:limit` of `hits` (id, term_end, advisor_id) by term end,
+/// advisor code and id. Only the terms ending by the `:limit`-th term end
+/// have their advisor's code read: of thousands of hits, a hundred or so
+/// advisor rows are read instead of every one.
+const LISTED_BY_TERM_END: &str = "cut AS (SELECT CASE WHEN :limit < 0 THEN NULL ELSE (
+            SELECT term_end FROM hits ORDER BY term_end LIMIT 1 OFFSET max(:limit, 1) - 1) END AS last),
+         listed AS (SELECT h.id FROM hits h JOIN advisors a ON a.id = h.advisor_id
+            WHERE h.term_end <= IFNULL((SELECT last FROM cut), h.term_end)
+            ORDER BY h.term_end, a.code, h.id LIMIT :limit)";
+
 /// An appointed term ending within the window with no renewal appointed yet.
 #[derive(Clone, Debug)]
 pub struct TermEnd {
@@ -80,23 +96,25 @@ pub struct TermEnd {
 
 pub fn terms_ending(conn: &Connection, ask: &Ask, horizon: &str) -> anyhow::Result<Found<TermEnd>> {
     // `nx.state <> 'rejected'` lets the renewal lookup use its partial index.
-    let sql = "WITH hits AS MATERIALIZED (
-            SELECT ap.id, ap.term_end, a.code FROM appointments ap JOIN advisors a ON a.id = ap.advisor_id
+    let sql = format!(
+        "WITH hits AS MATERIALIZED (
+            SELECT ap.id, ap.term_end, ap.advisor_id FROM appointments ap
             WHERE ap.state = 'appointed' AND ap.term_end BETWEEN :today AND :horizon AND ap.ended_on IS NULL
               AND (:panel IS NULL OR ap.panel_id = :panel)
               AND NOT EXISTS (SELECT 1 FROM appointments nx WHERE nx.previous_id = ap.id AND nx.state <> 'rejected'
                               AND nx.state IN ('appointed','dismissed','resigned'))),
-         listed AS (SELECT id FROM hits ORDER BY term_end, code, id LIMIT :limit)
+         {LISTED_BY_TERM_END}
         SELECT (SELECT count(*) FROM hits), ap.id, a.code, a.name, p.code, ap.term_start, ap.term_end,
                nx.id, nx.state, np.steps
         FROM listed h JOIN appointments ap ON ap.id = h.id JOIN advisors a ON a.id = ap.advisor_id
         JOIN panels p ON p.id = ap.panel_id
         LEFT JOIN appointments nx ON nx.previous_id = ap.id AND nx.state <> 'rejected'
         LEFT JOIN panels np ON np.id = nx.panel_id
-        ORDER BY ap.term_end, a.code, ap.id";
+        ORDER BY ap.term_end, a.code, ap.id"
+    );
     found(
         conn,
-        sql,
+        &sql,
         named_params! { ":today": ask.today, ":horizon": horizon, ":panel": ask.panel, ":limit": ask.limit },
         |r| {
             let renewal = match r.get::<_, Option<i64>>(7)? {
@@ -133,19 +151,21 @@ pub fn evaluations(
     ask: &Ask,
     last_end: &str,
 ) -> anyhow::Result<Found<Evaluation>> {
-    let sql = "WITH hits AS MATERIALIZED (
-            SELECT ap.id, ap.term_end, a.code FROM appointments ap JOIN advisors a ON a.id = ap.advisor_id
+    let sql = format!(
+        "WITH hits AS MATERIALIZED (
+            SELECT ap.id, ap.term_end, ap.advisor_id FROM appointments ap
             WHERE ap.state = 'appointed' AND ap.term_end BETWEEN :today AND :last_end AND ap.ended_on IS NULL
               AND ap.term_start <= :today AND (:panel IS NULL OR ap.panel_id = :panel)
               AND NOT EXISTS (SELECT 1 FROM appointment_steps s WHERE s.appointment_id = ap.id AND s.step = 'evaluated')),
-         listed AS (SELECT id FROM hits ORDER BY term_end, code, id LIMIT :limit)
+         {LISTED_BY_TERM_END}
         SELECT (SELECT count(*) FROM hits), ap.id, a.code, a.name, p.code, ap.term_end
         FROM listed h JOIN appointments ap ON ap.id = h.id JOIN advisors a ON a.id = ap.advisor_id
         JOIN panels p ON p.id = ap.panel_id
-        ORDER BY ap.term_end, a.code, ap.id";
+        ORDER BY ap.term_end, a.code, ap.id"
+    );
     found(
         conn,
-        sql,
+        &sql,
         named_params! { ":today": ask.today, ":last_end": last_end, ":panel": ask.panel, ":limit": ask.limit },
         |r| {
             Ok(Evaluation {
@@ -229,11 +249,11 @@ pub struct Owed {
 }
 
 pub fn advice_owed(conn: &Connection, ask: &Ask, latest: &str) -> anyhow::Result<Found<Owed>> {
-    // The partial index holds exactly the advice owed feedback, by date
-    // (the planner would otherwise walk the status index); one panel's
-    // advice is found on the panel's index instead.
+    // The partial indexes hold exactly the advice owed feedback, by date
+    // (the planner would otherwise walk the status index), and by panel
+    // and date for one panel's.
     let (index, scope) = if ask.panel.is_some() {
-        ("INDEXED BY advice_panel", "ad.panel_id = :panel")
+        ("INDEXED BY advice_awaiting_panel", "ad.panel_id = :panel")
     } else {
         ("INDEXED BY advice_awaiting", ":panel IS NULL")
     };

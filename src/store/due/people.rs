@@ -1,35 +1,18 @@
 //! `roster due`'s people-centred reads: holiday greetings not yet sent,
 //! advisors not contacted within their panel's interval, advisors without a
-//! liaison, leaders holding too few advisors (seeds 000 and 004).
+//! liaison (seeds 000 and 004). The greetings read the festival day's
+//! serving roster (`serving.rs`); the other checks share one read of
+//! today's (`today.rs`), also used by the leaders holding too few advisors
+//! (`leaders.rs`). Who is due is worked out in memory.
 
-use rusqlite::{Connection, OptionalExtension, named_params};
+use std::collections::{HashMap, HashSet};
 
-use super::{Ask, Found, found};
-use crate::store::serving_condition;
+use rusqlite::{Connection, OptionalExtension};
 
-/// `(advisor_id, panel_id)` of the appointments serving on `:today` (on
-/// `:panel` when given), read from the covering index alone.
-fn serving_today() -> String {
-    format!(
-        "SELECT ap.advisor_id, ap.panel_id, ap.term_start FROM appointments ap
-         WHERE {} AND (:panel IS NULL OR ap.panel_id = :panel)",
-        serving_condition("ap").replace('?', ":today")
-    )
-}
-
-/// The last live contact with `s.advisor_id` on or before `:today` (for a
-/// `--today` in the past, when `contact_last` holds a later one).
-const LAST_BY_TODAY: &str =
-    "(SELECT max(c.on_date) FROM contact_advisors ca JOIN contacts c ON c.id = ca.contact_id
-    WHERE ca.advisor_id = s.advisor_id AND c.voided_at IS NULL AND c.on_date <= :today)";
-
-/// The first day an advisor was ever appointed (`c.advisor_id`): only an
-/// appointment that was made has a term start, so no state need be read.
-const SINCE: &str =
-    "(SELECT min(b.term_start) FROM appointments b WHERE b.advisor_id = c.advisor_id)";
-/// The same, for `s.advisor_id`.
-const SINCE_S: &str =
-    "(SELECT min(b.term_start) FROM appointments b WHERE b.advisor_id = s.advisor_id)";
+use super::serving::{self, Day, day};
+use super::today::{Seen, Today};
+use super::{Ask, Found};
+use crate::input::date;
 
 /// A serving advisor not yet greeted for a festival occurrence.
 #[derive(Clone, Debug)]
@@ -48,35 +31,46 @@ pub fn ungreeted(
     festival: &str,
     day: &str,
 ) -> anyhow::Result<Found<Ungreeted>> {
-    let sql = format!(
-        "WITH required AS MATERIALIZED (
-            SELECT DISTINCT ap.advisor_id FROM appointments ap JOIN panels p ON p.id = ap.panel_id
-            WHERE {serving} AND instr(',' || p.greeting_festivals || ',', ',' || :festival || ',') > 0
-              AND (:panel IS NULL OR ap.panel_id = :panel)),
-         greeted AS (
-            SELECT ca.advisor_id FROM contacts c JOIN contact_advisors ca ON ca.contact_id = c.id
-            WHERE c.festival_date = :day AND c.festival = :festival AND c.voided_at IS NULL),
-         hits AS MATERIALIZED (SELECT advisor_id FROM required WHERE advisor_id NOT IN (SELECT advisor_id FROM greeted)),
-         listed AS (SELECT a.id FROM hits h JOIN advisors a ON a.id = h.advisor_id ORDER BY a.code LIMIT :limit)
-        SELECT (SELECT count(*) FROM hits), a.code, a.name,
-            (SELECT group_concat(p.code, ',') FROM appointments ap JOIN panels p ON p.id = ap.panel_id
-              WHERE ap.advisor_id = a.id AND {serving}
-                AND instr(',' || p.greeting_festivals || ',', ',' || :festival || ',') > 0)
-        FROM listed h JOIN advisors a ON a.id = h.id ORDER BY a.code",
-        serving = serving_condition("ap").replace('?', ":day"),
-    );
-    found(
-        conn,
-        &sql,
-        named_params! { ":festival": festival, ":day": day, ":panel": ask.panel, ":limit": ask.limit },
-        |r| {
-            Ok(Ungreeted {
-                code: r.get(1)?,
-                name: r.get(2)?,
-                panels: r.get::<_, Option<String>>(3)?.unwrap_or_default(),
-            })
-        },
-    )
+    let panels = serving::panels(conn)?;
+    let greets = |panel_id: i64| panels.get(&panel_id).is_some_and(|p| p.greets(festival));
+    if !panels
+        .keys()
+        .any(|id| greets(*id) && ask.panel.is_none_or(|p| p == *id))
+    {
+        return Ok(Found::default());
+    }
+    let roster = serving::serving_on(conn, day)?;
+    let mut greeted = conn.prepare_cached(
+        "SELECT ca.advisor_id FROM contacts c JOIN contact_advisors ca ON ca.contact_id = c.id
+         WHERE c.festival_date = ?1 AND c.festival = ?2 AND c.voided_at IS NULL",
+    )?;
+    let greeted: HashSet<i64> = greeted
+        .query_map([day, festival], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    let mut hits: Vec<i64> = roster
+        .iter()
+        .filter(|s| greets(s.panel_id) && ask.panel.is_none_or(|p| p == s.panel_id))
+        .map(|s| s.advisor_id)
+        .filter(|a| !greeted.contains(a))
+        .collect();
+    hits.dedup();
+    let mut found = Found {
+        total: serving::capped(hits.len()),
+        rows: Vec::new(),
+    };
+    for (id, code, name) in serving::first_by_code(conn, &hits, ask.limit)? {
+        let panels: Vec<&str> = serving::of_advisor(&roster, id)
+            .iter()
+            .filter(|s| greets(s.panel_id))
+            .filter_map(|s| panels.get(&s.panel_id).map(|p| p.code.as_str()))
+            .collect();
+        found.rows.push(Ungreeted {
+            code,
+            name,
+            panels: panels.join(","),
+        });
+    }
+    Ok(found)
 }
 
 /// A serving advisor whose last contact is older than the interval.
@@ -105,94 +99,128 @@ pub struct Unpaired {
     pub since: String,
 }
 
-/// Both per-advisor checks of the serving roster, in one pass over it:
+/// Both per-advisor checks of today's roster (`Today`), on the panel asked
+/// about, in one pass over it:
 ///
 /// - not contacted: the next contact falls due by `horizon` — the last live
 ///   contact (or, never contacted, the first appointment) plus the shortest
 ///   interval of the panels served on (`default_days` where a panel sets
-///   none). The last contact comes from `contact_last` (one lookup per
-///   advisor), or for a day in the past from the contacts themselves.
+///   none).
 /// - without a liaison: no pairing holds them today; since the later of
 ///   their first appointment and their last pairing's end.
+///
+/// The grouping by advisor, the thresholds and the order are worked out
+/// here; only the advisors listed have their names read.
 pub fn unattended(
     conn: &Connection,
     ask: &Ask,
+    today: &Today,
     horizon: &str,
     default_days: i64,
 ) -> anyhow::Result<(Found<Uncontacted>, Found<Unpaired>)> {
-    let sql = format!(
-        "WITH th AS MATERIALIZED (
-            SELECT id, IFNULL(contact_interval_days, :default) AS interval,
-                   date(:horizon, '-' || IFNULL(contact_interval_days, :default) || ' days') AS threshold
-            FROM panels),
-         sv AS MATERIALIZED ({SERVING}),
-         s AS MATERIALIZED (
-            SELECT sv.advisor_id, min(th.interval) AS interval, max(th.threshold) AS threshold,
-                   min(sv.term_start) AS term_start
-            FROM sv JOIN th ON th.id = sv.panel_id GROUP BY sv.advisor_id),
-         c AS MATERIALIZED (
-            SELECT s.*, CASE WHEN cl.last_on <= :today THEN cl.last_on ELSE {LAST_BY_TODAY} END AS last
-            FROM s LEFT JOIN contact_last cl ON cl.advisor_id = s.advisor_id),
-         uncontacted AS MATERIALIZED (
-            SELECT advisor_id, interval, since, last FROM (
-                SELECT c.*, CASE WHEN last >= term_start THEN term_start ELSE {SINCE} END AS since FROM c)
-            WHERE max(IFNULL(last, ''), since) <= threshold),
-         unpaired AS MATERIALIZED (
-            SELECT s.advisor_id, s.term_start,
-                   (SELECT max(la.end_date) FROM liaison_assignments la
-                    WHERE la.advisor_id = s.advisor_id AND la.end_date < :today) AS ended
-            FROM s WHERE NOT EXISTS (
-                SELECT 1 FROM liaison_assignments la WHERE la.advisor_id = s.advisor_id
-                  AND la.start_date <= :today AND (la.end_date IS NULL OR la.end_date >= :today))),
-         listed AS (
-            SELECT * FROM (
-                SELECT 1 AS which, advisor_id, interval, since, last FROM uncontacted
-                ORDER BY max(IFNULL(last, ''), since), interval, advisor_id LIMIT :limit)
-            UNION ALL
-            SELECT which, advisor_id, NULL, max(IFNULL(date(ended, '+1 day'), ''), {SINCE_S}), NULL FROM (
-                SELECT 2 AS which, advisor_id, ended FROM unpaired
-                ORDER BY IFNULL(ended, term_start), advisor_id LIMIT :limit) s)
-        SELECT h.which,
-            CASE h.which WHEN 1 THEN (SELECT count(*) FROM (SELECT 1 FROM uncontacted LIMIT 10001))
-                         ELSE (SELECT count(*) FROM (SELECT 1 FROM unpaired LIMIT 10001)) END,
-            a.id, a.code, a.name,
-            (SELECT group_concat(code, ',') FROM (SELECT DISTINCT p.code FROM appointments ap
-               JOIN panels p ON p.id = ap.panel_id WHERE ap.advisor_id = a.id AND {serving}
-                 AND (:panel IS NULL OR ap.panel_id = :panel) ORDER BY p.id)),
-            h.interval, h.since, h.last
-        FROM listed h JOIN advisors a ON a.id = h.advisor_id",
-        SERVING = serving_today(),
-        serving = serving_condition("ap").replace('?', ":today"),
-    );
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let mut rows = stmt.query(named_params! {
-        ":default": default_days, ":today": ask.today, ":panel": ask.panel,
-        ":horizon": horizon, ":limit": ask.limit,
-    })?;
-    let (mut contact, mut liaison) = (Found::default(), Found::default());
-    while let Some(r) = rows.next()? {
-        let panels = r.get::<_, Option<String>>(5)?.unwrap_or_default();
-        if r.get::<_, i64>(0)? == 1 {
-            contact.total = r.get(1)?;
-            contact.rows.push(Uncontacted {
-                advisor_id: r.get(2)?,
-                code: r.get(3)?,
-                name: r.get(4)?,
-                panels,
-                interval: r.get(6)?,
-                since: r.get(7)?,
-                last: r.get(8)?,
-            });
-        } else {
-            liaison.total = r.get(1)?;
-            liaison.rows.push(Unpaired {
-                advisor_id: r.get(2)?,
-                code: r.get(3)?,
-                name: r.get(4)?,
-                panels,
-                since: r.get(7)?,
-            });
+    let seen: Vec<&Seen> = today.seen.iter().filter(|s| s.asked).collect();
+    let panels = serving::panels(conn)?;
+    let horizon = date::from_db(horizon)?;
+    let mut thresholds: HashMap<i64, Day> = HashMap::new();
+    // (order key, interval, advisor, since, last) and (order key, advisor, ended).
+    let mut uncontacted = Vec::new();
+    let mut unpaired = Vec::new();
+    let mut ended = conn.prepare_cached(
+        "SELECT max(end_date) FROM liaison_assignments WHERE advisor_id = ?1 AND end_date < ?2",
+    )?;
+    for one in seen.chunk_by(|a, b| a.advisor_id == b.advisor_id) {
+        let s = &one[0];
+        let interval = one
+            .iter()
+            .map(|x| {
+                panels
+                    .get(&x.panel_id)
+                    .and_then(|p| p.contact_interval_days)
+                    .unwrap_or(default_days)
+            })
+            .min()
+            .unwrap_or(default_days);
+        let threshold = match thresholds.get(&interval) {
+            Some(t) => *t,
+            None => {
+                let t = serving::day_of(&date::iso(
+                    horizon - chrono::Days::new(interval.max(0) as u64),
+                ))?;
+                thresholds.insert(interval, t);
+                t
+            }
+        };
+        let term_start = one
+            .iter()
+            .map(|x| x.term_start)
+            .min()
+            .unwrap_or(s.term_start);
+        let since = match s.last {
+            Some(last) if last >= term_start => term_start,
+            _ => one.iter().find_map(|x| x.first).unwrap_or(term_start),
+        };
+        let from = s.last.unwrap_or_default().max(since);
+        if from <= threshold {
+            uncontacted.push((from, interval, s.advisor_id, since, s.last));
         }
+        if !s.paired {
+            let end = ended.query_row(rusqlite::params![s.advisor_id, ask.today], |r| {
+                Ok(day(r.get_ref(0)?))
+            })??;
+            unpaired.push((end.unwrap_or(term_start), s.advisor_id, end));
+        }
+    }
+    uncontacted.sort_unstable();
+    unpaired.sort_unstable();
+    let served = |advisor_id: i64| -> String {
+        let one = &seen[seen.partition_point(|s| s.advisor_id < advisor_id)..];
+        let mut ids: Vec<i64> = one
+            .iter()
+            .take_while(|s| s.advisor_id == advisor_id)
+            .map(|s| s.panel_id)
+            .collect();
+        ids.dedup();
+        ids.iter()
+            .filter_map(|p| panels.get(p).map(|p| p.code.as_str()))
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    let mut contact = Found {
+        total: serving::capped(uncontacted.len()),
+        rows: Vec::new(),
+    };
+    let n = serving::listed(uncontacted.len(), ask.limit);
+    for (_, interval, advisor_id, since, last) in uncontacted.into_iter().take(n) {
+        let (code, name) = serving::advisor(conn, advisor_id)?;
+        contact.rows.push(Uncontacted {
+            advisor_id,
+            code,
+            name,
+            panels: served(advisor_id),
+            interval,
+            since: serving::iso(since),
+            last: last.map(serving::iso),
+        });
+    }
+    let mut liaison = Found {
+        total: serving::capped(unpaired.len()),
+        rows: Vec::new(),
+    };
+    let n = serving::listed(unpaired.len(), ask.limit);
+    for (_, advisor_id, ended) in unpaired.into_iter().take(n) {
+        let (code, name) = serving::advisor(conn, advisor_id)?;
+        let after = match ended {
+            Some(end) => date::iso(date::from_db(&serving::iso(end))? + chrono::Days::new(1)),
+            None => String::new(),
+        };
+        let first = serving::first_appointed(conn, advisor_id)?.unwrap_or_default();
+        liaison.rows.push(Unpaired {
+            advisor_id,
+            code,
+            name,
+            panels: served(advisor_id),
+            since: after.max(first),
+        });
     }
     Ok((contact, liaison))
 }
@@ -247,63 +275,4 @@ pub fn proposed_liaisons(
         .zip(own)
         .map(|(u, own)| own.or_else(|| by_panel.get(&first_panel(u)).cloned()))
         .collect())
-}
-
-/// A leader (领导班子成员) in post holding fewer serving advisors than the minimum.
-#[derive(Clone, Debug)]
-pub struct Short {
-    pub code: String,
-    pub name: String,
-    pub unit: Option<String>,
-    pub held: i64,
-    /// Serving advisors held, "A0022 吴婷婷" joined by commas.
-    pub advisors: String,
-    /// Since when: the day after the last pairing ended, else the first pairing's start.
-    pub since: Option<String>,
-}
-
-/// Leaders in post (holding a pairing today, or never paired) holding fewer
-/// than `min` advisors serving today; with a panel, only leaders holding
-/// someone serving on it.
-pub fn leaders_short(conn: &Connection, ask: &Ask, min: i64) -> anyhow::Result<Found<Short>> {
-    let sql = format!(
-        "WITH held AS (
-            SELECT la.liaison_id, la.advisor_id FROM liaisons l JOIN liaison_assignments la ON la.liaison_id = l.id
-            WHERE l.is_leader = 1 AND la.start_date <= :today AND (la.end_date IS NULL OR la.end_date >= :today)),
-         serving AS (
-            SELECT DISTINCT h.liaison_id, h.advisor_id FROM held h
-            WHERE EXISTS (SELECT 1 FROM appointments ap WHERE ap.advisor_id = h.advisor_id AND {serving})),
-         hits AS (
-            SELECT l.id, (SELECT count(*) FROM serving s WHERE s.liaison_id = l.id) AS n FROM liaisons l
-            WHERE l.is_leader = 1
-              AND (l.id IN (SELECT liaison_id FROM held)
-                   OR NOT EXISTS (SELECT 1 FROM liaison_assignments x WHERE x.liaison_id = l.id))
-              AND (:panel IS NULL OR EXISTS (
-                   SELECT 1 FROM serving s JOIN appointments ap ON ap.advisor_id = s.advisor_id
-                   WHERE s.liaison_id = l.id AND ap.panel_id = :panel AND {serving}))
-              AND (SELECT count(*) FROM serving s WHERE s.liaison_id = l.id) < :min)
-        SELECT (SELECT count(*) FROM hits), l.code, l.name, l.unit, h.n,
-            (SELECT group_concat(x, ',') FROM (SELECT a.code || ' ' || a.name AS x FROM serving s
-               JOIN advisors a ON a.id = s.advisor_id WHERE s.liaison_id = l.id ORDER BY a.code)),
-            IFNULL((SELECT date(max(la.end_date), '+1 day') FROM liaison_assignments la
-                    WHERE la.liaison_id = l.id AND la.end_date < :today),
-                   (SELECT min(la.start_date) FROM liaison_assignments la WHERE la.liaison_id = l.id)) AS since
-        FROM hits h JOIN liaisons l ON l.id = h.id ORDER BY since IS NULL, since, l.code LIMIT :limit",
-        serving = serving_condition("ap").replace('?', ":today"),
-    );
-    found(
-        conn,
-        &sql,
-        named_params! { ":today": ask.today, ":panel": ask.panel, ":min": min, ":limit": ask.limit },
-        |r| {
-            Ok(Short {
-                code: r.get(1)?,
-                name: r.get(2)?,
-                unit: r.get(3)?,
-                held: r.get(4)?,
-                advisors: r.get::<_, Option<String>>(5)?.unwrap_or_default(),
-                since: r.get(6)?,
-            })
-        },
-    )
 }

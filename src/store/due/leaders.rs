@@ -1,0 +1,147 @@
+//! `roster due`'s leaders holding too few advisors (seed 004: every leader
+//! pairs with at least two experts): the leaders' pairings in one read,
+//! checked against today's serving roster (`today.rs`) in memory.
+
+use rusqlite::Connection;
+
+use super::serving::{self, Day, day};
+use super::today::Today;
+use super::{Ask, Found};
+
+/// A leader (领导班子成员) in post holding fewer serving advisors than the minimum.
+#[derive(Clone, Debug)]
+pub struct Short {
+    pub code: String,
+    pub name: String,
+    pub unit: Option<String>,
+    pub held: i64,
+    /// Serving advisors held, "A0022 吴婷婷" joined by commas.
+    pub advisors: String,
+    /// Since when: the day after the last pairing ended, else the first pairing's start.
+    pub since: Option<String>,
+}
+
+/// One leader's pairings, as read.
+struct Leader {
+    id: i64,
+    /// (advisor, start, end) of every pairing.
+    pairings: Vec<(i64, Day, Option<Day>)>,
+}
+
+/// Leaders in post (holding a pairing today, or never paired) holding fewer
+/// than `min` advisors serving today; with a panel, only leaders holding
+/// someone serving on it.
+pub fn leaders_short(
+    conn: &Connection,
+    ask: &Ask,
+    roster: &Today,
+    min: i64,
+) -> anyhow::Result<Found<Short>> {
+    let today = serving::day_of(&ask.today)?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT l.id, la.advisor_id, la.start_date, la.end_date
+         FROM liaisons l LEFT JOIN liaison_assignments la ON la.liaison_id = l.id
+         WHERE l.is_leader = 1 ORDER BY l.id",
+    )?;
+    let mut rows = stmt.query([])?;
+    let mut leaders: Vec<Leader> = Vec::new();
+    while let Some(r) = rows.next()? {
+        let id: i64 = r.get(0)?;
+        if leaders.last().is_none_or(|l| l.id != id) {
+            leaders.push(Leader {
+                id,
+                pairings: Vec::new(),
+            });
+        }
+        if let (Some(advisor), Some(start), Some(leader)) = (
+            r.get::<_, Option<i64>>(1)?,
+            day(r.get_ref(2)?)?,
+            leaders.last_mut(),
+        ) {
+            leader.pairings.push((advisor, start, day(r.get_ref(3)?)?));
+        }
+    }
+    drop(rows);
+    // (since, leader, serving advisors held); `since` is a `Day` here and
+    // becomes text for the leaders listed only.
+    let mut hits: Vec<(Option<Day>, i64, Vec<i64>)> = Vec::new();
+    let mut held = Vec::new();
+    for leader in leaders {
+        held.clear();
+        held.extend(
+            leader
+                .pairings
+                .iter()
+                .filter(|(_, start, end)| *start <= today && end.is_none_or(|e| e >= today))
+                .map(|p| p.0),
+        );
+        let in_post = !held.is_empty() || leader.pairings.is_empty();
+        if !in_post {
+            continue;
+        }
+        let mut holding: Vec<i64> = held.iter().copied().filter(|a| roster.serves(*a)).collect();
+        holding.sort_unstable();
+        holding.dedup();
+        let on_panel = ask
+            .panel
+            .is_none_or(|p| held.iter().any(|a| roster.serves_on(*a, p)));
+        if holding.len() as i64 >= min || !on_panel {
+            continue;
+        }
+        let ended = leader
+            .pairings
+            .iter()
+            .filter_map(|p| p.2.filter(|e| *e < today))
+            .max();
+        let since = match ended {
+            Some(end) => Some(serving::next_day(end)?),
+            None => leader.pairings.iter().map(|p| p.1).min(),
+        };
+        hits.push((since, leader.id, holding));
+    }
+    // In order of `since` (none last), then code: only the hits up to the
+    // last one listed (and any tied with it) have their codes read.
+    let key = |since: Option<Day>| (since.is_none(), since);
+    hits.sort_by_key(|h| key(h.0));
+    let total = serving::capped(hits.len());
+    let n = serving::listed(hits.len(), ask.limit);
+    let cut = match n.checked_sub(1).and_then(|i| hits.get(i)) {
+        Some((last, _, _)) => {
+            let last = key(*last);
+            hits.partition_point(|h| key(h.0) <= last)
+        }
+        None => 0,
+    };
+    let mut liaison = conn.prepare_cached("SELECT code, name, unit FROM liaisons WHERE id = ?1")?;
+    let mut head = Vec::with_capacity(cut);
+    for (since, id, holding) in hits.into_iter().take(cut) {
+        let (code, name, unit): (String, String, Option<String>) =
+            liaison.query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        head.push((since, code, name, unit, holding));
+    }
+    head.sort_by(|a, b| (key(a.0), &a.1).cmp(&(key(b.0), &b.1)));
+    let mut found = Found {
+        total,
+        rows: Vec::with_capacity(n),
+    };
+    for (since, code, name, unit, holding) in head.into_iter().take(n) {
+        let mut advisors = Vec::with_capacity(holding.len());
+        for a in &holding {
+            advisors.push(serving::advisor(conn, *a)?);
+        }
+        advisors.sort();
+        let advisors: Vec<String> = advisors
+            .into_iter()
+            .map(|(code, name)| format!("{code} {name}"))
+            .collect();
+        found.rows.push(Short {
+            code,
+            name,
+            unit,
+            held: holding.len() as i64,
+            advisors: advisors.join(","),
+            since: since.map(serving::iso),
+        });
+    }
+    Ok(found)
+}
