@@ -227,6 +227,9 @@ CREATE TABLE contacts (
 CREATE INDEX contacts_date ON contacts(on_date, voided_at, kind);
 CREATE INDEX contacts_festival ON contacts(festival_date, festival);
 CREATE INDEX contacts_liaison ON contacts(liaison_id, on_date);
+-- the reported events that call for a visit (seed 004 三必访, `due`)
+CREATE INDEX contacts_reported ON contacts(on_date)
+    WHERE kind = 'report' AND voided_at IS NULL AND event IN ('achievement','family_event','health');
 
 CREATE TABLE contact_advisors (
     contact_id INTEGER NOT NULL REFERENCES contacts(id),
@@ -235,23 +238,28 @@ CREATE TABLE contact_advisors (
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX contact_advisors_advisor ON contact_advisors(advisor_id, contact_id);
 
--- The date of each advisor's last live contact, derived from the two tables
--- above and kept by these triggers whatever writes them (commands, imports,
--- the benchmark's generator), so `due` finds who has not been contacted
--- without reading every contact. Never edited directly.
+-- The date of each advisor's last live contact, and of their last visit,
+-- home visit or care (seed 004 三必访), derived from the two tables above
+-- and kept by these triggers whatever writes them (commands, imports, the
+-- benchmark's generator), so `due` finds who has not been contacted or
+-- visited without reading every contact. Never edited directly.
 CREATE TABLE contact_last (
     advisor_id INTEGER PRIMARY KEY REFERENCES advisors(id),
-    last_on    TEXT NOT NULL
+    last_on    TEXT NOT NULL,
+    visit_on   TEXT
 ) STRICT;
 CREATE TRIGGER contact_last_insert AFTER INSERT ON contact_advisors BEGIN
-    INSERT INTO contact_last (advisor_id, last_on)
-    SELECT new.advisor_id, c.on_date FROM contacts c WHERE c.id = new.contact_id AND c.voided_at IS NULL
-    ON CONFLICT (advisor_id) DO UPDATE SET last_on = max(last_on, excluded.last_on);
+    INSERT INTO contact_last (advisor_id, last_on, visit_on)
+    SELECT new.advisor_id, c.on_date, CASE WHEN c.kind IN ('visit','home_visit','care') THEN c.on_date END
+    FROM contacts c WHERE c.id = new.contact_id AND c.voided_at IS NULL
+    ON CONFLICT (advisor_id) DO UPDATE SET last_on = max(last_on, excluded.last_on),
+        visit_on = coalesce(max(visit_on, excluded.visit_on), visit_on, excluded.visit_on);
 END;
-CREATE TRIGGER contact_last_update AFTER UPDATE OF on_date, voided_at ON contacts BEGIN
+CREATE TRIGGER contact_last_update AFTER UPDATE OF on_date, voided_at, kind ON contacts BEGIN
     DELETE FROM contact_last WHERE advisor_id IN (SELECT advisor_id FROM contact_advisors WHERE contact_id = new.id);
-    INSERT INTO contact_last (advisor_id, last_on)
-    SELECT x.advisor_id, max(c.on_date) FROM contact_advisors x
+    INSERT INTO contact_last (advisor_id, last_on, visit_on)
+    SELECT x.advisor_id, max(c.on_date), max(CASE WHEN c.kind IN ('visit','home_visit','care') THEN c.on_date END)
+    FROM contact_advisors x
     JOIN contact_advisors ca ON ca.advisor_id = x.advisor_id
     JOIN contacts c ON c.id = ca.contact_id AND c.voided_at IS NULL
     WHERE x.contact_id = new.id GROUP BY x.advisor_id;

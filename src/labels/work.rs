@@ -77,6 +77,7 @@ domain!(DUE_KIND, "待办事项", "item", [], {
     "no_contact" => "久未联系", "no recent contact";
     "no_liaison" => "未定联系人", "no liaison";
     "leader_short" => "领导联系不足", "leader holds too few";
+    "visit_owed" => "三必访", "visit owed";
     "advice_feedback" => "意见待反馈", "advice feedback";
     "quota" => "履职要求", "duty behind pace";
     "year_end_report" => "年终报告", "year-end report";

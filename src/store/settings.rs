@@ -69,6 +69,13 @@ pub static SETTINGS: &[Setting] = &[
         value: Value::Number(1, 3650),
     },
     Setting {
+        key: "due.visit_days",
+        zh: "三必访：报告重大成就或困难后几天内走访（seed 004）",
+        en: "days to visit after a reported achievement or hardship (seed 004 三必访)",
+        default: "15",
+        value: Value::Number(1, 365),
+    },
+    Setting {
         key: "due.advice_feedback_days",
         zh: "意见建议反馈时限（天）",
         en: "advice feedback limit (days)",

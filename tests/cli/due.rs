@@ -113,6 +113,18 @@ fn the_sample_office_on_20_november_has_most_kinds_due() {
     assert_eq!(codes(&items, "quota"), ["A0005", "A0006", "A0007", "A0008"]);
     assert_eq!(one(&items, "quota", "A0005")["due"], "2026-06-30");
     assert_eq!(one(&items, "quota", "A0005")["days"], -143);
+    // Seed 004 三必访: A0019's health report of 11-12 calls for a visit
+    // within 15 days (`due.visit_days`).
+    let owed = one(&items, "visit_owed", "A0019");
+    assert_eq!(
+        (owed["due"].as_str(), owed["days"].as_i64()),
+        (Some("2026-11-27"), Some(7))
+    );
+    assert_eq!(
+        owed["command"],
+        "roster contact add --kind visit --occasion hardship --advisor A0019"
+    );
+    assert_eq!(codes(&items, "visit_owed"), ["A0019"]);
     // The health panel's travel line is over 90% spent.
     let budget = one(&items, "budget", "health");
     assert!(
@@ -445,4 +457,55 @@ fn bad_input_names_the_flag_and_changes_nothing() {
         &["appointment", "evaluate", "34", "--date", "2026-12-01"],
     );
     assert!(err.contains("--date"), "{err}");
+}
+
+#[test]
+fn a_reported_hardship_is_due_a_visit_until_one_is_made() {
+    // Seed 004 三必访: 获得重大成就必访、遭遇特殊困难必访.
+    let office = Office::sample();
+    office.ok(&["settings", "set", "due.visit_days", "7"]);
+    let items = due(&office, &[]);
+    assert_eq!(one(&items, "visit_owed", "A0019")["due"], "2026-11-19");
+    assert_eq!(one(&items, "visit_owed", "A0019")["days"], -1);
+    // A call is not a visit; the visit the item names clears it.
+    office.ok(&[
+        "contact",
+        "add",
+        "--kind",
+        "call",
+        "--advisor",
+        "A0019",
+        "--channel",
+        "phone",
+    ]);
+    let items = due(&office, &[]);
+    let item = one(&items, "visit_owed", "A0019").clone();
+    deal_with(&office, &item, &["--channel", "in_person"]);
+    assert!(of_kind(&due(&office, &[]), "visit_owed").is_empty());
+    // Seen from the day before that visit, it is still owed.
+    let before = due(&office, &["--today", "2026-11-19"]);
+    assert_eq!(codes(&before, "visit_owed"), ["A0019"]);
+    // An achievement reported today is owed an achievement visit.
+    office.ok(&[
+        "contact",
+        "add",
+        "--kind",
+        "report",
+        "--event",
+        "achievement",
+        "--advisor",
+        "A0028",
+        "--channel",
+        "phone",
+        "--note",
+        "获省科技进步一等奖",
+    ]);
+    let items = due(&office, &[]);
+    assert_eq!(
+        one(&items, "visit_owed", "A0028")["command"],
+        "roster contact add --kind visit --occasion achievement --advisor A0028"
+    );
+    assert_eq!(one(&items, "visit_owed", "A0028")["panel"], "health");
+    // Not on another panel's list.
+    assert!(of_kind(&due(&office, &["--panel", "tech"]), "visit_owed").is_empty());
 }

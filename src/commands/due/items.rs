@@ -9,7 +9,7 @@ use crate::domain::due::{self, Horizons, Item};
 use crate::domain::lifecycle;
 use crate::i18n::pick;
 use crate::input::date;
-use crate::labels::{ADVICE_STATUS, APPOINTMENT_STATE, FESTIVAL};
+use crate::labels::{ADVICE_STATUS, APPOINTMENT_STATE, EVENT, FESTIVAL};
 use crate::store::due::{self as store, Ask, Found};
 
 /// What the office's settings say, with today's horizons.
@@ -19,6 +19,7 @@ pub struct Plan {
     pub evaluation_days: i64,
     pub contact_days: i64,
     pub feedback_days: i64,
+    pub visit_days: i64,
     pub budget_percent: i64,
     pub leader_min: i64,
     pub operator: String,
@@ -276,6 +277,40 @@ pub fn people(conn: &Connection, plan: &Plan, out: &mut Listed) -> anyhow::Resul
             None,
             what,
             format!("roster liaison assign {}", s.code),
+        ))
+    })
+}
+
+/// Visits owed after a reported achievement or hardship (seed 004 三必访).
+pub fn visits(conn: &Connection, plan: &Plan, out: &mut Listed) -> anyhow::Result<()> {
+    let days = plan.visit_days.max(0) as u64;
+    let latest = date::iso(plan.h.general - chrono::Days::new(days));
+    let since = date::iso(plan.h.today - chrono::Days::new(365));
+    let found = store::visits_owed(conn, &plan.ask, &since, &latest)?;
+    out.add("visit_owed", found, |v| {
+        let (on, event) = (&v.on_date, EVENT.label(&v.event));
+        let occasion = if v.event == "achievement" {
+            "achievement"
+        } else {
+            "hardship"
+        };
+        let what = crate::tr!(
+            "{on} 报告{event}，{days} 天内应走访（三必访，seed 004）",
+            "{event} reported {on}: visit within {days} days (三必访, seed 004)"
+        );
+        let command = format!(
+            "roster contact add --kind visit --occasion {occasion} --advisor {}",
+            v.code
+        );
+        let due_on = day(on)? + chrono::Days::new(days);
+        Ok(item(
+            due_on,
+            "visit_owed",
+            &v.code,
+            &v.name,
+            v.panel,
+            what,
+            command,
         ))
     })
 }

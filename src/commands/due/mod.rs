@@ -63,6 +63,7 @@ pub fn run(ctx: &Ctx, args: &DueArgs) -> anyhow::Result<()> {
             evaluation_days: number(conn, "due.term_evaluation_days")?,
             contact_days: number(conn, "due.contact_interval_days")?,
             feedback_days: number(conn, "due.advice_feedback_days")?,
+            visit_days: number(conn, "due.visit_days")?,
             budget_percent: number(conn, "due.budget_percent")?,
             leader_min: number(conn, "due.leader_min_advisors")?,
             operator: ctx.env.operator.clone(),
@@ -70,6 +71,7 @@ pub fn run(ctx: &Ctx, args: &DueArgs) -> anyhow::Result<()> {
         let mut listed = Listed::default();
         items::appointments(conn, &plan, &mut listed)?;
         items::people(conn, &plan, &mut listed)?;
+        items::visits(conn, &plan, &mut listed)?;
         items::advice(conn, &plan, &mut listed)?;
         duties::quotas(conn, &plan, &mut listed)?;
         duties::office(conn, &plan, &mut listed)?;

@@ -10,10 +10,12 @@ mod leaders;
 mod people;
 mod serving;
 mod today;
+mod visits;
 
 pub use leaders::*;
 pub use people::*;
 pub use today::Today;
+pub use visits::*;
 
 use rusqlite::{Connection, named_params};
 
