@@ -69,6 +69,7 @@ fn import(dataset: &str, bytes: &[u8], case: u64) -> bool {
         dry_run: true,
         on_duplicate: OnDuplicate::Skip,
         ignore_unknown: case % 2 == 0,
+        again: false,
     };
     // Ok or a reported error: both are answers; a panic fails the test.
     CTX.with(|ctx| {
