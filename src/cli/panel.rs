@@ -109,7 +109,8 @@ pub struct QuotaAddArgs {
     /// What is counted: contact, activity or advice
     #[arg(long)]
     pub subject: Option<String>,
-    /// Which kinds count, comma-separated (e.g. lecture,clinical_guidance); not for advice
+    /// Which kinds count, comma-separated (e.g. lecture,clinical_guidance); for advice,
+    /// activity kinds that count as well (e.g. research_report: "an opinion, or a report")
     #[arg(long)]
     pub kinds: Option<String>,
     /// year or half

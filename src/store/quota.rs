@@ -9,7 +9,10 @@
 //!   kinds; for the whole panel, the panel's activities of the kinds that
 //!   someone attended (held, not merely planned);
 //! - advice: live advice naming the advisor; for the whole panel, advice
-//!   booked to the panel or naming an advisor serving on it that day.
+//!   booked to the panel or naming an advisor serving on it that day. An
+//!   advice quota's kinds, if any, are activity kinds that count as well —
+//!   "an opinion, or a research report" (seed 000, the tech panel: 提供决策咨询
+//!   意见和建议不少于1条，或者提供1篇科技决策咨询报告) — attended as above.
 
 use std::collections::HashMap;
 
@@ -44,12 +47,22 @@ fn events(subject: &str) -> String {
              JOIN participants pa ON pa.activity_id = ev.id
              WHERE pa.voided_at IS NULL AND pa.attendance = 'attended'"
         ),
-        _ => "WITH ev AS MATERIALIZED (
+        // Activities counted instead of advice carry negative ids, so the
+        // two never meet in a `count(DISTINCT id)`.
+        _ => format!(
+            "WITH ev AS MATERIALIZED (
                 SELECT ad.id FROM advice ad
-                WHERE ad.on_date BETWEEN :from AND :to AND ad.voided_at IS NULL AND :kinds = :kinds)
+                WHERE ad.on_date BETWEEN :from AND :to AND ad.voided_at IS NULL),
+             alt AS MATERIALIZED (
+                SELECT ac.id FROM activities ac
+                WHERE :kinds <> '' AND ac.kind IN {KINDS} AND ac.on_date BETWEEN :from AND :to AND ac.voided_at IS NULL)
              SELECT aa.advisor_id AS advisor_id, aa.advice_id AS id FROM ev
-             JOIN advice_advisors aa ON aa.advice_id = ev.id"
-            .to_string(),
+             JOIN advice_advisors aa ON aa.advice_id = ev.id
+             UNION ALL
+             SELECT pa.advisor_id, -pa.activity_id FROM alt
+             JOIN participants pa ON pa.activity_id = alt.id
+             WHERE pa.voided_at IS NULL AND pa.attendance = 'attended'"
+        ),
     }
 }
 
@@ -99,12 +112,18 @@ pub fn panel_count(
             kind_match("ac.kind")
         ),
         _ => format!(
-            "SELECT count(*) FROM advice ad
-             WHERE ad.voided_at IS NULL AND ad.on_date BETWEEN :from AND :to AND :kinds = :kinds
-               AND (ad.panel_id = :panel OR EXISTS (
+            "SELECT (SELECT count(*) FROM advice ad
+               WHERE ad.voided_at IS NULL AND ad.on_date BETWEEN :from AND :to
+                 AND (ad.panel_id = :panel OR EXISTS (
                    SELECT 1 FROM advice_advisors aa JOIN appointments ap ON ap.advisor_id = aa.advisor_id
-                   WHERE aa.advice_id = ad.id AND ap.panel_id = :panel AND {}))",
-            serving_condition("ap").replace('?', "ad.on_date")
+                   WHERE aa.advice_id = ad.id AND ap.panel_id = :panel AND {})))
+             + (SELECT count(*) FROM activities ac
+               WHERE :kinds <> '' AND ac.panel_id = :panel AND ac.voided_at IS NULL AND {}
+                 AND ac.on_date BETWEEN :from AND :to
+                 AND EXISTS (SELECT 1 FROM participants pa WHERE pa.activity_id = ac.id
+                             AND pa.voided_at IS NULL AND pa.attendance = 'attended'))",
+            serving_condition("ap").replace('?', "ad.on_date"),
+            kind_match("ac.kind")
         ),
     };
     Ok(conn.prepare_cached(&sql)?.query_row(

@@ -263,13 +263,29 @@ fn december_brings_year_end_reports_and_the_assessment() {
     );
     assert_eq!(run["days"], 26);
     // The year's last duties fall due: industry's second visit (seed 000),
-    // A0031's second-half lecture, A0033's advice for the year.
+    // A0031's second-half lecture. A0033 gave no advice but a written
+    // opinion, which the tech panel's duty counts as well (seed 000: 意见
+    // 建议不少于1条，或者提供1篇科技决策咨询报告), as its rule set does.
     let year_end: Vec<&str> = of_kind(&items, "quota")
         .iter()
         .filter(|i| i["due"] == "2026-12-31")
         .map(|i| i["code"].as_str().unwrap())
         .collect();
-    assert_eq!(year_end, ["A0021", "A0031", "A0033"]);
+    assert_eq!(year_end, ["A0021", "A0031"]);
+    let opinion = office
+        .int("SELECT id FROM activities WHERE kind = 'written_opinion' AND on_date = '2026-09-24'");
+    office.ok(&[
+        "--today",
+        "2026-12-05",
+        "activity",
+        "void",
+        &opinion.to_string(),
+        "--reason",
+        "误录",
+    ]);
+    let without = due(&office, &["--today", "2026-12-05"]);
+    let a0033 = one(&without, "quota", "A0033");
+    assert!(a0033["what"].as_str().unwrap().contains("0/1"), "{a0033}");
 
     let report = one(&items, "year_end_report", "A0005");
     deal_with(

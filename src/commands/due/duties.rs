@@ -252,7 +252,12 @@ fn kinds_label(subject: &str, kinds: &str) -> String {
     let domain = match subject {
         "contact" => &CONTACT_KIND,
         "activity" => &crate::labels::ACTIVITY_KIND,
-        _ => return crate::labels::QUOTA_SUBJECT.label(subject),
+        _ if kinds.is_empty() => return crate::labels::QUOTA_SUBJECT.label(subject),
+        _ => {
+            let advice = crate::labels::QUOTA_SUBJECT.label(subject);
+            let or = kinds_label("activity", kinds);
+            return crate::tr!("{advice}或{or}", "{advice} or {or}");
+        }
     };
     kinds
         .split(',')

@@ -25,7 +25,8 @@ pub fn add(ctx: &Ctx, args: &QuotaAddArgs) -> anyhow::Result<()> {
     )?;
     form.finish()?;
     let kinds = match (subject, args.kinds.as_deref()) {
-        ("advice", _) => String::new(),
+        // Advice needs no kinds; any given are activities counted as well.
+        ("advice", None) => String::new(),
         (_, None) => {
             return Err(crate::invalid!(
                 "缺少必填项：--kinds",
