@@ -178,11 +178,15 @@ pub fn short_members(
          sv AS MATERIALIZED (
             SELECT ap.advisor_id, ap.panel_id FROM appointments ap
             WHERE {serving_on} AND ap.panel_id IN (SELECT panel_id FROM q)),
+         -- serving on `member_on` too: the same index walk as `sv`, then
+         -- matched, rather than a lookup of each member's terms
+         sv2 AS MATERIALIZED (
+            SELECT b.advisor_id, b.panel_id FROM appointments b
+            WHERE :member_on <> :on AND {serving_member} AND b.panel_id IN (SELECT panel_id FROM q)),
          members AS MATERIALIZED (
-            SELECT DISTINCT q.quota, q.needed, sv.advisor_id FROM q JOIN sv ON sv.panel_id = q.panel_id
+            SELECT q.quota, q.needed, sv.advisor_id FROM q JOIN sv ON sv.panel_id = q.panel_id
             WHERE :member_on = :on
-               OR EXISTS (SELECT 1 FROM appointments b WHERE b.advisor_id = sv.advisor_id AND b.panel_id = q.panel_id
-                          AND {serving_member})),
+               OR EXISTS (SELECT 1 FROM sv2 WHERE sv2.advisor_id = sv.advisor_id AND sv2.panel_id = q.panel_id)),
          held AS MATERIALIZED (
             SELECT e.advisor_id, count(DISTINCT e.id) AS n FROM ({events}) e GROUP BY e.advisor_id),
          short AS (
