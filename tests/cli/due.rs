@@ -525,3 +525,55 @@ fn a_reported_hardship_is_due_a_visit_until_one_is_made() {
     // Not on another panel's list.
     assert!(of_kind(&due(&office, &["--panel", "tech"]), "visit_owed").is_empty());
 }
+
+#[test]
+fn a_member_appointed_mid_period_owes_from_the_next_period() {
+    // Industry's advisors owe two visits a year (seed 000), the first by
+    // 06-30. 程博文 (A0037) is appointed to industry in October: he is not
+    // behind on a pace set before he came, so only the members who served
+    // from 1 January are listed.
+    let office = Office::sample();
+    let at = |day: &str, args: &[&str]| {
+        let mut all = vec!["--today", day];
+        all.extend_from_slice(args);
+        office.ok(&all)
+    };
+    at(
+        "2026-10-08",
+        &[
+            "appointment",
+            "nominate",
+            "A0037",
+            "--panel",
+            "industry",
+            "--source",
+            "自荐",
+        ],
+    );
+    let id = office.int(
+        "SELECT ap.id FROM appointments ap JOIN panels p ON p.id = ap.panel_id
+         WHERE p.code = 'industry' AND ap.advisor_id = 37",
+    );
+    let id = id.to_string();
+    for verb in ["vet", "review", "approve"] {
+        at("2026-10-09", &["appointment", verb, &id]);
+    }
+    at(
+        "2026-10-10",
+        &[
+            "appointment",
+            "appoint",
+            &id,
+            "--certificate",
+            "KZGY-2026-037",
+        ],
+    );
+    let items = due(&office, &[]);
+    assert!(
+        !codes(&items, "quota").contains(&"A0037".to_string()),
+        "{items:#?}"
+    );
+    // Next year he owes them like everyone else.
+    let next = due(&office, &["--today", "2027-07-10"]);
+    assert!(codes(&next, "quota").contains(&"A0037".to_string()));
+}

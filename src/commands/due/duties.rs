@@ -217,6 +217,9 @@ pub fn quotas(conn: &Connection, plan: &Plan, out: &mut Listed) -> anyhow::Resul
                 needed: duties[*i].needed,
             })
             .collect();
+        // A member owes a period's duties when serving on its first day
+        // (and still today): one appointed mid-period is not behind on a
+        // pace set before they came, and owes from the next period on.
         let found = crate::store::quota::short_members(
             conn,
             &subject,
@@ -224,7 +227,7 @@ pub fn quotas(conn: &Connection, plan: &Plan, out: &mut Listed) -> anyhow::Resul
             &date::iso(from),
             &counted_to,
             &plan.ask.today,
-            &counted_to,
+            &date::iso(from),
             &asked,
             plan.ask.limit,
         )?;
