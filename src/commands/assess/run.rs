@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use rusqlite::params;
 
 use super::notes::SubsidyNote;
-use super::{load, load_rules, read, year};
+use super::{load, load_rules, read, stored, year};
 use crate::cli::assess::RunArgs;
 use crate::context::{Ctx, Tx, now_stamp};
 use crate::domain::assess::{self, Rules, subsidy};
@@ -255,19 +255,14 @@ pub fn run(ctx: &Ctx, args: &RunArgs) -> anyhow::Result<()> {
         )?;
         for ((subject, outcome), (amount, note)) in subjects.iter().zip(&outcomes).zip(&planned) {
             let c = carried.get(&outcome.advisor_id);
-            let requirements = serde_json::json!({
-                "requirements": outcome.requirements.iter().map(|r| serde_json::json!({"label": r.label, "met": r.met, "detail": r.detail})).collect::<Vec<_>>(),
-                "points": outcome.points_lines.iter().map(|p| serde_json::json!({"label": p.label, "count": p.count, "each": p.each, "points": p.points})).collect::<Vec<_>>(),
-                "reasons": outcome.grade_reasons,
-            });
             insert.execute(params![
                 run_id,
                 year,
                 subject.advisor_id,
                 panel_id,
                 subject.served_days,
-                load::metrics_json(subject).to_string(),
-                requirements.to_string(),
+                stored::metrics_text(subject)?,
+                stored::requirements_text(outcome)?,
                 outcome.points,
                 outcome.prelim_grade,
                 outcome.grade,
