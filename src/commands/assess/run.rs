@@ -196,13 +196,21 @@ pub fn run(ctx: &Ctx, args: &RunArgs) -> anyhow::Result<()> {
                 ));
             }
         }
-        let subjects = load::subjects(tx, year, panel_id)?;
+        let mut subjects = load::subjects(tx, year, panel_id)?;
         if subjects.is_empty() {
             return Err(crate::refused!("{year} 年度没有在聘专家，无可考核", "nobody served in {year}; there is nothing to assess"));
         }
         let ids: Vec<i64> = subjects.iter().map(|s| s.advisor_id).collect();
         store::check_not_confirmed(tx, year, &ids)?;
-        let mut outcomes = assess::assess(&subjects, &rules);
+        // Each result's texts are written as it is scored; the lists they
+        // are written from are not read again, so they are not kept.
+        let mut texts = Vec::with_capacity(subjects.len());
+        let mut outcomes = assess::assess_each(&mut subjects, &rules, |s, o| {
+            texts.push((stored::metrics_text(s)?, stored::requirements_text(o)?));
+            o.points_lines = Vec::new();
+            o.requirements = Vec::new();
+            anyhow::Ok(())
+        })?;
         // The authority's decisions on the draft being replaced carry over.
         let previous = store::current_run(tx, year, panel_id)?.map(|(id, _)| id);
         let mut carried: HashMap<i64, Decision> = HashMap::new();
@@ -253,7 +261,9 @@ pub fn run(ctx: &Ctx, args: &RunArgs) -> anyhow::Result<()> {
                 dismissal_candidate, state)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, 'draft')",
         )?;
-        for ((subject, outcome), (amount, note)) in subjects.iter().zip(&outcomes).zip(&planned) {
+        for (((subject, (metrics, requirements)), outcome), (amount, note)) in
+            subjects.iter().zip(texts).zip(&outcomes).zip(&planned)
+        {
             let c = carried.get(&outcome.advisor_id);
             insert.execute(params![
                 run_id,
@@ -261,8 +271,8 @@ pub fn run(ctx: &Ctx, args: &RunArgs) -> anyhow::Result<()> {
                 subject.advisor_id,
                 panel_id,
                 subject.served_days,
-                stored::metrics_text(subject)?,
-                stored::requirements_text(outcome)?,
+                metrics,
+                requirements,
                 outcome.points,
                 outcome.prelim_grade,
                 outcome.grade,
