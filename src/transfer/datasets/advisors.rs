@@ -176,9 +176,6 @@ fn start(tx: &Tx, settings: &ImportSettings) -> anyhow::Result<Box<dyn RowHandle
             ids.insert(number, id);
         }
     }
-    if let Ok(v) = std::env::var("XTS") {
-        tx.pragma_update(None, "temp_store", v)?;
-    }
     tx.execute_batch(&format!(
         "DROP TABLE IF EXISTS {STAGE};
          CREATE TABLE {STAGE} AS SELECT {STAGED_COLUMNS} FROM main.advisors WHERE 0;"
