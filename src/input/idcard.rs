@@ -30,15 +30,18 @@ pub struct IdInfo {
 /// Validates an ID number typed for `flag`; a lowercase `x` is accepted.
 pub fn parse(flag: &str, input: &str) -> anyhow::Result<IdInfo> {
     let text = input.trim().to_uppercase();
-    let masked = mask(&text);
+    // Masked only for a message (an import checks a hundred thousand numbers).
+    let masked = || mask(&text);
     // Bytes, not chars: 17 ASCII digits and one more byte make the slices below safe.
     if text.len() != 18 || !text.as_bytes()[..17].iter().all(u8::is_ascii_digit) {
+        let masked = masked();
         return Err(crate::invalid!(
             "{flag}：身份证号“{masked}”应为 18 位，前 17 位为数字、末位为数字或 X",
             "{flag}: ID number \"{masked}\" must be 18 characters: 17 digits and a digit or X",
         ));
     }
     let birth_date = crate::input::date::parse_plain(&text[6..14]).ok_or_else(|| {
+        let masked = masked();
         crate::invalid!(
             "{flag}：身份证号“{masked}”中的出生日期无效",
             "{flag}: ID number \"{masked}\" carries an impossible birth date",
@@ -47,6 +50,7 @@ pub fn parse(flag: &str, input: &str) -> anyhow::Result<IdInfo> {
     let expected = check_char(&text[..17]).unwrap_or('?');
     let got = text.chars().last().unwrap_or('?');
     if expected != got {
+        let masked = masked();
         return Err(crate::invalid!(
             "{flag}：身份证号“{masked}”校验位错误（末位应为 {expected}，实为 {got}）；请核对号码",
             "{flag}: ID number \"{masked}\" fails its check digit (the last character should be {expected}, not {got}); check the number",

@@ -259,6 +259,13 @@ pub fn run(
     // rather than spilling to the log mid-transaction. This connection ends
     // with the command.
     ctx.conn.pragma_update(None, "cache_size", -65536)?;
+    // A handler that resolves every reference itself needs no second lookup
+    // per reference from SQLite (the pragma is a no-op inside an outer
+    // transaction, where the checks simply stay on).
+    let unchecked = dataset.references_resolved && ctx.conn.is_autocommit();
+    if unchecked {
+        ctx.conn.pragma_update(None, "foreign_keys", "OFF")?;
+    }
     let result = std::thread::scope(|scope| {
         let (chunks, spent) = source.spawn(scope);
         ctx.write(move |tx| {
@@ -324,6 +331,9 @@ pub fn run(
             Ok(summary)
         })
     });
+    if unchecked {
+        ctx.conn.pragma_update(None, "foreign_keys", "ON")?;
+    }
     match result {
         Ok(summary) => Ok((summary, false)),
         Err(err) => match err.downcast::<DryRun>() {

@@ -14,8 +14,10 @@ pub struct Names {
     kind: &'static Kind,
     all: Vec<Found>,
     by_id: FastMap<i64, usize>,
-    /// Codes as stored, and ASCII-lowercased (codes compare without case).
-    by_code: FastMap<String, usize>,
+    /// Codes as stored (`Key`: short ones packed into the map itself, so a
+    /// row's lookup touches no other memory), and ASCII-lowercased (codes
+    /// compare without case).
+    by_code: FastMap<Key, Coded>,
     by_folded_code: FastMap<String, usize>,
     /// `None` when several records share the name.
     by_name: FastMap<String, Option<usize>>,
@@ -51,7 +53,11 @@ impl Names {
     pub fn add(&mut self, found: Found) {
         let index = self.all.len();
         self.by_id.insert(found.id, index);
-        self.by_code.insert(found.code.clone(), index);
+        let coded = Coded {
+            index,
+            name: Key::of(&found.name),
+        };
+        self.by_code.insert(Key::of(&found.code), coded);
         self.by_folded_code
             .entry(found.code.to_ascii_lowercase())
             .or_insert(index);
@@ -103,8 +109,8 @@ impl Names {
         {
             return Some(&self.all[i]);
         }
-        if let Some(&i) = self.by_code.get(wanted) {
-            return Some(&self.all[i]);
+        if let Some(coded) = self.by_code.get(&Key::of(wanted)) {
+            return Some(&self.all[coded.index]);
         }
         if wanted.bytes().any(|b| b.is_ascii_alphabetic())
             && let Some(&i) = self.by_folded_code.get(&wanted.to_ascii_lowercase())
@@ -115,6 +121,34 @@ impl Names {
             Some(Some(i)) => Some(&self.all[*i]),
             _ => None,
         }
+    }
+}
+
+/// A record found by its code, with its name as a `Key` (a row's name cell
+/// is checked against it without reading the record).
+struct Coded {
+    index: usize,
+    name: Key,
+}
+
+/// A code as a map key: up to 15 bytes packed with its length into one
+/// integer (every code a roster makes), a longer one as text.
+#[derive(Clone, PartialEq, Eq, Hash)]
+enum Key {
+    Short(u128),
+    Long(String),
+}
+
+impl Key {
+    fn of(code: &str) -> Key {
+        let bytes = code.as_bytes();
+        if bytes.len() >= 16 {
+            return Key::Long(code.to_string());
+        }
+        let mut packed = [0u8; 16];
+        packed[..bytes.len()].copy_from_slice(bytes);
+        packed[15] = bytes.len() as u8;
+        Key::Short(u128::from_le_bytes(packed))
     }
 }
 
@@ -133,6 +167,16 @@ pub fn person<'n>(
         (None, None) => Ok(None),
         (None, Some(name)) => names.find(conn, env, flag, name).map(Some),
         (Some(code), name) => {
+            // The common case, a code on file and its holder's name, read
+            // from the code's map entry alone (digits alone may be an id,
+            // which `find` tries first).
+            let code = code.trim();
+            if !code.bytes().all(|b| b.is_ascii_digit())
+                && let Some(coded) = names.by_code.get(&Key::of(code))
+                && name.is_none_or(|n| Key::of(n.trim()) == coded.name)
+            {
+                return Ok(Some(&names.all[coded.index]));
+            }
             let found = names.find(conn, env, flag, code)?;
             if let Some(name) = name
                 && name.trim() != found.name

@@ -29,4 +29,21 @@ fn the_benchmark_runs_at_a_tiny_scale_and_prints_its_table() {
         .unwrap();
     assert_eq!(import.rows, 30);
     assert!(import.seconds > 0.0);
+    // Every operation was measured: a failed run is a note, and would hide
+    // its figure from the table.
+    for line in &lines {
+        assert!(
+            !line.note.starts_with("not measured"),
+            "{}: {}\n{table}",
+            line.operation,
+            line.note
+        );
+    }
+    // The activities import reads the first tenth of the participations
+    // (1,000,000 rows at full scale).
+    let activities = lines
+        .iter()
+        .find(|l| l.operation.starts_with("import activity"))
+        .unwrap();
+    assert_eq!(activities.rows, 300);
 }

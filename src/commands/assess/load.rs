@@ -89,6 +89,26 @@ pub fn subjects(
         })
         .filter(|(_, s)| s.served_days > 0)
         .collect();
+    // The two aggregates below sort a year's records for GROUP BY in runs
+    // the size of the page cache; at SQLite's default (2 MB) the runs stay
+    // in the processor's cache, and over a province-sized year the CPU time
+    // is a third lower than at the 32 MB a command otherwise keeps.
+    let cache: i64 = conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
+    conn.pragma_update(None, "cache_size", -2000)?;
+    let counted = count_work(conn, year, &first_s, &last_s, &mut subjects);
+    conn.pragma_update(None, "cache_size", cache)?;
+    counted?;
+    Ok(subjects.into_values().collect())
+}
+
+/// Adds the year's activities and advice to `subjects` (others are ignored).
+fn count_work(
+    conn: &Connection,
+    year: i32,
+    first_s: &str,
+    last_s: &str,
+    subjects: &mut BTreeMap<i64, Subject>,
+) -> anyhow::Result<()> {
     let h2 = format!("{year}-07-01");
     let year_end = format!("{year}-11-01");
     let mut stmt = conn.prepare_cached(
@@ -133,7 +153,7 @@ pub fn subjects(
             }
         }
     }
-    Ok(subjects.into_values().collect())
+    Ok(())
 }
 
 fn add(subject: &mut Subject, count: &str, kind: &str, second_half: bool, year_end: bool, n: i64) {

@@ -9,6 +9,7 @@ mod load;
 pub(crate) mod notes;
 mod read;
 mod run;
+mod stored;
 mod term;
 
 use std::path::Path;

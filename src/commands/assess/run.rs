@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use rusqlite::params;
 
 use super::notes::SubsidyNote;
-use super::{load, load_rules, read, year};
+use super::{load, load_rules, read, stored, year};
 use crate::cli::assess::RunArgs;
 use crate::context::{Ctx, Tx, now_stamp};
 use crate::domain::assess::{self, Rules, subsidy};
@@ -196,13 +196,21 @@ pub fn run(ctx: &Ctx, args: &RunArgs) -> anyhow::Result<()> {
                 ));
             }
         }
-        let subjects = load::subjects(tx, year, panel_id)?;
+        let mut subjects = load::subjects(tx, year, panel_id)?;
         if subjects.is_empty() {
             return Err(crate::refused!("{year} 年度没有在聘专家，无可考核", "nobody served in {year}; there is nothing to assess"));
         }
         let ids: Vec<i64> = subjects.iter().map(|s| s.advisor_id).collect();
         store::check_not_confirmed(tx, year, &ids)?;
-        let mut outcomes = assess::assess(&subjects, &rules);
+        // Each result's texts are written as it is scored; the lists they
+        // are written from are not read again, so they are not kept.
+        let mut texts = Vec::with_capacity(subjects.len());
+        let mut outcomes = assess::assess_each(&mut subjects, &rules, |s, o| {
+            texts.push((stored::metrics_text(s)?, stored::requirements_text(o)?));
+            o.points_lines = Vec::new();
+            o.requirements = Vec::new();
+            anyhow::Ok(())
+        })?;
         // The authority's decisions on the draft being replaced carry over.
         let previous = store::current_run(tx, year, panel_id)?.map(|(id, _)| id);
         let mut carried: HashMap<i64, Decision> = HashMap::new();
@@ -253,21 +261,18 @@ pub fn run(ctx: &Ctx, args: &RunArgs) -> anyhow::Result<()> {
                 dismissal_candidate, state)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, 'draft')",
         )?;
-        for ((subject, outcome), (amount, note)) in subjects.iter().zip(&outcomes).zip(&planned) {
+        for (((subject, (metrics, requirements)), outcome), (amount, note)) in
+            subjects.iter().zip(texts).zip(&outcomes).zip(&planned)
+        {
             let c = carried.get(&outcome.advisor_id);
-            let requirements = serde_json::json!({
-                "requirements": outcome.requirements.iter().map(|r| serde_json::json!({"label": r.label, "met": r.met, "detail": r.detail})).collect::<Vec<_>>(),
-                "points": outcome.points_lines.iter().map(|p| serde_json::json!({"label": p.label, "count": p.count, "each": p.each, "points": p.points})).collect::<Vec<_>>(),
-                "reasons": outcome.grade_reasons,
-            });
             insert.execute(params![
                 run_id,
                 year,
                 subject.advisor_id,
                 panel_id,
                 subject.served_days,
-                load::metrics_json(subject).to_string(),
-                requirements.to_string(),
+                metrics,
+                requirements,
                 outcome.points,
                 outcome.prelim_grade,
                 outcome.grade,

@@ -223,3 +223,48 @@ fn the_excellent_quota_moves_the_lowest_down_deterministically() {
     assert_eq!(quota::quota_places(0.15, "ceil", 10), 2);
     assert_eq!(quota::quota_places(0.15, "floor", 10), 1);
 }
+
+#[test]
+fn assessing_each_in_turn_gives_the_same_outcomes() {
+    // Equal points, so the quota's tie-break (advice adopted, then attended,
+    // then code) decides: the counts it reads must survive the cutting down.
+    for text in [ERENHOT, KAIZHOU] {
+        let rules = parse(text).unwrap();
+        let mut subjects: Vec<Subject> = (0..12)
+            .map(|i| {
+                subject(
+                    &format!("A{i:02}"),
+                    &[
+                        ("attended", "panel_meeting", 3, 3 + i64::from(i % 3 == 0)),
+                        ("attended", "written_opinion", 1, 1),
+                        ("advice_adopted", "", i64::from(i % 4 == 0), 0),
+                        ("absent", "seminar", i64::from(i == 5), 0),
+                    ],
+                )
+            })
+            .collect();
+        let expected = assess(&subjects, &rules);
+        let mut seen = Vec::new();
+        let outcomes = assess_each(&mut subjects, &rules, |s, o| {
+            seen.push((s.code.clone(), s.counts.len(), o.clone()));
+            Ok::<(), ()>(())
+        })
+        .unwrap();
+        assert_eq!(outcomes, expected);
+        // Each subject was seen whole with its outcome (before the quota),
+        // then kept only the totals the tie-break reads.
+        for (i, (code, n, outcome)) in seen.iter().enumerate() {
+            assert_eq!(
+                (code, outcome.points),
+                (&expected[i].code, expected[i].points)
+            );
+            assert!(*n >= 3);
+        }
+        assert!(subjects.iter().all(|s| s.counts.len() <= 2));
+        assert!(
+            subjects
+                .iter()
+                .all(|s| s.counts.keys().all(|(c, _)| c != "absent"))
+        );
+    }
+}

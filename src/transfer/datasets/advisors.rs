@@ -60,6 +60,7 @@ pub static DATASET: Dataset = Dataset {
     ],
     export,
     import: Some(start),
+    references_resolved: false,
 };
 
 fn export(sel: &Selection) -> anyhow::Result<Query> {
@@ -128,6 +129,23 @@ const STAGE: &str = "temp.roster_import_advisors";
 const STAGED_COLUMNS: &str = "code, name, gender, birth_date, id_number, category, tier, native_place, \
     native_abroad, employer, position, title, fields, work_start_year, academician, phone, email, wechat, \
     address, stipend_fen, notes, created_at, updated_at";
+
+/// From this many staged rows on (and as many as are on file), the plain
+/// indexes are dropped for the move and built again after it.
+const BULK: i64 = 10_000;
+
+/// The advisors' plain (not UNIQUE) indexes, as `schema.sql` makes them; a
+/// test keeps the two in step.
+const PLAIN_INDEXES: [(&str, &str); 2] = [
+    (
+        "advisors_name",
+        "CREATE INDEX advisors_name ON advisors(name)",
+    ),
+    (
+        "advisors_category",
+        "CREATE INDEX advisors_category ON advisors(category, tier)",
+    ),
+];
 
 struct Advisors {
     settings: ImportSettings,
@@ -241,10 +259,28 @@ impl RowHandler for Advisors {
     }
 
     fn finish(&mut self, tx: &Tx) -> anyhow::Result<()> {
+        // As large as the roster on file or larger: the plain indexes are
+        // built again in one sort rather than updated row by row.
+        let (staged, on_file): (i64, i64) = tx.query_row(
+            &format!("SELECT (SELECT count(*) FROM {STAGE}), (SELECT count(*) FROM main.advisors)"),
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        let rebuild = staged >= on_file.max(BULK);
+        if rebuild {
+            tx.execute_batch(
+                &PLAIN_INDEXES
+                    .map(|(name, _)| format!("DROP INDEX main.{name};"))
+                    .concat(),
+            )?;
+        }
         tx.execute_batch(&format!(
             "INSERT INTO main.advisors ({STAGED_COLUMNS}) SELECT {STAGED_COLUMNS} FROM {STAGE} ORDER BY rowid;
              DROP TABLE {STAGE};"
         ))?;
+        if rebuild {
+            tx.execute_batch(&PLAIN_INDEXES.map(|(_, sql)| format!("{sql};")).concat())?;
+        }
         Ok(())
     }
 }
@@ -300,5 +336,37 @@ impl Advisors {
             self.ids.insert(number, id);
         }
         Ok(Outcome::Updated)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::PLAIN_INDEXES;
+
+    /// The indexes an import drops and builds again are exactly the plain
+    /// indexes of `advisors`, made as the schema makes them.
+    #[test]
+    fn plain_indexes_match_the_schema() {
+        let conn = rusqlite::Connection::open_in_memory().unwrap();
+        for migration in crate::db::MIGRATIONS {
+            conn.execute_batch(migration).unwrap();
+        }
+        let mut stmt = conn
+            .prepare(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'advisors'
+                   AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%' ORDER BY name",
+            )
+            .unwrap();
+        let found: Vec<(String, String)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        let mut wanted: Vec<(String, String)> = PLAIN_INDEXES
+            .iter()
+            .map(|(n, s)| (n.to_string(), s.to_string()))
+            .collect();
+        wanted.sort();
+        assert_eq!(found, wanted);
     }
 }

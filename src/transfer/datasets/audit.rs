@@ -32,6 +32,7 @@ pub static DATASET: Dataset = Dataset {
     filters: &[Filter::Entity, Filter::By, Filter::From, Filter::To],
     export,
     import: None,
+    references_resolved: false,
 };
 
 fn export(sel: &Selection) -> anyhow::Result<Query> {

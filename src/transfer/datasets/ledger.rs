@@ -21,6 +21,7 @@ pub static DATASET: Dataset = Dataset {
     filters: &[Filter::Advisor, Filter::Year],
     export,
     import: None,
+    references_resolved: false,
 };
 
 const TABLE: &str = "temp.roster_export_ledger";

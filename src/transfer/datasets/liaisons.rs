@@ -37,6 +37,7 @@ pub static DATASET: Dataset = Dataset {
     filters: &[Filter::AsOf],
     export,
     import: Some(start),
+    references_resolved: false,
 };
 
 fn export(sel: &Selection) -> anyhow::Result<Query> {

@@ -67,6 +67,7 @@ pub static DATASET: Dataset = Dataset {
     filters: &[],
     export,
     import: Some(start),
+    references_resolved: false,
 };
 
 fn export(_: &Selection) -> anyhow::Result<Query> {

@@ -45,6 +45,7 @@ pub static DATASET: Dataset = Dataset {
     ],
     export,
     import: Some(start),
+    references_resolved: false,
 };
 
 const ID: usize = 0;

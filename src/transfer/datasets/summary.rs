@@ -35,6 +35,7 @@ pub static DATASET: Dataset = Dataset {
     filters: &[Filter::Year, Filter::Panel],
     export,
     import: None,
+    references_resolved: false,
 };
 
 fn export(sel: &Selection) -> anyhow::Result<Query> {
