@@ -801,7 +801,7 @@ fn ending_a_term_early_ends_its_renewal_in_the_procedure() {
     // Seed 001 arts. 12–13: a dismissed or resigned advisor's term is over;
     // the renewal of it (马俊杰: #35 serving, renewal #66 at 初审) cannot go on.
     let office = Office::sample();
-    office.ok(&[
+    let out = office.ok(&[
         "appointment",
         "dismiss",
         "35",
@@ -811,6 +811,7 @@ fn ending_a_term_early_ends_its_renewal_in_the_procedure() {
         "2026-11-20",
         "--yes",
     ]);
+    assert!(out.contains("其续聘 #66 随之不予聘任"), "{out}");
     assert_eq!(
         office.text("SELECT state || '|' || reject_reason FROM appointments WHERE id = 66"),
         "rejected|前任聘任 #35 已解聘，续聘不再进行"

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::{StepInput, done, step_input, transition};
+use super::{StepInput, done, done_ending, step_input, transition};
 use crate::cli::appointment::{DismissArgs, ObjectArgs, RejectArgs, ResignArgs};
 use crate::context::{Ctx, Tx};
 use crate::domain::lifecycle;
@@ -214,8 +214,8 @@ pub fn dismiss(ctx: &Ctx, args: &DismissArgs) -> anyhow::Result<()> {
             Ok(())
         })?;
         end_renewals(tx, id, &input, "解聘", "dismissed")
-    })?;
-    done(ctx, id, "dismissed")
+    })
+    .and_then(|renewals| done_ending(ctx, id, "dismissed", &renewals))
 }
 
 pub fn resign(ctx: &Ctx, args: &ResignArgs) -> anyhow::Result<()> {
@@ -257,21 +257,23 @@ pub fn resign(ctx: &Ctx, args: &ResignArgs) -> anyhow::Result<()> {
             Ok(())
         })?;
         end_renewals(tx, id, &input, "辞去", "resigned")
-    })?;
-    done(ctx, id, "resigned")
+    })
+    .and_then(|renewals| done_ending(ctx, id, "resigned", &renewals))
 }
 
 /// A renewal still in the procedure cannot follow a term that ended early
 /// (seed 001 art. 12–13): ending the term rejects it in the same
 /// transaction, dated no earlier than the renewal's own last step.
+/// Returns the renewals rejected.
 fn end_renewals(
     tx: &Tx,
     id: i64,
     input: &StepInput,
     how_zh: &str,
     how_en: &str,
-) -> anyhow::Result<()> {
-    for renewal in store::open_renewals(tx, id)? {
+) -> anyhow::Result<Vec<i64>> {
+    let renewals = store::open_renewals(tx, id)?;
+    for &renewal in &renewals {
         let last = store::last_step_date(tx, renewal)?
             .map(|d| date::from_db(&d))
             .transpose()?;
@@ -290,5 +292,5 @@ fn end_renewals(
             Ok(())
         })?;
     }
-    Ok(())
+    Ok(renewals)
 }

@@ -117,14 +117,25 @@ pub(crate) fn transition(
 }
 
 fn done(ctx: &Ctx, id: i64, step: &str) -> anyhow::Result<()> {
+    done_ending(ctx, id, step, &[])
+}
+
+/// `done`, naming the renewals the step rejected with it.
+fn done_ending(ctx: &Ctx, id: i64, step: &str, renewals: &[i64]) -> anyhow::Result<()> {
     let label = crate::labels::STEP_EVENT.label(step);
-    crate::output::print_done(
-        &ctx.env,
-        &crate::tr!("聘任 #{id}：{label}", "appointment #{id}: {label}"),
-        "appointment",
-        id,
-        None,
-    )
+    let mut message = crate::tr!("聘任 #{id}：{label}", "appointment #{id}: {label}");
+    if !renewals.is_empty() {
+        let list = renewals
+            .iter()
+            .map(|r| format!("#{r}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        message.push_str(&crate::tr!(
+            "；其续聘 {list} 随之不予聘任",
+            "; its renewal {list} is rejected with it"
+        ));
+    }
+    crate::output::print_done(&ctx.env, &message, "appointment", id, None)
 }
 
 /// A procedure step that only moves the state forward.
