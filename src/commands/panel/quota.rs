@@ -108,6 +108,12 @@ pub fn rows(conn: &rusqlite::Connection, panel_id: Option<i64>) -> anyhow::Resul
             .map(|k| domain.label(k))
             .collect::<Vec<_>>()
             .join(pick("、", ", "));
+        // An advice duty's kinds are activities that count as well.
+        let kinds = if q.subject == "advice" && !kinds.is_empty() {
+            crate::tr!("或{kinds}", "or {kinds}")
+        } else {
+            kinds
+        };
         rows.push(vec![
             q.id.into(),
             panel.code.into(),
