@@ -209,9 +209,9 @@ pub fn quotas(conn: &Connection, plan: &Plan, out: &mut Listed) -> anyhow::Resul
     }
     for ((subject, kinds, from, to), members) in groups {
         let counted_to = date::iso(to.min(today));
-        let asked: Vec<crate::store::quota::Asked> = members
+        let asked: Vec<store::DutyAsked> = members
             .iter()
-            .map(|i| crate::store::quota::Asked {
+            .map(|i| store::DutyAsked {
                 key: *i as i64,
                 panel_id: duties[*i].quota.panel_id,
                 needed: duties[*i].needed,
@@ -220,35 +220,93 @@ pub fn quotas(conn: &Connection, plan: &Plan, out: &mut Listed) -> anyhow::Resul
         // A member owes a period's duties when serving on its first day
         // (and still today): one appointed mid-period is not behind on a
         // pace set before they came, and owes from the next period on.
-        let found = crate::store::quota::short_members(
+        let short = store::short_of_duties(
             conn,
             &subject,
             &kinds,
             &date::iso(from),
             &counted_to,
             &plan.ask.today,
-            &date::iso(from),
             &asked,
-            plan.ask.limit,
         )?;
-        for (key, (total, rows)) in found {
-            let d = &duties[key as usize];
-            out.count(d.kind, total);
-            for s in rows {
-                let (due_on, what) = d.describe(s.held);
-                out.items.push(item(
-                    due_on,
-                    d.kind,
-                    &s.code,
-                    &s.name,
-                    Some(d.panel.code.clone()),
-                    what,
-                    d.command(Some(&s.code)),
-                ));
+        let mut candidates = Vec::new();
+        for (key, rows) in &short {
+            let d = &duties[*key as usize];
+            out.count(d.kind, rows.len() as i64);
+            for &(advisor, held) in rows {
+                candidates.push(Candidate {
+                    due: d.describe(held).0,
+                    key: *key as usize,
+                    advisor,
+                    held,
+                });
             }
+        }
+        for (c, code, name) in most_urgent(conn, candidates, plan.ask.limit)? {
+            let d = &duties[c.key];
+            let (due_on, what) = d.describe(c.held);
+            out.items.push(item(
+                due_on,
+                d.kind,
+                &code,
+                &name,
+                Some(d.panel.code.clone()),
+                what,
+                d.command(Some(&code)),
+            ));
         }
     }
     Ok(())
+}
+
+/// A member short of a duty, with the day the next one was due.
+struct Candidate {
+    due: NaiveDate,
+    key: usize,
+    advisor: i64,
+    held: i64,
+}
+
+/// The `limit` (-1: all) most urgent of `candidates` as `due` lists them —
+/// by due date, then code — with code and name. Whole days are taken while
+/// they fit; of the day that does not, the first by code (one walk of the
+/// code index): codes are read for the rows listed, not for every member.
+fn most_urgent(
+    conn: &Connection,
+    mut candidates: Vec<Candidate>,
+    limit: i64,
+) -> anyhow::Result<Vec<(Candidate, String, String)>> {
+    candidates.sort_by_key(|c| (c.due, c.advisor, c.key));
+    let mut chosen = Vec::new();
+    let mut rest = candidates.into_iter().peekable();
+    while let Some(first) = rest.next() {
+        if limit >= 0 && chosen.len() >= limit as usize {
+            break;
+        }
+        let mut day = vec![first];
+        while let Some(next) = rest.next_if(|c| c.due == day[0].due) {
+            day.push(next);
+        }
+        let room = if limit < 0 {
+            -1
+        } else {
+            (limit as usize - chosen.len()) as i64
+        };
+        let mut ids: Vec<i64> = day.iter().map(|c| c.advisor).collect();
+        ids.dedup();
+        let named: std::collections::HashMap<i64, (String, String)> =
+            store::by_code(conn, &ids, room)?
+                .into_iter()
+                .map(|(id, code, name)| (id, (code, name)))
+                .collect();
+        for c in day {
+            if let Some((code, name)) = named.get(&c.advisor) {
+                let (code, name) = (code.clone(), name.clone());
+                chosen.push((c, code, name));
+            }
+        }
+    }
+    Ok(chosen)
 }
 
 fn kinds_label(subject: &str, kinds: &str) -> String {

@@ -6,12 +6,14 @@
 //! liaison) are in `people.rs`, leaders in `leaders.rs`, both on today's
 //! serving roster (`today.rs`; a festival's is in `serving.rs`).
 
+mod duties;
 mod leaders;
 mod people;
 mod serving;
 mod today;
 mod visits;
 
+pub use duties::*;
 pub use leaders::*;
 pub use people::*;
 pub use today::Today;
