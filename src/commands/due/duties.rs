@@ -144,7 +144,12 @@ impl Duty {
 /// The panels' duties behind pace, and year-end reports, for the periods in
 /// view: whole-panel duties one count each; per-advisor duties grouped by
 /// subject, kinds and period, each group one query (`store::quota`).
-pub fn quotas(conn: &Connection, plan: &Plan, out: &mut Listed) -> anyhow::Result<()> {
+pub fn quotas(
+    conn: &Connection,
+    plan: &Plan,
+    roster: &store::Today,
+    out: &mut Listed,
+) -> anyhow::Result<()> {
     let today = plan.h.today;
     let horizon = plan.h.general;
     out.count("quota", 0);
@@ -222,11 +227,11 @@ pub fn quotas(conn: &Connection, plan: &Plan, out: &mut Listed) -> anyhow::Resul
         // pace set before they came, and owes from the next period on.
         let short = store::short_of_duties(
             conn,
+            roster,
             &subject,
             &kinds,
             &date::iso(from),
             &counted_to,
-            &plan.ask.today,
             &asked,
         )?;
         let mut candidates = Vec::new();

@@ -153,7 +153,12 @@ pub fn appointments(conn: &Connection, plan: &Plan, out: &mut Listed) -> anyhow:
 }
 
 /// Holiday greetings due, advisors not contacted, without a liaison, leaders short.
-pub fn people(conn: &Connection, plan: &Plan, out: &mut Listed) -> anyhow::Result<()> {
+pub fn people(
+    conn: &Connection,
+    plan: &Plan,
+    today: &store::Today,
+    out: &mut Listed,
+) -> anyhow::Result<()> {
     for (festival, on) in due::festivals(plan.h.today, plan.h.festival) {
         let (code, day_text) = (festival.code(), date::iso(on));
         let found = store::ungreeted(conn, &plan.ask, code, &day_text)?;
@@ -179,11 +184,10 @@ pub fn people(conn: &Connection, plan: &Plan, out: &mut Listed) -> anyhow::Resul
         })?;
     }
 
-    let today = store::Today::read(conn, &plan.ask)?;
     let (found, unpaired) = store::unattended(
         conn,
         &plan.ask,
-        &today,
+        today,
         &date::iso(plan.h.general),
         plan.contact_days,
     )?;
@@ -247,7 +251,7 @@ pub fn people(conn: &Connection, plan: &Plan, out: &mut Listed) -> anyhow::Resul
         ))
     })?;
 
-    let found = store::leaders_short(conn, &plan.ask, &today, plan.leader_min)?;
+    let found = store::leaders_short(conn, &plan.ask, today, plan.leader_min)?;
     let min = plan.leader_min;
     out.add("leader_short", found, |s| {
         let n = s.held;

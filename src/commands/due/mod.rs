@@ -70,10 +70,12 @@ pub fn run(ctx: &Ctx, args: &DueArgs) -> anyhow::Result<()> {
         };
         let mut listed = Listed::default();
         items::appointments(conn, &plan, &mut listed)?;
-        items::people(conn, &plan, &mut listed)?;
+        // Today's serving roster, read once for the people checks and duties.
+        let roster = crate::store::due::Today::read(conn, &plan.ask)?;
+        items::people(conn, &plan, &roster, &mut listed)?;
         items::visits(conn, &plan, &mut listed)?;
         items::advice(conn, &plan, &mut listed)?;
-        duties::quotas(conn, &plan, &mut listed)?;
+        duties::quotas(conn, &plan, &roster, &mut listed)?;
         duties::office(conn, &plan, &mut listed)?;
         Ok((listed, limit))
     })?;

@@ -9,6 +9,7 @@ use std::collections::{HashMap, HashSet};
 
 use rusqlite::Connection;
 
+use super::Today;
 use super::serving::{self, serving_on};
 
 /// One per-advisor duty asked about: a caller's key, its panel, and how
@@ -22,21 +23,20 @@ pub struct DutyAsked {
 
 /// For duties sharing a subject, kinds and period `from`..=`to`: per duty
 /// key, its members short of it as (advisor id, held), by advisor id. A
-/// member serves on the duty's panel today and on the period's first day
-/// (one appointed during the period owes from the next one).
-#[allow(clippy::too_many_arguments)]
+/// member serves on the duty's panel today (`now`, today's roster) and on
+/// the period's first day (one appointed during the period owes from the
+/// next one).
 pub fn short_of_duties(
     conn: &Connection,
+    now: &Today,
     subject: &str,
     kinds: &str,
     from: &str,
     to: &str,
-    today: &str,
     asked: &[DutyAsked],
 ) -> anyhow::Result<HashMap<i64, Vec<(i64, i64)>>> {
     let panels: HashSet<i64> = asked.iter().map(|a| a.panel_id).collect();
-    let now = serving_on(conn, today)?;
-    let at_start: Option<HashSet<(i64, i64)>> = if from == today {
+    let at_start: Option<HashSet<(i64, i64)>> = if from == now.day {
         None
     } else {
         Some(
@@ -48,7 +48,7 @@ pub fn short_of_duties(
         )
     };
     let mut members: HashMap<i64, Vec<i64>> = HashMap::new();
-    for s in &now {
+    for s in &now.seen {
         let stayed = at_start
             .as_ref()
             .is_none_or(|start| start.contains(&(s.advisor_id, s.panel_id)));

@@ -45,6 +45,8 @@ pub(super) struct Seen {
 /// `unattended` checks the appointments on the panel asked about,
 /// `leaders_short` asks who serves at all.
 pub struct Today {
+    /// The day (ISO).
+    pub(super) day: String,
     /// Ordered by advisor, then panel.
     pub(super) seen: Vec<Seen>,
 }
@@ -104,7 +106,10 @@ impl Today {
             });
         }
         seen.sort_unstable_by_key(|s| (s.advisor_id, s.panel_id));
-        Ok(Today { seen })
+        Ok(Today {
+            day: ask.today.clone(),
+            seen,
+        })
     }
 
     /// Whether `advisor_id` serves today (on any panel).
