@@ -577,3 +577,16 @@ fn a_member_appointed_mid_period_owes_from_the_next_period() {
     let next = due(&office, &["--today", "2027-07-10"]);
     assert!(codes(&next, "quota").contains(&"A0037".to_string()));
 }
+
+#[test]
+fn a_limited_list_shows_the_most_urgent_duties_first_by_code() {
+    // Four growth advisors are behind on the half-yearly meeting (all due
+    // 06-30); with two listed per kind, the first two codes, and the count
+    // says four.
+    let office = Office::sample();
+    office.ok(&["settings", "set", "due.list_limit", "2"]);
+    let items = due(&office, &[]);
+    assert_eq!(codes(&items, "quota"), ["A0005", "A0006"]);
+    let table = office.ok(&["due"]);
+    assert!(table.contains("履职要求：共 4 项，列出 2 项"), "{table}");
+}
