@@ -6,6 +6,8 @@
 //! `--dry-run` runs the same checks and rolls back. One audit row records
 //! the file's name, SHA-256 and row count.
 
+use std::any::Any;
+use std::cell::Cell;
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
@@ -113,6 +115,9 @@ pub trait RowHandler {
     }
 }
 
+/// What a dataset's `prepare` made of a row on the reading thread.
+pub type Prepared = Option<Box<dyn Any + Send>>;
+
 /// One data row, read by column key; cells come back exactly as exported
 /// (protection and neutralisation undone).
 pub struct Row<'a> {
@@ -122,9 +127,16 @@ pub struct Row<'a> {
     columns: &'static [Column],
     /// The line the row starts on (the header is line 1).
     pub line: u64,
+    prepared: Cell<Prepared>,
 }
 
 impl<'a> Row<'a> {
+    /// What the dataset's `prepare` made of this row, once (`None` when it
+    /// has none, or when it is taken already).
+    pub fn take_prepared<T: Any>(&self) -> Option<T> {
+        self.prepared.take()?.downcast::<T>().ok().map(|b| *b)
+    }
+
     fn position(&self, key: &str) -> Option<usize> {
         let index = self.columns.iter().position(|c| c.key == key)?;
         self.positions[index]
@@ -246,6 +258,7 @@ pub fn run(
             break map_header(dataset, &record, options.ignore_unknown, &shown)?;
         }
     };
+    let header = &header;
     let settings = ImportSettings {
         on_duplicate: options.on_duplicate,
         env: Env {
@@ -266,8 +279,24 @@ pub fn run(
     if unchecked {
         ctx.conn.pragma_update(None, "foreign_keys", "OFF")?;
     }
+    let env = settings.env.clone();
+    let prepare_row = |record: &StringRecord| -> Prepared {
+        let prepare = dataset.prepare?;
+        let row = Row {
+            record,
+            positions: &header.positions,
+            columns: dataset.columns,
+            line: 0,
+            prepared: Cell::new(None),
+        };
+        (record.len() == header.width)
+            .then(|| prepare(&env, &row))
+            .flatten()
+    };
+    let prepare: Option<&(dyn Fn(&StringRecord) -> Prepared + Sync)> =
+        dataset.prepare.is_some().then_some(&prepare_row);
     let result = std::thread::scope(|scope| {
-        let (chunks, spent) = source.spawn(scope);
+        let (chunks, spent) = source.spawn(scope, prepare);
         ctx.write(move |tx| {
             let marks = crate::check::database::id_marks(tx)?;
             let mut handler = start(tx, &settings)?;
@@ -277,8 +306,8 @@ pub fn run(
                 ..Summary::default()
             };
             let (open_quote, last_line) = loop {
-                let batch = match chunks.recv() {
-                    Ok(Chunk::Records(batch)) => batch,
+                let (batch, prepared) = match chunks.recv() {
+                    Ok(Chunk::Records(batch, prepared)) => (batch, prepared),
                     Ok(Chunk::End { open_quote, last_line, sha256 }) => {
                         summary.sha256 = sha256;
                         break (open_quote, last_line);
@@ -286,9 +315,11 @@ pub fn run(
                     Ok(Chunk::Failed(err)) => return Err(err),
                     Err(_) => anyhow::bail!("reading {shown} stopped"),
                 };
+                let mut prepared = prepared.into_iter();
                 for record in &batch {
                     let counts = (&mut problems, &mut summary);
-                    take_row(tx, dataset, &header, handler.as_mut(), record, counts)?;
+                    let ready = prepared.next().flatten();
+                    take_row(tx, dataset, header, handler.as_mut(), (record, ready), counts)?;
                     if summary.rows % STEP == 0 {
                         progress.set(read.load(Ordering::Relaxed));
                     }
@@ -350,7 +381,7 @@ fn take_row(
     dataset: &'static Dataset,
     header: &Header,
     handler: &mut dyn RowHandler,
-    record: &StringRecord,
+    (record, prepared): (&StringRecord, Prepared),
     (problems, summary): (&mut Problems, &mut Summary),
 ) -> anyhow::Result<()> {
     let line = record.position().map_or(0, |p| p.line());
@@ -371,6 +402,7 @@ fn take_row(
         positions: &header.positions,
         columns: dataset.columns,
         line,
+        prepared: Cell::new(prepared),
     };
     if let Some(column) = header.formula(record) {
         problems.push(crate::tr!(
