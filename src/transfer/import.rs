@@ -6,7 +6,6 @@
 //! `--dry-run` runs the same checks and rolls back. One audit row records
 //! the file's name, SHA-256 and row count.
 
-use std::any::Any;
 use std::cell::Cell;
 use std::path::Path;
 use std::sync::Arc;
@@ -14,14 +13,14 @@ use std::sync::atomic::Ordering;
 
 use csv::StringRecord;
 
+use super::Dataset;
 use super::encoding::Charset;
 use super::header::{Header, map_header};
 use super::progress::{LARGE_BYTES, Progress, STEP};
 use super::report::Problems;
+use super::row::{Prepared, Row};
 use super::source::{Chunk, Source};
-use super::{Dataset, cells};
 use crate::context::{Ctx, Env, Tx};
-use crate::output::Column;
 
 /// What to do with a row whose code or ID number is already on file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -113,91 +112,6 @@ pub trait RowHandler {
     fn finish(&mut self, _tx: &Tx) -> anyhow::Result<()> {
         Ok(())
     }
-}
-
-/// What a dataset's `prepare` made of a row on the reading thread.
-pub type Prepared = Option<Box<dyn Any + Send>>;
-
-/// One data row, read by column key; cells come back exactly as exported
-/// (protection and neutralisation undone).
-pub struct Row<'a> {
-    record: &'a StringRecord,
-    /// For each dataset column, its position in the file (if present).
-    positions: &'a [Option<usize>],
-    columns: &'static [Column],
-    /// The line the row starts on (the header is line 1).
-    pub line: u64,
-    prepared: Cell<Prepared>,
-}
-
-impl<'a> Row<'a> {
-    /// What the dataset's `prepare` made of this row, once (`None` when it
-    /// has none, or when it is taken already).
-    pub fn take_prepared<T: Any>(&self) -> Option<T> {
-        self.prepared.take()?.downcast::<T>().ok().map(|b| *b)
-    }
-
-    fn position(&self, key: &str) -> Option<usize> {
-        let index = self.columns.iter().position(|c| c.key == key)?;
-        self.positions[index]
-    }
-
-    /// The dataset's columns.
-    pub fn columns(&self) -> &'static [Column] {
-        self.columns
-    }
-
-    /// Whether the file has this column.
-    pub fn has(&self, key: &str) -> bool {
-        self.position(key).is_some()
-    }
-
-    /// The cell, restored; `None` when the file has no such column.
-    pub fn get(&self, key: &str) -> Option<&'a str> {
-        self.position(key)
-            .and_then(|p| self.record.get(p))
-            .map(cells::restore)
-    }
-
-    /// The cell when it holds something other than blanks.
-    pub fn value(&self, key: &str) -> Option<&'a str> {
-        self.get(key).filter(|s| !s.trim().is_empty())
-    }
-
-    /// As a flag value: `None` when absent or blank.
-    pub fn flag(&self, key: &str) -> Option<String> {
-        self.value(key).map(str::to_string)
-    }
-
-    /// As a flag value for an edit: a blank cell clears (`Some("")`).
-    pub fn edit(&self, key: &str) -> Option<String> {
-        self.get(key).map(|s| s.trim().to_string())
-    }
-
-    /// The cell of the dataset's column number `index` (its place in
-    /// `columns`), restored: the fast form of `get` for per-row hot paths.
-    pub fn at(&self, index: usize) -> Option<&'a str> {
-        self.positions
-            .get(index)
-            .copied()
-            .flatten()
-            .and_then(|p| self.record.get(p))
-            .map(cells::restore)
-    }
-
-    /// `at` when the cell holds something other than blanks, trimmed.
-    pub fn value_at(&self, index: usize) -> Option<&'a str> {
-        self.at(index).map(str::trim).filter(|s| !s.is_empty())
-    }
-}
-
-/// The place of `key` in `columns` (for `Row::at`); a dataset's handler
-/// looks its columns up once, at start.
-pub fn column_index(columns: &[Column], key: &str) -> anyhow::Result<usize> {
-    columns
-        .iter()
-        .position(|c| c.key == key)
-        .ok_or_else(|| anyhow::anyhow!("dataset has no column {key}"))
 }
 
 /// How an import runs.
@@ -338,7 +252,7 @@ pub fn run(
                 ));
             }
             for (line, err) in handler.check(tx)? {
-                problems.push_error(err, line, dataset, &header)?;
+                problems.push_error(err, line, dataset, header)?;
             }
             problems.fail_if_any(&shown, summary.rows)?;
             handler.finish(tx)?;

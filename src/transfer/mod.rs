@@ -74,6 +74,7 @@ mod names;
 mod numbers;
 mod progress;
 mod report;
+mod row;
 mod source;
 mod xlsx;
 
@@ -89,11 +90,10 @@ use crate::store;
 
 pub use self::encoding::Charset;
 pub use self::fastmap::{FastMap, fast_map};
-pub use self::import::{
-    ImportSettings, OnDuplicate, Outcome, Prepared, Row, RowHandler, column_index,
-};
+pub use self::import::{ImportSettings, OnDuplicate, Outcome, RowHandler};
 pub use self::names::{Names, person};
 pub use self::numbers::{Number, Numbers};
+pub use self::row::{Prepared, Row, column_index};
 
 /// One dataset: what `export` writes and (optionally) what `import` reads.
 pub struct Dataset {

@@ -15,7 +15,7 @@ use csv::StringRecord;
 use sha2::{Digest, Sha256};
 
 use super::encoding::{Charset, Decoding, Malformed, sniff};
-use super::import::Prepared;
+use super::row::Prepared;
 
 /// Records per batch handed from the reading thread.
 const BATCH: usize = 512;
