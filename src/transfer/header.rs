@@ -6,7 +6,7 @@
 use csv::StringRecord;
 
 use super::Dataset;
-use super::import::Row;
+use super::row::Row;
 
 pub struct Header {
     /// Cells per row.

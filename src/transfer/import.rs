@@ -6,20 +6,21 @@
 //! `--dry-run` runs the same checks and rolls back. One audit row records
 //! the file's name, SHA-256 and row count.
 
+use std::cell::Cell;
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 
 use csv::StringRecord;
 
+use super::Dataset;
 use super::encoding::Charset;
 use super::header::{Header, map_header};
 use super::progress::{LARGE_BYTES, Progress, STEP};
 use super::report::Problems;
+use super::row::{Prepared, Row};
 use super::source::{Chunk, Source};
-use super::{Dataset, cells};
 use crate::context::{Ctx, Env, Tx};
-use crate::output::Column;
 
 /// What to do with a row whose code or ID number is already on file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -113,81 +114,6 @@ pub trait RowHandler {
     }
 }
 
-/// One data row, read by column key; cells come back exactly as exported
-/// (protection and neutralisation undone).
-pub struct Row<'a> {
-    record: &'a StringRecord,
-    /// For each dataset column, its position in the file (if present).
-    positions: &'a [Option<usize>],
-    columns: &'static [Column],
-    /// The line the row starts on (the header is line 1).
-    pub line: u64,
-}
-
-impl<'a> Row<'a> {
-    fn position(&self, key: &str) -> Option<usize> {
-        let index = self.columns.iter().position(|c| c.key == key)?;
-        self.positions[index]
-    }
-
-    /// The dataset's columns.
-    pub fn columns(&self) -> &'static [Column] {
-        self.columns
-    }
-
-    /// Whether the file has this column.
-    pub fn has(&self, key: &str) -> bool {
-        self.position(key).is_some()
-    }
-
-    /// The cell, restored; `None` when the file has no such column.
-    pub fn get(&self, key: &str) -> Option<&'a str> {
-        self.position(key)
-            .and_then(|p| self.record.get(p))
-            .map(cells::restore)
-    }
-
-    /// The cell when it holds something other than blanks.
-    pub fn value(&self, key: &str) -> Option<&'a str> {
-        self.get(key).filter(|s| !s.trim().is_empty())
-    }
-
-    /// As a flag value: `None` when absent or blank.
-    pub fn flag(&self, key: &str) -> Option<String> {
-        self.value(key).map(str::to_string)
-    }
-
-    /// As a flag value for an edit: a blank cell clears (`Some("")`).
-    pub fn edit(&self, key: &str) -> Option<String> {
-        self.get(key).map(|s| s.trim().to_string())
-    }
-
-    /// The cell of the dataset's column number `index` (its place in
-    /// `columns`), restored: the fast form of `get` for per-row hot paths.
-    pub fn at(&self, index: usize) -> Option<&'a str> {
-        self.positions
-            .get(index)
-            .copied()
-            .flatten()
-            .and_then(|p| self.record.get(p))
-            .map(cells::restore)
-    }
-
-    /// `at` when the cell holds something other than blanks, trimmed.
-    pub fn value_at(&self, index: usize) -> Option<&'a str> {
-        self.at(index).map(str::trim).filter(|s| !s.is_empty())
-    }
-}
-
-/// The place of `key` in `columns` (for `Row::at`); a dataset's handler
-/// looks its columns up once, at start.
-pub fn column_index(columns: &[Column], key: &str) -> anyhow::Result<usize> {
-    columns
-        .iter()
-        .position(|c| c.key == key)
-        .ok_or_else(|| anyhow::anyhow!("dataset has no column {key}"))
-}
-
 /// How an import runs.
 pub struct ImportOptions {
     pub charset: Option<Charset>,
@@ -246,6 +172,7 @@ pub fn run(
             break map_header(dataset, &record, options.ignore_unknown, &shown)?;
         }
     };
+    let header = &header;
     let settings = ImportSettings {
         on_duplicate: options.on_duplicate,
         env: Env {
@@ -266,8 +193,24 @@ pub fn run(
     if unchecked {
         ctx.conn.pragma_update(None, "foreign_keys", "OFF")?;
     }
+    let env = settings.env.clone();
+    let prepare_row = |record: &StringRecord| -> Prepared {
+        let prepare = dataset.prepare?;
+        let row = Row {
+            record,
+            positions: &header.positions,
+            columns: dataset.columns,
+            line: 0,
+            prepared: Cell::new(None),
+        };
+        (record.len() == header.width)
+            .then(|| prepare(&env, &row))
+            .flatten()
+    };
+    let prepare: Option<&(dyn Fn(&StringRecord) -> Prepared + Sync)> =
+        dataset.prepare.is_some().then_some(&prepare_row);
     let result = std::thread::scope(|scope| {
-        let (chunks, spent) = source.spawn(scope);
+        let (chunks, spent) = source.spawn(scope, prepare);
         ctx.write(move |tx| {
             let marks = crate::check::database::id_marks(tx)?;
             let mut handler = start(tx, &settings)?;
@@ -277,8 +220,8 @@ pub fn run(
                 ..Summary::default()
             };
             let (open_quote, last_line) = loop {
-                let batch = match chunks.recv() {
-                    Ok(Chunk::Records(batch)) => batch,
+                let (batch, prepared) = match chunks.recv() {
+                    Ok(Chunk::Records(batch, prepared)) => (batch, prepared),
                     Ok(Chunk::End { open_quote, last_line, sha256 }) => {
                         summary.sha256 = sha256;
                         break (open_quote, last_line);
@@ -286,9 +229,11 @@ pub fn run(
                     Ok(Chunk::Failed(err)) => return Err(err),
                     Err(_) => anyhow::bail!("reading {shown} stopped"),
                 };
+                let mut prepared = prepared.into_iter();
                 for record in &batch {
                     let counts = (&mut problems, &mut summary);
-                    take_row(tx, dataset, &header, handler.as_mut(), record, counts)?;
+                    let ready = prepared.next().flatten();
+                    take_row(tx, dataset, header, handler.as_mut(), (record, ready), counts)?;
                     if summary.rows % STEP == 0 {
                         progress.set(read.load(Ordering::Relaxed));
                     }
@@ -307,7 +252,7 @@ pub fn run(
                 ));
             }
             for (line, err) in handler.check(tx)? {
-                problems.push_error(err, line, dataset, &header)?;
+                problems.push_error(err, line, dataset, header)?;
             }
             problems.fail_if_any(&shown, summary.rows)?;
             handler.finish(tx)?;
@@ -350,7 +295,7 @@ fn take_row(
     dataset: &'static Dataset,
     header: &Header,
     handler: &mut dyn RowHandler,
-    record: &StringRecord,
+    (record, prepared): (&StringRecord, Prepared),
     (problems, summary): (&mut Problems, &mut Summary),
 ) -> anyhow::Result<()> {
     let line = record.position().map_or(0, |p| p.line());
@@ -371,6 +316,7 @@ fn take_row(
         positions: &header.positions,
         columns: dataset.columns,
         line,
+        prepared: Cell::new(prepared),
     };
     if let Some(column) = header.formula(record) {
         problems.push(crate::tr!(

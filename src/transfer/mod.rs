@@ -74,6 +74,7 @@ mod names;
 mod numbers;
 mod progress;
 mod report;
+mod row;
 mod source;
 mod xlsx;
 
@@ -89,9 +90,10 @@ use crate::store;
 
 pub use self::encoding::Charset;
 pub use self::fastmap::{FastMap, fast_map};
-pub use self::import::{ImportSettings, OnDuplicate, Outcome, Row, RowHandler, column_index};
+pub use self::import::{ImportSettings, OnDuplicate, Outcome, RowHandler};
 pub use self::names::{Names, person};
 pub use self::numbers::{Number, Numbers};
+pub use self::row::{Prepared, Row, column_index};
 
 /// One dataset: what `export` writes and (optionally) what `import` reads.
 pub struct Dataset {
@@ -113,7 +115,14 @@ pub struct Dataset {
     /// per row, only repeat it: the machinery switches them off for the
     /// import (a fifth of a large activities import's time).
     pub references_resolved: bool,
+    /// The part of a row's checks that needs no database, run on the
+    /// reading thread (the second core) ahead of the row's handler, which
+    /// takes its result with `Row::take_prepared`.
+    pub prepare: Option<Prepare>,
 }
+
+/// Checks a row on the reading thread (`Dataset::prepare`).
+pub type Prepare = fn(&crate::context::Env, &Row) -> Prepared;
 
 /// Starts an import: loads what the rows need and returns the row handler.
 pub type StartImport = fn(&Tx, &ImportSettings) -> anyhow::Result<Box<dyn RowHandler>>;

@@ -15,6 +15,7 @@ use csv::StringRecord;
 use sha2::{Digest, Sha256};
 
 use super::encoding::{Charset, Decoding, Malformed, sniff};
+use super::row::Prepared;
 
 /// Records per batch handed from the reading thread.
 const BATCH: usize = 512;
@@ -51,7 +52,8 @@ pub struct Source {
 
 /// What the reading thread hands over.
 pub enum Chunk {
-    Records(Vec<StringRecord>),
+    /// Records, and what `prepare` made of each (empty without one).
+    Records(Vec<StringRecord>, Vec<Prepared>),
     /// The end of the file: whether it stopped inside a quoted cell, the
     /// line of the last record, and the file's SHA-256.
     End {
@@ -150,11 +152,13 @@ impl Source {
     }
 
     /// Reads the rest of the file on a thread of `scope`: batches of
-    /// records arrive on the returned receiver, and spent batches go back
-    /// on the sender for reuse. Dropping the receiver stops the thread.
+    /// records arrive on the returned receiver, each with what `prepare`
+    /// (if any) made of it, and spent batches go back on the sender for
+    /// reuse. Dropping the receiver stops the thread.
     pub fn spawn<'scope>(
         mut self,
         scope: &'scope std::thread::Scope<'scope, '_>,
+        prepare: Option<&'scope (dyn Fn(&StringRecord) -> Prepared + Sync)>,
     ) -> (Receiver<Chunk>, SyncSender<Vec<StringRecord>>) {
         let (out, chunks) = sync_channel::<Chunk>(IN_FLIGHT);
         let (spent, back) = sync_channel::<Vec<StringRecord>>(IN_FLIGHT + 2);
@@ -179,7 +183,8 @@ impl Source {
                 }
                 let done = filled < BATCH;
                 batch.truncate(filled);
-                if !batch.is_empty() && out.send(Chunk::Records(batch)).is_err() {
+                let prepared = prepare.map_or_else(Vec::new, |p| batch.iter().map(p).collect());
+                if !batch.is_empty() && out.send(Chunk::Records(batch, prepared)).is_err() {
                     return;
                 }
                 if done {

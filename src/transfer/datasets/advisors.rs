@@ -6,14 +6,14 @@ use rusqlite::params;
 
 use crate::cli::advisor::{AdvisorFields, AdvisorListArgs};
 use crate::commands::advisor::{apply, list_filter};
-use crate::context::{Tx, now_stamp};
+use crate::context::{Env, Tx, now_stamp};
 use crate::input::idcard;
 use crate::labels::{CATEGORY, GENDER, TIER};
 use crate::output::{Kind, col};
 use crate::store::advisor::{self as store, Advisor};
 use crate::transfer::{
-    Dataset, FastMap, Filter, ImportSettings, OnDuplicate, Outcome, Query, Row, RowHandler,
-    Selection, fast_map,
+    Dataset, FastMap, Filter, ImportSettings, OnDuplicate, Outcome, Prepared, Query, Row,
+    RowHandler, Selection, fast_map,
 };
 
 pub static DATASET: Dataset = Dataset {
@@ -61,6 +61,7 @@ pub static DATASET: Dataset = Dataset {
     export,
     import: Some(start),
     references_resolved: false,
+    prepare: Some(prepare),
 };
 
 fn export(sel: &Selection) -> anyhow::Result<Query> {
@@ -190,6 +191,15 @@ fn start(tx: &Tx, settings: &ImportSettings) -> anyhow::Result<Box<dyn RowHandle
     }))
 }
 
+/// A row as a new advisor, checked by `advisor add`'s rules on the reading
+/// thread: all of a new row's checks that need no database. The handler
+/// takes the result only for a row that is not on file.
+fn prepare(env: &Env, row: &Row) -> Prepared {
+    let mut a = Advisor::default();
+    let checked = apply(env, &fields(row, false), &mut a, true).map(|()| a);
+    Some(Box::new(checked))
+}
+
 /// The number in a generated code such as `A0041`.
 fn generated_number(code: &str) -> Option<i64> {
     let digits = code.strip_prefix('A')?;
@@ -287,8 +297,14 @@ impl RowHandler for Advisors {
 
 impl Advisors {
     fn insert(&mut self, tx: &Tx, row: &Row) -> anyhow::Result<Outcome> {
-        let mut a = Advisor::default();
-        apply(&self.settings.env, &fields(row, false), &mut a, true)?;
+        let mut a = match row.take_prepared::<anyhow::Result<Advisor>>() {
+            Some(checked) => checked?,
+            None => {
+                let mut a = Advisor::default();
+                apply(&self.settings.env, &fields(row, false), &mut a, true)?;
+                a
+            }
+        };
         if a.code.is_empty() {
             while self.codes.contains_key(&format!("A{:04}", self.next_code)) {
                 self.next_code += 1;

@@ -46,6 +46,7 @@ pub static DATASET: Dataset = Dataset {
     export,
     import: Some(start),
     references_resolved: false,
+    prepare: None,
 };
 
 const ID: usize = 0;

@@ -17,14 +17,15 @@ use super::write::{Joined, Writer};
 use crate::cli::activity::ActivityFields;
 use crate::commands::activity::admit::admit;
 use crate::commands::activity::parse_new;
-use crate::commands::activity::participant::{JoinText, parse_join_text};
-use crate::context::Tx;
+use crate::commands::activity::participant::{Join, JoinText, parse_join_text};
+use crate::context::{Env, Tx};
 use crate::input::resolve::{ADVISOR, PANEL};
 use crate::input::{date, text};
 use crate::store::activity::Activity;
 use crate::transfer::fastmap::FxHasher;
 use crate::transfer::{
-    FastMap, ImportSettings, Names, Number, Numbers, Outcome, Row, RowHandler, fast_map, person,
+    FastMap, ImportSettings, Names, Number, Numbers, Outcome, Prepared, Row, RowHandler, fast_map,
+    person,
 };
 
 /// The activity the rows being read belong to.
@@ -89,6 +90,53 @@ fn activity_hash(row: &Row) -> u64 {
         hasher.write_u8(0xff);
     }
     hasher.finish()
+}
+
+/// What the reading thread makes of a row (`prepare`): its activity cells
+/// hashed and its participant's cells checked, taken by `row` at the points
+/// where it would otherwise check them itself.
+struct Ready {
+    hash: u64,
+    guest: anyhow::Result<bool>,
+    /// A participant cell other than `guest` is filled.
+    given: bool,
+    /// `participant add`'s checks of the cells (when `guest` is good).
+    join: Option<anyhow::Result<Join>>,
+}
+
+pub fn prepare(_env: &Env, row: &Row) -> Prepared {
+    Some(Box::new(ready(row)))
+}
+
+fn ready(row: &Row) -> Ready {
+    let guest = row
+        .value_at(at::GUEST)
+        .map(|g| text::yes_no("--guest", g))
+        .transpose()
+        .map(Option::unwrap_or_default);
+    let cells = JoinText {
+        attendance: row.value_at(at::ATTENDANCE),
+        reason: row.value_at(at::REASON),
+        role: row.value_at(at::ROLE),
+        opinion: row.value_at(at::OPINION),
+        guest: false,
+        override_reason: row.value_at(at::OVERRIDE),
+    };
+    let given = cells.attendance.is_some()
+        || cells.reason.is_some()
+        || cells.role.is_some()
+        || cells.opinion.is_some()
+        || cells.override_reason.is_some();
+    let join = guest
+        .as_ref()
+        .ok()
+        .map(|&guest| parse_join_text(&JoinText { guest, ..cells }));
+    Ready {
+        hash: activity_hash(row),
+        guest,
+        given,
+        join,
+    }
 }
 
 /// The row's activity cells as `activity add`'s flags.
@@ -175,8 +223,7 @@ impl Activities {
     }
 
     /// Finds (or starts) the activity of `row`.
-    fn group(&mut self, tx: &Tx, row: &Row) -> anyhow::Result<()> {
-        let hash = activity_hash(row);
+    fn group(&mut self, tx: &Tx, row: &Row, hash: u64) -> anyhow::Result<()> {
         let key = row
             .value_at(at::ACTIVITY)
             .map(|t| crate::commands::number("--activity", t.trim_start_matches('#'), 1..=i64::MAX))
@@ -236,7 +283,8 @@ impl Activities {
 
 impl RowHandler for Activities {
     fn row(&mut self, tx: &Tx, row: &Row) -> anyhow::Result<Outcome> {
-        self.group(tx, row)?;
+        let ready = row.take_prepared::<Ready>().unwrap_or_else(|| ready(row));
+        self.group(tx, row, ready.hash)?;
         let Some(group) = &self.current else {
             return Err(anyhow::anyhow!("no activity for line {}", row.line));
         };
@@ -250,28 +298,11 @@ impl RowHandler for Activities {
             State::New { activity, on } => (activity, *on),
         };
         let env = &self.settings.env;
-        let cells = JoinText {
-            attendance: row.value_at(at::ATTENDANCE),
-            reason: row.value_at(at::REASON),
-            role: row.value_at(at::ROLE),
-            opinion: row.value_at(at::OPINION),
-            guest: row
-                .value_at(at::GUEST)
-                .map(|g| text::yes_no("--guest", g))
-                .transpose()?
-                .unwrap_or(false),
-            override_reason: row.value_at(at::OVERRIDE),
-        };
+        let guest = ready.guest?;
         let code = row.value_at(at::ADVISOR);
         let name = row.value_at(at::ADVISOR_NAME);
         let Some(advisor) = person(&self.advisors, tx, env, "--advisor", code, name)? else {
-            if cells.attendance.is_some()
-                || cells.reason.is_some()
-                || cells.role.is_some()
-                || cells.opinion.is_some()
-                || cells.override_reason.is_some()
-                || cells.guest
-            {
+            if ready.given || guest {
                 return Err(crate::invalid!(
                     "--advisor：给出了出席情况、角色或意见，但没有给出参加的专家",
                     "--advisor: attendance, role or opinion was given but no advisor taking part"
@@ -280,7 +311,10 @@ impl RowHandler for Activities {
             // A row for an activity nobody has joined yet.
             return Ok(Outcome::Inserted);
         };
-        let join = parse_join_text(&cells)?;
+        let Some(join) = ready.join else {
+            return Err(anyhow::anyhow!("line {}: cells not checked", row.line));
+        };
+        let join = join?;
         let admitted = admit(
             tx,
             "--advisor",
