@@ -86,7 +86,10 @@ pub fn advisor_counts(
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-/// What counts for a whole-panel quota dated `from`..=`to`.
+/// What counts for a whole-panel quota dated `from`..=`to`, counted up
+/// to `upto` (-1: all): a duty only asks whether it is met, so `due` stops
+/// at the count it needs instead of counting a year's records.
+#[allow(clippy::too_many_arguments)]
 pub fn panel_count(
     conn: &Connection,
     subject: &str,
@@ -94,40 +97,41 @@ pub fn panel_count(
     kinds: &str,
     from: &str,
     to: &str,
+    upto: i64,
 ) -> anyhow::Result<i64> {
     let kind_match = |column: &str| format!("{column} IN {KINDS}");
     let sql = match subject {
         "contact" => format!(
-            "SELECT count(DISTINCT c.id) FROM contacts c JOIN contact_advisors ca ON ca.contact_id = c.id
+            "SELECT count(*) FROM (SELECT DISTINCT c.id FROM contacts c JOIN contact_advisors ca ON ca.contact_id = c.id
              JOIN appointments ap ON ap.advisor_id = ca.advisor_id AND ap.panel_id = :panel
-             WHERE c.voided_at IS NULL AND {} AND c.on_date BETWEEN :from AND :to AND {}",
+             WHERE c.voided_at IS NULL AND {} AND c.on_date BETWEEN :from AND :to AND {} LIMIT :upto)",
             kind_match("c.kind"),
             serving_condition("ap").replace('?', "c.on_date")
         ),
         "activity" => format!(
-            "SELECT count(*) FROM activities ac
+            "SELECT count(*) FROM (SELECT 1 FROM activities ac
              WHERE ac.panel_id = :panel AND ac.voided_at IS NULL AND {} AND ac.on_date BETWEEN :from AND :to
                AND EXISTS (SELECT 1 FROM participants pa WHERE pa.activity_id = ac.id
-                           AND pa.voided_at IS NULL AND pa.attendance = 'attended')",
+                           AND pa.voided_at IS NULL AND pa.attendance = 'attended') LIMIT :upto)",
             kind_match("ac.kind")
         ),
         _ => format!(
-            "SELECT (SELECT count(*) FROM advice ad
+            "SELECT (SELECT count(*) FROM (SELECT 1 FROM advice ad
                WHERE ad.voided_at IS NULL AND ad.on_date BETWEEN :from AND :to
                  AND (ad.panel_id = :panel OR EXISTS (
                    SELECT 1 FROM advice_advisors aa JOIN appointments ap ON ap.advisor_id = aa.advisor_id
-                   WHERE aa.advice_id = ad.id AND ap.panel_id = :panel AND {})))
-             + (SELECT count(*) FROM activities ac
+                   WHERE aa.advice_id = ad.id AND ap.panel_id = :panel AND {})) LIMIT :upto))
+             + (SELECT count(*) FROM (SELECT 1 FROM activities ac
                WHERE :kinds <> '' AND ac.panel_id = :panel AND ac.voided_at IS NULL AND {}
                  AND ac.on_date BETWEEN :from AND :to
                  AND EXISTS (SELECT 1 FROM participants pa WHERE pa.activity_id = ac.id
-                             AND pa.voided_at IS NULL AND pa.attendance = 'attended'))",
+                             AND pa.voided_at IS NULL AND pa.attendance = 'attended') LIMIT :upto))",
             serving_condition("ap").replace('?', "ad.on_date"),
             kind_match("ac.kind")
         ),
     };
     Ok(conn.prepare_cached(&sql)?.query_row(
-        named_params! { ":panel": panel_id, ":kinds": kinds, ":from": from, ":to": to },
+        named_params! { ":panel": panel_id, ":kinds": kinds, ":from": from, ":to": to, ":upto": upto },
         |r| r.get(0),
     )?)
 }

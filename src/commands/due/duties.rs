@@ -191,6 +191,7 @@ pub fn quotas(
                 &d.quota.kinds,
                 &from,
                 &counted_to,
+                d.needed,
             )?;
             if held < d.needed {
                 out.count(d.kind, 1);

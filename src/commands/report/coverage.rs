@@ -333,6 +333,7 @@ fn quotas(
                     &q.kinds,
                     &date::iso(*from),
                     &date::iso(*to),
+                    -1,
                 )?;
                 if n < q.min_count {
                     short.push(format!(
