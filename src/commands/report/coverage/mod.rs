@@ -4,9 +4,11 @@
 //! last contact; every liaison in post with the advisors held; the panels'
 //! contact quotas (data in `panel_quotas`); and the flags: no liaison, a
 //! leader holding fewer than 2 (seed 004), not visited, greeting missed,
-//! quota unmet.
+//! quota unmet (`quotas.rs`), visit owed after a reported event (三必访).
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+mod quotas;
+
+use std::collections::{BTreeSet, HashMap};
 
 use chrono::{Datelike, NaiveDate};
 use rusqlite::Connection;
@@ -17,7 +19,7 @@ use crate::domain::coverage::{self, Facts};
 use crate::domain::festival::Festival;
 use crate::i18n::pick;
 use crate::input::{date, resolve};
-use crate::labels::{CONTACT_KIND, COVERAGE_FLAG, EVENT, FESTIVAL, QUOTA_PERIOD, QUOTA_SCOPE};
+use crate::labels::{CONTACT_KIND, COVERAGE_FLAG, EVENT, FESTIVAL};
 use crate::output::{Cell, Doc, Kind, RowSet, col, print_doc};
 use crate::store::coverage as store;
 
@@ -46,7 +48,7 @@ pub fn run(ctx: &Ctx, args: &CoverageArgs) -> anyhow::Result<()> {
 }
 
 /// A flag row: (flag code, code, name, detail).
-type Flag = (&'static str, String, String, String);
+pub(super) type Flag = (&'static str, String, String, String);
 
 fn build(
     conn: &Connection,
@@ -98,7 +100,7 @@ fn build(
             f.visits_owed.push((event, day));
         }
     }
-    let (quota_rows, mut flags) = quotas(conn, year, as_of, panel_id, &mut facts)?;
+    let (quota_rows, mut flags) = quotas::quotas(conn, year, as_of, panel_id, &mut facts)?;
 
     let mut advisors = RowSet::new(vec![
         col("code", "编码", "code", Kind::Text),
@@ -287,126 +289,10 @@ fn build(
         .table("flags", ("提示", "Flags"), flag_rows))
 }
 
-fn non_empty(text: String) -> Cell {
+pub(super) fn non_empty(text: String) -> Cell {
     if text.is_empty() {
         Cell::Null
     } else {
         Cell::Text(text)
     }
-}
-
-/// The panels' contact quotas for the year so far: one row each, the
-/// advisors short marked in `facts`, a flag per quota unmet.
-fn quotas(
-    conn: &Connection,
-    year: i32,
-    as_of: NaiveDate,
-    panel_id: Option<i64>,
-    facts: &mut HashMap<i64, Facts>,
-) -> anyhow::Result<(RowSet, Vec<Flag>)> {
-    let mut rows = RowSet::new(vec![
-        col("panel", "顾问团", "panel", Kind::Text),
-        col("duty", "要求", "duty", Kind::Text),
-        col("kinds", "计入方式", "kinds", Kind::Enum(&CONTACT_KIND)),
-        col("period", "周期", "period", Kind::Enum(&QUOTA_PERIOD)),
-        col("scope", "范围", "scope", Kind::Enum(&QUOTA_SCOPE)),
-        col("min", "至少", "at least", Kind::Int),
-        col("met", "已完成", "met", Kind::Text),
-        col("short", "未完成", "short", Kind::Text),
-    ]);
-    let mut flags = Vec::new();
-    let on = date::iso(as_of);
-    for q in crate::store::panel::quotas(conn, panel_id)? {
-        if q.subject != "contact" {
-            continue;
-        }
-        let panel = crate::store::panel::get(conn, q.panel_id)?;
-        let members = crate::store::contact::serving_on_panel(conn, q.panel_id, &on)?;
-        let periods = coverage::periods(&q.period, year, as_of);
-        let (met, short) = if q.scope == "panel" {
-            let mut short = Vec::new();
-            for (from, to) in &periods {
-                let n = crate::store::quota::panel_count(
-                    conn,
-                    "contact",
-                    q.panel_id,
-                    &q.kinds,
-                    &date::iso(*from),
-                    &date::iso(*to),
-                    -1,
-                )?;
-                if n < q.min_count {
-                    short.push(format!(
-                        "{} – {}: {n}/{}",
-                        date::iso(*from),
-                        date::iso(*to),
-                        q.min_count
-                    ));
-                }
-            }
-            let met = if short.is_empty() {
-                pick("是", "yes")
-            } else {
-                pick("否", "no")
-            };
-            (met.to_string(), short)
-        } else {
-            let mut short_by: BTreeMap<String, Vec<String>> = BTreeMap::new();
-            for (from, to) in &periods {
-                let counts = crate::store::quota::advisor_counts(
-                    conn,
-                    "contact",
-                    &q.kinds,
-                    &date::iso(*from),
-                    &date::iso(*to),
-                )?;
-                for (id, code, name) in &members {
-                    let n = counts.get(id).copied().unwrap_or(0);
-                    if n < q.min_count {
-                        if let Some(f) = facts.get_mut(id) {
-                            f.quota_short = true;
-                        }
-                        let shown = if periods.len() > 1 {
-                            format!("{n}/{} ({} –)", q.min_count, date::iso(*from))
-                        } else {
-                            format!("{n}/{}", q.min_count)
-                        };
-                        short_by
-                            .entry(format!("{code} {name}"))
-                            .or_default()
-                            .push(shown);
-                    }
-                }
-            }
-            let done = members.len() - short_by.len();
-            let total = members.len();
-            let short = short_by
-                .into_iter()
-                .map(|(who, counts)| format!("{who} {}", counts.join(" ")))
-                .collect();
-            (format!("{done}/{total}"), short)
-        };
-        let duty = q.note.clone().unwrap_or_default();
-        if !short.is_empty() {
-            let list = short.join(pick("；", "; "));
-            let detail = crate::tr!("{duty}（截至 {on}）：{list}", "{duty} (as of {on}): {list}");
-            flags.push((
-                "quota_unmet",
-                panel.code.clone(),
-                panel.name.clone(),
-                detail,
-            ));
-        }
-        rows.push(vec![
-            panel.code.into(),
-            non_empty(duty),
-            q.kinds.into(),
-            q.period.into(),
-            q.scope.into(),
-            q.min_count.into(),
-            met.into(),
-            non_empty(short.join(pick("；", "; "))),
-        ]);
-    }
-    Ok((rows, flags))
 }
