@@ -46,4 +46,17 @@ fn the_benchmark_runs_at_a_tiny_scale_and_prints_its_table() {
         .find(|l| l.operation.starts_with("import activity"))
         .unwrap();
     assert_eq!(activities.rows, 300);
+    // Where the shell is installed, each import is set beside SQLite's own
+    // share of its work: the same rows copied into the same schema.
+    if harness::sqlite3().is_some() {
+        for line in [import, activities] {
+            assert!(
+                line.note
+                    .starts_with("SQLite alone, same rows into the same schema: "),
+                "{}: {}\n{table}",
+                line.operation,
+                line.note
+            );
+        }
+    }
 }
