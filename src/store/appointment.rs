@@ -197,11 +197,12 @@ pub fn successor(conn: &Connection, id: i64) -> anyhow::Result<Option<(i64, Stri
         .optional()?)
 }
 
-/// The renewals of an appointment still in the procedure.
-pub fn open_renewals(conn: &Connection, id: i64) -> anyhow::Result<Vec<i64>> {
+/// The renewals of an appointment still in the procedure or appointed
+/// (a renewal's term starts after this one ends, so it has not begun).
+pub fn live_renewals(conn: &Connection, id: i64) -> anyhow::Result<Vec<i64>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id FROM appointments WHERE previous_id = ?1
-           AND state IN ('nominated','vetted','checked','reviewed','approved','publicized') ORDER BY id",
+           AND state IN ('nominated','vetted','checked','reviewed','approved','publicized','appointed') ORDER BY id",
     )?;
     let ids = stmt
         .query_map([id], |r| r.get(0))?

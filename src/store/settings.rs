@@ -49,7 +49,7 @@ pub static SETTINGS: &[Setting] = &[
     },
     Setting {
         key: "due.term_evaluation_days",
-        zh: "任期评估提前（天，seed 002：任期结束前一个月，12-31 届满即 11-30 前）",
+        zh: "任期评估提前（天，广西指引：任期结束前一个月，12-31 届满即 11-30 前）",
         en: "term evaluation lead (days; seed 002: one month, so a term ending 12-31 is evaluated by 11-30)",
         default: "31",
         value: Value::Number(1, 365),
@@ -70,7 +70,7 @@ pub static SETTINGS: &[Setting] = &[
     },
     Setting {
         key: "due.visit_days",
-        zh: "三必访：报告重大成就或困难后几天内走访（seed 004）",
+        zh: "三必访：报告重大成就或困难后几天内走访（来宾方案）",
         en: "days to visit after a reported achievement or hardship (seed 004 三必访)",
         default: "15",
         value: Value::Number(1, 365),
@@ -91,7 +91,7 @@ pub static SETTINGS: &[Setting] = &[
     },
     Setting {
         key: "due.leader_min_advisors",
-        zh: "领导至少联系专家数（seed 004）",
+        zh: "领导至少联系专家数（来宾方案）",
         en: "advisors each leader holds at least (seed 004)",
         default: "2",
         value: Value::Number(0, 100),
@@ -105,7 +105,7 @@ pub static SETTINGS: &[Setting] = &[
     },
     Setting {
         key: "money.controlled_categories",
-        zh: "严控类经费（seed 001 第十四条）",
+        zh: "严控类经费（二连浩特办法第十四条）",
         en: "controlled expense categories (seed 001 art. 14)",
         default: "travel,meeting,training,reception",
         value: Value::Categories,

@@ -5,7 +5,7 @@ use crate::common::{Office, json};
 
 /// An Erenhot-style office (seed 001 art. 4): every step, a 7-day notice,
 /// terms of 1–3 years (default 2 here).
-fn erenhot() -> Office {
+pub(crate) fn erenhot() -> Office {
     let office = Office::empty();
     office.ok(&[
         "panel",
@@ -64,20 +64,20 @@ fn erenhot() -> Office {
     office
 }
 
-fn at(office: &Office, today: &str, args: &[&str]) -> String {
+pub(crate) fn at(office: &Office, today: &str, args: &[&str]) -> String {
     let mut all = vec!["--today", today];
     all.extend_from_slice(args);
     office.ok(&all)
 }
 
-fn fails_at(office: &Office, code: i32, today: &str, args: &[&str]) -> String {
+pub(crate) fn fails_at(office: &Office, code: i32, today: &str, args: &[&str]) -> String {
     let mut all = vec!["--lang", "en", "--today", today];
     all.extend_from_slice(args);
     office.fails(code, &all)
 }
 
 /// Runs the Erenhot procedure up to and including the public notice.
-fn through_notice(office: &Office, advisor: &str) -> String {
+pub(crate) fn through_notice(office: &Office, advisor: &str) -> String {
     let out = at(
         office,
         "2024-06-01",
@@ -227,7 +227,16 @@ fn erenhot_walks_every_step_with_a_seven_day_notice() {
         &office,
         4,
         "2026-07-01",
-        &["appointment", "dismiss", &id, "--ground", "other", "--yes"],
+        &[
+            "appointment",
+            "dismiss",
+            &id,
+            "--ground",
+            "other",
+            "--note",
+            "不宜继续",
+            "--yes",
+        ],
     );
     assert!(err.contains("expired"), "{err}");
 }
@@ -649,6 +658,7 @@ fn each_of_the_six_dismissal_grounds_is_recorded() {
         .collect();
     let err = office.fails_en(3, &["appointment", "dismiss", &ids[0].to_string()]);
     assert!(err.contains("--ground"), "{err}");
+    // "Other" grounds must say why or cite the approval (seed 001 art. 12).
     let err = office.fails_en(
         3,
         &[
@@ -657,6 +667,20 @@ fn each_of_the_six_dismissal_grounds_is_recorded() {
             &ids[0].to_string(),
             "--ground",
             "other",
+            "--yes",
+        ],
+    );
+    assert!(err.contains("--note or --reference"), "{err}");
+    let err = office.fails_en(
+        3,
+        &[
+            "appointment",
+            "dismiss",
+            &ids[0].to_string(),
+            "--ground",
+            "other",
+            "--note",
+            "不宜继续",
         ],
     );
     assert!(err.contains("--yes"), "{err}");
@@ -704,6 +728,8 @@ fn each_of_the_six_dismissal_grounds_is_recorded() {
             &ids[0].to_string(),
             "--ground",
             "other",
+            "--note",
+            "不宜继续",
             "--yes",
         ],
     );

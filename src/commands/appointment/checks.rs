@@ -31,13 +31,21 @@ pub(crate) fn term(
             "--end: the term ends ({end}) before it starts ({start})"
         ));
     }
-    let length = lifecycle::term_years(start, end);
     let max = panel.max_term_years;
-    if length > max {
+    let latest = lifecycle::term_end(start, max);
+    if end > latest {
         let name = &panel.name;
         return Err(crate::refused!(
-            "聘期 {start} 至 {end} 约 {length} 年，超过{name}的最长聘期 {max} 年",
-            "a term from {start} to {end} runs {length} years, longer than {name}'s maximum of {max}",
+            "--end：聘期 {start} 至 {end} 超过{name}的最长聘期 {max} 年（最晚到 {latest}）；请用 --end {latest} 或更短的 --years",
+            "--end: a term from {start} to {end} is longer than {name}'s maximum of {max} years (at the latest to {latest}); use --end {latest} or fewer --years",
+        ));
+    }
+    // A term runs one to three years (seed 001 art. 3: 聘期一般为1—3年).
+    let earliest = lifecycle::term_end(start, 1);
+    if end < earliest {
+        return Err(crate::refused!(
+            "--end：聘期 {start} 至 {end} 不足一年（聘期至少 1 年，至早到 {earliest}，见二连浩特办法第三条）；请用 --end {earliest} 或更晚",
+            "--end: a term from {start} to {end} is shorter than a year (a term runs at least 1 year, to {earliest} at the earliest; seed 001 art. 3); use --end {earliest} or later",
         ));
     }
     Ok((start, end))

@@ -147,6 +147,14 @@ pub fn object(ctx: &Ctx, args: &ObjectArgs) -> anyhow::Result<()> {
             if a.state != "publicized" {
                 return Err(refuse_state(a, "登记公示异议（只在公示期内）", "objected to (only during its public notice)"));
             }
+            if let Some(begins) = a.notice_start.as_deref()
+                && date::from_db(begins)? > input.date
+            {
+                return Err(crate::refused!(
+                    "聘任 #{id} 的公示 {begins} 才开始，公示开始前不能登记异议",
+                    "the public notice of appointment #{id} begins on {begins}; objections are recorded once it has begun",
+                ));
+            }
             if let Some(end) = a.notice_end.as_deref()
                 && date::from_db(end)? < input.date
             {
@@ -190,6 +198,14 @@ pub fn dismiss(ctx: &Ctx, args: &DismissArgs) -> anyhow::Result<()> {
     let mut form = Form::new(&ctx.env);
     let ground = form.choice("--ground", &DISMISSAL_GROUND, args.ground.as_deref())?;
     form.finish()?;
+    // The listed grounds speak for themselves; "other" must say what it is
+    // (seed 001 art. 12: the dismissal is proposed and approved with reasons).
+    if ground == "other" && args.step.note.is_none() && args.step.reference.is_none() {
+        return Err(crate::invalid!(
+            "缺少必填项：--note 或 --reference（以“其他”为由解聘须写明理由或批准文件）",
+            "missing required values: --note or --reference (a dismissal on other grounds must say why, or cite its approval)",
+        ));
+    }
     let input = step_input(
         ctx,
         args.step.date.as_deref(),
@@ -261,10 +277,11 @@ pub fn resign(ctx: &Ctx, args: &ResignArgs) -> anyhow::Result<()> {
     .and_then(|renewals| done_ending(ctx, id, "resigned", &renewals))
 }
 
-/// A renewal still in the procedure cannot follow a term that ended early
-/// (seed 001 art. 12–13): ending the term rejects it in the same
-/// transaction, dated no earlier than the renewal's own last step.
-/// Returns the renewals rejected.
+/// A renewal cannot follow a term that ended early (seed 001 arts. 12–13):
+/// ending the term rejects its renewal in the same transaction — one still
+/// in the procedure, or one appointed whose term has not begun (it never
+/// takes effect) — and any renewal of that renewal, each dated no earlier
+/// than its own last step. Returns the renewals rejected.
 fn end_renewals(
     tx: &Tx,
     id: i64,
@@ -272,8 +289,9 @@ fn end_renewals(
     how_zh: &str,
     how_en: &str,
 ) -> anyhow::Result<Vec<i64>> {
-    let renewals = store::open_renewals(tx, id)?;
-    for &renewal in &renewals {
+    let mut ended = Vec::new();
+    let mut waiting = store::live_renewals(tx, id)?;
+    while let Some(renewal) = waiting.pop() {
         let last = store::last_step_date(tx, renewal)?
             .map(|d| date::from_db(&d))
             .transpose()?;
@@ -291,6 +309,9 @@ fn end_renewals(
             a.reject_reason = Some(reason.clone());
             Ok(())
         })?;
+        ended.push(renewal);
+        waiting.extend(store::live_renewals(tx, renewal)?);
     }
-    Ok(renewals)
+    ended.sort_unstable();
+    Ok(ended)
 }

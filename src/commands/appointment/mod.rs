@@ -202,6 +202,13 @@ fn publicize(ctx: &Ctx, args: &PublicizeArgs) -> anyhow::Result<()> {
             ));
         }
         let days = days.unwrap_or(panel.notice_days);
+        if days < panel.notice_days {
+            let (name, least) = (&panel.name, panel.notice_days);
+            return Err(crate::refused!(
+                "--notice-days：{name}的公示期为 {least} 天，不能缩短为 {days} 天（可以更长）",
+                "--notice-days: {name}'s public notice lasts {least} days; it cannot be shortened to {days} (it may be longer)",
+            ));
+        }
         a.notice_start = Some(date::iso(start));
         a.notice_days = Some(days);
         a.notice_end = Some(date::iso(lifecycle::notice_end(start, days)));
@@ -246,6 +253,28 @@ fn appoint(ctx: &Ctx, args: &AppointArgs) -> anyhow::Result<()> {
             (None, Some(previous)) => ending::day_after_term(tx, previous)?.max(on),
             (None, None) => on,
         };
+        // Nobody serves, and no agreement is signed, before the procedure
+        // allows the appointment: after the public notice (seed 001 art.
+        // 4(6): 公示期满无异议后…签订聘任协议、明确聘期), or after the last step.
+        let floor = match a.notice_end.as_deref() {
+            Some(notice_end) if a.state == "publicized" => {
+                let end = date::from_db(notice_end)?;
+                end.succ_opt().unwrap_or(end)
+            }
+            _ => store::last_step_date(tx, a.id)?
+                .map(|d| date::from_db(&d))
+                .transpose()?
+                .unwrap_or(on),
+        };
+        check_not_before("--start", start, floor, ("聘期开始", "the term to start"))?;
+        if let Some(signed) = agreement.as_deref() {
+            check_not_before(
+                "--agreement-date",
+                date::from_db(signed)?,
+                floor,
+                ("签订聘任协议", "the agreement to be signed"),
+            )?;
+        }
         let (start, end) = term(panel, start, args.years.as_deref(), end)?;
         if let Some(reason) = &exemption {
             a.exemption = Some(reason.clone());
@@ -259,6 +288,23 @@ fn appoint(ctx: &Ctx, args: &AppointArgs) -> anyhow::Result<()> {
         a.term_end = Some(date::iso(end));
         Ok(())
     })
+}
+
+/// Refuses a date of the appointment step earlier than `floor`, the first
+/// day the procedure allows it.
+fn check_not_before(
+    flag: &str,
+    day: NaiveDate,
+    floor: NaiveDate,
+    (what_zh, what_en): (&str, &str),
+) -> anyhow::Result<()> {
+    if day < floor {
+        return Err(crate::invalid!(
+            "{flag}：{day} 早于程序允许{what_zh}的最早日期 {floor}（公示期满或上一步之后）；请给出 {floor} 或更晚的日期",
+            "{flag}: {day} is before {floor}, the first day the procedure allows {what_en} (after the public notice or the last step); give {floor} or later",
+        ));
+    }
+    Ok(())
 }
 
 fn nominate(ctx: &Ctx, args: &NominateArgs) -> anyhow::Result<()> {

@@ -172,7 +172,7 @@ pub fn show(ctx: &Ctx, id: i64) -> anyhow::Result<()> {
         )?;
         let next = lifecycle::allowed_next(&a.state, &lifecycle::pipeline(&panel.steps));
         let next_line = if status == "expired" {
-            crate::tr!("聘期已届满，聘任关系自行解除（seed 000 第七条）", "the term has expired; the relation ended by itself (seed 000 art. 7)")
+            crate::tr!("聘期已届满，聘任关系自行解除（开州区办法第七条）", "the term has expired; the relation ended by itself (seed 000 art. 7)")
         } else if next.is_empty() {
             crate::tr!("已结束", "ended")
         } else {

@@ -48,8 +48,16 @@ pub fn renew(ctx: &Ctx, args: &RenewArgs) -> anyhow::Result<()> {
             && date::from_db(end)? < input.date
         {
             return Err(crate::refused!(
-                "聘任 #{id} 的聘期已于 {end} 届满，聘任关系已自行解除（seed 000 第七条）；如需再聘，请重新推荐（roster appointment nominate）",
+                "聘任 #{id} 的聘期已于 {end} 届满，聘任关系已自行解除（开州区办法第七条）；如需再聘，请重新推荐（roster appointment nominate）",
                 "appointment #{id} expired on {end} and the relation ended by itself (seed 000 art. 7); to serve again, nominate anew (`roster appointment nominate`)",
+            ));
+        }
+        if let Some(begins) = old.term_start.as_deref()
+            && date::from_db(begins)? > input.date
+        {
+            return Err(crate::refused!(
+                "聘任 #{id} 的聘期 {begins} 才开始；尚未开始的聘期不能续聘",
+                "appointment #{id}'s term begins on {begins}; a term that has not begun cannot be renewed",
             ));
         }
         if let Some((next, state)) = store::successor(tx, id)?
@@ -215,6 +223,21 @@ pub fn evaluate(ctx: &Ctx, args: &StepArgs) -> anyhow::Result<()> {
                     "--date：聘任 #{id} 的聘期自 {start} 开始，{on} 尚未开始，不能评估",
                     "--date: the term of appointment #{id} begins on {start}; it cannot be evaluated on {on}"
                 ));
+            }
+            // The evaluation closes the term (seed 002 part 8: one month
+            // before it ends); recorded early, it would silence the reminder
+            // for the rest of the term. From three months before the end.
+            if let Some(end) = a.term_end.as_deref() {
+                let end = date::from_db(end)?;
+                let earliest = end
+                    .checked_sub_months(chrono::Months::new(3))
+                    .unwrap_or(end);
+                if input.date < earliest {
+                    return Err(crate::refused!(
+                        "--date：聘任 #{id} 的聘期到 {end} 结束，任期评估在聘期最后三个月内进行（广西指引第八部分：任期结束前一个月），最早 {earliest}",
+                        "--date: the term of appointment #{id} ends on {end}; its evaluation is made in the term's last three months (seed 002 part 8: one month before the end), from {earliest}",
+                    ));
+                }
             }
             Ok(())
         })?;

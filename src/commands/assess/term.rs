@@ -81,7 +81,7 @@ pub fn term(ctx: &Ctx, appointment_id: i64) -> anyhow::Result<()> {
         let (code, name) = (&advisor.code, &advisor.name);
         let mut head = vec![
             crate::tr!("{name}（{code}）聘任 #{appointment_id}，聘期 {start} 至 {end}", "{name} ({code}), appointment #{appointment_id}, term {start} to {end}"),
-            crate::tr!("任期评估应于 {due} 前完成（任期结束前一个月，seed 002 第八部分）", "the term evaluation is due by {due} (one month before the term ends, seed 002 part 8)"),
+            crate::tr!("任期评估应于 {due} 前完成（任期结束前一个月，广西指引第八部分）", "the term evaluation is due by {due} (one month before the term ends, seed 002 part 8)"),
         ];
         head.push(match crate::store::appointment::evaluated_on(conn, appointment_id)? {
             Some(done) => crate::tr!("已于 {done} 记录任期评估", "the term evaluation was recorded on {done}"),

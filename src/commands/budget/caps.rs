@@ -88,7 +88,7 @@ pub fn exceptions_against(
             None => "-".to_string(),
         };
         out.push(crate::tr!(
-            "{label}属严控类经费，{year} 年没有“{label}”预算（全办或顾问团 {panel}）；严控类经费不得无预算执行（seed 001 第十四条），请先用 roster budget set --year {year} --category {code} --cap 金额 设定",
+            "{label}属严控类经费，{year} 年没有“{label}”预算（全办或顾问团 {panel}）；严控类经费不得无预算执行（二连浩特办法第十四条），请先用 roster budget set --year {year} --category {code} --cap 金额 设定",
             "{label} is a controlled category and {year} has no budget line for it (office-wide or panel {panel}); controlled funds may not be spent without a budget (seed 001 art. 14): set one with `roster budget set --year {year} --category {code} --cap YUAN`",
         ));
     }

@@ -186,7 +186,7 @@ fn warnings(
         {
             let label = EXPENSE_CATEGORY.label(code);
             out.push(crate::tr!(
-                "{label}属严控类经费，{year} 年没有该类别预算：不能列支（seed 001 第十四条）",
+                "{label}属严控类经费，{year} 年没有该类别预算：不能列支（二连浩特办法第十四条）",
                 "{label} is controlled and has no {year} budget line: it cannot be spent (seed 001 art. 14)",
             ));
         }

@@ -112,7 +112,7 @@ pub fn appointments(conn: &Connection, plan: &Plan, out: &mut Listed) -> anyhow:
         let (id, end) = (e.id, &e.term_end);
         let due_on = due::term_evaluation_due(day(end)?, plan.evaluation_days);
         let what = crate::tr!(
-            "聘期 {end} 届满，任期评估（任期成果报告及成效自评，seed 002）；汇总见 roster assess term {id}",
+            "聘期 {end} 届满，任期评估（任期成果报告及成效自评，广西指引）；汇总见 roster assess term {id}",
             "the term ends {end}: its evaluation (term report and self-evaluation, seed 002); summary: roster assess term {id}"
         );
         Ok(item(due_on, "term_evaluation", &e.code, &e.name, Some(e.panel), what, format!("roster appointment evaluate {id}")))
@@ -266,7 +266,7 @@ pub fn people(
             )
         };
         let what = crate::tr!(
-            "{unit}领导班子成员联系 {n} 位专家（至少 {min} 位，seed 004）{held}",
+            "{unit}领导班子成员联系 {n} 位专家（至少 {min} 位，来宾方案）{held}",
             "{unit}leader holding {n} advisor(s), at least {min} (seed 004){held}"
         );
         let due_on = match &s.since {
@@ -299,7 +299,7 @@ pub fn visits(conn: &Connection, plan: &Plan, out: &mut Listed) -> anyhow::Resul
             "hardship"
         };
         let what = crate::tr!(
-            "{on} 报告{event}，{days} 天内应走访（三必访，seed 004）",
+            "{on} 报告{event}，{days} 天内应走访（三必访，来宾方案）",
             "{event} reported {on}: visit within {days} days (三必访, seed 004)"
         );
         let command = format!(

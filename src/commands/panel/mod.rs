@@ -112,10 +112,19 @@ pub(crate) fn apply(env: &Env, f: &PanelFields, p: &mut Panel, adding: bool) -> 
     }
     if p.term_years > p.max_term_years {
         let (t, m) = (p.term_years, p.max_term_years);
-        return Err(crate::invalid!(
-            "--term-years：默认聘期 {t} 年超过最长聘期 {m} 年；请同时调整 --max-term-years",
-            "--term-years: the default term ({t} years) is longer than the longest allowed ({m}); raise --max-term-years too",
-        ));
+        // Name the value that was given: a lower maximum needs a default
+        // no longer than it; a longer default, a maximum as long.
+        return Err(if f.max_term_years.is_some() && f.term_years.is_none() {
+            crate::invalid!(
+                "--max-term-years：最长聘期 {m} 年短于默认聘期 {t} 年；请同时给出 --term-years {m}（或更短）",
+                "--max-term-years: the longest term ({m} years) is shorter than the default term ({t}); give --term-years {m} (or less) too",
+            )
+        } else {
+            crate::invalid!(
+                "--term-years：默认聘期 {t} 年超过最长聘期 {m} 年；请同时调整 --max-term-years",
+                "--term-years: the default term ({t} years) is longer than the longest allowed ({m}); raise --max-term-years too",
+            )
+        });
     }
     set(&mut p.steps, f.steps.as_deref(), |s| {
         parse_steps("--steps", s)
