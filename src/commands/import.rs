@@ -42,5 +42,15 @@ pub fn run(ctx: &Ctx, args: ImportArgs) -> anyhow::Result<()> {
             "imported {name}: {file} ({encoding}, SHA-256 {sha}), {rows} rows: {inserted} added, {updated} updated, {skipped} skipped",
         )
     };
+    let message = if summary.ignored.is_empty() {
+        message
+    } else {
+        let list = summary.ignored.join(", ");
+        message
+            + &crate::tr!(
+                "；未导入的列（--ignore-unknown）：{list}",
+                "; columns not imported (--ignore-unknown): {list}"
+            )
+    };
     print_done(&ctx.env, &message, "import", rows as i64, None)
 }

@@ -94,7 +94,7 @@ pub fn number(
     range: std::ops::RangeInclusive<i64>,
 ) -> anyhow::Result<i64> {
     let (lo, hi) = (*range.start(), *range.end());
-    match input.trim().parse::<i64>() {
+    match crate::input::text::halfwidth(input).trim().parse::<i64>() {
         Ok(n) if range.contains(&n) => Ok(n),
         _ => Err(crate::invalid!(
             "{flag}：“{input}”应为 {lo} 到 {hi} 之间的整数",

@@ -10,6 +10,19 @@ pub fn parse(flag: &str, input: &str, today: NaiveDate) -> anyhow::Result<NaiveD
         return Ok(today);
     }
     parse_plain(text).ok_or_else(|| {
+        // A date cell a spreadsheet shows as a number: its serial day count.
+        if text.len() == 5
+            && text.bytes().all(|b| b.is_ascii_digit())
+            && let Some(day) = text
+                .parse::<i64>()
+                .ok()
+                .and_then(|n| NaiveDate::from_ymd_opt(1899, 12, 30)?.checked_add_days(chrono::Days::new(n as u64)))
+        {
+            return crate::invalid!(
+                "{flag}：“{text}”像是表格软件的日期序号（即 {day}）；请把该列设为日期格式后重新导出，或直接写 {day}",
+                "{flag}: \"{text}\" looks like a spreadsheet's day number (that is {day}); format the column as dates and export again, or write {day}",
+            );
+        }
         crate::invalid!(
             "{flag}：“{text}”不是有效日期；请写成 2024-03-05、2024/3/5、2024.3.5 或 2024年3月5日",
             "{flag}: \"{text}\" is not a valid date; write it as 2024-03-05, 2024/3/5, 2024.3.5 or 2024年3月5日",
@@ -19,7 +32,19 @@ pub fn parse(flag: &str, input: &str, today: NaiveDate) -> anyhow::Result<NaiveD
 
 /// Parses a date without the `today` keyword; `None` when malformed or impossible.
 pub fn parse_plain(text: &str) -> Option<NaiveDate> {
-    let text = text.trim();
+    let text = crate::input::text::halfwidth(text.trim());
+    let text = text.as_ref();
+    // A time of day after the date (a spreadsheet's `2024/3/5 0:00`) is dropped.
+    let text = match text.split_once(' ') {
+        Some((day, time))
+            if !time.is_empty()
+                && time.trim().bytes().all(|b| b.is_ascii_digit() || b == b':')
+                && time.contains(':') =>
+        {
+            day.trim()
+        }
+        _ => text,
+    };
     // The stored form, as every export writes it: read without splitting.
     let b = text.as_bytes();
     if b.len() == 10 && b[4] == b'-' && b[7] == b'-' {

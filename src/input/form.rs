@@ -55,6 +55,16 @@ impl<'a> Form<'a> {
         })
     }
 
+    /// A required person's name (`text::name`: padding blanks dropped).
+    pub fn name(
+        &mut self,
+        flag: &str,
+        prompt: &str,
+        given: Option<&str>,
+    ) -> anyhow::Result<String> {
+        self.value(flag, prompt, given, |s| crate::input::text::name(flag, s))
+    }
+
     /// A required enumerated value: code or label, or a pick from a list at a terminal.
     pub fn choice(
         &mut self,

@@ -29,9 +29,20 @@ pub struct IdInfo {
 
 /// Validates an ID number typed for `flag`; a lowercase `x` is accepted.
 pub fn parse(flag: &str, input: &str) -> anyhow::Result<IdInfo> {
-    let text = input.trim().to_uppercase();
+    let text = crate::input::text::halfwidth(input.trim()).to_uppercase();
     // Masked only for a message (an import checks a hundred thousand numbers).
     let masked = || mask(&text);
+    // A spreadsheet that took the number for a number: 1.10105E+17.
+    if text.contains("E+")
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b"E+.".contains(&b))
+    {
+        return Err(crate::invalid!(
+            "{flag}：身份证号被表格软件显示成了科学计数法（{text}），后几位已经丢失；请把该列设为“文本”格式，重新输入完整号码后再导出",
+            "{flag}: the spreadsheet turned the ID number into scientific notation ({text}) and lost its last digits; format the column as text, type the full numbers again and export",
+        ));
+    }
     // Bytes, not chars: 17 ASCII digits and one more byte make the slices below safe.
     if text.len() != 18 || !text.as_bytes()[..17].iter().all(u8::is_ascii_digit) {
         let masked = masked();

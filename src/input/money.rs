@@ -29,6 +29,7 @@ pub fn parse(flag: &str, input: &str, allow_zero: bool) -> anyhow::Result<i64> {
 /// `¥`/`￥`, thousands separators in groups of three, a trailing `元` and
 /// a `万` (ten thousand) suffix.
 pub fn parse_fen(input: &str) -> Option<i64> {
+    let input = crate::input::text::halfwidth(input);
     let mut text = input.trim();
     // At most one sign: "--5" or "+-5" is a typo, not an amount.
     let negative = text.starts_with('-');

@@ -58,6 +58,8 @@ pub fn resolve(
     text: &str,
 ) -> anyhow::Result<Found> {
     let wanted = text.trim();
+    // Ids and codes typed in full-width (全角) forms read as half-width.
+    let as_code = crate::input::text::halfwidth(wanted);
     let table = kind.table;
     let one = |sql: &str, value: &dyn rusqlite::ToSql| -> rusqlite::Result<Option<Found>> {
         conn.prepare_cached(sql)?
@@ -70,7 +72,7 @@ pub fn resolve(
             })
             .optional()
     };
-    if let Ok(id) = wanted.parse::<i64>()
+    if let Ok(id) = as_code.parse::<i64>()
         && let Some(found) = one(
             &format!("SELECT id, code, name FROM {table} WHERE id = ?1"),
             &id,
@@ -80,7 +82,7 @@ pub fn resolve(
     }
     if let Some(found) = one(
         &format!("SELECT id, code, name FROM {table} WHERE code = ?1 COLLATE NOCASE"),
-        &wanted,
+        &as_code.as_ref(),
     )? {
         return Ok(found);
     }
@@ -88,18 +90,30 @@ pub fn resolve(
         "SELECT id, code, name, IFNULL({detail}, '') FROM {table} WHERE name = ?1 ORDER BY id LIMIT 50",
         detail = kind.detail
     ))?;
-    let candidates: Vec<(Found, String)> = stmt
-        .query_map([wanted], |r| {
-            Ok((
-                Found {
-                    id: r.get(0)?,
-                    code: r.get(1)?,
-                    name: r.get(2)?,
-                },
-                r.get(3)?,
-            ))
-        })?
-        .collect::<Result<_, _>>()?;
+    // A name as typed, else without the blanks padding it (`王　伟`).
+    let unpadded = crate::input::text::unpadded(wanted);
+    let mut names = vec![wanted];
+    if unpadded != wanted {
+        names.push(unpadded.as_ref());
+    }
+    let mut candidates: Vec<(Found, String)> = Vec::new();
+    for name in names {
+        if !candidates.is_empty() {
+            break;
+        }
+        candidates = stmt
+            .query_map([name], |r| {
+                Ok((
+                    Found {
+                        id: r.get(0)?,
+                        code: r.get(1)?,
+                        name: r.get(2)?,
+                    },
+                    r.get(3)?,
+                ))
+            })?
+            .collect::<Result<_, _>>()?;
+    }
     let what = if crate::i18n::is_en() {
         kind.en
     } else {

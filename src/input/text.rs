@@ -21,6 +21,34 @@ fn control_error(flag: &str) -> anyhow::Error {
     )
 }
 
+/// The half-width form of a full-width ASCII character (全角 `１`, `Ａ`,
+/// `，`, `．`, `－`, `＠`) or the ideographic space; other characters as
+/// they are. Spreadsheets typed with a Chinese input method are full of them.
+pub fn halfwidth_char(c: char) -> char {
+    match c {
+        '\u{3000}' => ' ',
+        '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+        _ => c,
+    }
+}
+
+/// `text` with full-width ASCII made half-width (`halfwidth_char`), for
+/// the values that are ASCII by nature: dates, amounts, numbers, codes, ID
+/// numbers, phones and e-mail addresses. Free text keeps its 全角 forms.
+pub fn halfwidth(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.is_ascii() || !text.chars().any(|c| halfwidth_char(c) != c) {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(text.chars().map(halfwidth_char).collect())
+    }
+}
+
+/// Whether `c` is a Chinese character (CJK unified ideographs and their
+/// extensions), between which a person's name holds no spaces.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{20000}'..='\u{3134f}')
+}
+
 /// A required single-line value (a name, a title): trimmed, not empty.
 pub fn required(flag: &str, input: &str, max: usize) -> anyhow::Result<String> {
     let text = input.trim();
@@ -33,9 +61,31 @@ pub fn required(flag: &str, input: &str, max: usize) -> anyhow::Result<String> {
     line(flag, text, max)
 }
 
-/// A person's or panel's name.
+/// A person's or panel's name. Spaces between Chinese characters, which
+/// rosters use to line two-character names up with three (`王　伟`), are
+/// dropped; a name in Latin letters keeps its single spaces.
 pub fn name(flag: &str, input: &str) -> anyhow::Result<String> {
-    required(flag, input, NAME_MAX)
+    required(flag, &unpadded(input), NAME_MAX)
+}
+
+/// `text` without the blanks that stand between two Chinese characters.
+pub fn unpadded(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.is_ascii() || !text.trim().contains(|c: char| c.is_whitespace()) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let chars: Vec<char> = text.trim().chars().collect();
+    let mut out = String::with_capacity(text.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if c.is_whitespace() {
+            let before = chars[..i].iter().rev().find(|c| !c.is_whitespace());
+            let after = chars[i + 1..].iter().find(|c| !c.is_whitespace());
+            if before.is_some_and(|&b| is_cjk(b)) && after.is_some_and(|&a| is_cjk(a)) {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// An optional single-line value; empty text means none.
@@ -69,6 +119,7 @@ pub fn note(flag: &str, input: &str) -> anyhow::Result<String> {
 
 /// A short code: letters, digits, `-` and `_`.
 pub fn code(flag: &str, input: &str) -> anyhow::Result<String> {
+    let input = halfwidth(input);
     let text = input.trim();
     if text.is_empty()
         || text.chars().count() > CODE_MAX
@@ -88,6 +139,7 @@ pub fn code(flag: &str, input: &str) -> anyhow::Result<String> {
 /// A mobile number (11 digits starting 1) or a landline with its area code;
 /// spaces and dashes are dropped, a +86 prefix is accepted.
 pub fn phone(flag: &str, input: &str) -> anyhow::Result<String> {
+    let input = halfwidth(input);
     let raw = input.trim();
     let mut digits: String = raw.chars().filter(|c| !matches!(c, ' ' | '-')).collect();
     if let Some(rest) = digits.strip_prefix("+86") {
@@ -111,6 +163,7 @@ pub fn phone(flag: &str, input: &str) -> anyhow::Result<String> {
 
 /// An e-mail address of the usual shape `name@domain.tld`.
 pub fn email(flag: &str, input: &str) -> anyhow::Result<String> {
+    let input = halfwidth(input);
     let text = input.trim();
     let ok = match text.split_once('@') {
         Some((local, domain)) => {

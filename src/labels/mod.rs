@@ -84,7 +84,8 @@ impl Domain {
             return Some(label.code);
         }
         let folded = wanted.to_lowercase().replace('-', "_");
-        self.labels
+        let exact = self
+            .labels
             .iter()
             .find(|label| {
                 label.code == folded
@@ -93,7 +94,22 @@ impl Domain {
                     || label.zh == wanted
                     || label.zh.split('/').any(|part| part == wanted)
             })
-            .map(|label| label.code)
+            .map(|label| label.code);
+        // The start of one Chinese label and no other, as clerks shorten
+        // them (`电话` for 电话联系, `入库` for 入库专家).
+        exact.or_else(|| {
+            if wanted.chars().count() < 2 || !wanted.chars().any(crate::input::text::is_cjk) {
+                return None;
+            }
+            let mut starting = self
+                .labels
+                .iter()
+                .filter(|label| label.zh.split('/').any(|part| part.starts_with(wanted)));
+            match (starting.next(), starting.next()) {
+                (Some(one), None) => Some(one.code),
+                _ => None,
+            }
+        })
     }
 
     pub fn name(&self) -> &'static str {

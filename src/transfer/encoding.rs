@@ -4,6 +4,7 @@
 //! detects the encoding from the file's first bytes (or takes `--encoding`)
 //! and decodes as a stream, reporting the line of a malformed byte.
 
+use std::collections::VecDeque;
 use std::io::{self, BufRead, Read};
 
 use encoding_rs::{Decoder, DecoderResult, EncoderResult, Encoding, GB18030, GBK, UTF_8};
@@ -192,9 +193,16 @@ pub struct Decoding<R: BufRead> {
     charset: Charset,
     out: Vec<u8>,
     pos: usize,
-    lines: u64,
     quotes: u64,
     done: bool,
+    /// Decoded bytes handed out before `out`'s first.
+    emitted: u64,
+    /// Where lines end (offsets in the decoded text) not yet passed by a
+    /// record, and how many were passed: `\n`, `\r\n` (once, at its `\r`)
+    /// and a lone `\r` each end a line, as spreadsheets write them.
+    ends: VecDeque<u64>,
+    passed: u64,
+    last_cr: Option<u64>,
 }
 
 impl<R: BufRead> Decoding<R> {
@@ -205,10 +213,25 @@ impl<R: BufRead> Decoding<R> {
             charset,
             out: Vec::with_capacity(1 << 17),
             pos: 0,
-            lines: 0,
             quotes: 0,
             done: false,
+            emitted: 0,
+            ends: VecDeque::new(),
+            passed: 0,
+            last_cr: None,
         }
+    }
+
+    /// The line (from 1) of the decoded text's byte `offset`: a record's
+    /// line from its starting byte, whatever the file's line endings (the
+    /// CSV reader counts only `\n`, and a CRLF's `\n` after the record it
+    /// ends). Offsets must be asked in order.
+    pub fn line_at(&mut self, offset: u64) -> u64 {
+        while self.ends.front().is_some_and(|&end| end < offset) {
+            self.ends.pop_front();
+            self.passed += 1;
+        }
+        self.passed + 1
     }
 
     /// Whether the text so far holds an odd number of `"`: read to the end,
@@ -224,6 +247,7 @@ impl<R: BufRead> Decoding<R> {
 
     /// Decodes the next chunk of input into `out`.
     fn refill(&mut self) -> io::Result<()> {
+        self.emitted += self.out.len() as u64;
         self.out.clear();
         self.pos = 0;
         while self.out.is_empty() && !self.done {
@@ -243,15 +267,25 @@ impl<R: BufRead> Decoding<R> {
             tmp.truncate(written);
             self.out = tmp;
             self.inner.consume(read);
-            for b in &self.out {
-                self.lines += u64::from(*b == b'\n');
+            let base = self.emitted;
+            for (i, b) in self.out.iter().enumerate() {
                 self.quotes += u64::from(*b == b'"');
+                let at = base + i as u64;
+                match b {
+                    b'\r' => {
+                        self.ends.push_back(at);
+                        self.last_cr = Some(at);
+                    }
+                    b'\n' if self.last_cr.is_some_and(|cr| cr + 1 == at) => {}
+                    b'\n' => self.ends.push_back(at),
+                    _ => {}
+                }
             }
             match result {
                 DecoderResult::InputEmpty => self.done = last,
                 DecoderResult::OutputFull => {}
                 DecoderResult::Malformed(_, _) => {
-                    let line = self.lines + 1;
+                    let line = self.passed + self.ends.len() as u64 + 1;
                     return Err(io::Error::new(
                         io::ErrorKind::InvalidData,
                         Malformed {

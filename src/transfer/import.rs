@@ -15,7 +15,7 @@ use csv::StringRecord;
 
 use super::Dataset;
 use super::encoding::Charset;
-use super::header::{Header, map_header};
+use super::header::{Header, is_title, map_header};
 use super::progress::{LARGE_BYTES, Progress, STEP};
 use super::report::Problems;
 use super::row::{Prepared, Row};
@@ -132,7 +132,11 @@ pub struct Summary {
     pub updated: u64,
     pub skipped: u64,
     pub sha256: String,
+    /// SHA-256 of the cells read (`Source`), whatever the bytes.
+    pub content_sha256: String,
     pub encoding: &'static str,
+    /// Columns skipped under `--ignore-unknown`, as the file names them.
+    pub ignored: Vec<String>,
 }
 
 /// Marks a dry run's rollback; carries its summary out of the transaction.
@@ -161,14 +165,24 @@ pub fn run(
     let shown = path.display().to_string();
     let charset = source.charset;
     let mut record = StringRecord::new();
+    let mut title: Option<StringRecord> = None;
     let header = loop {
         if !source.next(&mut record)? {
+            // A file of one line that names no column: that line is its header.
+            if let Some(title) = &title {
+                map_header(dataset, title, options.ignore_unknown, &shown)?;
+            }
             return Err(crate::invalid!(
                 "{shown} 是空文件（没有表头）；请给出带表头的 CSV 文件",
                 "{shown} is empty (no header row); give a CSV file with a header row",
             ));
         }
         if record.iter().any(|c| !c.trim().is_empty()) {
+            // A title row above the header is passed over, once.
+            if title.is_none() && is_title(dataset, &record) {
+                title = Some(record.clone());
+                continue;
+            }
             break map_header(dataset, &record, options.ignore_unknown, &shown)?;
         }
     };
@@ -217,13 +231,15 @@ pub fn run(
             let mut problems = Problems::default();
             let mut summary = Summary {
                 encoding: charset.name(),
+                ignored: header.ignored.clone(),
                 ..Summary::default()
             };
             let (open_quote, last_line) = loop {
                 let (batch, prepared) = match chunks.recv() {
                     Ok(Chunk::Records(batch, prepared)) => (batch, prepared),
-                    Ok(Chunk::End { open_quote, last_line, sha256 }) => {
+                    Ok(Chunk::End { open_quote, last_line, sha256, content_sha256 }) => {
                         summary.sha256 = sha256;
+                        summary.content_sha256 = content_sha256;
                         break (open_quote, last_line);
                     }
                     Ok(Chunk::Failed(err)) => return Err(err),
@@ -242,7 +258,7 @@ pub fn run(
             };
             progress.finish();
             if !options.again && options.on_duplicate == OnDuplicate::Fail {
-                check_not_imported(tx, dataset.name, &summary.sha256, &shown)?;
+                check_not_imported(tx, dataset.name, &summary, &shown)?;
             }
             if open_quote {
                 let line = last_line;
@@ -264,6 +280,7 @@ pub fn run(
                 "file": file_name(path),
                 "path": shown,
                 "sha256": summary.sha256,
+                "content_sha256": summary.content_sha256,
                 "encoding": summary.encoding,
                 "rows": summary.rows,
                 "inserted": summary.inserted,
@@ -318,6 +335,13 @@ fn take_row(
         line,
         prepared: Cell::new(prepared),
     };
+    if let Some(n) = header.filled_blank(record) {
+        problems.push(crate::tr!(
+            "第 {line} 行，第 {n} 列：这一列没有表头却有内容；请补上表头（或删去这一列）",
+            "line {line}, column {n}: a cell under a column with no header; give the column its header (or delete it)",
+        ));
+        return Ok(());
+    }
     if let Some(column) = header.formula(record) {
         problems.push(crate::tr!(
             "第 {line} 行，{column}：单元格是表格公式；如确为文字，请在开头加英文单引号（'），导出文件即如此处理",
@@ -347,26 +371,35 @@ fn file_name(path: &Path) -> String {
         .unwrap_or_default()
 }
 
-/// Refuses a file whose exact bytes (SHA-256) were imported into the same
-/// dataset before: a nightly job run twice, or a clerk importing yesterday's
-/// file again, would otherwise record every contact or expense twice.
-fn check_not_imported(tx: &Tx, dataset: &str, sha256: &str, shown: &str) -> anyhow::Result<()> {
+/// Refuses a file whose exact bytes (SHA-256) — or the same cells, saved
+/// again in another encoding or with other line endings — were imported
+/// into the same dataset before: a nightly job run twice, or a clerk
+/// importing yesterday's file again, would otherwise record every contact
+/// or expense twice.
+fn check_not_imported(
+    tx: &Tx,
+    dataset: &str,
+    summary: &Summary,
+    shown: &str,
+) -> anyhow::Result<()> {
     use rusqlite::OptionalExtension;
     let earlier: Option<(i64, String)> = tx
         .prepare_cached(
             "SELECT id, at FROM audit_log WHERE entity = 'import' AND action = 'import'
-               AND json_extract(after, '$.dataset') = ?1 AND json_extract(after, '$.sha256') = ?2
+               AND json_extract(after, '$.dataset') = ?1
+               AND (json_extract(after, '$.sha256') = ?2 OR json_extract(after, '$.content_sha256') = ?3)
              ORDER BY id DESC LIMIT 1",
         )?
-        .query_row(rusqlite::params![dataset, sha256], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })
+        .query_row(
+            rusqlite::params![dataset, summary.sha256, summary.content_sha256],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
         .optional()?;
     if let Some((id, at)) = earlier {
         let day = at.get(..10).unwrap_or(&at);
         return Err(crate::refused!(
-            "{shown}：同一文件已于 {day} 导入过 {dataset}（操作记录 #{id}），再次导入会重复登记；确需再导入请加 --again",
-            "{shown}: this very file was imported into {dataset} on {day} (log entry #{id}); importing it again would record it twice — add --again if that is meant",
+            "{shown}：同样的内容已于 {day} 导入过 {dataset}（操作记录 #{id}），再次导入会重复登记；确需再导入请加 --again",
+            "{shown}: the same rows were imported into {dataset} on {day} (log entry #{id}); importing them again would record them twice — add --again if that is meant",
         ));
     }
     Ok(())

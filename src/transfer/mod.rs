@@ -300,13 +300,30 @@ pub fn people_separator() -> &'static str {
 }
 
 /// The items of a list of people in one cell: each a code (or a code and
-/// the name it must carry) or a bare name.
-pub fn people_items(cell: &str) -> impl Iterator<Item = (&str, Option<&str>)> {
-    cell.split(['、', ',', '，', ';', '；'])
+/// the name it must carry) or a bare name. Items are separated by `、`,
+/// `,`, `，`, `;`, `；` or a line break (Alt+Enter in a cell); names alone
+/// may also be separated by spaces (`张振华 谢文斌`), while a name padded to
+/// line up (`李 国栋`, `王　伟`) stays one name.
+pub fn people_items(cell: &str) -> Vec<(String, Option<String>)> {
+    let mut items = Vec::new();
+    for item in cell
+        .split(['、', ',', '，', ';', '；', '\n', '\r'])
         .map(str::trim)
         .filter(|s| !s.is_empty())
-        .map(|item| match item.split_once(char::is_whitespace) {
-            Some((code, name)) => (code.trim(), Some(name.trim())),
-            None => (item, None),
-        })
+    {
+        let words: Vec<&str> = item.split_whitespace().collect();
+        match words.as_slice() {
+            [] => {}
+            [one] => items.push((one.to_string(), None)),
+            [first, rest @ ..] if !first.chars().any(crate::input::text::is_cjk) => {
+                let name = crate::input::text::unpadded(&rest.join(" ")).into_owned();
+                items.push((first.to_string(), Some(name)));
+            }
+            words if words.iter().all(|w| w.chars().count() >= 2) => {
+                items.extend(words.iter().map(|w| (w.to_string(), None)));
+            }
+            words => items.push((words.concat(), None)),
+        }
+    }
+    items
 }

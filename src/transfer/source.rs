@@ -43,6 +43,9 @@ type Reader = csv::Reader<Decoding<BufReader<Hashing>>>;
 /// An opened import file.
 pub struct Source {
     reader: Reader,
+    /// SHA-256 of the records' cells as read (not the bytes): the same
+    /// rows saved again in another encoding or with other line endings.
+    content: Sha256,
     pub charset: Charset,
     /// The file's size, and how many bytes have been read so far.
     pub size: u64,
@@ -60,6 +63,7 @@ pub enum Chunk {
         open_quote: bool,
         last_line: u64,
         sha256: String,
+        content_sha256: String,
     },
     Failed(anyhow::Error),
 }
@@ -93,6 +97,7 @@ impl Source {
             .from_reader(Decoding::new(buffered, charset));
         Ok(Source {
             reader,
+            content: Sha256::new(),
             charset,
             size,
             read,
@@ -104,7 +109,23 @@ impl Source {
     pub fn next(&mut self, record: &mut StringRecord) -> anyhow::Result<bool> {
         let shown = &self.shown;
         match self.reader.read_record(record) {
-            Ok(more) => Ok(more),
+            Ok(more) => {
+                // The record's line in the file, counted by the decoder
+                // (the CSV reader's own count misses CRLF and CR endings).
+                if let Some(position) = record.position() {
+                    let mut position = position.clone();
+                    position.set_line(self.reader.get_mut().line_at(position.byte()));
+                    record.set_position(Some(position));
+                }
+                if more {
+                    for cell in record.iter() {
+                        self.content.update(cell.as_bytes());
+                        self.content.update([0x1f]);
+                    }
+                    self.content.update([0x1e]);
+                }
+                Ok(more)
+            }
             Err(err) => {
                 if let csv::ErrorKind::Io(io) = err.kind()
                     && let Some(bad) = io.get_ref().and_then(|e| e.downcast_ref::<Malformed>())
@@ -142,13 +163,7 @@ impl Source {
         let hashing = self.reader.get_mut().get_mut().get_mut();
         let mut tail = Vec::new();
         let _ = hashing.read_to_end(&mut tail);
-        hashing
-            .hasher
-            .clone()
-            .finalize()
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect()
+        hex(&hashing.hasher.clone().finalize())
     }
 
     /// Reads the rest of the file on a thread of `scope`: batches of
@@ -190,10 +205,12 @@ impl Source {
                 if done {
                     let open_quote = self.reader.get_ref().open_quote();
                     let sha256 = self.sha256();
+                    let content_sha256 = hex(&self.content.clone().finalize());
                     let _ = out.send(Chunk::End {
                         open_quote,
                         last_line,
                         sha256,
+                        content_sha256,
                     });
                     return;
                 }
@@ -201,4 +218,8 @@ impl Source {
         });
         (chunks, spent)
     }
+}
+
+fn hex(digest: &[u8]) -> String {
+    digest.iter().map(|b| format!("{b:02x}")).collect()
 }

@@ -454,9 +454,17 @@ fn the_same_file_is_not_imported_twice_unless_asked() {
     assert_eq!(office.int("SELECT count(*) FROM contacts"), before + 2);
     let err = office.fails_en(4, &["import", "contacts", arg(&file)]);
     assert!(
-        err.contains("this very file was imported into contacts on") && err.contains("--again"),
+        err.contains("the same rows were imported into contacts on") && err.contains("--again"),
         "{err}"
     );
+    // The same rows saved again by a spreadsheet: GBK, CRLF, a BOM.
+    let crlf = text.replace('\n', "\r\n");
+    let (gbk, _, _) = encoding_rs::GBK.encode(&crlf);
+    let resaved = write(&office, "visits-wps.csv", &gbk);
+    let err = office.fails_en(4, &["import", "contacts", arg(&resaved)]);
+    assert!(err.contains("the same rows"), "{err}");
+    let bom = write(&office, "visits-bom.csv", format!("\u{feff}{text}"));
+    office.fails_en(4, &["import", "contacts", arg(&bom)]);
     let err = office.fails_en(4, &["import", "contacts", arg(&file), "--dry-run"]);
     assert!(err.contains("--again"), "{err}");
     office.ok(&["import", "contacts", arg(&file), "--again"]);

@@ -25,6 +25,7 @@ mod generator;
 #[path = "../bench/harness.rs"]
 mod harness;
 mod imports;
+mod imports_clerks;
 mod ledger;
 mod money;
 mod nightly;

@@ -47,12 +47,7 @@ pub(crate) fn apply(
     let today = env.today;
     if adding {
         let mut form = Form::new(env);
-        a.name = form.text(
-            "--name",
-            pick("姓名", "name"),
-            f.name.as_deref(),
-            text::NAME_MAX,
-        )?;
+        a.name = form.name("--name", pick("姓名", "name"), f.name.as_deref())?;
         a.category = form
             .choice("--category", &CATEGORY, f.category.as_deref())?
             .to_string();

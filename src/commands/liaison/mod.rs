@@ -34,12 +34,7 @@ pub(crate) fn apply(
 ) -> anyhow::Result<()> {
     if adding {
         let mut form = Form::new(env);
-        l.name = form.text(
-            "--name",
-            pick("姓名", "name"),
-            f.name.as_deref(),
-            text::NAME_MAX,
-        )?;
+        l.name = form.name("--name", pick("姓名", "name"), f.name.as_deref())?;
         form.finish()?;
     } else {
         set(&mut l.name, f.name.as_deref(), |s| text::name("--name", s))?;

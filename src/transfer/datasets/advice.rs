@@ -162,7 +162,14 @@ impl RowHandler for Advice {
         };
         let mut codes = Vec::new();
         for (code, name) in people_items(row.value("advisor").unwrap_or_default()) {
-            if let Some(found) = person(&self.advisors, tx, env, "--advisor", Some(code), name)? {
+            if let Some(found) = person(
+                &self.advisors,
+                tx,
+                env,
+                "--advisor",
+                Some(&code),
+                name.as_deref(),
+            )? {
                 codes.push(found.code.clone());
             }
         }

@@ -130,7 +130,14 @@ impl RowHandler for Contacts {
         // Each advisor by code (and the name it must carry) or by name.
         let mut texts = Vec::new();
         for (code, name) in people_items(row.value("advisor").unwrap_or_default()) {
-            let found = person(&self.advisors, tx, env, "--advisor", Some(code), name)?;
+            let found = person(
+                &self.advisors,
+                tx,
+                env,
+                "--advisor",
+                Some(&code),
+                name.as_deref(),
+            )?;
             if let Some(found) = found {
                 texts.push(found.code.clone());
             }
@@ -152,8 +159,19 @@ impl RowHandler for Contacts {
         let named = advisors(tx, env, &args, &texts, &contact.on_date)?;
         contact.liaison_id = match row.value("liaison") {
             Some(cell) => {
-                let (code, name) = people_items(cell).next().unwrap_or((cell, None));
-                person(&self.liaisons, tx, env, "--liaison", Some(code), name)?.map(|l| l.id)
+                let (code, name) = people_items(cell)
+                    .into_iter()
+                    .next()
+                    .unwrap_or((cell.to_string(), None));
+                person(
+                    &self.liaisons,
+                    tx,
+                    env,
+                    "--liaison",
+                    Some(&code),
+                    name.as_deref(),
+                )?
+                .map(|l| l.id)
             }
             None if row.has("liaison") => None,
             None => shared_liaison(tx, &named, &contact.on_date)?,

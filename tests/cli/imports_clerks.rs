@@ -1,0 +1,188 @@
+//! Files as clerks' spreadsheets really write them (Excel, WPS): CRLF line
+//! endings, padded and differently worded headers, a title row, cleared
+//! columns, full-width (全角) digits, padded names, Excel's own artefacts.
+//! Odd-but-good input is read and stored normalised; bad input names the
+//! right line and says what the spreadsheet did.
+
+use std::path::PathBuf;
+
+use crate::common::Office;
+
+fn write(office: &Office, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+    let path = office.dir.path().join(name);
+    std::fs::write(&path, contents).unwrap();
+    path
+}
+
+/// A valid ID number for a man born 1970-03-12 (`seq`: three digits).
+fn id_number(seq: &str) -> String {
+    let first17 = format!("11010519700312{seq}");
+    let check = roster::input::idcard::check_char(&first17).unwrap();
+    format!("{first17}{check}")
+}
+
+#[test]
+fn a_bad_row_is_named_by_its_line_in_the_file_whatever_the_line_endings() {
+    let office = Office::empty();
+    let rows = ["姓名,类别,电话", "李四,科技顾问,", "王五,科技顾问,abc"];
+    for (name, ending) in [("crlf.csv", "\r\n"), ("lf.csv", "\n"), ("cr.csv", "\r")] {
+        let file = write(&office, name, rows.join(ending) + ending);
+        let err = office.fails(3, &["import", "advisors", file.to_str().unwrap()]);
+        assert!(err.contains("第 3 行，电话"), "{name}: {err}");
+    }
+    // A cell over two lines: the next record is on line 4.
+    let file = write(
+        &office,
+        "multi.csv",
+        "姓名,类别,备注,电话\r\n李四,科技顾问,\"一\r\n二\",\r\n王五,科技顾问,,abc\r\n",
+    );
+    let err = office.fails(3, &["import", "advisors", file.to_str().unwrap()]);
+    assert!(err.contains("第 4 行，电话"), "{err}");
+}
+
+#[test]
+fn usual_header_wordings_a_title_row_and_cleared_columns_are_read() {
+    let office = Office::empty();
+    let id = id_number("123");
+    let file = write(
+        &office,
+        "roster.csv",
+        format!(
+            "2026年专家顾问名册,,,,,,\r\n姓  名,身份证号码,类别,手机号码,单位,,\r\n王　伟,{id},科技顾问,138 0000 1111,重庆大学,,\r\n"
+        ),
+    );
+    let out = office.ok(&["import", "advisors", file.to_str().unwrap()]);
+    assert!(out.contains("新增 1"), "{out}");
+    assert_eq!(
+        office.text(
+            "SELECT name || '|' || id_number || '|' || phone || '|' || employer FROM advisors"
+        ),
+        format!("王伟|{id}|13800001111|重庆大学")
+    );
+    // The padded name is found as typed, padded or not.
+    assert!(office.ok(&["advisor", "show", "王 伟"]).contains("王伟"));
+    // Something under a column with no header is not dropped silently.
+    let file = write(
+        &office,
+        "extra.csv",
+        "姓名,类别,\r\n张三,科技顾问,漏掉的电话\r\n",
+    );
+    let err = office.fails(3, &["import", "advisors", file.to_str().unwrap()]);
+    assert!(err.contains("第 2 行，第 3 列"), "{err}");
+}
+
+#[test]
+fn ignored_columns_are_named_in_the_result() {
+    let office = Office::empty();
+    let file = write(
+        &office,
+        "extra.csv",
+        "序号,姓名,类别,籍贯省份\r\n1,张三,科技顾问,四川\r\n",
+    );
+    let err = office.fails(3, &["import", "advisors", file.to_str().unwrap()]);
+    assert!(
+        err.contains("序号") && err.contains("--ignore-unknown"),
+        "{err}"
+    );
+    let out = office.ok(&[
+        "import",
+        "advisors",
+        file.to_str().unwrap(),
+        "--ignore-unknown",
+    ]);
+    assert!(
+        out.contains("未导入的列") && out.contains("序号, 籍贯省份"),
+        "{out}"
+    );
+}
+
+#[test]
+fn full_width_digits_and_letters_read_as_ordinary_ones() {
+    let office = Office::sample();
+    let wide = |s: &str| -> String {
+        s.chars()
+            .map(|c| match c {
+                '!'..='~' => char::from_u32(c as u32 + 0xfee0).unwrap(),
+                c => c,
+            })
+            .collect()
+    };
+    let id = id_number("456");
+    let file = write(
+        &office,
+        "wide.csv",
+        format!(
+            "姓名,身份证号,类别,电话,参加工作年份,电子邮件\r\n赵六,{},科技顾问,{},{},{}\r\n",
+            wide(&id),
+            wide("138-0000-2222"),
+            wide("1995"),
+            wide("zl@cq.cn"),
+        ),
+    );
+    office.ok(&["import", "advisors", file.to_str().unwrap()]);
+    assert_eq!(
+        office.text("SELECT id_number || '|' || phone || '|' || work_start_year || '|' || email FROM advisors WHERE name = '赵六'"),
+        format!("{id}|13800002222|1995|zl@cq.cn")
+    );
+    // On the command line too: a full-width code, amount and date.
+    office.ok(&[
+        "expense",
+        "add",
+        &wide("A0005"),
+        "--category",
+        "travel",
+        "--amount",
+        "１，２８０．５０",
+        "--date",
+        "２０２６-11-18",
+    ]);
+    assert_eq!(
+        office.int(
+            "SELECT amount_fen FROM expenses WHERE on_date = '2026-11-18' AND amount_fen = 128050"
+        ),
+        128050
+    );
+}
+
+#[test]
+fn excel_artefacts_are_read_or_explained() {
+    let office = Office::empty();
+    // A date with a time of day, as Excel writes a date cell.
+    let file = write(
+        &office,
+        "time.csv",
+        "姓名,类别,出生日期\r\n李四,科技顾问,1970/3/12 0:00\r\n",
+    );
+    office.ok(&["import", "advisors", file.to_str().unwrap()]);
+    assert_eq!(
+        office.text("SELECT birth_date FROM advisors WHERE name = '李四'"),
+        "1970-03-12"
+    );
+    // An ID number in scientific notation, a date as a day number.
+    let file = write(
+        &office,
+        "sci.csv",
+        "姓名,类别,身份证号,出生日期\r\n王五,科技顾问,1.10105E+17,\r\n赵六,科技顾问,,25639\r\n",
+    );
+    let err = office.fails(3, &["import", "advisors", file.to_str().unwrap()]);
+    assert!(err.contains("科学计数法"), "{err}");
+    assert!(
+        err.contains("日期序号") && err.contains("1970-03-12"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_cell_of_people_may_break_lines_or_separate_names_by_spaces() {
+    let office = Office::appointed();
+    let file = write(
+        &office,
+        "contacts.csv",
+        "日期,联系方式,专家\r\n2026-11-10,电话,\"张振华\n谢文斌\"\r\n2026-11-11,电话,张振华 谢文斌\r\n",
+    );
+    office.ok(&["import", "contacts", file.to_str().unwrap()]);
+    assert_eq!(
+        office.int("SELECT count(*) FROM contact_advisors ca JOIN contacts c ON c.id = ca.contact_id WHERE c.on_date IN ('2026-11-10','2026-11-11')"),
+        4
+    );
+}
