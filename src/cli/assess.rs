@@ -18,7 +18,7 @@ pub enum AssessCommand {
     /// Set a special-contribution subsidy for one advisor (kept inside the cap)
     Adjust(AdjustArgs),
     /// Confirm the year (确定): locks it and turns subsidies into expenses awaiting payment
-    Confirm(YearArgs),
+    Confirm(ConfirmArgs),
     /// Summarise a whole term for its evaluation, due one month before it ends (seed 002)
     Term(TermArgs),
 }
@@ -56,6 +56,16 @@ pub struct YearArgs {
     /// Only this panel's assessment
     #[arg(long)]
     pub panel: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ConfirmArgs {
+    #[command(flatten)]
+    pub year: YearArgs,
+    /// Confirm before the year's last month: the rest of the year's
+    /// activities, advice and expenses are then locked too
+    #[arg(long)]
+    pub before_year_end: bool,
 }
 
 #[derive(Debug, Args)]

@@ -10,7 +10,9 @@ use clap::Args;
 /// that deals with it. Thresholds: `roster settings`.
 #[derive(Debug, Args)]
 pub struct DueArgs {
-    /// Look this many days ahead for every kind (default: each kind's setting)
+    /// Look this many days ahead for every kind (default: each kind's
+    /// setting); festivals at most 45 days ahead, as a greeting sent earlier
+    /// does not count for the festival
     #[arg(long, value_name = "DAYS")]
     pub within: Option<String>,
     /// Only what concerns this panel (id, code or name)

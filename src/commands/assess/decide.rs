@@ -7,7 +7,7 @@ use chrono::Datelike;
 use rusqlite::params;
 
 use super::{run::replan, year};
-use crate::cli::assess::{AdjustArgs, GradeArgs, YearArgs};
+use crate::cli::assess::{AdjustArgs, ConfirmArgs, GradeArgs};
 use crate::context::{Ctx, Tx, now_stamp};
 use crate::input::{date, money, resolve, text};
 use crate::labels::GRADE;
@@ -45,9 +45,9 @@ fn draft_result(tx: &Tx, advisor_text: &str, year: i32) -> anyhow::Result<(i64, 
 fn required_reason(given: Option<&str>) -> anyhow::Result<String> {
     match given.map(str::trim).filter(|r| !r.is_empty()) {
         Some(reason) => text::line("--reason", reason, text::LINE_MAX),
-        None => Err(crate::refused!(
-            "--reason：调整须记录理由（确定机关的决定）",
-            "--reason: a change needs its reason (the confirming authority's decision)",
+        None => Err(crate::invalid!(
+            "缺少必填项：--reason（调整须记录理由：确定机关的决定）",
+            "missing required values: --reason (a change needs its reason: the confirming authority's decision)",
         )),
     }
 }
@@ -154,8 +154,20 @@ pub fn adjust(ctx: &Ctx, args: &AdjustArgs) -> anyhow::Result<()> {
     )
 }
 
-pub fn confirm(ctx: &Ctx, args: &YearArgs) -> anyhow::Result<()> {
+pub fn confirm(ctx: &Ctx, confirm: &ConfirmArgs) -> anyhow::Result<()> {
+    let args = &confirm.year;
     let year = year(ctx, args.year.as_deref())?;
+    // Confirming locks the year's records, and nothing unlocks a confirmed
+    // year: before its last month the rest of the year's meetings and travel
+    // (reimbursed at cost, seed 001 art. 14) could no longer be recorded.
+    // The yearly assessment (art. 16) is confirmed from December on.
+    let season = chrono::NaiveDate::from_ymd_opt(year, 12, 1).unwrap_or(ctx.today());
+    if ctx.today() < season && !confirm.before_year_end {
+        return Err(crate::refused!(
+            "{year} 年尚未到年底（12 月起可确定）；确定后该年度的活动、意见和经费都将锁定，此后的费用无法再登记。确需提前确定请加 --before-year-end",
+            "{year} has not reached its last month (confirm from December on); confirming locks the year's activities, advice and expenses, so anything later could not be recorded. Add --before-year-end if it must be now",
+        ));
+    }
     let (run_id, scope) = ctx.read(|conn| {
         let panel = args
             .panel
@@ -198,10 +210,10 @@ pub fn confirm(ctx: &Ctx, args: &YearArgs) -> anyhow::Result<()> {
         )?;
         let rows: Vec<(i64, i64, Option<i64>, i64, String)> =
             stmt.query_map([run_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?.collect::<Result<_, _>>()?;
-        let mut total = 0;
-        let mut exceptions = Vec::new();
         let controlled = crate::store::budget::controlled(tx)?.iter().any(|c| c == "subsidy");
         let pay_year = year;
+        // Each subsidy charged to the panel the advisor served on.
+        let mut charged = Vec::with_capacity(rows.len());
         for (assessment, advisor, panel, amount, grade) in &rows {
             let panel = match panel {
                 Some(p) => Some(*p),
@@ -214,26 +226,45 @@ pub fn confirm(ctx: &Ctx, args: &YearArgs) -> anyhow::Result<()> {
                     )
                     .ok(),
             };
-            let charge = crate::domain::budget::Charge { panel_id: panel, category: "subsidy", amount_fen: *amount };
-            exceptions.extend(crate::commands::budget::caps::exceptions(tx, pay_year, &charge, controlled)?);
-            let grade = GRADE.label(grade);
-            let note = crate::tr!("{year} 年度考核工作补贴（{grade}）", "{year} assessment subsidy ({grade})");
-            tx.execute(
-                "INSERT INTO expenses (advisor_id, panel_id, on_date, category, amount_fen, assessment_id, note, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, 'subsidy', ?4, ?5, ?6, ?7, ?7)",
-                params![advisor, panel, on, amount, assessment, note, now],
-            )?;
-            let expense = tx.last_insert_rowid();
-            tx.audit("expense", expense, "add", None, Some(&tx.snapshot("expenses", expense)?))?;
-            total += amount;
+            charged.push((*assessment, *advisor, panel, *amount, grade.clone()));
+        }
+        // The budget checked once per panel for its subsidies together (and
+        // panel after panel, so that together they are checked against the
+        // office's lines too): one sentence per line they would break.
+        let mut by_panel: std::collections::BTreeMap<Option<i64>, i64> = std::collections::BTreeMap::new();
+        for (_, _, panel, amount, _) in &charged {
+            *by_panel.entry(*panel).or_default() += amount;
+        }
+        let mut tally = crate::commands::budget::caps::Tally::default();
+        let mut exceptions = Vec::new();
+        for (panel, amount) in by_panel {
+            let charge = crate::domain::budget::Charge { panel_id: panel, category: "subsidy", amount_fen: amount };
+            let lines = tally.lines(tx, pay_year)?;
+            exceptions.extend(crate::commands::budget::caps::exceptions_against(tx, pay_year, &charge, controlled, lines)?);
+            tally.add(pay_year, &charge, false);
         }
         if !exceptions.is_empty() {
             exceptions.dedup();
             let list = exceptions.join(crate::i18n::pick("；", "; "));
             return Err(crate::refused!(
-                "未确定：补贴将突破预算——{list}。请先调整预算（roster budget set）或补贴方案",
-                "not confirmed: the subsidies would break the budget — {list}. Adjust the budget (`roster budget set`) or the subsidies first",
+                "未确定：补贴将突破预算——{list}。请先调整预算（roster budget set），或重新运行 roster assess run 让补贴按剩余额度重新分配",
+                "not confirmed: the subsidies would break the budget — {list}. Adjust the budget (`roster budget set`) or run `roster assess run` again so the subsidies are shared within what is left",
             ));
+        }
+        let mut total = 0;
+        for (assessment, advisor, panel, amount, grade) in &charged {
+            let grade = GRADE.label(grade);
+            let note = crate::tr!("{year} 年度考核工作补贴（{grade}）", "{year} assessment subsidy ({grade})");
+            // Paid by the panel's lead unit, as every other expense.
+            let payer = crate::commands::expense::lead_unit(tx, *panel)?;
+            tx.execute(
+                "INSERT INTO expenses (advisor_id, panel_id, on_date, category, amount_fen, assessment_id, payer_unit, note, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, 'subsidy', ?4, ?5, ?6, ?7, ?8, ?8)",
+                params![advisor, panel, on, amount, assessment, payer, note, now],
+            )?;
+            let expense = tx.last_insert_rowid();
+            tx.audit("expense", expense, "add", None, Some(&tx.snapshot("expenses", expense)?))?;
+            total += amount;
         }
         let summary = serde_json::json!({ "year": year, "subsidies": rows.len(), "total_fen": total });
         crate::audit::record(tx, tx.env, "assess_run", Some(run_id), "confirm", None, Some(&summary))?;

@@ -23,7 +23,12 @@ fn results(conn: &Connection, run_id: i64) -> anyhow::Result<(RowSet, RowSet)> {
             Kind::Enum(&GRADE),
         ),
         col("grade", "等次", "grade", Kind::Enum(&GRADE)),
-        col("decision", "调整说明", "why the grade changed", Kind::Text),
+        col(
+            "decision",
+            "调整说明",
+            "why the grade or subsidy changed",
+            Kind::Text,
+        ),
         col("subsidy", "工作补贴", "subsidy", Kind::Money),
         col("missed", "未达要求", "requirements missed", Kind::Int),
         col("state", "状态", "state", Kind::Enum(&ASSESS_STATE)),
@@ -42,7 +47,7 @@ fn results(conn: &Connection, run_id: i64) -> anyhow::Result<(RowSet, RowSet)> {
         "SELECT a.code, a.name, s.served_days, s.points, s.prelim_grade, s.grade, s.grade_reason, s.quota_note,
                 s.subsidy_fen,
                 (length(s.requirements) - length(replace(s.requirements, '\"met\":false', ''))) / 11,
-                s.state, s.dismissal_candidate
+                s.state, s.dismissal_candidate, s.adjust_fen, s.adjust_reason
          FROM assessments s JOIN advisors a ON a.id = s.advisor_id WHERE s.run_id = ?1 ORDER BY a.code",
     )?;
     let mut rows = stmt.query([run_id])?;
@@ -50,7 +55,22 @@ fn results(conn: &Connection, run_id: i64) -> anyhow::Result<(RowSet, RowSet)> {
         let (code, name): (String, String) = (r.get(0)?, r.get(1)?);
         let reason: Option<String> = r.get(6)?;
         let quota: Option<String> = r.get(7)?;
-        let decision = reason.or_else(|| quota.as_deref().map(notes::quota));
+        let mut decision = reason.or_else(|| quota.as_deref().map(notes::quota));
+        // A special-contribution subsidy (`assess adjust`) and its reason.
+        if let (Some(fen), Some(why)) = (
+            r.get::<_, Option<i64>>(12)?,
+            r.get::<_, Option<String>>(13)?,
+        ) {
+            let amount = crate::input::money::grouped(fen);
+            let adjusted = crate::tr!(
+                "特殊贡献补贴 {amount} 元：{why}",
+                "special contribution {amount} yuan: {why}"
+            );
+            decision = Some(match decision {
+                Some(d) => format!("{d}{}{adjusted}", crate::i18n::pick("；", "; ")),
+                None => adjusted,
+            });
+        }
         results.push(vec![
             code.clone().into(),
             name.clone().into(),

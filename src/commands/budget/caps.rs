@@ -83,13 +83,16 @@ pub fn exceptions_against(
     if controlled && !budget::has_category_budget(&plain, charge) {
         let code = charge.category;
         let label = EXPENSE_CATEGORY.label(code);
-        let panel = match charge.panel_id {
-            Some(id) => panel_code(conn, id)?,
-            None => "-".to_string(),
+        let scope = match charge.panel_id {
+            Some(id) => {
+                let panel = panel_code(conn, id)?;
+                crate::tr!("全办或顾问团 {panel}", "office-wide or panel {panel}")
+            }
+            None => crate::tr!("全办", "office-wide").to_string(),
         };
         out.push(crate::tr!(
-            "{label}属严控类经费，{year} 年没有“{label}”预算（全办或顾问团 {panel}）；严控类经费不得无预算执行（二连浩特办法第十四条），请先用 roster budget set --year {year} --category {code} --cap 金额 设定",
-            "{label} is a controlled category and {year} has no budget line for it (office-wide or panel {panel}); controlled funds may not be spent without a budget (seed 001 art. 14): set one with `roster budget set --year {year} --category {code} --cap YUAN`",
+            "{label}属严控类经费，{year} 年没有“{label}”预算（{scope}）；严控类经费不得无预算执行（二连浩特办法第十四条），请先用 roster budget set --year {year} --category {code} --cap 金额 设定",
+            "{label} is a controlled category and {year} has no budget line for it ({scope}); controlled funds may not be spent without a budget (seed 001 art. 14): set one with `roster budget set --year {year} --category {code} --cap YUAN`",
         ));
     }
     Ok(out)

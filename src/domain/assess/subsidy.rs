@@ -1,7 +1,9 @@
 //! Subsidies within the yearly cap (seed 001 art. 14: 5,000–50,000 yuan by
 //! assessment, at most 500,000 yuan a year in all): the grade amounts, and
-//! if their total exceeds the cap, scaled down so the total fits exactly,
-//! each subsidy staying within its minimum, exact to the fen, deterministic.
+//! if their total exceeds the cap, scaled down to fit, each subsidy staying
+//! within its minimum, to the fen, deterministic — and the same grade
+//! amount always scaled to the same subsidy (art. 14: 根据考核情况), so the
+//! total may stay a few fen under the cap.
 
 /// One advisor's claim on the pot.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -68,23 +70,35 @@ pub fn allocate(claims: &[Claim], min: i64, cap: i64) -> Result<Vec<i64>, Shortf
     if total == 0 {
         return Ok(amounts);
     }
-    // Proportional shares rounded down, then the leftover fen to the largest
-    // remainders (ties by code) so the total is exactly the cap.
-    let mut remainders = Vec::new();
+    // Proportional shares rounded down; then the leftover fen, a fen to each
+    // claim of one base amount at a time (largest remainder first), while
+    // it suffices for all of them: equal bases keep equal subsidies.
+    let mut groups: std::collections::BTreeMap<i64, (i128, Vec<usize>)> =
+        std::collections::BTreeMap::new();
     let mut given: i64 = 0;
     for &i in &open {
         let exact = i128::from(claims[i].base) * i128::from(left);
         let share = (exact / total) as i64;
         amounts[i] = share;
         given += share;
-        remainders.push((exact % total, i));
+        let group = groups.entry(claims[i].base).or_default();
+        group.0 = exact % total;
+        group.1.push(i);
     }
-    remainders.sort_by(|a, b| {
-        b.0.cmp(&a.0)
-            .then_with(|| claims[a.1].code.cmp(&claims[b.1].code))
-    });
-    for (_, i) in remainders.iter().take((left - given).max(0) as usize) {
-        amounts[*i] += 1;
+    let mut order: Vec<(i128, i64, Vec<usize>)> = groups
+        .into_iter()
+        .map(|(base, (remainder, members))| (remainder, base, members))
+        .collect();
+    order.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| b.1.cmp(&a.1)));
+    let mut spare = left - given;
+    for (_, _, members) in order {
+        let n = members.len() as i64;
+        if n <= spare {
+            for i in members {
+                amounts[i] += 1;
+            }
+            spare -= n;
+        }
     }
     Ok(amounts)
 }
@@ -111,20 +125,44 @@ mod tests {
     }
 
     #[test]
-    fn over_the_cap_scales_to_exactly_the_cap_within_the_minimum() {
+    fn over_the_cap_scales_within_the_cap_and_the_minimum_equal_grades_equally() {
         // Twelve advisors want 12 × 50,000 = 600,000 > 500,000 plus one at the minimum.
         let mut claims: Vec<Claim> = (0..12)
             .map(|i| claim(&format!("A{i:02}"), 50_000))
             .collect();
         claims.push(claim("B", 5_000));
         let amounts = allocate(&claims, 500_000, 50_000_000).unwrap();
-        assert_eq!(amounts.iter().sum::<i64>(), 50_000_000);
+        let sum: i64 = amounts.iter().sum();
+        assert!(sum <= 50_000_000 && sum > 50_000_000 - 12, "{sum}");
         assert!(amounts.iter().all(|a| *a >= 500_000));
         assert_eq!(amounts[12], 500_000); // held at the minimum
-        let max = amounts[..12].iter().max().unwrap();
-        let min = amounts[..12].iter().min().unwrap();
-        assert!(max - min <= 1, "{amounts:?}");
+        assert!(
+            amounts[..12].iter().all(|a| *a == amounts[0]),
+            "{amounts:?}"
+        );
         assert_eq!(allocate(&claims, 500_000, 50_000_000).unwrap(), amounts); // deterministic
+    }
+
+    #[test]
+    fn leftover_fen_go_to_whole_grades_only() {
+        // 35,000 (excellent) ×2 and 20,000 (good) ×3 against 129,999.99:
+        // every excellent gets the same, every good the same.
+        let claims = vec![
+            claim("A1", 35_000),
+            claim("A2", 20_000),
+            claim("A3", 35_000),
+            claim("A4", 20_000),
+            claim("A5", 20_000),
+        ];
+        let amounts = allocate(&claims, 500_000, 12_999_999).unwrap();
+        assert_eq!(amounts[0], amounts[2]);
+        assert_eq!(amounts[1], amounts[3]);
+        assert_eq!(amounts[3], amounts[4]);
+        let sum: i64 = amounts.iter().sum();
+        assert!(
+            sum <= 12_999_999 && sum >= 12_999_999 - 4,
+            "{sum} {amounts:?}"
+        );
     }
 
     #[test]
