@@ -160,7 +160,7 @@ mod tests {
         assert_eq!(amounts[3], amounts[4]);
         let sum: i64 = amounts.iter().sum();
         assert!(
-            sum <= 12_999_999 && sum >= 12_999_999 - 4,
+            (12_999_999 - 4..=12_999_999).contains(&sum),
             "{sum} {amounts:?}"
         );
     }
