@@ -152,7 +152,14 @@ pub fn phone(flag: &str, input: &str) -> anyhow::Result<String> {
     if mobile {
         Ok(digits)
     } else if landline {
-        Ok(raw.chars().filter(|c| *c != ' ').collect())
+        // One form whatever the separators typed: 区号-号码 (three-digit
+        // area codes are 010 and 02x, the rest have four).
+        let area = if digits.starts_with("01") || digits.starts_with("02") {
+            3
+        } else {
+            4
+        };
+        Ok(format!("{}-{}", &digits[..area], &digits[area..]))
     } else {
         Err(crate::invalid!(
             "{flag}：“{raw}”不是有效电话号码；手机号为 11 位（如 13812345678），座机需带区号（如 023-52212345）",
@@ -213,6 +220,10 @@ mod tests {
         assert_eq!(phone("--phone", "138 1234 5678").unwrap(), "13812345678");
         assert_eq!(phone("--phone", "+86 13812345678").unwrap(), "13812345678");
         assert_eq!(phone("--phone", "023-52212345").unwrap(), "023-52212345");
+        // One form for a landline whatever the separators.
+        assert_eq!(phone("--phone", "023 5221 2345").unwrap(), "023-52212345");
+        assert_eq!(phone("--phone", "07551234 5678").unwrap(), "0755-12345678");
+        assert_eq!(phone("--phone", "010-6512-3456").unwrap(), "010-65123456");
         for bad in [
             "12345",
             "1381234567",

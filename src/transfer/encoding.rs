@@ -121,14 +121,31 @@ pub fn sniff(head: &[u8], given: Option<Charset>, file: &str) -> anyhow::Result<
             }
         };
     }
+    // Valid UTF-8 (a character cut at the end of the sample still is) with
+    // Chinese in it: a few GBK characters can happen to be valid UTF-8
+    // (郑隆 reads as Hebrew and Latin), so Chinese decides, not validity.
+    let valid = match std::str::from_utf8(head) {
+        Ok(text) => Some(text),
+        Err(e) if e.error_len().is_none() => std::str::from_utf8(&head[..e.valid_up_to()]).ok(),
+        Err(_) => None,
+    };
+    let chinese_utf8 = valid.is_some_and(|t| t.chars().any(crate::input::text::is_cjk));
     if let Some(charset) = given {
+        // Chinese text in UTF-8 read as GBK would be stored garbled (寮犱笁
+        // for 张三) without a single malformed byte to stop it.
+        if charset != Charset::Utf8 && chinese_utf8 {
+            let name = charset.name();
+            return Err(crate::invalid!(
+                "{file} 是 UTF-8 编码（含中文），却指定了 --encoding {name}，按 {name} 读取会成为乱码；请去掉 --encoding",
+                "{file} is UTF-8 (with Chinese text) but --encoding says {name}, which would garble it; drop --encoding",
+            ));
+        }
         return Ok((charset, 0));
     }
-    match std::str::from_utf8(head) {
-        Ok(_) => return Ok((Charset::Utf8, 0)),
-        // Cut in the middle of a character at the end of the sample: still UTF-8.
-        Err(e) if e.error_len().is_none() => return Ok((Charset::Utf8, 0)),
-        Err(_) => {}
+    if let Some(text) = valid
+        && (text.is_ascii() || chinese_utf8 || !gbk_chinese(head))
+    {
+        return Ok((Charset::Utf8, 0));
     }
     let mut decoder = GB18030.new_decoder_without_bom_handling();
     let mut out = String::with_capacity(head.len() * 2);
@@ -168,6 +185,14 @@ fn binary_kind(head: &[u8]) -> Option<(&'static str, &'static str)> {
         }
     }
     head.contains(&0).then_some(("二进制文件", "a binary file"))
+}
+
+/// Whether `head` decodes as GB18030 without error into text with Chinese.
+fn gbk_chinese(head: &[u8]) -> bool {
+    let mut decoder = GB18030.new_decoder_without_bom_handling();
+    let mut out = String::with_capacity(head.len() * 2);
+    let (result, _) = decoder.decode_to_string_without_replacement(head, &mut out, false);
+    !matches!(result, DecoderResult::Malformed(_, _)) && out.chars().any(crate::input::text::is_cjk)
 }
 
 /// A malformed byte sequence met while decoding, with the line it is on.

@@ -56,6 +56,12 @@ pub fn run(
                 Ok(rows)
             }
             None => {
+                // Stdout cannot be taken back: a character the encoding
+                // cannot hold is found by a first pass that writes nothing
+                // (the same snapshot), so a nightly job never gets half a file.
+                if options.charset != Charset::Utf8 {
+                    write_csv(conn, dataset.columns, &query, options, std::io::sink())?;
+                }
                 let stdout = std::io::stdout();
                 let lock = stdout.lock();
                 write_csv(conn, dataset.columns, &query, options, lock)

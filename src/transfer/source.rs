@@ -79,6 +79,12 @@ impl Source {
                 "FILE: cannot open {shown}: {e}"
             )
         })?;
+        if file.metadata().is_ok_and(|m| m.is_dir()) {
+            return Err(crate::invalid!(
+                "FILE：{shown} 是文件夹，不是文件；请给出 CSV 文件的路径",
+                "FILE: {shown} is a folder, not a file; give the path of a CSV file"
+            ));
+        }
         let size = file.metadata().map(|m| m.len()).unwrap_or(0);
         let read = Arc::new(AtomicU64::new(0));
         let hashing = Hashing {

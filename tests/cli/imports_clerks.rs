@@ -186,3 +186,84 @@ fn a_cell_of_people_may_break_lines_or_separate_names_by_spaces() {
         4
     );
 }
+
+#[test]
+fn an_encoding_is_never_forced_into_garbled_text() {
+    let office = Office::empty();
+    // Chinese in UTF-8 read as GBK would be stored as 寮犱笁.
+    let file = write(&office, "utf8.csv", "name,category\n张三,tech_advisor\n");
+    let err = office.fails(
+        3,
+        &[
+            "import",
+            "advisors",
+            file.to_str().unwrap(),
+            "--encoding",
+            "gbk",
+        ],
+    );
+    assert!(err.contains("UTF-8") && err.contains("--encoding"), "{err}");
+    // A GBK file whose only Chinese happens to be valid UTF-8 bytes.
+    let (gbk, _, _) = encoding_rs::GBK.encode("name,category\n郑隆,tech_advisor\n");
+    let file = write(&office, "gbk.csv", &gbk);
+    office.ok(&["import", "advisors", file.to_str().unwrap()]);
+    assert_eq!(office.text("SELECT name FROM advisors"), "郑隆");
+}
+
+#[test]
+fn a_hand_over_by_file_says_how_and_works_as_said() {
+    // A0005 is held by L003 陈卫东 since 2023-09-01; L001 刘正刚 takes over.
+    let office = Office::sample();
+    let file = write(
+        &office,
+        "handover.csv",
+        "联系人,专家姓名,开始日期\r\n刘正刚,李国栋,2026年11月1日\r\n",
+    );
+    let err = office.fails(
+        4,
+        &["import", "liaison-assignments", file.to_str().unwrap()],
+    );
+    assert!(
+        err.contains("--on-duplicate update") && !err.contains("请加 --replace"),
+        "{err}"
+    );
+    let file = write(
+        &office,
+        "handover2.csv",
+        "联系人编码,专家编码,开始日期,结束日期\r\nL003,A0005,2023-09-01,2026-10-31\r\nL001,A0005,2026-11-01,\r\n",
+    );
+    office.ok(&[
+        "import",
+        "liaison-assignments",
+        file.to_str().unwrap(),
+        "--on-duplicate",
+        "update",
+    ]);
+    assert_eq!(
+        office.text("SELECT group_concat(l.code || ':' || IFNULL(la.end_date, '-'), ' ') FROM liaison_assignments la JOIN liaisons l ON l.id = la.liaison_id JOIN advisors a ON a.id = la.advisor_id WHERE a.code = 'A0005' ORDER BY la.start_date"),
+        "L003:2026-10-31 L001:-"
+    );
+}
+
+#[test]
+fn a_gbk_export_to_stdout_that_cannot_be_encoded_writes_nothing() {
+    let office = Office::sample();
+    office.ok(&["advisor", "edit", "A0005", "--name", "王𠀾"]);
+    let out = office
+        .cmd()
+        .args(["export", "advisors", "--encoding", "gbk"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    assert!(out.stdout.is_empty(), "{} bytes written", out.stdout.len());
+    assert!(String::from_utf8_lossy(&out.stderr).contains('𠀾'));
+}
+
+#[test]
+fn a_folder_given_as_the_file_is_bad_input() {
+    let office = Office::empty();
+    let folder = office.dir.path().join("exports");
+    std::fs::create_dir(&folder).unwrap();
+    let err = office.fails(3, &["import", "advisors", folder.to_str().unwrap()]);
+    assert!(err.contains("文件夹"), "{err}");
+}

@@ -224,7 +224,7 @@ pub(crate) fn check_pairing(
     advisor: &resolve::Found,
     start: &str,
     end: Option<&str>,
-    replace: bool,
+    (replace, importing): (bool, bool),
 ) -> anyhow::Result<Vec<store::Assignment>> {
     let (l, a) = (who(liaison), who(advisor));
     if !crate::store::is_serving(tx, advisor.id, None, start)? {
@@ -252,10 +252,18 @@ pub(crate) fn check_pairing(
             ));
         }
         if !replace {
-            return Err(crate::refused!(
-                "--advisor：{a} 已由 {h} 联系（{was}），一位专家同一时间只有一位联系人；更换联系人请加 --replace（原联系于 --from 前一天结束）",
-                "--advisor: {a} is already held by {h} ({was}); an advisor has one liaison at a time. To change liaison add --replace (the old pairing ends the day before --from)"
-            ));
+            // An import has no --replace: the file itself ends the old pairing.
+            return Err(if importing {
+                crate::refused!(
+                    "--advisor：{a} 已由 {h} 联系（{was}），一位专家同一时间只有一位联系人；更换联系人请在文件中加一行写明原联系的结束日期（--from 前一天），并加 --on-duplicate update 导入，或用 roster liaison assign --replace 逐个办理",
+                    "--advisor: {a} is already held by {h} ({was}); an advisor has one liaison at a time. To change liaison, add a row to the file giving the old pairing its last day (the day before --from) and import with --on-duplicate update, or use `roster liaison assign --replace` for each"
+                )
+            } else {
+                crate::refused!(
+                    "--advisor：{a} 已由 {h} 联系（{was}），一位专家同一时间只有一位联系人；更换联系人请加 --replace（原联系于 --from 前一天结束）",
+                    "--advisor: {a} is already held by {h} ({was}); an advisor has one liaison at a time. To change liaison add --replace (the old pairing ends the day before --from)"
+                )
+            });
         }
         to_end.push(other);
     }
@@ -273,7 +281,7 @@ fn pair(
     note: Option<&str>,
     replace: bool,
 ) -> anyhow::Result<()> {
-    for other in check_pairing(tx, liaison, advisor, start, end, replace)? {
+    for other in check_pairing(tx, liaison, advisor, start, end, (replace, false))? {
         let before = tx.snapshot("liaison_assignments", other.id)?;
         let day_before = date::from_db(start)?
             .pred_opt()

@@ -172,7 +172,7 @@ impl RowHandler for Assignments {
                 }
             };
         }
-        check_pairing(tx, liaison, advisor, &start, end.as_deref(), false)?;
+        check_pairing(tx, liaison, advisor, &start, end.as_deref(), (false, true))?;
         insert_assignment(
             tx,
             liaison.id,
