@@ -73,6 +73,7 @@ mod import_properties;
 mod names;
 mod numbers;
 mod progress;
+mod repeat;
 mod report;
 mod row;
 mod source;

@@ -448,7 +448,8 @@ pub fn run(scale: Scale, dir: &Path, roster: &Path, runs: usize) -> anyhow::Resu
         }),
     }
 
-    // Imports.
+    // Imports, each after the gigabytes written above are on disk (`sync`):
+    // an import timed while the kernel writes them back measures the disk.
     let panels_csv = dir.join("panels.csv");
     measured(
         roster_cmd(roster, &office)
@@ -464,6 +465,7 @@ pub fn run(scale: Scale, dir: &Path, roster: &Path, runs: usize) -> anyhow::Resu
             .arg(&panels_csv),
         &log,
     )?;
+    settle();
     let (secs, peak) = measured(
         roster_cmd(roster, &fresh)
             .args(["import", "advisors"])
@@ -471,15 +473,18 @@ pub fn run(scale: Scale, dir: &Path, roster: &Path, runs: usize) -> anyhow::Resu
         &log,
     )?;
     let shell_db = dir.join("shell-advisors.db");
+    settle();
     let shell_secs = shell(
         &shell_db,
         &format!(".import --csv {} advisors_bare\n", advisors_csv.display()),
         &log,
     )?;
+    settle();
     let bare = bare_import(&advisors_csv, &dir.join("bare-advisors.db"))?;
     let floor_db = dir.join("floor-advisors.db");
     let _ = std::fs::remove_file(&floor_db);
     measured(roster_cmd(roster, &floor_db).arg("init"), &log)?;
+    settle();
     let floor = schema_floor(&floor_db, &fresh, &["advisors"], &log)?;
     lines.push(Line {
         operation: "import advisors (validated, search index)".into(),
@@ -518,6 +523,7 @@ pub fn run(scale: Scale, dir: &Path, roster: &Path, runs: usize) -> anyhow::Resu
         generate(&people_db, people, 20261122)?;
         let copy = dir.join("import-activities.db");
         std::fs::copy(&people_db, &copy)?;
+        settle();
         let imported = measured(
             roster_cmd(roster, &copy)
                 .args(["import", "activities"])
@@ -525,14 +531,17 @@ pub fn run(scale: Scale, dir: &Path, roster: &Path, runs: usize) -> anyhow::Resu
             &log,
         );
         let shell_db = dir.join("shell-activities.db");
+        settle();
         let shell_secs = shell(
             &shell_db,
             &format!(".import --csv {} activities_bare\n", sample.display()),
             &log,
         )?;
+        settle();
         let bare = bare_import(&sample, &dir.join("bare-activities.db"))?;
         let floor_db = dir.join("floor-activities.db");
         std::fs::copy(&people_db, &floor_db)?;
+        settle();
         match imported {
             Ok((secs, peak)) => lines.push(Line {
                 operation: "import activity participations (validated)".into(),
@@ -671,6 +680,12 @@ fn floor_note(floor: Option<f64>, shell: Option<f64>) -> String {
         ),
         _ => String::new(),
     }
+}
+
+/// Waits for what was written before to reach the disk, so the next
+/// measurement does not share the disk with the kernel's write-back.
+fn settle() {
+    let _ = Command::new("sync").status();
 }
 
 fn first_line(err: &anyhow::Error) -> String {
