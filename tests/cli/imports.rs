@@ -133,7 +133,8 @@ fn duplicates_fail_by_default_and_can_be_skipped_or_updated_with_audit() {
         &["import", "advisors", arg(&write(&office, "a.csv", &text))],
     );
     assert!(
-        err.contains("line 2, 编码: code A0001 is already on file")
+        err.contains("line 2, 编码: code A0001 (")
+            && err.contains(") is already on file")
             && err.contains("--on-duplicate"),
         "{err}"
     );

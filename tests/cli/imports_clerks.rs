@@ -267,3 +267,20 @@ fn a_folder_given_as_the_file_is_bad_input() {
     let err = office.fails(3, &["import", "advisors", folder.to_str().unwrap()]);
     assert!(err.contains("文件夹"), "{err}");
 }
+
+#[test]
+fn a_duplicate_id_number_names_who_holds_it() {
+    let office = Office::sample();
+    let id = office.text("SELECT id_number FROM advisors WHERE code = 'A0005'");
+    let file = write(
+        &office,
+        "dup.csv",
+        format!("姓名,身份证号,类别\r\n李国栋,{id},科技顾问\r\n"),
+    );
+    let err = office.fails(3, &["import", "advisors", file.to_str().unwrap()]);
+    assert!(err.contains("A0005 李国栋"), "{err}");
+    assert!(
+        !err.contains(&id),
+        "the full ID number is never echoed: {err}"
+    );
+}

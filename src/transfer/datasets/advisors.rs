@@ -250,11 +250,19 @@ impl RowHandler for Advisors {
         match self.settings.on_duplicate {
             OnDuplicate::Skip => Ok(Outcome::Skipped),
             OnDuplicate::Fail => {
+                // Who holds it, as `advisor add` names them.
+                let holder = store::get(tx, id)?;
+                let (held_code, held_name) = (&holder.code, &holder.name);
                 let what = match (code, by_code) {
-                    (Some(code), Some(_)) => crate::tr!("编码 {code}", "code {code}"),
+                    (Some(code), Some(_)) => {
+                        crate::tr!("编码 {code}（{held_name}）", "code {code} ({held_name})")
+                    }
                     _ => {
                         let masked = id_number.as_deref().map(idcard::mask).unwrap_or_default();
-                        crate::tr!("身份证号 {masked}", "ID number {masked}")
+                        crate::tr!(
+                            "身份证号 {masked}（{held_code} {held_name}）",
+                            "ID number {masked} ({held_code} {held_name})"
+                        )
                     }
                 };
                 let flag = if by_code.is_some() {
