@@ -113,13 +113,16 @@ pub fn is_serving(
 /// The status a reader sees (labels::APPOINTMENT_STATUS): the stored state,
 /// except that an appointed term that has ended by `today` reads `renewed`
 /// (a successor was appointed) or `expired`, and one not yet begun reads
-/// `pending`. `today` is a parameter name such as `?2` or `:today`.
+/// `pending`; one dismissed or resigned after `today` reads as it was then.
+/// `today` is a parameter name such as `?2` or `:today`.
 pub fn status_expr(ap: &str, today: &str) -> String {
     format!(
         "CASE WHEN {ap}.state = 'appointed' AND {ap}.term_end < {today} THEN
             CASE WHEN EXISTS (SELECT 1 FROM appointments nx WHERE nx.previous_id = {ap}.id
                               AND nx.state IN ('appointed','dismissed','resigned')) THEN 'renewed' ELSE 'expired' END
          WHEN {ap}.state = 'appointed' AND {ap}.term_start > {today} THEN 'pending'
+         WHEN {ap}.state IN ('dismissed','resigned') AND {ap}.ended_on > {today} THEN
+            CASE WHEN {ap}.term_start > {today} THEN 'pending' ELSE 'appointed' END
          ELSE {ap}.state END"
     )
 }

@@ -222,6 +222,30 @@ fn dismissal_rejects_a_renewal_already_appointed_that_has_not_begun() {
         &["advisor", "list", "--serving", "--as-of", "2026-08-01"],
     );
     assert!(!serving.contains("王海"), "{serving}");
+    // Listed as of a day he served, he reads as serving then.
+    let then = at(
+        &office,
+        "2026-04-01",
+        &[
+            "--format",
+            "json",
+            "appointment",
+            "list",
+            "--as-of",
+            "2025-01-01",
+        ],
+    );
+    assert_eq!(
+        crate::common::json(&then)[0]["status"],
+        "appointed",
+        "{then}"
+    );
+    let now = at(
+        &office,
+        "2026-04-01",
+        &["--format", "json", "appointment", "list"],
+    );
+    assert!(now.contains("\"dismissed\""), "{now}");
 }
 
 #[test]

@@ -19,17 +19,24 @@ fn days(flag: &str, input: &str) -> anyhow::Result<i64> {
 }
 
 /// `list`'s filters as a WHERE clause over `appointments ap`; its first
-/// parameter (`?1`) is today, for `status_expr("ap", "?1")`. Shared with
-/// the appointments export.
+/// parameter (`?1`) is the day the status is read on (today, or
+/// `--as-of`), for `status_expr("ap", "?1")`. Shared with the
+/// appointments export.
 pub(crate) fn list_filter(
     conn: &rusqlite::Connection,
     env: &Env,
     args: &ListArgs,
 ) -> anyhow::Result<Filter> {
     let today = date::iso(env.today);
+    // With --as-of the status is the one on that day (serving then, though
+    // dismissed since).
+    let on = match args.as_of.as_deref() {
+        Some(given) => date::iso(date::parse("--as-of", given, env.today)?),
+        None => today.clone(),
+    };
     let status = status_expr("ap", "?1");
     let mut filter = Filter::default();
-    filter.add("1 = 1", [text(today.clone())]);
+    filter.add("1 = 1", [text(on)]);
     if let Some(panel) = &args.panel {
         let panel = resolve::panel(conn, env, "--panel", panel)?;
         filter.add("ap.panel_id = ?", [Value::Integer(panel.id)]);
