@@ -9,6 +9,29 @@ fn refs(args: &[String]) -> Vec<&str> {
     args.iter().map(String::as_str).collect()
 }
 
+/// 王海 nominated on the Erenhot panel and approved (appointment 1),
+/// awaiting the public notice.
+fn approved() -> Office {
+    let office = erenhot();
+    at(
+        &office,
+        "2024-06-01",
+        &[
+            "appointment",
+            "nominate",
+            "王海",
+            "--panel",
+            "eh",
+            "--source",
+            "自荐",
+        ],
+    );
+    for verb in ["vet", "check", "review", "approve"] {
+        at(&office, "2024-06-10", &["appointment", verb, "1"]);
+    }
+    office
+}
+
 /// 王海 appointed on the Erenhot panel from 2024-06-19 (two years).
 fn appointed() -> (Office, String) {
     let office = erenhot();
@@ -91,23 +114,7 @@ fn the_term_and_the_agreement_begin_after_the_public_notice() {
 #[test]
 fn a_public_notice_is_never_shorter_than_the_panels() {
     // Art. 4(5): 公示期为7天. Longer is allowed.
-    let office = erenhot();
-    at(
-        &office,
-        "2024-06-01",
-        &[
-            "appointment",
-            "nominate",
-            "王海",
-            "--panel",
-            "eh",
-            "--source",
-            "自荐",
-        ],
-    );
-    for verb in ["vet", "check", "review", "approve"] {
-        at(&office, "2024-06-10", &["appointment", verb, "1"]);
-    }
+    let office = approved();
     let err = fails_at(
         &office,
         4,
@@ -259,23 +266,7 @@ fn the_term_evaluation_is_made_near_the_end_of_the_term() {
 
 #[test]
 fn an_objection_waits_for_the_notice_to_begin() {
-    let office = erenhot();
-    at(
-        &office,
-        "2024-06-01",
-        &[
-            "appointment",
-            "nominate",
-            "王海",
-            "--panel",
-            "eh",
-            "--source",
-            "自荐",
-        ],
-    );
-    for verb in ["vet", "check", "review", "approve"] {
-        at(&office, "2024-06-10", &["appointment", verb, "1"]);
-    }
+    let office = approved();
     at(
         &office,
         "2024-06-10",
