@@ -16,6 +16,7 @@ use crate::error::UserError;
 pub const MIGRATIONS: &[&str] = &[
     include_str!("../schema.sql"),
     include_str!("migrations/0002_audit_append_only.sql"),
+    include_str!("migrations/0003_advisor_code_nocase.sql"),
 ];
 
 /// How long a command waits for another process's write before giving up.

@@ -3,7 +3,9 @@ use super::*;
 /// The query plan of `sql`, one detail per line.
 pub(crate) fn plan(sql: &str, params: &[Value]) -> String {
     let conn = rusqlite::Connection::open_in_memory().unwrap();
-    conn.execute_batch(crate::db::MIGRATIONS[0]).unwrap();
+    for migration in crate::db::MIGRATIONS {
+        conn.execute_batch(migration).unwrap();
+    }
     let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
     let rows = stmt
         .query_map(rusqlite::params_from_iter(params.iter()), |r| {

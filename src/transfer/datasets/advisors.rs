@@ -137,7 +137,11 @@ const BULK: i64 = 10_000;
 
 /// The advisors' plain (not UNIQUE) indexes, as `schema.sql` makes them; a
 /// test keeps the two in step.
-const PLAIN_INDEXES: [(&str, &str); 2] = [
+const PLAIN_INDEXES: [(&str, &str); 3] = [
+    (
+        "advisors_code_nocase",
+        "CREATE INDEX advisors_code_nocase ON advisors(code COLLATE NOCASE)",
+    ),
     (
         "advisors_name",
         "CREATE INDEX advisors_name ON advisors(name)",
