@@ -134,7 +134,7 @@ pub fn write_doc(format: Format, doc: &Doc, out: &mut dyn Write) -> anyhow::Resu
                 ..
             } => {
                 if let Some((zh, en)) = title {
-                    writeln!(out, "{}", if is_en() { en } else { zh })?;
+                    write_line(format, if is_en() { en } else { zh }, out)?;
                 }
                 match format {
                     Format::Table => table::write_record(columns, cells, out)?,
@@ -147,7 +147,7 @@ pub fn write_doc(format: Format, doc: &Doc, out: &mut dyn Write) -> anyhow::Resu
                 }
             }
             Section::Table { title, rows, .. } => {
-                writeln!(out, "{}", pick(title.0, title.1))?;
+                write_line(format, pick(title.0, title.1), out)?;
                 let mut sink: Box<dyn Sink> = match format {
                     Format::Table => Box::new(TableSink::new(&mut *out)),
                     _ => Box::new(CsvSink::new(&mut *out, CsvOptions::default())),
@@ -155,13 +155,29 @@ pub fn write_doc(format: Format, doc: &Doc, out: &mut dyn Write) -> anyhow::Resu
                 rows.write_to(sink.as_mut())?;
             }
             Section::Lines { title, lines, .. } => {
-                writeln!(out, "{}", pick(title.0, title.1))?;
+                write_line(format, pick(title.0, title.1), out)?;
                 for line in lines {
-                    writeln!(out, "{line}")?;
+                    write_line(format, line, out)?;
                 }
             }
         }
     }
+    Ok(())
+}
+
+/// A title or sentence of a document: as it is in a table; in CSV, a
+/// record of one cell (quoted where it holds a comma, a quote or a line
+/// break), so that every line a script reads is CSV.
+fn write_line(format: Format, text: &str, out: &mut dyn Write) -> anyhow::Result<()> {
+    if format == Format::Table {
+        writeln!(out, "{text}")?;
+        return Ok(());
+    }
+    let mut writer = ::csv::WriterBuilder::new()
+        .flexible(true)
+        .from_writer(&mut *out);
+    writer.write_record([text])?;
+    writer.flush()?;
     Ok(())
 }
 
@@ -217,4 +233,37 @@ pub fn print_done(
     }
     out.flush()?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::{Kind, col};
+
+    #[test]
+    fn a_document_in_csv_is_csv_line_by_line() {
+        let mut rows = RowSet::new(vec![
+            col("code", "编码", "code", Kind::Text),
+            col("total", "合计", "total", Kind::Int),
+        ]);
+        rows.push(vec!["A0001".into(), Cell::Int(3)]);
+        let sentence = "Spent 12,000.00 of \"travel\", 90% used";
+        let doc = Doc::default()
+            .lines("notes", ("提示", "Notes"), vec![sentence.to_string()])
+            .table("rows", ("明细", "Rows"), rows);
+        let mut out = Vec::new();
+        write_doc(Format::Csv, &doc, &mut out).unwrap();
+        let mut reader = ::csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(out.as_slice());
+        let records: Vec<Vec<String>> = reader
+            .records()
+            .map(|r| r.unwrap().iter().map(str::to_string).collect())
+            .collect();
+        // A sentence with commas and quotes is one cell, read back as written.
+        assert_eq!(records[1], vec![sentence.to_string()]);
+        assert_eq!(records[3], vec!["编码".to_string(), "合计".to_string()]);
+        assert_eq!(records[4], vec!["A0001".to_string(), "3".to_string()]);
+    }
 }
