@@ -740,6 +740,30 @@ fn bad_rule_files_name_their_line() {
         assert!(err.contains(&format!("line {line}")), "{err}");
     }
     office.ok(&["assess", "rules", "check", RULES]);
+
+    // The TOML reader's own messages, in Chinese for a Chinese clerk.
+    for (find, replace, needle) in [
+        (
+            "prorate = true",
+            "prorate = true\nbonus = 1",
+            "没有设置项 `bonus`",
+        ),
+        ("prorate = true", "prorate = \"yes\"", "取值类型不对"),
+        (
+            "prorate = true",
+            "prorate = true\nprorate = false",
+            "写了两次",
+        ),
+        ("prorate = true", "[prorate", "TOML 格式错误"),
+    ] {
+        let path = dir.join("bad.toml");
+        std::fs::write(&path, good.replacen(find, replace, 1)).unwrap();
+        let err = office.fails(3, &["assess", "rules", "check", path.to_str().unwrap()]);
+        assert!(
+            err.contains(needle) && err.contains("行"),
+            "{replace}: {err}"
+        );
+    }
 }
 
 #[test]

@@ -117,3 +117,79 @@ pub(super) struct RawSubsidy {
     #[serde(default)]
     pub(super) cap_covers: Option<Spanned<String>>,
 }
+
+/// A message of the TOML reader (always English) in the reader's language:
+/// the usual ones (an unknown, missing or mistyped setting, a repeated key)
+/// in Chinese words, any other as a TOML syntax error quoting the reader.
+pub(super) fn toml_message(message: &str) -> String {
+    let message = message.trim();
+    if crate::i18n::is_en() {
+        return message.to_string();
+    }
+    let after = |prefix: &str| message.strip_prefix(prefix);
+    if let Some(rest) = after("unknown field ") {
+        return match rest.split_once(", expected ") {
+            Some((field, allowed)) => format!(
+                "没有设置项 {field}；可用的有：{}",
+                allowed.trim_start_matches("one of ")
+            ),
+            None => format!("没有设置项 {rest}"),
+        };
+    }
+    if let Some(rest) = after("unknown variant ") {
+        return match rest.split_once(", expected ") {
+            Some((value, allowed)) => format!(
+                "取值 {value} 无效；可用的有：{}",
+                allowed.trim_start_matches("one of ")
+            ),
+            None => format!("取值 {rest} 无效"),
+        };
+    }
+    if let Some(field) = after("missing field ") {
+        return format!("缺少设置项 {field}");
+    }
+    if let Some(rest) = after("invalid type: ") {
+        return match rest.split_once(", expected ") {
+            Some((found, wanted)) => format!(
+                "取值类型不对：应为{}，写的是{}",
+                toml_type(wanted),
+                toml_type(found)
+            ),
+            None => format!("取值类型不对：{rest}"),
+        };
+    }
+    if let Some(key) = after("duplicate key") {
+        let key = key.trim();
+        let key = if key.is_empty() {
+            "同一设置项"
+        } else {
+            key
+        };
+        return format!("{key} 写了两次；每个设置项只能写一次");
+    }
+    format!("TOML 格式错误（{message}）；请检查引号、方括号和等号")
+}
+
+/// A type as the TOML reader names it ("a boolean", `string "yes"`), in Chinese.
+fn toml_type(named: &str) -> String {
+    let named = named.trim();
+    let bare = named
+        .trim_start_matches("an ")
+        .trim_start_matches("a ")
+        .trim_start_matches("one of ");
+    let (word, value) = bare.split_once(' ').unwrap_or((bare, ""));
+    let zh = match word {
+        "boolean" | "bool" => "真假值（true 或 false）",
+        "string" | "str" => "文字（加引号）",
+        "integer" | "i64" | "u64" | "i32" | "u32" => "整数",
+        "float" | "f64" | "number" => "数字",
+        "sequence" | "array" => "列表（[ … ]）",
+        "map" | "table" | "struct" => "表（[ … ] 下的设置项）",
+        _ => return format!(" {named}"),
+    };
+    if value.is_empty() {
+        zh.to_string()
+    } else {
+        format!("{zh} {value}")
+    }
+}

@@ -34,7 +34,7 @@ pub fn parse(text: &str) -> Result<Rules, RuleError> {
     let source = Source { text };
     let raw: RawRules = toml::from_str(text).map_err(|e| RuleError {
         line: e.span().map_or(1, |s| source.line(s)),
-        message: e.message().trim().to_string(),
+        message: super::raw::toml_message(e.message()),
     })?;
     let mut requirements = Vec::new();
     for req in &raw.requirements {
