@@ -101,7 +101,11 @@ pub(crate) fn list_sql(
     }
     if owed.awaiting {
         filter.add(
-            format!("ad.status IN ({ALL_STATUSES}) AND ad.feedback_on IS NULL"),
+            // `+` keeps the planner off the status index: the partial
+            // index of advice awaiting feedback is already in date order, so
+            // 400,000 of them are listed without a sort spilled to disk
+            // (as CSV: 3.5 s → 2.3 s, a million temp-file reads fewer).
+            format!("+ad.status IN ({ALL_STATUSES}) AND ad.feedback_on IS NULL"),
             [],
         );
     }
@@ -310,5 +314,23 @@ mod tests {
         }
         let (sql, params) = list_sql(&Scope::default(), None, &owed, false, "2026-11-20", -1);
         assert_indexed(&plan(&sql, &params), &["ad", "advice"]);
+        // Advice awaiting feedback, office-wide or for a panel, comes off
+        // its partial index in date order: nothing is sorted.
+        let awaiting = Owed {
+            awaiting: true,
+            before: None,
+        };
+        for s in [
+            Scope::default(),
+            Scope {
+                panel_id: Some(1),
+                ..Scope::default()
+            },
+        ] {
+            let (sql, params) = list_sql(&s, None, &awaiting, false, "2026-11-20", -1);
+            let plan = plan(&sql, &params);
+            assert!(plan.contains("advice_awaiting"), "{plan}");
+            assert!(!plan.contains("TEMP B-TREE"), "{plan}");
+        }
     }
 }
