@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
 use super::liaison::holding_condition;
 use super::{serving_condition, serving_exists};
@@ -102,14 +102,40 @@ pub fn visits_owed(
     Ok(rows)
 }
 
-/// Advisor id → the date of their last live contact on or before `on`.
-pub fn last_contacts(conn: &Connection, on: &str) -> anyhow::Result<HashMap<i64, String>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT ca.advisor_id, max(c.on_date) FROM contacts c JOIN contact_advisors ca ON ca.contact_id = c.id
-         WHERE c.voided_at IS NULL AND c.on_date <= ?1 GROUP BY ca.advisor_id",
+/// Advisor id → the date of their last live contact on or before `on`, for
+/// `advisors`: one lookup each in `contact_last` (kept by triggers), and
+/// the contacts themselves read only where that one is later than `on` (a
+/// report as of a past day). Grouping every contact instead took 3 s at
+/// 2,000,000 contacts.
+pub fn last_contacts(
+    conn: &Connection,
+    on: &str,
+    advisors: &[i64],
+) -> anyhow::Result<HashMap<i64, String>> {
+    let mut latest =
+        conn.prepare_cached("SELECT last_on FROM contact_last WHERE advisor_id = ?1")?;
+    let mut before = conn.prepare_cached(
+        "SELECT max(c.on_date) FROM contact_advisors ca JOIN contacts c ON c.id = ca.contact_id
+         WHERE ca.advisor_id = ?1 AND c.voided_at IS NULL AND c.on_date <= ?2",
     )?;
-    let rows = stmt.query_map([on], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    let mut out = HashMap::with_capacity(advisors.len());
+    for &advisor in advisors {
+        let Some(last) = latest
+            .query_row([advisor], |r| r.get::<_, String>(0))
+            .optional()?
+        else {
+            continue;
+        };
+        let last = if last.as_str() <= on {
+            Some(last)
+        } else {
+            before.query_row(params![advisor, on], |r| r.get::<_, Option<String>>(0))?
+        };
+        if let Some(last) = last {
+            out.insert(advisor, last);
+        }
+    }
+    Ok(out)
 }
 
 /// (advisor id, festival code, festival date) of the live greetings sent by

@@ -158,3 +158,51 @@ fn a_visit_after_a_reported_hardship_clears_the_flag() {
     ));
     assert!(!flagged(&office));
 }
+
+#[test]
+fn the_last_contact_is_the_last_one_by_the_day_reported() {
+    // As of a past day, a contact made since does not count: the report's
+    // last contact is, for every advisor, the last live one by that day.
+    let office = Office::sample();
+    let conn = office.conn();
+    let mut truth = conn
+        .prepare(
+            "SELECT max(c.on_date) FROM contacts c JOIN contact_advisors ca ON ca.contact_id = c.id
+             JOIN advisors a ON a.id = ca.advisor_id
+             WHERE a.code = ?1 AND c.voided_at IS NULL AND c.on_date <= ?2",
+        )
+        .unwrap();
+    for day in ["2026-03-01", "2026-07-15", "2026-11-20"] {
+        let report = json(&office.ok(&w(&format!(
+            "--today {day} --format json report coverage --year 2026"
+        ))));
+        let advisors = report["advisors"].as_array().unwrap();
+        assert!(advisors.len() > 20, "{day}");
+        let mut later = 0;
+        for a in advisors {
+            let code = a["code"].as_str().unwrap();
+            let expected: Option<String> = truth
+                .query_row(rusqlite::params![code, day], |r| r.get(0))
+                .unwrap();
+            assert_eq!(
+                a["last_contact"].as_str(),
+                expected.as_deref(),
+                "{code} {day}"
+            );
+            let since: Option<String> = conn
+                .query_row(
+                    "SELECT last_on FROM contact_last cl JOIN advisors a ON a.id = cl.advisor_id WHERE a.code = ?1",
+                    [code],
+                    |r| r.get(0),
+                )
+                .ok();
+            later += usize::from(since.is_some_and(|s| s.as_str() > day));
+        }
+        if day != "2026-11-20" {
+            assert!(
+                later > 0,
+                "{day}: no advisor contacted since, nothing tested"
+            );
+        }
+    }
+}

@@ -61,7 +61,8 @@ fn build(
     let (first_s, last_s, on) = (date::iso(first), date::iso(last), date::iso(as_of));
     let serving = store::serving(conn, &on, panel_id)?;
     let holders = store::holders(conn, &on)?;
-    let last_contacts = store::last_contacts(conn, &on)?;
+    let ids: Vec<i64> = serving.iter().map(|a| a.id).collect();
+    let last_contacts = store::last_contacts(conn, &on, &ids)?;
     let mut facts: HashMap<i64, Facts> = serving
         .iter()
         .map(|a| {
