@@ -285,15 +285,13 @@ fn list(ctx: &Ctx, args: &ContactListArgs) -> anyhow::Result<()> {
         if let Some(festival) = &args.festival {
             filter.add("c.festival = ?", [crate::store::text(FESTIVAL.parse("--festival", festival)?)]);
         }
-        if let Some(year) = &args.year {
-            let year = date::parse_year("--year", year)?;
-            // With a festival, the year is the occurrence greeted (a late-December
-            // 元旦 greeting belongs to the next year).
-            let column = if args.festival.is_some() { "c.festival_date" } else { "c.on_date" };
-            filter.add(
-                format!("{column} BETWEEN ? AND ?"),
-                [crate::store::text(format!("{year}-01-01")), crate::store::text(format!("{year}-12-31"))],
-            );
+        // With a festival, the year is the occurrence greeted (a late-December
+        // 元旦 greeting belongs to the next year).
+        let column = if args.festival.is_some() { "festival_date" } else { "on_date" };
+        let year = args.year.as_deref().map(|y| date::parse_year("--year", y)).transpose()?;
+        let bounds = |year: i32| [crate::store::text(format!("{year}-01-01")), crate::store::text(format!("{year}-12-31"))];
+        if let Some(year) = year {
+            filter.add(format!("c.{column} BETWEEN ? AND ?"), bounds(year));
         }
         if let Some(advisor) = &args.advisor {
             let advisor = resolve::advisor(conn, &ctx.env, "--advisor", advisor)?;
@@ -305,15 +303,26 @@ fn list(ctx: &Ctx, args: &ContactListArgs) -> anyhow::Result<()> {
         if let Some(panel) = &args.panel {
             let panel = resolve::panel(conn, &ctx.env, "--panel", panel)?;
             let serving = serving_condition("ap").replace('?', "y.on_date");
-            // From the panel's appointments to their advisors' contacts (indexed).
+            // From the panel's appointments to their advisors' contacts
+            // (indexed), within the year when one is given: otherwise every
+            // contact of everyone who ever served there is read (0.9 s at
+            // 2,000,000 contacts, against 0.1 s).
+            let mut params = vec![Value::Integer(panel.id)];
+            let within = match year {
+                Some(year) => {
+                    params.extend(bounds(year));
+                    format!(" AND +y.{column} BETWEEN ? AND ?")
+                }
+                None => String::new(),
+            };
             filter.add(
                 format!(
                     "c.id IN (SELECT x.contact_id FROM appointments ap
                      JOIN contact_advisors x ON x.advisor_id = ap.advisor_id
                      JOIN contacts y ON y.id = x.contact_id
-                     WHERE ap.panel_id = ? AND {serving})"
+                     WHERE ap.panel_id = ? AND {serving}{within})"
                 ),
-                [Value::Integer(panel.id)],
+                params,
             );
         }
         if let Some(kind) = &args.kind {
