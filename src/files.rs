@@ -71,6 +71,14 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
+/// Whether `dest` is the database at `db` or one of its companion files:
+/// writing a backup or an export there would destroy the data.
+pub fn is_database(dest: &Path, db: &Path) -> bool {
+    std::iter::once(db.to_path_buf())
+        .chain(sidecars(db))
+        .any(|p| same_file(dest, &p))
+}
+
 /// A file being built under a temporary name beside its destination.
 pub struct Staged {
     temp: PathBuf,

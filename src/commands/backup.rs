@@ -17,13 +17,7 @@ pub fn run(ctx: &Ctx, args: &BackupArgs) -> anyhow::Result<()> {
         ));
     }
     if let Some(db) = ctx.conn.path().filter(|p| !p.is_empty()) {
-        let db = std::path::Path::new(db);
-        let clashes = [
-            db.to_path_buf(),
-            files::with_suffix(db, "-wal"),
-            files::with_suffix(db, "-shm"),
-        ];
-        if clashes.iter().any(|p| files::same_file(dest, p)) {
+        if files::is_database(dest, std::path::Path::new(db)) {
             return Err(crate::invalid!(
                 "FILE：{shown} 就是数据库本身；请换一个备份文件名",
                 "FILE: {shown} is the database itself; choose another file for the backup",

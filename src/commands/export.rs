@@ -35,6 +35,15 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> anyhow::Result<()> {
             "--out: an xlsx workbook must go to a file; add --out NAME.xlsx"
         ));
     }
+    if let (Some(out), Some(db)) = (&args.out, ctx.conn.path().filter(|p| !p.is_empty()))
+        && crate::files::is_database(out, std::path::Path::new(db))
+    {
+        let shown = out.display();
+        return Err(crate::invalid!(
+            "--out：{shown} 就是数据库本身（写入会毁掉全部数据）；请换一个文件名",
+            "--out: {shown} is the database itself (writing there would destroy every record); choose another file",
+        ));
+    }
     let options = ExportOptions {
         charset,
         bom: !args.no_bom,

@@ -209,6 +209,7 @@ fn rows() -> Vec<Bad> {
         bad(3, "the database itself", &["--yes", "restore", "{db}"]),
         // export
         bad(3, "unknown dataset", &["export", "nosuch"]),
+        bad(3, "the database itself", &["export", "advisors", "--out", "{db}"]),
         bad(3, "--advisor", &["export", "ledger"]),
         bad(3, "no advisor", &["export", "ledger", "--advisor", "无此人"]),
         bad(3, "--year", &["export", "ledger", "--advisor", "A0001", "--year", "20x6"]),
