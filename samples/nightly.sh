@@ -79,7 +79,7 @@ step() {
 log "start   $DAY in $DIR (database $ROSTER_DB)"
 step due        due.csv             --format csv due --all --fail-on-due
 step due-json   due.json            --format json due --all
-step backup     -                   backup "$DIR/roster-$DAY.db"
+step backup     -                   --yes backup "$DIR/roster-$DAY.db"
 step advisors   -                   export advisors --serving --out "$DIR/advisors.csv"
 step panels     -                   export panels --out "$DIR/panels.csv"
 step summary    -                   export summary --year "$YEAR" --out "$DIR/summary-$YEAR.csv"

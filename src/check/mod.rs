@@ -166,6 +166,21 @@ pub struct Report {
     pub findings: Vec<(&'static Check, Finding)>,
     /// Checks that ran.
     pub ran: usize,
+    /// The file itself is damaged: SQLite's integrity check found something,
+    /// or a check could not read the file (exit 5, not a finding of the data).
+    pub damaged: bool,
+}
+
+/// Whether `err` is SQLite finding the file damaged or not a database.
+fn is_damage(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause.downcast_ref::<rusqlite::Error>().is_some_and(|e| {
+            matches!(
+                e.sqlite_error_code(),
+                Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase)
+            )
+        })
+    })
 }
 
 /// Runs `only` the named checks (all when empty) over `conn`, which the
@@ -180,6 +195,7 @@ pub fn run(conn: &Connection, today: NaiveDate, only: &[&str]) -> Report {
     let mut report = Report {
         findings: Vec::new(),
         ran: 0,
+        damaged: false,
     };
     for check in CHECKS {
         if !only.is_empty() && !only.contains(&check.name) {
@@ -187,16 +203,22 @@ pub fn run(conn: &Connection, today: NaiveDate, only: &[&str]) -> Report {
         }
         report.ran += 1;
         match (check.run)(&scope) {
-            Ok(found) => report
-                .findings
-                .extend(found.into_iter().map(|f| (check, f))),
-            Err(err) => report.findings.push((
-                check,
-                Finding::general(crate::tr!(
-                    "检查无法完成：{err:#}",
-                    "the check could not run: {err:#}"
-                )),
-            )),
+            Ok(found) => {
+                report.damaged |= check.name == "integrity" && !found.is_empty();
+                report
+                    .findings
+                    .extend(found.into_iter().map(|f| (check, f)));
+            }
+            Err(err) => {
+                report.damaged |= is_damage(&err);
+                report.findings.push((
+                    check,
+                    Finding::general(crate::tr!(
+                        "检查无法完成：{err:#}",
+                        "the check could not run: {err:#}"
+                    )),
+                ));
+            }
         }
     }
     report

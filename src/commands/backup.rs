@@ -2,6 +2,8 @@
 //! online backup API, one read snapshot, so clerks keep working meanwhile),
 //! written private (0600) under a temporary name and renamed into place, so
 //! FILE is either the previous file or a whole backup, never half of one.
+//! A damaged database is not backed up (exit 5); the file and its audit
+//! row land together.
 
 use crate::cli::backup::BackupArgs;
 use crate::context::Ctx;
@@ -39,13 +41,19 @@ pub fn run(ctx: &Ctx, args: &BackupArgs) -> anyhow::Result<()> {
     crate::db::copy_to(&ctx.conn, staged.path())?;
     let counts = {
         let copy = rusqlite::Connection::open(staged.path())?;
+        sound(&copy)?;
         crate::sample::counts(&copy)?
     };
-    staged.commit()?;
-    let file = std::fs::canonicalize(dest).unwrap_or_else(|_| dest.clone());
-    ctx.write(|tx| {
+    let file = std::fs::canonicalize(files::folder_of(dest))
+        .map(|folder| folder.join(dest.file_name().unwrap_or_default()))
+        .unwrap_or_else(|_| dest.clone());
+    // The audit row and the file land together: a backup that cannot be
+    // recorded (the database locked past the timeout) leaves no file.
+    ctx.write(move |tx| {
         let after = serde_json::json!({ "file": file.display().to_string() });
-        crate::audit::record(tx, tx.env, "database", None, "backup", None, Some(&after))
+        crate::audit::record(tx, tx.env, "database", None, "backup", None, Some(&after))?;
+        staged.commit()?;
+        Ok(())
     })?;
     crate::output::print_done(
         &ctx.env,
@@ -57,4 +65,22 @@ pub fn run(ctx: &Ctx, args: &BackupArgs) -> anyhow::Result<()> {
         0,
         None,
     )
+}
+
+/// A copy SQLite's quick check finds sound: a damaged database is not
+/// backed up as if it were good (exit 5, and no file is written).
+fn sound(copy: &rusqlite::Connection) -> anyhow::Result<()> {
+    let problems: Vec<String> = copy
+        .prepare("PRAGMA quick_check")
+        .and_then(|mut stmt| stmt.query_map([], |r| r.get(0))?.collect())
+        .unwrap_or_else(|err| vec![err.to_string()]);
+    if problems != ["ok"] {
+        let first = problems.first().cloned().unwrap_or_default();
+        return Err(crate::error::UserError::Database(crate::tr!(
+            "数据库文件已损坏（{first}），未写入备份；请运行 roster check，并用最近的完好备份恢复（roster restore）",
+            "the database file is damaged ({first}); no backup was written — run roster check and restore the latest sound backup (roster restore)"
+        ))
+        .into());
+    }
+    Ok(())
 }

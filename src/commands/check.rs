@@ -1,5 +1,6 @@
 //! `roster check`: runs the check registry (`crate::check`) over one read
-//! snapshot and lists what it found; exit 4 when anything was found.
+//! snapshot and lists what it found; exit 4 when anything was found, 5
+//! when the file itself is damaged.
 
 use crate::check::{self, CHECKS};
 use crate::cli::check::CheckArgs;
@@ -38,6 +39,13 @@ pub fn run(ctx: &Ctx, args: &CheckArgs) -> anyhow::Result<()> {
             &ctx.env,
             &crate::tr!("检查完成：{ran} 项检查全部通过", "all {ran} checks passed"),
         )?;
+    }
+    if report.damaged {
+        return Err(crate::error::UserError::Database(crate::tr!(
+            "数据库文件已损坏（见上表）；请勿继续写入，用 roster restore 从最近的备份恢复",
+            "the database file is damaged (see above); stop writing to it and restore the latest backup with roster restore"
+        ))
+        .into());
     }
     if problems > 0 {
         return Err(crate::refused!(

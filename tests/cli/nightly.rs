@@ -70,6 +70,11 @@ fn the_nightly_job_writes_every_file_and_exits_6_when_items_are_due() {
         assert!(log.contains(step), "{step}: {log}");
     }
     assert!(log.contains("items are due"), "{log}");
+    // Run again the same day (after a failure, say): the day's backup is
+    // replaced, not a failed step.
+    let (again, log) = nightly(&office.db, &dir);
+    assert_eq!(again, 6, "{log}");
+    assert!(!log.contains("FAILED"), "{log}");
 }
 
 #[test]

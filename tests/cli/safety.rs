@@ -218,3 +218,30 @@ impl Office {
         assert!(!self.db.exists());
     }
 }
+
+#[test]
+fn a_damaged_database_is_exit_5_for_check_and_is_not_backed_up() {
+    // A script must tell a damaged file (exit 5) from findings in the data
+    // (exit 4), and a nightly backup must not copy the damage as if sound.
+    let office = Office::people();
+    damage(&office.db, &office.path("damaged.db"));
+    for sidecar in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{sidecar}", office.db.display()));
+    }
+    std::fs::copy(office.path("damaged.db"), &office.db).unwrap();
+    for args in [&["check"][..], &["check", "--only", "integrity"]] {
+        let (code, _, stderr) = office.run(&[&["--lang", "en"][..], args].concat());
+        assert_eq!(code, 5, "{args:?}: {stderr}");
+        assert!(stderr.contains("damaged"), "{stderr}");
+    }
+    let (code, _, stderr) = office.run(&["--lang", "en", "backup", &office.arg("nightly.db")]);
+    assert_eq!(code, 5, "{stderr}");
+    assert!(stderr.contains("no backup was written"), "{stderr}");
+    assert!(!office.path("nightly.db").exists());
+    let strays: Vec<_> = std::fs::read_dir(office.dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(strays.is_empty(), "{strays:?}");
+}
