@@ -245,3 +245,24 @@ fn a_damaged_database_is_exit_5_for_check_and_is_not_backed_up() {
         .collect();
     assert!(strays.is_empty(), "{strays:?}");
 }
+
+#[test]
+fn a_reader_that_stops_early_is_not_a_failure_in_any_format() {
+    // `roster … | head`: the pipe closes after a few bytes; roster stops
+    // quietly with exit 0, whatever the format.
+    use std::io::Read;
+    let office = Office::sample();
+    for format in ["table", "csv", "json"] {
+        let mut child = office
+            .process()
+            .args(["--format", format, "log", "--limit", "0"])
+            .spawn()
+            .unwrap();
+        let mut first = [0u8; 16];
+        child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{format}: {stderr}");
+        assert!(stderr.is_empty(), "{format}: {stderr}");
+    }
+}
