@@ -25,17 +25,47 @@ use clap::{CommandFactory, FromArgMatches};
 use crate::cli::{Cli, Command, Global};
 use crate::context::{Ctx, Env};
 
+/// The account running roster, for the audit log: `USER`, else `LOGNAME`
+/// (all cron sets), else `USERNAME` (Windows), else the name of the
+/// process's user id in /etc/passwd.
+fn os_user() -> String {
+    ["USER", "LOGNAME", "USERNAME"]
+        .iter()
+        .filter_map(|var| std::env::var(var).ok())
+        .find(|name| !name.trim().is_empty())
+        .or_else(passwd_name)
+        .unwrap_or_else(|| "unknown".to_string())
+}
+
+#[cfg(unix)]
+fn passwd_name() -> Option<String> {
+    use std::os::unix::fs::MetadataExt;
+    let uid = std::fs::metadata("/proc/self").ok()?.uid().to_string();
+    std::fs::read_to_string("/etc/passwd")
+        .ok()?
+        .lines()
+        .map(|line| line.split(':').collect::<Vec<_>>())
+        .find(|fields| fields.get(2) == Some(&uid.as_str()))
+        .and_then(|fields| fields.first().map(|name| name.to_string()))
+}
+
+#[cfg(not(unix))]
+fn passwd_name() -> Option<String> {
+    None
+}
+
 /// Builds the validated environment from the global options.
 pub fn env_from(global: &Global, command: String) -> anyhow::Result<Env> {
+    // An empty ROSTER_TODAY (a crontab's `ROSTER_TODAY=`) means unset.
     let today = match &global.today {
-        Some(text) => input::date::parse("--today", text, chrono::Local::now().date_naive())?,
-        None => chrono::Local::now().date_naive(),
+        Some(text) if !text.trim().is_empty() => {
+            input::date::parse("--today", text, chrono::Local::now().date_naive())?
+        }
+        _ => chrono::Local::now().date_naive(),
     };
     let operator = match &global.operator {
         Some(name) if !name.trim().is_empty() => input::text::name("--operator", name)?,
-        _ => std::env::var("USER")
-            .or_else(|_| std::env::var("USERNAME"))
-            .unwrap_or_else(|_| "unknown".to_string()),
+        _ => os_user(),
     };
     Ok(Env {
         format: global.format,

@@ -92,3 +92,43 @@ fn nothing_due_exits_0_and_a_failing_step_exits_1() {
         "{log}"
     );
 }
+
+#[test]
+fn under_cron_the_operator_is_the_account_and_an_empty_date_is_today() {
+    // cron sets LOGNAME but not always USER; `ROSTER_TODAY=` in a crontab
+    // means no pinned date.
+    let office = Office::sample();
+    let out = office
+        .process()
+        .env_remove("ROSTER_OPERATOR")
+        .env_remove("USER")
+        .env_remove("USERNAME")
+        .env("LOGNAME", "nightly")
+        .env("ROSTER_TODAY", "")
+        .args([
+            "contact",
+            "add",
+            "--kind",
+            "call",
+            "--advisor",
+            "A0001",
+            "--date",
+            "today",
+        ])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let today = chrono::Local::now()
+        .date_naive()
+        .format("%Y-%m-%d")
+        .to_string();
+    assert_eq!(
+        office.text("SELECT operator FROM audit_log ORDER BY id DESC LIMIT 1"),
+        "nightly"
+    );
+    assert_eq!(
+        office.text("SELECT on_date FROM contacts ORDER BY id DESC LIMIT 1"),
+        today
+    );
+}
