@@ -481,6 +481,49 @@ fn the_authority_grades_adjusts_and_confirms_then_the_year_is_locked() {
         ],
     );
     assert!(err.contains("100,000"), "{err}");
+    // Art. 14: a special contribution raises a subsidy; it never lowers the
+    // grade's amount, and a grade without a subsidy has none to raise.
+    let err = office.fails_en(
+        4,
+        &[
+            "--today",
+            "2026-01-10",
+            "assess",
+            "adjust",
+            "E02",
+            "--year",
+            "2025",
+            "--subsidy",
+            "0.01",
+            "--reason",
+            "x",
+        ],
+    );
+    assert!(
+        err.contains("only raises") && err.contains("--subsidy"),
+        "{err}"
+    );
+    let failing = office.text(
+        "SELECT a.code FROM assessments s JOIN advisors a ON a.id = s.advisor_id
+         WHERE s.state = 'draft' AND s.year = 2025 AND s.grade = 'incompetent' ORDER BY a.code LIMIT 1",
+    );
+    let err = office.fails_en(
+        4,
+        &[
+            "--today",
+            "2026-01-10",
+            "assess",
+            "adjust",
+            &failing,
+            "--year",
+            "2025",
+            "--subsidy",
+            "60000",
+            "--reason",
+            "x",
+        ],
+    );
+    assert!(err.contains("earns no subsidy"), "{err}");
     // Re-running replaces the draft and keeps the authority's decisions.
     at(
         &office,

@@ -117,6 +117,27 @@ pub fn adjust(ctx: &Ctx, args: &AdjustArgs) -> anyhow::Result<()> {
             )?;
             let rules = crate::domain::assess::parse(&text)
                 .map_err(|e| anyhow::anyhow!("stored rules: {e}"))?;
+            // Seed 001 art. 14: a subsidy goes to the competent and above,
+            // and a special contribution only raises it.
+            let grade: String =
+                tx.query_row("SELECT grade FROM assessments WHERE id = ?1", [id], |r| {
+                    r.get(0)
+                })?;
+            let base = rules.subsidy.for_grade(&grade);
+            let label = GRADE.label(&grade);
+            if base == 0 {
+                return Err(crate::refused!(
+                    "--subsidy：{name} 的等次为{label}，按规则不发补贴，也就没有可提高的特殊贡献补贴（二连浩特办法第十四条）；如等次有误，请先用 roster assess grade 改定",
+                    "--subsidy: {name} is graded {label}, which earns no subsidy under the rules, so there is none to raise for a special contribution (seed 001 art. 14); if the grade is wrong, change it first with roster assess grade",
+                ));
+            }
+            if fen < base {
+                let (got, base) = (money::grouped(fen), money::grouped(base));
+                return Err(crate::refused!(
+                    "--subsidy：特殊贡献只能提高补贴；{name} 按{label}等次应得 {base} 元，不能调低为 {got} 元",
+                    "--subsidy: a special contribution only raises a subsidy; {name} earns {base} yuan as {label}, not {got} yuan",
+                ));
+            }
             let max = rules.subsidy.special_max;
             if fen > max {
                 let (got, max) = (money::grouped(fen), money::grouped(max));

@@ -84,14 +84,14 @@ pub(crate) fn plan(rules: &Rules, pot: &Pot, items: &[Item]) -> anyhow::Result<V
             subsidy::Shortfall::Minimums(gap) => {
                 let (gap, min) = (money::grouped(gap), money::grouped(s.min));
                 crate::refused!(
-                    "按每人最低补贴 {min} 元计，合计已超出可用补贴额 {cap} 元 {gap} 元；无法形成补贴方案，请调整规则（降低最低额或提高上限）",
+                    "按每人最低补贴 {min} 元计，合计比可用补贴额 {cap} 元多出 {gap} 元；无法形成补贴方案，请调整规则（降低最低额或提高上限）",
                     "at the minimum of {min} yuan each, the subsidies exceed the {cap} yuan available by {gap} yuan; no plan fits — change the rules (a lower minimum or a higher cap)",
                 )
             }
             subsidy::Shortfall::Fixed(gap) => {
                 let gap = money::grouped(gap);
                 crate::refused!(
-                    "特殊贡献补贴合计超出可用补贴额 {cap} 元 {gap} 元",
+                    "特殊贡献补贴合计比可用补贴额 {cap} 元多出 {gap} 元",
                     "the special-contribution subsidies alone exceed the {cap} yuan available by {gap} yuan",
                 )
             }
