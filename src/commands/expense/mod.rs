@@ -158,6 +158,15 @@ pub(crate) fn parse(env: &Env, args: &ExpenseAddArgs) -> anyhow::Result<Typed> {
         Some(d) => date::parse("--date", d, env.today)?,
         None => env.today,
     };
+    // A voucher is money that has left the account: not on a day to come
+    // (a commitment for later is recorded without one, and paid then).
+    if on > env.today && args.voucher.is_some() {
+        let (shown, today) = (date::iso(on), date::iso(env.today));
+        return Err(crate::invalid!(
+            "--date：{shown} 晚于今天（{today}），不能是已凭凭证支付的日期；尚未支付的支出请不加 --voucher 记录，支付后再用 roster expense pay 登记凭证",
+            "--date: {shown} is after today ({today}), so it cannot have been paid with a voucher; record a payment still to come without --voucher and add the voucher with roster expense pay once paid",
+        ));
+    }
     Ok(Typed {
         category,
         amount,
