@@ -492,7 +492,11 @@ fn terms_certificates_and_overlaps_are_checked() {
             "4",
         ],
     );
-    assert!(err.contains("maximum of 3"), "{err}");
+    // The flag typed is the one named.
+    assert!(
+        err.contains("maximum of 3") && err.starts_with("error: --years:"),
+        "{err}"
+    );
     let err = fails_at(
         &office,
         3,

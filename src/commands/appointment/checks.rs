@@ -21,6 +21,12 @@ pub(crate) fn term(
     let years = years
         .map(|y| crate::commands::number("--years", y, 1..=10))
         .transpose()?;
+    // The flag the clerk gave (`--end`, else `--years`) is the one named.
+    let flag = if end.is_none() && years.is_some() {
+        "--years"
+    } else {
+        "--end"
+    };
     let end = match end {
         Some(end) => end,
         None => lifecycle::term_end(start, years.unwrap_or(panel.term_years)),
@@ -36,16 +42,16 @@ pub(crate) fn term(
     if end > latest {
         let name = &panel.name;
         return Err(crate::refused!(
-            "--end：聘期 {start} 至 {end} 超过{name}的最长聘期 {max} 年（最晚到 {latest}）；请用 --end {latest} 或更短的 --years",
-            "--end: a term from {start} to {end} is longer than {name}'s maximum of {max} years (at the latest to {latest}); use --end {latest} or fewer --years",
+            "{flag}：聘期 {start} 至 {end} 超过{name}的最长聘期 {max} 年（最晚到 {latest}）；请用 --years {max}、--end {latest} 或更短的聘期",
+            "{flag}: a term from {start} to {end} is longer than {name}'s maximum of {max} years (at the latest to {latest}); use --years {max}, --end {latest} or a shorter term",
         ));
     }
     // A term runs one to three years (seed 001 art. 3: 聘期一般为1—3年).
     let earliest = lifecycle::term_end(start, 1);
     if end < earliest {
         return Err(crate::refused!(
-            "--end：聘期 {start} 至 {end} 不足一年（聘期至少 1 年，至早到 {earliest}，见二连浩特办法第三条）；请用 --end {earliest} 或更晚",
-            "--end: a term from {start} to {end} is shorter than a year (a term runs at least 1 year, to {earliest} at the earliest; seed 001 art. 3); use --end {earliest} or later",
+            "{flag}：聘期 {start} 至 {end} 不足一年（聘期至少 1 年，至早到 {earliest}，见二连浩特办法第三条）；请用 --end {earliest} 或更晚",
+            "{flag}: a term from {start} to {end} is shorter than a year (a term runs at least 1 year, to {earliest} at the earliest; seed 001 art. 3); use --end {earliest} or later",
         ));
     }
     Ok((start, end))
