@@ -936,3 +936,19 @@ fn a_panel_run_under_a_cap_on_all_spending_counts_the_whole_office() {
     );
     assert_eq!(counted, all);
 }
+
+#[test]
+fn a_year_assessed_by_one_panel_shows_without_naming_it() {
+    // The sample assesses the tech panel on its own; `assess show --year`
+    // finds that run (it said the year was not assessed).
+    let office = Office::sample();
+    for year in ["2025", "2026"] {
+        let shown = json(&office.ok(&["--format", "json", "assess", "show", "--year", year]));
+        let by_panel = json(&office.ok(&[
+            "--format", "json", "assess", "show", "--year", year, "--panel", "tech",
+        ]));
+        assert_eq!(shown, by_panel, "{year}");
+    }
+    let err = office.fails(3, &["assess", "show", "--year", "2024"]);
+    assert!(err.contains("尚未考核"), "{err}");
+}

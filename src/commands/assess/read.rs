@@ -165,13 +165,42 @@ pub fn show(ctx: &Ctx, args: &YearArgs) -> anyhow::Result<()> {
     let year = year(ctx, args.year.as_deref())?;
     let doc = ctx.read(|conn| {
         let panel = args.panel.as_deref().map(|p| resolve::panel(conn, &ctx.env, "--panel", p)).transpose()?.map(|p| p.id);
-        let Some((run_id, _)) = store::current_run(conn, year, panel)? else {
-            return Err(crate::invalid!(
+        if let Some((run_id, _)) = store::current_run(conn, year, panel)? {
+            return run_doc(conn, run_id);
+        }
+        // No office-wide run: the year may be assessed panel by panel.
+        let panels = match panel {
+            None => panel_runs(conn, year)?,
+            Some(_) => Vec::new(),
+        };
+        match panels.as_slice() {
+            [(run_id, _)] => run_doc(conn, *run_id),
+            [] => Err(crate::invalid!(
                 "{year} 年度尚未考核；请先运行 roster assess run --year {year} --rules 规则文件",
                 "no assessment for {year} yet; run `roster assess run --year {year} --rules FILE` first",
-            ));
-        };
-        run_doc(conn, run_id)
+            )),
+            several => {
+                let codes = several.iter().map(|(_, c)| c.as_str()).collect::<Vec<_>>().join("、");
+                let first = &several[0].1;
+                Err(crate::invalid!(
+                    "--panel：{year} 年度按顾问团分别考核（{codes}）；请加 --panel 指定一个，如 --panel {first}",
+                    "--panel: {year} was assessed panel by panel ({codes}); name one with --panel, e.g. --panel {first}",
+                ))
+            }
+        }
     })?;
     print_doc(&ctx.env, &doc)
+}
+
+/// The current (not superseded) run of each panel assessed on its own in
+/// `year`: (run id, panel code), by code.
+fn panel_runs(conn: &Connection, year: i32) -> anyhow::Result<Vec<(i64, String)>> {
+    let mut stmt = conn.prepare(
+        "SELECT max(r.id), p.code FROM assess_runs r JOIN panels p ON p.id = r.panel_id
+         WHERE r.year = ?1 AND r.state <> 'superseded' GROUP BY r.panel_id ORDER BY p.code",
+    )?;
+    let runs = stmt
+        .query_map([year], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(runs)
 }
