@@ -67,6 +67,27 @@ pub fn mask_address(address: &str) -> String {
     }
 }
 
+/// Before/after JSON with phone, e-mail and address values masked.
+pub fn mask_record(text: &str) -> String {
+    let Ok(mut value) = serde_json::from_str::<serde_json::Value>(text) else {
+        return text.to_string();
+    };
+    if let serde_json::Value::Object(map) = &mut value {
+        for (key, v) in map.iter_mut() {
+            if let serde_json::Value::String(s) = v {
+                let masked = match key.as_str() {
+                    "phone" => mask_phone(s),
+                    "email" => mask_email(s),
+                    "address" => mask_address(s),
+                    _ => continue,
+                };
+                *v = serde_json::Value::String(masked);
+            }
+        }
+    }
+    value.to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,7 +7,7 @@ use crate::cli::log::LogArgs;
 use crate::context::Ctx;
 use crate::i18n::pick;
 use crate::input::date;
-use crate::output::{Kind, RowSet, col, print_rows};
+use crate::output::{Format, Kind, RowSet, col, print_rows};
 use crate::store::{Filter, text};
 
 /// "field: old → new" for every field an edit changed.
@@ -70,7 +70,7 @@ pub fn run(ctx: &Ctx, args: LogArgs) -> anyhow::Result<()> {
         "SELECT id, at, operator, entity, entity_id, action, before, after, command FROM audit_log{} ORDER BY id DESC LIMIT ?",
         filter.sql()
     );
-    let columns = vec![
+    let mut columns = vec![
         col("id", "序号", "id", Kind::Int),
         col("at", "时间", "at", Kind::Text),
         col("operator", "操作人", "operator", Kind::Text),
@@ -80,6 +80,14 @@ pub fn run(ctx: &Ctx, args: LogArgs) -> anyhow::Result<()> {
         col("changes", "变更", "changes", Kind::Text),
         col("command", "命令", "command", Kind::Text),
     ];
+    // For scripts, each record before and after in full (JSON text, phone,
+    // e-mail and address masked as an export masks them); a table keeps
+    // the one-line summary.
+    let full = ctx.env.format != Format::Table;
+    if full {
+        columns.push(col("before", "变更前", "before", Kind::Text));
+        columns.push(col("after", "变更后", "after", Kind::Text));
+    }
     let rows = ctx.read(|conn| {
         let mut stmt = conn.prepare(&sql)?;
         let mut rows = RowSet::new(columns);
@@ -87,7 +95,7 @@ pub fn run(ctx: &Ctx, args: LogArgs) -> anyhow::Result<()> {
         while let Some(r) = cursor.next()? {
             let before: Option<String> = r.get(6)?;
             let after: Option<String> = r.get(7)?;
-            rows.push(vec![
+            let mut row = vec![
                 r.get(0)?,
                 r.get(1)?,
                 r.get(2)?,
@@ -96,7 +104,14 @@ pub fn run(ctx: &Ctx, args: LogArgs) -> anyhow::Result<()> {
                 r.get(5)?,
                 describe_change(before.as_deref(), after.as_deref()).into(),
                 r.get(8)?,
-            ]);
+            ];
+            if full {
+                let masked =
+                    |record: Option<String>| record.map(|r| crate::privacy::mask_record(&r));
+                row.push(masked(before).into());
+                row.push(masked(after).into());
+            }
+            rows.push(row);
         }
         Ok(rows)
     })?;

@@ -5,7 +5,6 @@
 
 use rusqlite::functions::FunctionFlags;
 use rusqlite::types::Value;
-use serde_json::Value as Json;
 
 use crate::commands::log::describe_change;
 use crate::input::date;
@@ -26,6 +25,8 @@ pub static DATASET: Dataset = Dataset {
         col("entity_id", "对象编号", "entity id", Kind::Int),
         col("action", "操作", "action", Kind::Text),
         col("changes", "变更", "changes", Kind::Text),
+        col("before", "变更前", "before", Kind::Text),
+        col("after", "变更后", "after", Kind::Text),
         col("command", "命令", "command", Kind::Text),
     ],
     required: &[],
@@ -44,11 +45,23 @@ fn export(sel: &Selection) -> anyhow::Result<Query> {
             let before: Option<String> = ctx.get(0)?;
             let after: Option<String> = ctx.get(1)?;
             let (before, after) = if mask {
-                (before.map(|b| mask_json(&b)), after.map(|a| mask_json(&a)))
+                (
+                    before.map(|b| privacy::mask_record(&b)),
+                    after.map(|a| privacy::mask_record(&a)),
+                )
             } else {
                 (before, after)
             };
             Ok(describe_change(before.as_deref(), after.as_deref()))
+        })?;
+    sel.conn
+        .create_scalar_function("roster_json", 1, flags, move |ctx| {
+            let record: Option<String> = ctx.get(0)?;
+            Ok(if mask {
+                record.map(|r| privacy::mask_record(&r))
+            } else {
+                record
+            })
         })?;
     sel.conn
         .create_scalar_function("roster_command", 1, flags, move |ctx| {
@@ -74,33 +87,12 @@ fn export(sel: &Selection) -> anyhow::Result<Query> {
     Ok(Query {
         sql: format!(
             "SELECT id, at, operator, entity, entity_id, action, roster_changes(before, after),
-                roster_command(command)
+                roster_json(before), roster_json(after), roster_command(command)
              FROM audit_log{} ORDER BY id",
             filter.sql()
         ),
         params: filter.params,
     })
-}
-
-/// Before/after JSON with phone, e-mail and address values masked.
-fn mask_json(text: &str) -> String {
-    let Ok(mut value) = serde_json::from_str::<Json>(text) else {
-        return text.to_string();
-    };
-    if let Json::Object(map) = &mut value {
-        for (key, v) in map.iter_mut() {
-            if let Json::String(s) = v {
-                let masked = match key.as_str() {
-                    "phone" => privacy::mask_phone(s),
-                    "email" => privacy::mask_email(s),
-                    "address" => privacy::mask_address(s),
-                    _ => continue,
-                };
-                *v = Json::String(masked);
-            }
-        }
-    }
-    value.to_string()
 }
 
 /// A command line with phone numbers and e-mail addresses masked, and the
