@@ -193,7 +193,8 @@ pub fn liaisons_in_post(conn: &Connection, on: &str, from: &str) -> anyhow::Resu
     let sql = format!(
         "SELECT l.id, l.code, l.name, l.unit, l.position, l.is_leader
          FROM liaisons l
-         WHERE NOT EXISTS (SELECT 1 FROM liaison_assignments x WHERE x.liaison_id = l.id)
+         WHERE l.is_leader = 1
+            OR NOT EXISTS (SELECT 1 FROM liaison_assignments x WHERE x.liaison_id = l.id)
             OR EXISTS (SELECT 1 FROM liaison_assignments x WHERE x.liaison_id = l.id AND {holding})
          ORDER BY l.code"
     );

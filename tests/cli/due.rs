@@ -590,3 +590,36 @@ fn a_limited_list_shows_the_most_urgent_duties_first_by_code() {
     let table = office.ok(&["due"]);
     assert!(table.contains("履职要求：共 4 项，列出 2 项"), "{table}");
 }
+
+#[test]
+fn a_leader_who_handed_every_advisor_over_still_owes_two() {
+    // Seed 004: every leader (领导班子成员) holds at least two experts. A
+    // hand-over does not end that; leaving the leadership (--leader no) does.
+    let office = Office::sample();
+    office.ok(&[
+        "liaison",
+        "assign",
+        "L005",
+        "--advisor",
+        "A0005",
+        "--advisor",
+        "A0006",
+        "--from",
+        "2026-11-01",
+        "--replace",
+    ]);
+    let due = office.ok(&["--format", "csv", "due", "--all"]);
+    assert!(due.contains("L003"), "{due}");
+    let coverage = json(&office.ok(&["--format", "json", "report", "coverage"]));
+    let flagged: Vec<String> = coverage["flags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["flag"] == "leader_under_2")
+        .map(|f| f["code"].as_str().unwrap().to_string())
+        .collect();
+    assert!(flagged.contains(&"L003".to_string()), "{flagged:?}");
+    office.ok(&["liaison", "edit", "L003", "--leader", "no"]);
+    let due = office.ok(&["--format", "csv", "due", "--all"]);
+    assert!(!due.contains("L003"), "{due}");
+}

@@ -28,9 +28,10 @@ struct Leader {
     pairings: Vec<(i64, Day, Option<Day>)>,
 }
 
-/// Leaders in post (holding a pairing today, or never paired) holding fewer
-/// than `min` advisors serving today; with a panel, only leaders holding
-/// someone serving on it.
+/// Leaders (`is_leader`; one who leaves the leadership is edited to
+/// `--leader no`) holding fewer than `min` advisors serving today, however
+/// their pairings ended (a leader who handed every advisor over still owes
+/// two, seed 004); with a panel, only leaders holding someone serving on it.
 pub fn leaders_short(
     conn: &Connection,
     ask: &Ask,
@@ -75,10 +76,6 @@ pub fn leaders_short(
                 .filter(|(_, start, end)| *start <= today && end.is_none_or(|e| e >= today))
                 .map(|p| p.0),
         );
-        let in_post = !held.is_empty() || leader.pairings.is_empty();
-        if !in_post {
-            continue;
-        }
         let mut holding: Vec<i64> = held.iter().copied().filter(|a| roster.serves(*a)).collect();
         holding.sort_unstable();
         holding.dedup();
