@@ -188,6 +188,7 @@ pub static ALL: &[&Domain] = &[
     &LEDGER_ENTRY,
     &EXPENSE_CATEGORY,
     &EXPENSE_STATUS,
+    &SPENDING_SCOPE,
     &STIPEND_SOURCE,
     &STIPEND_OUTCOME,
     &GRADE,

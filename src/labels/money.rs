@@ -23,6 +23,11 @@ domain!(EXPENSE_STATUS, "支付状态", "payment status", [], {
     "voided" => "已作废", "void";
 });
 
+// What a spending report covers: the whole office (a panel is named by its code).
+domain!(SPENDING_SCOPE, "范围", "scope", [], {
+    "office" => "全办", "office-wide";
+});
+
 // Where a yearly stipend comes from.
 domain!(STIPEND_SOURCE, "聘金来源", "stipend source", [], {
     "advisor" => "个人聘金", "advisor's own";

@@ -473,6 +473,10 @@ fn totals_are_exact_to_the_fen() {
     let report = json(&office.ok(&["--format", "json", "report", "spending", "--year", "2024"]));
     assert_eq!(report["totals"]["total"], 1234568.19);
     assert_eq!(report["totals"]["count"], 3);
+    // For scripts the scope is a code in either language.
+    assert_eq!(report["totals"]["scope"], "office");
+    let en = json(&office.ok_en(&["--format", "json", "report", "spending", "--year", "2024"]));
+    assert_eq!(en["totals"], report["totals"]);
 }
 
 /// Every bad input the issue names: exit code, the field named, nothing changed.

@@ -9,7 +9,7 @@ use crate::commands::budget::year_or_this;
 use crate::context::Ctx;
 use crate::domain::budget::Line;
 use crate::input::resolve;
-use crate::labels::EXPENSE_CATEGORY;
+use crate::labels::{EXPENSE_CATEGORY, SPENDING_SCOPE};
 use crate::output::{Cell, Column, Doc, Kind, RowSet, col, print_doc};
 
 /// One group's totals: key, label, count, paid, committed.
@@ -102,12 +102,13 @@ pub fn run(ctx: &Ctx, args: &SpendingArgs) -> anyhow::Result<()> {
             .unwrap_or((None, None, 0, 0, 0));
         let mut totals_cols = vec![
             col("year", "年度", "year", Kind::Int),
-            col("scope", "范围", "scope", Kind::Text),
+            // JSON gets `office` or the panel's code; a table, 全办 or the code.
+            col("scope", "范围", "scope", Kind::Enum(&SPENDING_SCOPE)),
         ];
         totals_cols.extend(money_columns(true));
         let scope = match &panel {
             Some(p) => p.code.clone(),
-            None => crate::tr!("全办", "office-wide"),
+            None => "office".to_string(),
         };
         let mut totals_cells: Vec<Cell> = vec![i64::from(year).into(), scope.into()];
         totals_cells.extend(money_cells(&total, true, cap_of(&lines, panel_id, None)));
