@@ -335,15 +335,30 @@ fn an_objection_sends_it_back_to_review_or_rejects_it() {
             "群众反映兼职情况需核实",
         ],
     );
+    // Back for review: the re-review is recorded (with its reference), then
+    // approval and a new notice.
     assert_eq!(
         office.text(&format!("SELECT state FROM appointments WHERE id = {id}")),
-        "reviewed"
+        "checked"
     );
     assert_eq!(
         office.int(&format!(
             "SELECT count(*) FROM appointments WHERE id = {id} AND notice_end IS NULL"
         )),
         1
+    );
+    let err = fails_at(&office, 4, "2024-06-19", &["appointment", "approve", &id]);
+    assert!(err.contains("review"), "{err}");
+    at(
+        &office,
+        "2024-06-19",
+        &[
+            "appointment",
+            "review",
+            &id,
+            "--reference",
+            "核实兼职情况的复核意见",
+        ],
     );
     at(&office, "2024-06-20", &["appointment", "approve", &id]);
     at(

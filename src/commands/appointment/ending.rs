@@ -167,15 +167,20 @@ pub fn object(ctx: &Ctx, args: &ObjectArgs) -> anyhow::Result<()> {
                 a.state = "rejected".to_string();
                 a.reject_reason = Some(reason.clone());
             } else {
-                // Back to review, or to the step before the notice if the panel has no review.
+                // Back for review (seed 001 art. 4: an objection is looked
+                // into): the review — or, for a panel without one, the step
+                // before the notice — is to be recorded again, then the
+                // steps after it, a new notice included.
                 let pipeline = lifecycle::pipeline(&panel.steps);
-                let back = if pipeline.contains(&"reviewed") {
-                    "reviewed"
-                } else {
-                    let at = pipeline.iter().position(|s| *s == "publicized").unwrap_or(1);
-                    pipeline[at.saturating_sub(1)]
-                };
-                a.state = back.to_string();
+                let redo = pipeline
+                    .iter()
+                    .position(|s| *s == "reviewed")
+                    .or_else(|| {
+                        let notice = pipeline.iter().position(|s| *s == "publicized")?;
+                        notice.checked_sub(1)
+                    })
+                    .unwrap_or(1);
+                a.state = pipeline[redo.saturating_sub(1)].to_string();
             }
             a.notice_start = None;
             a.notice_days = None;
