@@ -798,6 +798,11 @@ fn bad_rule_files_name_their_line() {
             "写了两次",
         ),
         ("prorate = true", "[prorate", "TOML 格式错误"),
+        (
+            "\"site_research\"",
+            "\"site_reserch\"",
+            "可用的有：consultation",
+        ),
     ] {
         let path = dir.join("bad.toml");
         std::fs::write(&path, good.replacen(find, replace, 1)).unwrap();

@@ -347,13 +347,26 @@ fn condition(source: &Source, raw: &RawCondition) -> Result<Condition, RuleError
                 .any(|c| c == kind.get_ref())
         {
             kinds.push(kind.get_ref().clone());
-        } else {
+        } else if count.starts_with("advice") {
             let k = kind.get_ref();
             return source.error(
                 kind.span(),
                 crate::tr!(
-                    "未知的活动类型“{k}”（意见建议不分类型）",
-                    "unknown activity kind \"{k}\" (advice counts take no kinds)"
+                    "意见建议的计数不分类型，请删去 kinds（“{k}”）",
+                    "advice counts take no kinds; remove kinds (\"{k}\")"
+                ),
+            );
+        } else {
+            let k = kind.get_ref();
+            let known = crate::labels::ACTIVITY_KIND
+                .codes()
+                .collect::<Vec<_>>()
+                .join(", ");
+            return source.error(
+                kind.span(),
+                crate::tr!(
+                    "未知的活动类型“{k}”；可用的有：{known}",
+                    "unknown activity kind \"{k}\"; the kinds are: {known}"
                 ),
             );
         }
