@@ -93,6 +93,14 @@ fn the_work_ledger_in_both_languages() {
         .map(|e| e["kind"].as_str().unwrap())
         .collect();
     assert_eq!(steps, ["nominated", "appointed", "dismissed"]);
+    // Seed 002 part 7: the nomination carries its work plan into the ledger.
+    let first = json(&office.ok(&[
+        "--format", "json", "report", "ledger", "A0001", "--year", "2023",
+    ]));
+    assert_eq!(
+        first["ledger"][0]["detail"],
+        "工作方案：围绕全区中长期发展规划、重大改革和重大投资项目开展咨询论证"
+    );
     // A recusal and its override appear in the ledger of A0020.
     let recused = office.ok_en(&["--format", "csv", "report", "ledger", "A0020"]);
     assert!(

@@ -24,7 +24,8 @@ pub(super) fn appointments(
 ) -> anyhow::Result<Vec<Entry>> {
     let mut out = Vec::new();
     let mut stmt = conn.prepare_cached(
-        "SELECT st.on_date, st.step, p.code, p.name, st.reference, ap.term_start, ap.term_end, ap.dismissal_ground, ap.id
+        "SELECT st.on_date, st.step, p.code, p.name, st.reference, ap.term_start, ap.term_end, ap.dismissal_ground, ap.id,
+                ap.work_plan
          FROM appointments ap JOIN appointment_steps st ON st.appointment_id = ap.id JOIN panels p ON p.id = ap.panel_id
          WHERE ap.advisor_id = ?1 AND st.step IN ('nominated','appointed','rejected','dismissed','resigned')
            AND st.on_date BETWEEN ?2 AND ?3
@@ -42,6 +43,12 @@ pub(super) fn appointments(
             && let Some(t) = term
         {
             detail.push(labelled("聘期：", "term: ", &t));
+        }
+        // Seed 002 part 7: the ledger keeps the work plan with the nomination.
+        if step == "nominated"
+            && let Some(plan) = r.get::<_, Option<String>>(9)?
+        {
+            detail.push(labelled("工作方案：", "work plan: ", &plan));
         }
         if step == "dismissed"
             && let Some(g) = ground
