@@ -17,6 +17,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../schema.sql"),
     include_str!("migrations/0002_audit_append_only.sql"),
     include_str!("migrations/0003_advisor_code_nocase.sql"),
+    include_str!("migrations/0004_panel_eligibility.sql"),
 ];
 
 /// How long a command waits for another process's write before giving up.

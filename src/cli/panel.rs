@@ -60,6 +60,13 @@ pub struct PanelFields {
     /// (e.g. 元旦,春节,中秋; default 春节); see `roster festivals`
     #[arg(long, value_name = "FESTIVALS")]
     pub greetings: Option<String>,
+    /// Oldest age on a term's first day (default 70, seed 001 art. 5), or
+    /// "none" for no limit (e.g. a panel of academicians)
+    #[arg(long, value_name = "YEARS")]
+    pub max_age: Option<String>,
+    /// Fewest years of professional work (default 5, seed 001 art. 5), or "none"
+    #[arg(long, value_name = "YEARS")]
+    pub min_work_years: Option<String>,
     /// Yearly stipend per serving advisor, in yuan (e.g. 300000)
     #[arg(long, value_name = "YUAN")]
     pub stipend: Option<String>,

@@ -188,53 +188,88 @@ pub fn term_years(start: NaiveDate, end: NaiveDate) -> i64 {
     years
 }
 
-/// Why an advisor is not eligible on `on` (seed 001 art. 5: at most 70 years
-/// old, at least 5 years of professional work). Empty when eligible.
+/// Who a panel may appoint: the oldest age on the term's first day and the
+/// fewest years of professional work (`None`: no limit).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    pub max_age: Option<i64>,
+    pub min_work_years: Option<i64>,
+}
+
+impl Limits {
+    /// Seed 001 art. 5: at most 70 years old, at least 5 years of work.
+    pub const SEED_001: Limits = Limits {
+        max_age: Some(70),
+        min_work_years: Some(5),
+    };
+}
+
+/// Why an advisor is not eligible on `on` under `limits`. Empty when
+/// eligible; a fact the limit needs and the roster lacks is a problem too.
 pub fn eligibility_problems(
     birth: Option<NaiveDate>,
     work_start_year: Option<i64>,
     on: NaiveDate,
+    limits: Limits,
 ) -> Vec<String> {
     let mut problems = Vec::new();
-    match birth {
-        None => problems.push(crate::tr!(
-            "未登记出生日期，无法核实年龄（可用 advisor edit --birth-date 补录）",
-            "no birth date on record, so the age cannot be checked (add it with advisor edit --birth-date)",
-        )),
-        Some(b) => {
-            let age = crate::input::date::age_on(b, on);
-            if age > 70 {
-                problems.push(crate::tr!("{on} 时年满 {age} 岁，超过 70 岁", "aged {age} on {on}, over 70"));
+    if let Some(max) = limits.max_age {
+        match birth {
+            None => problems.push(crate::tr!(
+                "未登记出生日期，无法核实年龄（可用 advisor edit --birth-date 补录）",
+                "no birth date on record, so the age cannot be checked (add it with advisor edit --birth-date)",
+            )),
+            Some(b) => {
+                let age = i64::from(crate::input::date::age_on(b, on));
+                if age > max {
+                    problems.push(crate::tr!(
+                        "{on} 时年满 {age} 岁，超过 {max} 岁",
+                        "aged {age} on {on}, over {max}"
+                    ));
+                }
             }
         }
     }
-    match work_start_year {
-        None => problems.push(crate::tr!(
-            "未登记参加工作年份，无法核实从业年限（可用 advisor edit --work-start-year 补录）",
-            "no work start year on record, so the years of experience cannot be checked (add it with advisor edit --work-start-year)",
-        )),
-        Some(start) => {
-            let years = i64::from(on.year()) - start;
-            if years < 5 {
-                problems.push(crate::tr!(
-                    "从事专业工作 {years} 年，不足 5 年",
-                    "{years} years of professional work, fewer than 5",
-                ));
+    if let Some(min) = limits.min_work_years {
+        match work_start_year {
+            None => problems.push(crate::tr!(
+                "未登记参加工作年份，无法核实从业年限（可用 advisor edit --work-start-year 补录）",
+                "no work start year on record, so the years of experience cannot be checked (add it with advisor edit --work-start-year)",
+            )),
+            Some(start) => {
+                let years = i64::from(on.year()) - start;
+                if years < min {
+                    problems.push(crate::tr!(
+                        "从事专业工作 {years} 年，不足 {min} 年",
+                        "{years} years of professional work, fewer than {min}",
+                    ));
+                }
             }
         }
     }
     problems
 }
 
-/// Refuses an ineligible advisor unless an exemption reason is recorded.
-pub fn check_eligible(problems: &[String], exemption: Option<&str>) -> anyhow::Result<()> {
+/// Refuses an ineligible advisor unless an exemption reason is recorded;
+/// the message names where the limits come from.
+pub fn check_eligible(
+    problems: &[String],
+    exemption: Option<&str>,
+    limits: Limits,
+) -> anyhow::Result<()> {
     if problems.is_empty() || exemption.is_some_and(|e| !e.trim().is_empty()) {
         return Ok(());
     }
     let list = problems.join(pick_sep());
+    if limits == Limits::SEED_001 {
+        return Err(crate::refused!(
+            "不符合聘任条件（二连浩特办法第五条，本顾问团采用）：{list}；确属特殊情况的，请用 --exemption \"理由\" 记录放宽理由（顾问团不设此条件的，可用 panel edit --max-age/--min-work-years none 取消）",
+            "not eligible (seed 001 art. 5, as this panel applies it): {list}; if this is a justified exception, record it with --exemption \"reason\" (a panel without these limits drops them with panel edit --max-age/--min-work-years none)",
+        ));
+    }
     Err(crate::refused!(
-        "不符合聘任条件（第五条）：{list}；确属特殊情况的，请用 --exemption \"理由\" 记录放宽理由",
-        "not eligible (seed 001 art. 5): {list}; if this is a justified exception, record it with --exemption \"reason\"",
+        "不符合本顾问团的聘任条件：{list}；确属特殊情况的，请用 --exemption \"理由\" 记录放宽理由",
+        "not eligible under this panel's conditions: {list}; if this is a justified exception, record it with --exemption \"reason\"",
     ))
 }
 
@@ -311,19 +346,43 @@ mod tests {
     #[test]
     fn eligibility_by_age_and_experience() {
         let on = d(2026, 9, 1);
-        assert!(eligibility_problems(Some(d(1956, 9, 1)), Some(1980), on).is_empty()); // exactly 70
+        assert!(
+            eligibility_problems(Some(d(1956, 9, 1)), Some(1980), on, Limits::SEED_001).is_empty()
+        ); // exactly 70
         assert_eq!(
-            eligibility_problems(Some(d(1955, 8, 28)), Some(1978), on).len(),
+            eligibility_problems(Some(d(1955, 8, 28)), Some(1978), on, Limits::SEED_001).len(),
             1
         ); // 71
         assert_eq!(
-            eligibility_problems(Some(d(1990, 1, 1)), Some(2022), on).len(),
+            eligibility_problems(Some(d(1990, 1, 1)), Some(2022), on, Limits::SEED_001).len(),
             1
         ); // 4 years
-        assert!(eligibility_problems(Some(d(1990, 1, 1)), Some(2021), on).is_empty()); // 5 years
-        assert_eq!(eligibility_problems(None, None, on).len(), 2);
-        let problems = eligibility_problems(Some(d(1955, 8, 28)), Some(1978), on);
-        assert!(check_eligible(&problems, None).is_err());
-        assert!(check_eligible(&problems, Some("院士，特殊情况放宽")).is_ok());
+        assert!(
+            eligibility_problems(Some(d(1990, 1, 1)), Some(2021), on, Limits::SEED_001).is_empty()
+        ); // 5 years
+        assert_eq!(
+            eligibility_problems(None, None, on, Limits::SEED_001).len(),
+            2
+        );
+        let problems = eligibility_problems(Some(d(1955, 8, 28)), Some(1978), on, Limits::SEED_001);
+        assert!(check_eligible(&problems, None, Limits::SEED_001).is_err());
+        assert!(check_eligible(&problems, Some("院士，特殊情况放宽"), Limits::SEED_001).is_ok());
+        // A panel without limits (seed 002's academicians, seed 003) asks for
+        // nothing, not even a birth date; one limit checks only its fact.
+        let none = Limits {
+            max_age: None,
+            min_work_years: None,
+        };
+        assert!(eligibility_problems(Some(d(1940, 1, 1)), None, on, none).is_empty());
+        assert!(eligibility_problems(None, None, on, none).is_empty());
+        let age_only = Limits {
+            max_age: Some(80),
+            min_work_years: None,
+        };
+        assert!(eligibility_problems(Some(d(1947, 1, 1)), None, on, age_only).is_empty()); // 79
+        assert_eq!(
+            eligibility_problems(Some(d(1945, 1, 1)), None, on, age_only).len(),
+            1
+        ); // 81
     }
 }

@@ -22,6 +22,11 @@ pub struct Panel {
     pub greeting_festivals: String,
     pub stipend_fen: Option<i64>,
     pub notes: Option<String>,
+    /// Who may be appointed: the oldest age on the term's first day and the
+    /// fewest years of professional work (`None`: no limit; seed 001 art. 5
+    /// by default: 70 and 5).
+    pub max_age: Option<i64>,
+    pub min_work_years: Option<i64>,
 }
 
 impl Default for Panel {
@@ -43,6 +48,8 @@ impl Default for Panel {
             greeting_festivals: "spring".to_string(),
             stipend_fen: None,
             notes: None,
+            max_age: Some(70),
+            min_work_years: Some(5),
         }
     }
 }
@@ -55,7 +62,8 @@ impl Panel {
 }
 
 const COLUMNS: &str = "id, code, name, kind, lead_unit, liaison_office, office_head, term_years, max_term_years, \
-    steps, notice_days, direct_renewal, contact_interval_days, stipend_fen, notes, greeting_festivals";
+    steps, notice_days, direct_renewal, contact_interval_days, stipend_fen, notes, greeting_festivals, max_age, \
+    min_work_years";
 
 fn from_row(r: &rusqlite::Row) -> rusqlite::Result<Panel> {
     Ok(Panel {
@@ -75,6 +83,8 @@ fn from_row(r: &rusqlite::Row) -> rusqlite::Result<Panel> {
         stipend_fen: r.get(13)?,
         notes: r.get(14)?,
         greeting_festivals: r.get(15)?,
+        max_age: r.get(16)?,
+        min_work_years: r.get(17)?,
     })
 }
 
@@ -103,13 +113,13 @@ pub fn insert(conn: &Connection, p: &Panel, now: &str) -> anyhow::Result<i64> {
     conn.prepare_cached(
         "INSERT INTO panels (code, name, kind, lead_unit, liaison_office, office_head, term_years, max_term_years,
             steps, notice_days, direct_renewal, contact_interval_days, stipend_fen, notes, greeting_festivals,
-            created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?16, ?15, ?15)",
+            created_at, updated_at, max_age, min_work_years)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?16, ?15, ?15, ?17, ?18)",
     )?
     .execute(params![
         p.code, p.name, p.kind, p.lead_unit, p.liaison_office, p.office_head, p.term_years, p.max_term_years,
         p.steps, p.notice_days, p.direct_renewal, p.contact_interval_days, p.stipend_fen, p.notes, now,
-        p.greeting_festivals
+        p.greeting_festivals, p.max_age, p.min_work_years
     ])?;
     Ok(conn.last_insert_rowid())
 }
@@ -119,13 +129,13 @@ pub fn update(conn: &Connection, p: &Panel, now: &str) -> anyhow::Result<()> {
         "UPDATE panels SET code = ?1, name = ?2, kind = ?3, lead_unit = ?4, liaison_office = ?5, office_head = ?6,
             term_years = ?7, max_term_years = ?8, steps = ?9, notice_days = ?10, direct_renewal = ?11,
             contact_interval_days = ?12, stipend_fen = ?13, notes = ?14, updated_at = ?15,
-            greeting_festivals = ?17
+            greeting_festivals = ?17, max_age = ?18, min_work_years = ?19
          WHERE id = ?16",
     )?
     .execute(params![
         p.code, p.name, p.kind, p.lead_unit, p.liaison_office, p.office_head, p.term_years, p.max_term_years,
         p.steps, p.notice_days, p.direct_renewal, p.contact_interval_days, p.stipend_fen, p.notes, now, p.id,
-        p.greeting_festivals
+        p.greeting_festivals, p.max_age, p.min_work_years
     ])?;
     Ok(())
 }

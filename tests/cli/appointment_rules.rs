@@ -294,3 +294,102 @@ fn an_objection_waits_for_the_notice_to_begin() {
     );
     assert!(err.contains("begins on 2024-06-20"), "{err}");
 }
+
+#[test]
+fn each_panel_sets_its_own_age_and_work_limits() {
+    // Seed 001 art. 5 (at most 70, five years' work) is the default; seed
+    // 002 appoints academicians, often older, and seed 003 sets no limit.
+    let office = Office::empty();
+    office.ok(&[
+        "panel",
+        "add",
+        "--code",
+        "gx",
+        "--name",
+        "广西科技顾问",
+        "--kind",
+        "advisory_panel",
+        "--steps",
+        "reviewed,approved",
+        "--max-age",
+        "无",
+        "--min-work-years",
+        "none",
+    ]);
+    office.ok(&[
+        "advisor",
+        "add",
+        "--name",
+        "黄院士",
+        "--category",
+        "tech_advisor",
+        "--birth-date",
+        "1948-03-10",
+    ]);
+    let nominate = [
+        "appointment",
+        "nominate",
+        "黄院士",
+        "--panel",
+        "gx",
+        "--source",
+        "组织推荐",
+    ];
+    let id = at(
+        &office,
+        "2026-03-01",
+        &[&["--format", "json"][..], &nominate].concat(),
+    );
+    assert!(id.contains("\"id\":1"), "{id}");
+    assert!(
+        office
+            .text("SELECT IFNULL(exemption, '') FROM appointments WHERE id = 1")
+            .is_empty()
+    );
+    // A limit of the panel's own: refused with its figure, named as the panel's.
+    office.ok(&["panel", "edit", "gx", "--max-age", "75"]);
+    office.ok(&[
+        "advisor",
+        "add",
+        "--name",
+        "李院士",
+        "--category",
+        "tech_advisor",
+        "--birth-date",
+        "1945-01-01",
+    ]);
+    let err = fails_at(
+        &office,
+        4,
+        "2026-03-01",
+        &[
+            "appointment",
+            "nominate",
+            "李院士",
+            "--panel",
+            "gx",
+            "--source",
+            "组织推荐",
+        ],
+    );
+    assert!(
+        err.contains("over 75") && err.contains("this panel's conditions"),
+        "{err}"
+    );
+    // Bad values name the flag; the limit survives an export and import.
+    let err = office.fails_en(3, &["panel", "edit", "gx", "--max-age", "10"]);
+    assert!(err.contains("--max-age"), "{err}");
+    office.ok(&["panel", "edit", "gx", "--max-age", "none"]);
+    let csv = office.ok(&["export", "panels"]);
+    assert!(
+        csv.contains("年龄上限(岁)") && csv.contains(",无,无,"),
+        "{csv}"
+    );
+    let moved = Office::empty();
+    std::fs::write(moved.path("panels.csv"), &csv).unwrap();
+    moved.ok(&["import", "panels", &moved.arg("panels.csv")]);
+    assert_eq!(
+        moved.int("SELECT count(*) FROM panels WHERE max_age IS NULL AND min_work_years IS NULL"),
+        1
+    );
+}

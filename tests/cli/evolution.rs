@@ -179,6 +179,23 @@ fn a_v1_database_opens_migrates_and_loses_nothing() {
     }
     let current = roster::db::current_version();
     let after = dump(&office.conn());
+    // Migration 4 gives every panel seed 001's limits (70, 5) as two new
+    // last columns; apart from them every row is as it was.
+    let mut in_panels = false;
+    let after: String = after
+        .lines()
+        .map(|line| {
+            if line.starts_with("== ") {
+                in_panels = line == "== panels";
+            } else if in_panels {
+                let kept = line
+                    .strip_suffix("|70|5")
+                    .unwrap_or_else(|| panic!("a panel without seed 001's limits: {line}"));
+                return format!("{kept}\n");
+            }
+            format!("{line}\n")
+        })
+        .collect();
     assert_eq!(
         after.replacen(&format!("user_version {current}\n"), "user_version 1\n", 1),
         before,

@@ -1,5 +1,6 @@
 //! The checks an appointment must pass before it is written: its term
-//! within the panel's maximum, eligibility (seed 001 art. 5), no
+//! within the panel's maximum, eligibility (the panel's limits, seed 001
+//! art. 5 by default), no
 //! overlapping term, a unique certificate, a renewal of a term served out.
 
 use chrono::NaiveDate;
@@ -57,9 +58,11 @@ pub(crate) fn term(
     Ok((start, end))
 }
 
-/// Refuses an ineligible advisor on `on` unless an exemption is recorded.
+/// Refuses an advisor `panel` may not appoint on `on` (its age and work
+/// limits) unless an exemption is recorded.
 pub(crate) fn check_eligibility(
     tx: &Tx,
+    panel: &Panel,
     advisor_id: i64,
     on: NaiveDate,
     exemption: Option<&str>,
@@ -70,8 +73,12 @@ pub(crate) fn check_eligibility(
         .as_deref()
         .map(date::from_db)
         .transpose()?;
-    let problems = lifecycle::eligibility_problems(birth, advisor.work_start_year, on);
-    lifecycle::check_eligible(&problems, exemption)
+    let limits = lifecycle::Limits {
+        max_age: panel.max_age,
+        min_work_years: panel.min_work_years,
+    };
+    let problems = lifecycle::eligibility_problems(birth, advisor.work_start_year, on, limits);
+    lifecycle::check_eligible(&problems, exemption, limits)
 }
 
 /// Refuses a second time in office on the same panel overlapping this term.

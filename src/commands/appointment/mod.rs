@@ -279,7 +279,7 @@ fn appoint(ctx: &Ctx, args: &AppointArgs) -> anyhow::Result<()> {
         if let Some(reason) = &exemption {
             a.exemption = Some(reason.clone());
         }
-        check_eligibility(tx, a.advisor_id, start, a.exemption.as_deref())?;
+        check_eligibility(tx, panel, a.advisor_id, start, a.exemption.as_deref())?;
         check_overlap(tx, a, start, end)?;
         check_certificate(tx, &certificate, a.id)?;
         a.certificate_no = Some(certificate.clone());
@@ -364,7 +364,7 @@ fn nominate(ctx: &Ctx, args: &NominateArgs) -> anyhow::Result<()> {
                 "{name} is serving on {pname}; to renew, use `roster appointment renew`",
             ));
         }
-        check_eligibility(tx, advisor.id, input.date, exemption.as_deref())?;
+        check_eligibility(tx, &crate::store::panel::get(tx, panel.id)?, advisor.id, input.date, exemption.as_deref())?;
         let appointment = Appointment {
             advisor_id: advisor.id,
             panel_id: panel.id,

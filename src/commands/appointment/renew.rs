@@ -95,7 +95,7 @@ pub fn renew(ctx: &Ctx, args: &RenewArgs) -> anyhow::Result<()> {
             };
             let start = start.map(Ok).unwrap_or_else(|| day_after_term(tx, id))?;
             let (start, end) = term(&panel, start, args.years.as_deref(), None)?;
-            check_eligibility(tx, new.advisor_id, start, new.exemption.as_deref())?;
+            check_eligibility(tx, &panel, new.advisor_id, start, new.exemption.as_deref())?;
             check_overlap(tx, &new, start, end)?;
             check_certificate(tx, certificate, new_id)?;
             new.state = "appointed".to_string();
@@ -113,7 +113,7 @@ pub fn renew(ctx: &Ctx, args: &RenewArgs) -> anyhow::Result<()> {
             ));
         } else {
             let birth_check = input.date;
-            check_eligibility(tx, new.advisor_id, birth_check, new.exemption.as_deref())?;
+            check_eligibility(tx, &panel, new.advisor_id, birth_check, new.exemption.as_deref())?;
         }
         tx.audit("appointment", new_id, "renewed", None, Some(&tx.snapshot("appointments", new_id)?))?;
         Ok(new_id)

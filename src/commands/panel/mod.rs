@@ -143,12 +143,34 @@ pub(crate) fn apply(env: &Env, f: &PanelFields, p: &mut Panel, adding: bool) -> 
     set(&mut p.greeting_festivals, f.greetings.as_deref(), |s| {
         super::festivals::parse_list("--greetings", s)
     })?;
+    set_limit(&mut p.max_age, f.max_age.as_deref(), "--max-age", 18..=120)?;
+    set_limit(
+        &mut p.min_work_years,
+        f.min_work_years.as_deref(),
+        "--min-work-years",
+        0..=60,
+    )?;
     set_opt(&mut p.stipend_fen, f.stipend.as_deref(), |s| {
         money::parse("--stipend", s, false)
     })?;
     set_opt(&mut p.notes, f.notes.as_deref(), |s| {
         text::note("--notes", s)
     })?;
+    Ok(())
+}
+
+/// An eligibility limit: a number in `range`, or none (无, 不限) for no limit.
+fn set_limit(
+    slot: &mut Option<i64>,
+    given: Option<&str>,
+    flag: &str,
+    range: std::ops::RangeInclusive<i64>,
+) -> anyhow::Result<()> {
+    match given.map(str::trim) {
+        None => {}
+        Some("none" | "None" | "NONE" | "无" | "不限") => *slot = None,
+        Some(text) => *slot = Some(number(flag, text, range)?),
+    }
     Ok(())
 }
 
@@ -304,6 +326,8 @@ fn show(ctx: &Ctx, args: &PanelShowArgs) -> anyhow::Result<()> {
             col("contact_interval_days", "联系间隔上限(天)", "contact interval (days)", Kind::Int),
             col("greeting_festivals", "节日问候", "greeted on", Kind::Enum(&labels::FESTIVAL)),
             col("stipend", "年度聘金", "yearly stipend", Kind::Money),
+            col("max_age", "年龄上限(岁)", "age limit", Kind::Int),
+            col("min_work_years", "从业年限下限(年)", "years of work required", Kind::Int),
             col("notes", "备注", "notes", Kind::Text),
         ];
         let cells: Vec<Cell> = vec![
@@ -322,6 +346,8 @@ fn show(ctx: &Ctx, args: &PanelShowArgs) -> anyhow::Result<()> {
             p.contact_interval_days.into(),
             p.greeting_festivals.clone().into(),
             p.stipend_fen.into(),
+            p.max_age.into(),
+            p.min_work_years.into(),
             p.notes.clone().into(),
         ];
         let quotas = quota::rows(conn, Some(p.id))?;

@@ -61,6 +61,15 @@ pub static DATASET: Dataset = Dataset {
             "festivals greeted",
             Kind::Enum(&FESTIVAL),
         ),
+        // Who may be appointed: 无/none for no limit (a blank cell: the
+        // default, seed 001 art. 5).
+        col("max_age", "年龄上限(岁)", "age limit", Kind::Text),
+        col(
+            "min_work_years",
+            "从业年限下限(年)",
+            "years of work required",
+            Kind::Text,
+        ),
         col("notes", "备注", "notes", Kind::Text),
     ],
     required: &["code", "name", "kind"],
@@ -77,7 +86,8 @@ fn export(_: &Selection) -> anyhow::Result<Query> {
         // the import reads back as no steps (a blank cell means the default).
         sql: "SELECT code, name, kind, lead_unit, liaison_office, office_head, term_years, max_term_years,
                 CASE WHEN steps = '' THEN ?1 ELSE steps END, notice_days, direct_renewal,
-                contact_interval_days, stipend_fen, greeting_festivals, notes
+                contact_interval_days, stipend_fen, greeting_festivals,
+                IFNULL(CAST(max_age AS TEXT), ?1), IFNULL(CAST(min_work_years AS TEXT), ?1), notes
               FROM panels ORDER BY id"
             .to_string(),
         params: vec![Value::Text(pick("无", "none").to_string())],
@@ -108,6 +118,8 @@ fn fields(row: &Row, editing: bool) -> PanelFields {
         contact_interval: optional("contact_interval"),
         stipend: optional("stipend"),
         greetings: row.flag("greetings"),
+        max_age: row.flag("max_age"),
+        min_work_years: row.flag("min_work_years"),
         notes: optional("notes"),
     }
 }
