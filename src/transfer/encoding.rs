@@ -52,7 +52,26 @@ impl Charset {
 /// Encodes cells for a CSV in a legacy character set, one cell at a time.
 pub struct CellEncoder {
     encoder: Option<encoding_rs::Encoder>,
+    /// GBK as Windows (and so Excel and WPS) reads it: code page 936.
+    cp936: bool,
     pub buf: Vec<u8>,
+}
+
+/// Whether a two-byte GBK code is one Windows code page 936 reads as a
+/// private-use character (a blank box in Excel): the user-defined areas,
+/// and the codes GB18030-2005 gave to characters GBK lacked (the vertical
+/// forms, ḿ ǹ, the ideographic description characters, and FE50–FEA0, e.g.
+/// 䶮), which encoding_rs writes as the standard does.
+fn cp936_private(lead: u8, trail: u8) -> bool {
+    match lead {
+        0xA1..=0xA7 if (0x40..=0xA0).contains(&trail) => true,
+        0xA6 => matches!(trail, 0xD9..=0xDF | 0xEC..=0xED | 0xF3),
+        0xA8 => matches!(trail, 0xBC | 0xBF),
+        0xA9 => (0x89..=0x95).contains(&trail),
+        0xAA..=0xAF | 0xF8..=0xFD => trail >= 0xA1,
+        0xFE => trail >= 0x50,
+        _ => false,
+    }
 }
 
 impl CellEncoder {
@@ -60,8 +79,30 @@ impl CellEncoder {
         let encoder = (charset != Charset::Utf8).then(|| charset.encoding().new_encoder());
         CellEncoder {
             encoder,
+            cp936: charset == Charset::Gbk,
             buf: Vec::with_capacity(256),
         }
+    }
+
+    /// The first character of `text` whose GBK code Windows cannot show.
+    fn cp936_gap(&self, text: &str) -> Option<char> {
+        let mut chars = text.chars().filter(|c| !c.is_ascii());
+        let mut bytes = self.buf.iter();
+        while let Some(&lead) = bytes.next() {
+            if lead < 0x80 {
+                continue;
+            }
+            let c = chars.next();
+            // A lone 0x80 is the euro sign (one byte); every other code is two.
+            if lead == 0x80 {
+                continue;
+            }
+            let &trail = bytes.next()?;
+            if cp936_private(lead, trail) {
+                return c;
+            }
+        }
+        None
     }
 
     /// The bytes of `text` in the target set; `Err(c)` names the first
@@ -84,7 +125,14 @@ impl CellEncoder {
                 encoder.encode_from_utf8_to_vec_without_replacement(rest, &mut self.buf, false);
             rest = &rest[read..];
             match result {
-                EncoderResult::InputEmpty => return Ok(&self.buf),
+                EncoderResult::InputEmpty => {
+                    if self.cp936
+                        && let Some(c) = self.cp936_gap(text)
+                    {
+                        return Err(c);
+                    }
+                    return Ok(&self.buf);
+                }
                 EncoderResult::OutputFull => continue,
                 EncoderResult::Unmappable(c) => return Err(c),
             }
@@ -347,6 +395,12 @@ mod tests {
         let mut enc = CellEncoder::new(Charset::Gbk);
         assert_eq!(enc.encode("编码").unwrap(), b"\xb1\xe0\xc2\xeb");
         assert_eq!(enc.encode("王𠮷").unwrap_err(), '𠮷');
+        // Codes GB18030 gave later, which Windows' GBK (Excel, WPS) shows as
+        // a blank box: refused like a character GBK lacks.
+        assert_eq!(enc.encode("刘䶮").unwrap_err(), '䶮');
+        assert_eq!(enc.encode("a︐b").unwrap_err(), '︐');
+        assert_eq!(enc.encode("\u{E000}").unwrap_err(), '\u{E000}');
+        assert_eq!(enc.encode("€5，龘").unwrap(), b"\x805\xa3\xac\xfd\x93");
         let mut enc = CellEncoder::new(Charset::Gb18030);
         assert!(enc.encode("王𠮷").is_ok());
     }
