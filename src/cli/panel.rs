@@ -132,6 +132,10 @@ pub struct QuotaAddArgs {
     /// Where the duty comes from, e.g. the panel's regulation
     #[arg(long)]
     pub note: Option<String>,
+    /// Due this many days before the period ends (default 0: at its end);
+    /// e.g. 21 for a year's summary due in early December (seed 002 part 8)
+    #[arg(long, value_name = "DAYS")]
+    pub due_days_before: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -151,12 +151,14 @@ pub struct Quota {
     pub scope: String,
     pub min_count: i64,
     pub note: Option<String>,
+    /// Days before the period's end by which the duty is due (0: its end).
+    pub lead_days: i64,
 }
 
 /// The duties in force for one panel (or all panels).
 pub fn quotas(conn: &Connection, panel_id: Option<i64>) -> anyhow::Result<Vec<Quota>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT id, panel_id, subject, kinds, period, scope, min_count, note FROM panel_quotas
+        "SELECT id, panel_id, subject, kinds, period, scope, min_count, note, lead_days FROM panel_quotas
          WHERE voided_at IS NULL AND (?1 IS NULL OR panel_id = ?1) ORDER BY panel_id, id",
     )?;
     let rows = stmt
@@ -170,6 +172,7 @@ pub fn quotas(conn: &Connection, panel_id: Option<i64>) -> anyhow::Result<Vec<Qu
                 scope: r.get(5)?,
                 min_count: r.get(6)?,
                 note: r.get(7)?,
+                lead_days: r.get(8)?,
             })
         })?
         .collect::<Result<Vec<_>, _>>()?;

@@ -623,3 +623,56 @@ fn a_leader_who_handed_every_advisor_over_still_owes_two() {
     let due = office.ok(&["--format", "csv", "due", "--all"]);
     assert!(!due.contains("L003"), "{due}");
 }
+
+#[test]
+fn a_duty_may_fall_due_before_its_period_ends() {
+    // Seed 002 part 8: the year's work summary in early December.
+    use crate::appointment::{at, erenhot, through_notice};
+    let office = erenhot();
+    let id = through_notice(&office, "王海");
+    at(
+        &office,
+        "2024-06-20",
+        &["appointment", "appoint", &id, "--certificate", "EH-1"],
+    );
+    let add = |lead: &'static str| {
+        vec![
+            "panel",
+            "quota",
+            "add",
+            "eh",
+            "--subject",
+            "activity",
+            "--kinds",
+            "research_report",
+            "--period",
+            "year",
+            "--scope",
+            "advisor",
+            "--min",
+            "1",
+            "--due-days-before",
+            lead,
+            "--note",
+            "年度工作总结（每年12月上旬）",
+        ]
+    };
+    at(&office, "2025-01-05", &add("21"));
+    let due = at(&office, "2025-12-11", &["--format", "csv", "due", "--all"]);
+    let line = due
+        .lines()
+        .find(|l| l.contains("年度工作总结"))
+        .unwrap_or_else(|| panic!("{due}"));
+    assert!(line.starts_with("2025-12-10,-1,"), "{line}");
+    let quotas = at(
+        &office,
+        "2025-12-11",
+        &["--format", "json", "panel", "quota", "list"],
+    );
+    assert!(quotas.contains("\"due_days_before\":21"), "{quotas}");
+    // Beyond a half-year's reach: refused naming the flag.
+    let mut half = add("90");
+    half[9] = "half";
+    let err = crate::appointment::fails_at(&office, 3, "2025-01-05", &half);
+    assert!(err.contains("--due-days-before"), "{err}");
+}

@@ -179,18 +179,23 @@ fn a_v1_database_opens_migrates_and_loses_nothing() {
     }
     let current = roster::db::current_version();
     let after = dump(&office.conn());
-    // Migration 4 gives every panel seed 001's limits (70, 5) as two new
-    // last columns; apart from them every row is as it was.
-    let mut in_panels = false;
+    // Migration 4 gives every panel seed 001's limits (70, 5), migration 5
+    // every yearly duty its due day at the period's end (0), as new last
+    // columns; apart from them every row is as it was.
+    let mut added: Option<&str> = None;
     let after: String = after
         .lines()
         .map(|line| {
-            if line.starts_with("== ") {
-                in_panels = line == "== panels";
-            } else if in_panels {
+            if let Some(table) = line.strip_prefix("== ") {
+                added = match table {
+                    "panels" => Some("|70|5"),
+                    "panel_quotas" => Some("|0"),
+                    _ => None,
+                };
+            } else if let Some(suffix) = added {
                 let kept = line
-                    .strip_suffix("|70|5")
-                    .unwrap_or_else(|| panic!("a panel without seed 001's limits: {line}"));
+                    .strip_suffix(suffix)
+                    .unwrap_or_else(|| panic!("not migrated with {suffix}: {line}"));
                 return format!("{kept}\n");
             }
             format!("{line}\n")

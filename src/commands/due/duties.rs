@@ -103,6 +103,13 @@ pub fn office(conn: &Connection, plan: &Plan, out: &mut Listed) -> anyhow::Resul
     })
 }
 
+/// The day a period ending on `to` has its duty due: `lead_days` before
+/// (seed 002 part 8: the year's summary in early December).
+fn due_end(to: NaiveDate, quota: &crate::store::panel::Quota) -> NaiveDate {
+    to.checked_sub_days(chrono::Days::new(quota.lead_days.max(0) as u64))
+        .unwrap_or(to)
+}
+
 /// One duty in one period, looked at.
 struct Duty {
     kind: &'static str,
@@ -116,7 +123,7 @@ struct Duty {
 impl Duty {
     fn describe(&self, held: i64) -> (NaiveDate, String) {
         let (from, to, min) = (self.from, self.to, self.quota.min_count);
-        let due_on = due::pace_due(from, to, min, held + 1);
+        let due_on = due::pace_due(from, due_end(to, &self.quota), min, held + 1);
         let duty = self
             .quota
             .note
@@ -165,7 +172,7 @@ pub fn quotas(
             };
         for (from, to) in due::quota_periods(&q.period, today, plan.h.general_days()) {
             let needed = (1..=q.min_count)
-                .take_while(|k| due::pace_due(from, to, q.min_count, *k) <= horizon)
+                .take_while(|k| due::pace_due(from, due_end(to, &q), q.min_count, *k) <= horizon)
                 .count() as i64;
             if needed > 0 {
                 duties.push(Duty {

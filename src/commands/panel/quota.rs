@@ -54,11 +54,20 @@ pub fn add(ctx: &Ctx, args: &QuotaAddArgs) -> anyhow::Result<()> {
         .as_deref()
         .map(|s| text::note("--note", s))
         .transpose()?;
+    // Within the period: a half-year duty at most two months early.
+    let most = if period == "half" { 60 } else { 120 };
+    let lead_days = args
+        .due_days_before
+        .as_deref()
+        .map(|s| number("--due-days-before", s, 0..=most))
+        .transpose()?
+        .unwrap_or(0);
     let id = ctx.write(|tx| {
         let panel = resolve::panel(tx, &ctx.env, "PANEL", &args.panel)?;
         tx.execute(
-            "INSERT INTO panel_quotas (panel_id, subject, kinds, period, scope, min_count, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![panel.id, subject, kinds, period, scope, min, note],
+            "INSERT INTO panel_quotas (panel_id, subject, kinds, period, scope, min_count, note, lead_days)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![panel.id, subject, kinds, period, scope, min, note, lead_days],
         )?;
         let id = tx.last_insert_rowid();
         tx.audit("panel_quota", id, "add", None, Some(&tx.snapshot("panel_quotas", id)?))?;
@@ -92,6 +101,12 @@ pub fn rows(conn: &rusqlite::Connection, panel_id: Option<i64>) -> anyhow::Resul
         ),
         col("scope", "范围", "scope", Kind::Enum(&labels::QUOTA_SCOPE)),
         col("min", "至少", "at least", Kind::Int),
+        col(
+            "due_days_before",
+            "提前(天)",
+            "due days before the end",
+            Kind::Int,
+        ),
         col("note", "依据", "source", Kind::Text),
     ]);
     for q in store::quotas(conn, panel_id)? {
@@ -122,6 +137,7 @@ pub fn rows(conn: &rusqlite::Connection, panel_id: Option<i64>) -> anyhow::Resul
             q.period.into(),
             q.scope.into(),
             q.min_count.into(),
+            q.lead_days.into(),
             q.note.into(),
         ]);
     }
