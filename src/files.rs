@@ -112,6 +112,25 @@ impl Staged {
         &self.temp
     }
 
+    /// Syncs the finished file to disk (before `rename`).
+    pub fn sync(&self) -> std::io::Result<()> {
+        std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open(&self.temp)?
+            .sync_all()
+    }
+
+    /// Renames the synced file over the destination (atomic on one file
+    /// system); the folder is synced too, but a failure there no longer
+    /// undoes anything, so it is not reported.
+    pub fn rename(mut self) -> std::io::Result<()> {
+        std::fs::rename(&self.temp, &self.dest)?;
+        self.committed = true;
+        let _ = sync_folder(&folder_of(&self.dest));
+        Ok(())
+    }
+
     /// Syncs the finished file, renames it over the destination (atomic on
     /// one file system) and syncs the folder so the new name survives power loss.
     pub fn commit(mut self) -> std::io::Result<()> {

@@ -88,6 +88,32 @@ pub fn mask_record(text: &str) -> String {
     value.to_string()
 }
 
+/// A command line with phone numbers and e-mail addresses masked, and the
+/// value after `--address` shortened.
+pub fn mask_words(command: &str) -> String {
+    let Some(words) = shlex::split(command) else {
+        return command.to_string();
+    };
+    let mut out = Vec::with_capacity(words.len());
+    let mut after_address = false;
+    for word in words {
+        let masked = if after_address {
+            mask_address(&word)
+        } else if let Some(value) = word.strip_prefix("--address=") {
+            format!("--address={}", mask_address(value))
+        } else if crate::input::text::phone("", &word).is_ok() {
+            mask_phone(&word)
+        } else if word.contains('@') && !word.starts_with('-') {
+            mask_email(&word)
+        } else {
+            word.clone()
+        };
+        after_address = word == "--address";
+        out.push(masked);
+    }
+    shlex::try_join(out.iter().map(String::as_str)).unwrap_or_else(|_| out.join(" "))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

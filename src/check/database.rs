@@ -3,6 +3,15 @@
 
 use super::{Finding, Scope};
 
+/// Whether a line of SQLite's integrity or quick check is the file's own
+/// damage (exit 5), not a value breaking a CHECK or NOT NULL in the data (a
+/// finding, exit 4). `check` and `backup` both ask this.
+pub fn is_file_damage(line: &str) -> bool {
+    line != "ok"
+        && !line.starts_with("CHECK constraint failed")
+        && !line.starts_with("NULL value in")
+}
+
 /// `PRAGMA integrity_check`: every line but "ok" is a finding.
 pub fn integrity(scope: &Scope) -> anyhow::Result<Vec<Finding>> {
     let mut stmt = scope.conn.prepare("PRAGMA integrity_check")?;

@@ -204,13 +204,8 @@ pub fn run(conn: &Connection, today: NaiveDate, only: &[&str]) -> Report {
         report.ran += 1;
         match (check.run)(&scope) {
             Ok(found) => {
-                // A value breaking a CHECK or NOT NULL is the data's
-                // finding; anything else integrity_check says is the file's.
                 report.damaged |= check.name == "integrity"
-                    && found.iter().any(|f| {
-                        !f.detail.starts_with("CHECK constraint failed")
-                            && !f.detail.starts_with("NULL value in")
-                    });
+                    && found.iter().any(|f| database::is_file_damage(&f.detail));
                 report
                     .findings
                     .extend(found.into_iter().map(|f| (check, f)));

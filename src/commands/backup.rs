@@ -48,13 +48,24 @@ pub fn run(ctx: &Ctx, args: &BackupArgs) -> anyhow::Result<()> {
         .map(|folder| folder.join(dest.file_name().unwrap_or_default()))
         .unwrap_or_else(|_| dest.clone());
     // The audit row and the file land together: a backup that cannot be
-    // recorded (the database locked past the timeout) leaves no file.
-    ctx.write(move |tx| {
+    // recorded (the database locked past the timeout) leaves no file. The
+    // file is on disk before the transaction; inside it, only renamed; a
+    // commit that then fails takes the file away again.
+    staged.sync()?;
+    let renamed = std::cell::Cell::new(false);
+    let recorded = ctx.write(|tx| {
         let after = serde_json::json!({ "file": file.display().to_string() });
         crate::audit::record(tx, tx.env, "database", None, "backup", None, Some(&after))?;
-        staged.commit()?;
+        staged.rename()?;
+        renamed.set(true);
         Ok(())
-    })?;
+    });
+    if let Err(err) = recorded {
+        if renamed.get() {
+            let _ = std::fs::remove_file(dest);
+        }
+        return Err(err);
+    }
     crate::output::print_done(
         &ctx.env,
         &crate::tr!(
@@ -74,8 +85,11 @@ fn sound(copy: &rusqlite::Connection) -> anyhow::Result<()> {
         .prepare("PRAGMA quick_check")
         .and_then(|mut stmt| stmt.query_map([], |r| r.get(0))?.collect())
         .unwrap_or_else(|err| vec![err.to_string()]);
-    if problems != ["ok"] {
-        let first = problems.first().cloned().unwrap_or_default();
+    // A CHECK broken in the data is `check`'s finding, not damage: backed up.
+    if let Some(first) = problems
+        .iter()
+        .find(|line| crate::check::database::is_file_damage(line))
+    {
         return Err(crate::error::UserError::Database(crate::tr!(
             "数据库文件已损坏（{first}），未写入备份；请运行 roster check，并用最近的完好备份恢复（roster restore）",
             "the database file is damaged ({first}); no backup was written — run roster check and restore the latest sound backup (roster restore)"

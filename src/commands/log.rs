@@ -80,9 +80,8 @@ pub fn run(ctx: &Ctx, args: LogArgs) -> anyhow::Result<()> {
         col("changes", "变更", "changes", Kind::Text),
         col("command", "命令", "command", Kind::Text),
     ];
-    // For scripts, each record before and after in full (JSON text, phone,
-    // e-mail and address masked as an export masks them); a table keeps
-    // the one-line summary.
+    // For scripts, each record before and after in full (JSON text); a
+    // table keeps the one-line summary.
     let full = ctx.env.format != Format::Table;
     if full {
         columns.push(col("before", "变更前", "before", Kind::Text));
@@ -93,8 +92,17 @@ pub fn run(ctx: &Ctx, args: LogArgs) -> anyhow::Result<()> {
         let mut rows = RowSet::new(columns);
         let mut cursor = stmt.query(rusqlite::params_from_iter(params.iter()))?;
         while let Some(r) = cursor.next()? {
-            let before: Option<String> = r.get(6)?;
-            let after: Option<String> = r.get(7)?;
+            let mut before: Option<String> = r.get(6)?;
+            let mut after: Option<String> = r.get(7)?;
+            let mut command: String = r.get(8)?;
+            // What goes to a file or a script is masked throughout, as an
+            // export is; a person at the table sees the change as made.
+            if full {
+                let mask = |record: Option<String>| record.map(|r| crate::privacy::mask_record(&r));
+                before = mask(before);
+                after = mask(after);
+                command = crate::privacy::mask_words(&command);
+            }
             let mut row = vec![
                 r.get(0)?,
                 r.get(1)?,
@@ -103,13 +111,11 @@ pub fn run(ctx: &Ctx, args: LogArgs) -> anyhow::Result<()> {
                 r.get(4)?,
                 r.get(5)?,
                 describe_change(before.as_deref(), after.as_deref()).into(),
-                r.get(8)?,
+                command.into(),
             ];
             if full {
-                let masked =
-                    |record: Option<String>| record.map(|r| crate::privacy::mask_record(&r));
-                row.push(masked(before).into());
-                row.push(masked(after).into());
+                row.push(before.into());
+                row.push(after.into());
             }
             rows.push(row);
         }

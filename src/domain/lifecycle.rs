@@ -230,7 +230,8 @@ pub fn eligibility_problems(
             }
         }
     }
-    if let Some(min) = limits.min_work_years {
+    // Zero years asks for nothing, not even a recorded year.
+    if let Some(min) = limits.min_work_years.filter(|m| *m > 0) {
         match work_start_year {
             None => problems.push(crate::tr!(
                 "未登记参加工作年份，无法核实从业年限（可用 advisor edit --work-start-year 补录）",
@@ -384,5 +385,10 @@ mod tests {
             eligibility_problems(Some(d(1945, 1, 1)), None, on, age_only).len(),
             1
         ); // 81
+        let zero_years = Limits {
+            max_age: None,
+            min_work_years: Some(0),
+        };
+        assert!(eligibility_problems(None, None, on, zero_years).is_empty());
     }
 }

@@ -23,9 +23,10 @@ domain!(EXPENSE_STATUS, "支付状态", "payment status", [], {
     "voided" => "已作废", "void";
 });
 
-// What a spending report covers: the whole office (a panel is named by its code).
+// What a spending report covers: the whole office, `*` (never a panel's
+// code, which is letters, digits, - and _); a panel is named by its code.
 domain!(SPENDING_SCOPE, "范围", "scope", [], {
-    "office" => "全办", "office-wide";
+    "*" => "全办", "office-wide";
 });
 
 // Where a yearly stipend comes from.

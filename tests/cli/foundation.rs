@@ -499,6 +499,15 @@ fn every_change_is_audited_with_before_and_after() {
         export.contains("变更后") && export.contains("李明远"),
         "{export}"
     );
+    // Nothing in the script formats holds the full phone number: not the
+    // summary of the change, not the command line.
+    for format in ["json", "csv"] {
+        let all = office.ok(&["--format", format, "log"]);
+        assert!(
+            !all.contains("13900001111") && all.contains("139****1111"),
+            "{all}"
+        );
+    }
 }
 
 #[test]

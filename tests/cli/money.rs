@@ -474,7 +474,7 @@ fn totals_are_exact_to_the_fen() {
     assert_eq!(report["totals"]["total"], 1234568.19);
     assert_eq!(report["totals"]["count"], 3);
     // For scripts the scope is a code in either language.
-    assert_eq!(report["totals"]["scope"], "office");
+    assert_eq!(report["totals"]["scope"], "*");
     let en = json(&office.ok_en(&["--format", "json", "report", "spending", "--year", "2024"]));
     assert_eq!(en["totals"], report["totals"]);
 }

@@ -266,3 +266,20 @@ fn a_reader_that_stops_early_is_not_a_failure_in_any_format() {
         assert!(stderr.is_empty(), "{format}: {stderr}");
     }
 }
+
+#[test]
+fn a_value_breaking_a_check_is_a_finding_and_still_backed_up() {
+    // Only the file's own damage stops a backup (exit 5); a CHECK broken in
+    // the data is `check`'s finding (exit 4), and the nightly backup goes on.
+    let office = Office::people();
+    let conn = office.conn();
+    conn.execute_batch(
+        "PRAGMA ignore_check_constraints = ON; UPDATE panels SET notice_days = 99 WHERE id = 1;",
+    )
+    .unwrap();
+    drop(conn);
+    let (code, _, stderr) = office.run(&["--lang", "en", "check", "--only", "integrity"]);
+    assert_eq!(code, 4, "{stderr}");
+    office.ok(&["backup", &office.arg("nightly.db")]);
+    assert!(office.path("nightly.db").exists());
+}

@@ -102,13 +102,13 @@ pub fn run(ctx: &Ctx, args: &SpendingArgs) -> anyhow::Result<()> {
             .unwrap_or((None, None, 0, 0, 0));
         let mut totals_cols = vec![
             col("year", "年度", "year", Kind::Int),
-            // JSON gets `office` or the panel's code; a table, 全办 or the code.
+            // JSON gets `*` (the office) or the panel's code; a table, 全办 or the code.
             col("scope", "范围", "scope", Kind::Enum(&SPENDING_SCOPE)),
         ];
         totals_cols.extend(money_columns(true));
         let scope = match &panel {
             Some(p) => p.code.clone(),
-            None => "office".to_string(),
+            None => "*".to_string(),
         };
         let mut totals_cells: Vec<Cell> = vec![i64::from(year).into(), scope.into()];
         totals_cells.extend(money_cells(&total, true, cap_of(&lines, panel_id, None)));

@@ -66,7 +66,11 @@ fn export(sel: &Selection) -> anyhow::Result<Query> {
     sel.conn
         .create_scalar_function("roster_command", 1, flags, move |ctx| {
             let command: String = ctx.get(0)?;
-            Ok(if mask { mask_words(&command) } else { command })
+            Ok(if mask {
+                privacy::mask_words(&command)
+            } else {
+                command
+            })
         })?;
     let f = sel.filters;
     let mut filter = Where::default();
@@ -95,39 +99,13 @@ fn export(sel: &Selection) -> anyhow::Result<Query> {
     })
 }
 
-/// A command line with phone numbers and e-mail addresses masked, and the
-/// value after `--address` shortened.
-fn mask_words(command: &str) -> String {
-    let Some(words) = shlex::split(command) else {
-        return command.to_string();
-    };
-    let mut out = Vec::with_capacity(words.len());
-    let mut after_address = false;
-    for word in words {
-        let masked = if after_address {
-            privacy::mask_address(&word)
-        } else if let Some(value) = word.strip_prefix("--address=") {
-            format!("--address={}", privacy::mask_address(value))
-        } else if crate::input::text::phone("", &word).is_ok() {
-            privacy::mask_phone(&word)
-        } else if word.contains('@') && !word.starts_with('-') {
-            privacy::mask_email(&word)
-        } else {
-            word.clone()
-        };
-        after_address = word == "--address";
-        out.push(masked);
-    }
-    shlex::try_join(out.iter().map(String::as_str)).unwrap_or_else(|_| out.join(" "))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn masks_personal_words() {
-        let masked = mask_words(
+        let masked = privacy::mask_words(
             "roster advisor edit A0041 --phone 13800001111 --email li@cas.cn --today 2026-11-20",
         );
         assert!(
