@@ -664,6 +664,14 @@ fn a_duty_may_fall_due_before_its_period_ends() {
         .find(|l| l.contains("年度工作总结"))
         .unwrap_or_else(|| panic!("{due}"));
     assert!(line.starts_with("2025-12-10,-1,"), "{line}");
+    // Appointed in June 2024, 王海 still owes 2024's summary: a year-end
+    // report is owed by whoever serves on the day it is due.
+    let due = at(&office, "2024-12-11", &["--format", "csv", "due", "--all"]);
+    assert!(
+        due.lines()
+            .any(|l| l.starts_with("2024-12-10,-1,") && l.contains("年度工作总结")),
+        "{due}"
+    );
     let quotas = at(
         &office,
         "2025-12-11",

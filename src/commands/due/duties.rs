@@ -186,8 +186,10 @@ pub fn quotas(
             }
         }
     }
-    let mut groups: std::collections::BTreeMap<(String, String, NaiveDate, NaiveDate), Vec<usize>> =
-        Default::default();
+    let mut groups: std::collections::BTreeMap<
+        (String, String, NaiveDate, NaiveDate, i64),
+        Vec<usize>,
+    > = Default::default();
     for (i, d) in duties.iter().enumerate() {
         let (from, counted_to) = (date::iso(d.from), date::iso(d.to.min(today)));
         if d.quota.scope == "panel" {
@@ -215,12 +217,18 @@ pub fn quotas(
             }
         } else {
             groups
-                .entry((d.quota.subject.clone(), d.quota.kinds.clone(), d.from, d.to))
+                .entry((
+                    d.quota.subject.clone(),
+                    d.quota.kinds.clone(),
+                    d.from,
+                    d.to,
+                    d.quota.lead_days,
+                ))
                 .or_default()
                 .push(i);
         }
     }
-    for ((subject, kinds, from, to), members) in groups {
+    for ((subject, kinds, from, to, _), members) in groups {
         let counted_to = date::iso(to.min(today));
         let asked: Vec<store::DutyAsked> = members
             .iter()
@@ -232,14 +240,22 @@ pub fn quotas(
             .collect();
         // A member owes a period's duties when serving on its first day
         // (and still today): one appointed mid-period is not behind on a
-        // pace set before they came, and owes from the next period on.
+        // pace set before they came, and owes from the next period on. A
+        // year-end report is owed by whoever serves on the day it is due
+        // (seed 002 part 8: every advisor's yearly summary).
+        let first = &duties[members[0]];
+        let since = if first.kind == "year_end_report" {
+            due_end(to, &first.quota).min(today)
+        } else {
+            from
+        };
         let short = store::short_of_duties(
             conn,
             roster,
             &subject,
             &kinds,
-            &date::iso(from),
-            &counted_to,
+            (&date::iso(from), &counted_to),
+            &date::iso(since),
             &asked,
         )?;
         let mut candidates = Vec::new();

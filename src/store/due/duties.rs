@@ -24,23 +24,24 @@ pub struct DutyAsked {
 /// For duties sharing a subject, kinds and period `from`..=`to`: per duty
 /// key, its members short of it as (advisor id, held), by advisor id. A
 /// member serves on the duty's panel today (`now`, today's roster) and on
-/// the period's first day (one appointed during the period owes from the
-/// next one).
+/// `since` — the period's first day for a duty kept at a pace (one
+/// appointed during the period owes from the next one), the day it is due
+/// for a year-end report (everyone serving then reports on the year).
 pub fn short_of_duties(
     conn: &Connection,
     now: &Today,
     subject: &str,
     kinds: &str,
-    from: &str,
-    to: &str,
+    (from, to): (&str, &str),
+    since: &str,
     asked: &[DutyAsked],
 ) -> anyhow::Result<HashMap<i64, Vec<(i64, i64)>>> {
     let panels: HashSet<i64> = asked.iter().map(|a| a.panel_id).collect();
-    let at_start: Option<HashSet<(i64, i64)>> = if from == now.day {
+    let at_start: Option<HashSet<(i64, i64)>> = if since == now.day {
         None
     } else {
         Some(
-            serving_on(conn, from)?
+            serving_on(conn, since)?
                 .into_iter()
                 .filter(|s| panels.contains(&s.panel_id))
                 .map(|s| (s.advisor_id, s.panel_id))
