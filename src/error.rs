@@ -69,6 +69,12 @@ pub fn exit_code_for(err: &anyhow::Error) -> i32 {
         if let Some(user) = cause.downcast_ref::<UserError>() {
             return user.exit_code();
         }
+        if cause
+            .downcast_ref::<rusqlite::Error>()
+            .is_some_and(is_garbled_text)
+        {
+            return exit::DATABASE;
+        }
         if let Some(sql) = cause.downcast_ref::<rusqlite::Error>()
             && let Some(code) = sql.sqlite_error_code()
         {
@@ -90,10 +96,36 @@ pub fn exit_code_for(err: &anyhow::Error) -> i32 {
     exit::UNEXPECTED
 }
 
+/// Text in the file that is not UTF-8: roster writes only UTF-8, so the
+/// file is damaged (exit 5), whatever SQLite's own checks say.
+pub fn is_garbled_text(err: &rusqlite::Error) -> bool {
+    match err {
+        rusqlite::Error::Utf8Error(..) => true,
+        rusqlite::Error::FromSqlConversionFailure(_, _, inner) => {
+            inner.is::<std::str::Utf8Error>() || inner.is::<std::string::FromUtf8Error>()
+        }
+        // Raised inside one of roster's SQL functions (exports), it reaches
+        // here as SQLite's error with the decoder's message.
+        rusqlite::Error::SqliteFailure(_, Some(message)) => {
+            message.starts_with("invalid utf-8") || message.starts_with("incomplete utf-8")
+        }
+        _ => false,
+    }
+}
+
 /// A readable sentence for SQLite's own failures, so a clerk never sees only
 /// "database is locked".
 pub fn explain_sqlite(err: &anyhow::Error) -> Option<String> {
     for cause in err.chain() {
+        if cause
+            .downcast_ref::<rusqlite::Error>()
+            .is_some_and(is_garbled_text)
+        {
+            return Some(crate::tr!(
+                "数据库文件中有损坏的文字（不是 UTF-8）；请运行 roster check，或从备份恢复（roster restore）",
+                "the database file holds damaged text (not UTF-8); run `roster check` or restore a backup (`roster restore`)"
+            ));
+        }
         if let Some(sql) = cause.downcast_ref::<rusqlite::Error>()
             && let Some(code) = sql.sqlite_error_code()
         {

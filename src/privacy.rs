@@ -59,11 +59,13 @@ pub fn mask_email(email: &str) -> String {
 
 /// Keeps the first six characters of an address (city and district), masks the rest.
 pub fn mask_address(address: &str) -> String {
-    let kept: String = address.chars().take(6).collect();
-    if address.chars().count() > 6 {
-        format!("{kept}****")
+    // At most half of a short address is kept: 新地址99号 → 新地址****.
+    let count = address.chars().count();
+    let kept: String = address.chars().take(6.min(count / 2)).collect();
+    if count == 0 {
+        String::new()
     } else {
-        kept
+        format!("{kept}****")
     }
 }
 
@@ -141,5 +143,8 @@ mod tests {
             mask_address("重庆市开州区汉丰街道迎宾大道1号"),
             "重庆市开州区****"
         );
+        // A short address keeps at most half of itself.
+        assert_eq!(mask_address("新地址99号"), "新地址****");
+        assert_eq!(mask_address("开州"), "开****");
     }
 }

@@ -175,10 +175,11 @@ pub struct Report {
 fn is_damage(err: &anyhow::Error) -> bool {
     err.chain().any(|cause| {
         cause.downcast_ref::<rusqlite::Error>().is_some_and(|e| {
-            matches!(
-                e.sqlite_error_code(),
-                Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase)
-            )
+            crate::error::is_garbled_text(e)
+                || matches!(
+                    e.sqlite_error_code(),
+                    Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase)
+                )
         })
     })
 }

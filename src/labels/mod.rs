@@ -189,6 +189,7 @@ pub static ALL: &[&Domain] = &[
     &EXPENSE_CATEGORY,
     &EXPENSE_STATUS,
     &SPENDING_SCOPE,
+    &NO_LIMIT,
     &STIPEND_SOURCE,
     &STIPEND_OUTCOME,
     &GRADE,

@@ -29,6 +29,11 @@ domain!(SPENDING_SCOPE, "范围", "scope", [], {
     "*" => "全办", "office-wide";
 });
 
+// A panel's eligibility limit that is not set (a number otherwise).
+domain!(NO_LIMIT, "限制", "limit", [], {
+    "none" => "不限", "no limit";
+});
+
 // Where a yearly stipend comes from.
 domain!(STIPEND_SOURCE, "聘金来源", "stipend source", [], {
     "advisor" => "个人聘金", "advisor's own";

@@ -372,6 +372,17 @@ fn an_objection_sends_it_back_to_review_or_rejects_it() {
         )),
         "2024-06-30"
     );
+    // While the notice runs, `show` says from when it can be appointed
+    // instead of offering the appointment (seed 001 art. 4(6)).
+    let shown = at(
+        &office,
+        "2024-06-25",
+        &["--lang", "en", "appointment", "show", &id],
+    );
+    assert!(
+        shown.contains("appointment from 2024-07-01") && shown.contains("meanwhile"),
+        "{shown}"
+    );
     at(
         &office,
         "2024-06-25",

@@ -184,14 +184,7 @@ fn each_item_goes_once_its_command_is_run() {
     deal_with(
         &office,
         one(&items, "quota", "A0005"),
-        &[
-            "--date",
-            "2026-06-18",
-            "--topic",
-            "上半年经济运行分析会",
-            "--attendance",
-            "attended",
-        ],
+        &["--date", "2026-06-18", "--topic", "上半年经济运行分析会"],
     );
     // Raise the health panel's travel line.
     office.ok(&[
@@ -298,8 +291,6 @@ fn december_brings_year_end_reports_and_the_assessment() {
             "2026-12-04",
             "--topic",
             "2026年经济形势研判报告",
-            "--attendance",
-            "attended",
             "--role",
             "author",
         ],

@@ -283,3 +283,23 @@ fn a_value_breaking_a_check_is_a_finding_and_still_backed_up() {
     office.ok(&["backup", &office.arg("nightly.db")]);
     assert!(office.path("nightly.db").exists());
 }
+
+#[test]
+fn text_that_is_not_utf8_is_damage_exit_5() {
+    // roster writes only UTF-8: a value that is not (a damaged page SQLite's
+    // own checks pass) is the file's damage, named, not an unexpected failure.
+    let office = Office::people();
+    let conn = office.conn();
+    conn.execute_batch(
+        "UPDATE advisors SET notes = CAST(X'E6B7' AS TEXT) WHERE id = 1;
+         DROP TRIGGER audit_log_no_update;
+         UPDATE audit_log SET command = CAST(X'E6B7' AS TEXT) WHERE id = 1;",
+    )
+    .unwrap();
+    drop(conn);
+    for args in [&["check"][..], &["export", "audit"]] {
+        let (code, _, stderr) = office.run(&[&["--lang", "en"][..], args].concat());
+        assert_eq!(code, 5, "{args:?}: {stderr}");
+        assert!(stderr.contains("damaged"), "{args:?}: {stderr}");
+    }
+}

@@ -183,8 +183,26 @@ pub fn show(ctx: &Ctx, id: i64) -> anyhow::Result<()> {
         } else if next.is_empty() {
             crate::tr!("已结束", "ended")
         } else {
-            let list = next.iter().map(|v| format!("roster appointment {v} {id}")).collect::<Vec<_>>().join(" | ");
-            crate::tr!("下一步：{list}", "next: {list}")
+            // During the public notice an appointment waits for its end
+            // (seed 001 art. 4(6)): say from when, rather than offer it.
+            let today = crate::input::date::iso(ctx.today());
+            let waiting = a.notice_end.as_deref().filter(|end| a.state == "publicized" && *end >= today.as_str());
+            let list = next
+                .iter()
+                .filter(|v| waiting.is_none() || **v != "appoint")
+                .map(|v| format!("roster appointment {v} {id}"))
+                .collect::<Vec<_>>()
+                .join(" | ");
+            match waiting {
+                Some(end) => {
+                    let from = crate::input::date::from_db(end)?.succ_opt().map(crate::input::date::iso).unwrap_or_default();
+                    crate::tr!(
+                        "公示至 {end}，{from} 起可聘任（roster appointment appoint {id}）；公示期间可办理：{list}",
+                        "the public notice runs to {end}; appointment from {from} (roster appointment appoint {id}); meanwhile: {list}"
+                    )
+                }
+                None => crate::tr!("下一步：{list}", "next: {list}"),
+            }
         };
         Ok(Doc::default()
             .record("appointment", columns, cells)

@@ -365,7 +365,11 @@ fn command_for(subject: &str, panel: &str, kind: &str, advisor: Option<&str>) ->
     match (subject, advisor) {
         ("contact", Some(_)) => format!("roster contact add --kind {kind}{who}"),
         ("contact", None) => format!("roster contact add --kind {kind} --panel {panel}"),
-        ("activity", _) => format!("roster activity add --panel {panel} --kind {kind}{who}"),
+        // Only attendance counts towards a duty (an invitation does not).
+        ("activity", Some(_)) => {
+            format!("roster activity add --panel {panel} --kind {kind}{who} --attendance attended")
+        }
+        ("activity", None) => format!("roster activity add --panel {panel} --kind {kind}"),
         (_, Some(_)) => format!("roster advice add{who}"),
         _ => format!("roster advice add --panel {panel}"),
     }

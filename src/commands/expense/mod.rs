@@ -355,6 +355,15 @@ fn pay(ctx: &Ctx, args: &ExpensePayArgs) -> anyhow::Result<()> {
                 "expense #{id} is already paid (voucher \"{held}\")"
             ));
         }
+        // As at `expense add`: money is paid for what has happened.
+        let today = crate::input::date::iso(ctx.today());
+        if expense.on_date > today {
+            let on = &expense.on_date;
+            return Err(crate::refused!(
+                "经费 #{id} 的日期 {on} 晚于今天（{today}），到期发生后再登记凭证",
+                "expense #{id} is dated {on}, after today ({today}); add its voucher once it has happened",
+            ));
+        }
         check_voucher_free(tx, &number)?;
         let before = tx.snapshot("expenses", id)?;
         store::set_voucher(tx, id, &number, &now_stamp())?;

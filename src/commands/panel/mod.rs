@@ -159,6 +159,11 @@ pub(crate) fn apply(env: &Env, f: &PanelFields, p: &mut Panel, adding: bool) -> 
     Ok(())
 }
 
+/// An eligibility limit as shown: its number, or `none` (不限).
+fn limit(value: Option<i64>) -> Cell {
+    value.map_or_else(|| "none".into(), |n| n.to_string().into())
+}
+
 /// An eligibility limit: a number in `range`, or none (无, 不限) for no limit.
 fn set_limit(
     slot: &mut Option<i64>,
@@ -326,8 +331,9 @@ fn show(ctx: &Ctx, args: &PanelShowArgs) -> anyhow::Result<()> {
             col("contact_interval_days", "联系间隔上限(天)", "contact interval (days)", Kind::Int),
             col("greeting_festivals", "节日问候", "greeted on", Kind::Enum(&labels::FESTIVAL)),
             col("stipend", "年度聘金", "yearly stipend", Kind::Money),
-            col("max_age", "年龄上限(岁)", "age limit", Kind::Int),
-            col("min_work_years", "从业年限下限(年)", "years of work required", Kind::Int),
+            // A number, or `none` (不限) where the panel sets no limit.
+            col("max_age", "年龄上限(岁)", "age limit", Kind::Enum(&labels::NO_LIMIT)),
+            col("min_work_years", "从业年限下限(年)", "years of work required", Kind::Enum(&labels::NO_LIMIT)),
             col("notes", "备注", "notes", Kind::Text),
         ];
         let cells: Vec<Cell> = vec![
@@ -346,8 +352,8 @@ fn show(ctx: &Ctx, args: &PanelShowArgs) -> anyhow::Result<()> {
             p.contact_interval_days.into(),
             p.greeting_festivals.clone().into(),
             p.stipend_fen.into(),
-            p.max_age.into(),
-            p.min_work_years.into(),
+            limit(p.max_age),
+            limit(p.min_work_years),
             p.notes.clone().into(),
         ];
         let quotas = quota::rows(conn, Some(p.id))?;
