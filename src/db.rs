@@ -72,7 +72,36 @@ pub fn create(path: &Path) -> anyhow::Result<Connection> {
 }
 
 /// Opens an existing database, migrating it forward if it is older.
+///
+/// SQLite answers "busy" without waiting where waiting could deadlock: a
+/// connection that read the file in rollback mode and must then write to
+/// it (switching it to WAL, or migrating) while another process does the
+/// same. The whole opening is then tried again, up to the busy timeout.
 pub fn open(path: &Path) -> anyhow::Result<Connection> {
+    let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+    loop {
+        match open_once(path) {
+            Err(err) if is_busy(&err) && std::time::Instant::now() < deadline => {
+                std::thread::sleep(std::time::Duration::from_millis(25));
+            }
+            result => return result,
+        }
+    }
+}
+
+/// Whether `err` is SQLite's busy or locked.
+fn is_busy(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause.downcast_ref::<rusqlite::Error>().is_some_and(|e| {
+            matches!(
+                e.sqlite_error_code(),
+                Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+            )
+        })
+    })
+}
+
+fn open_once(path: &Path) -> anyhow::Result<Connection> {
     let shown = path.display();
     if !path.exists() {
         return Err(database_error(crate::tr!(
@@ -82,6 +111,10 @@ pub fn open(path: &Path) -> anyhow::Result<Connection> {
     }
     let mut conn = Connection::open_with_flags(path, open_flags())
         .with_context(|| format!("opening {shown}"))?;
+    // Wait for another process from the first read on: a file still in
+    // rollback mode (an old one, a restored backup) is locked whole while
+    // another process switches it to WAL or migrates it.
+    conn.busy_timeout(BUSY_TIMEOUT)?;
     check_identity(&conn, path)?;
     // A file from a newer binary is refused before anything (even WAL mode) touches it.
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
