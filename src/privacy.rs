@@ -69,7 +69,17 @@ pub fn mask_address(address: &str) -> String {
     }
 }
 
-/// Before/after JSON with phone, e-mail and address values masked.
+/// A WeChat id: its first two characters kept (`zj_wx123` → `zj****`).
+pub fn mask_wechat(id: &str) -> String {
+    let kept: String = id.chars().take(2.min(id.chars().count() / 2)).collect();
+    if id.is_empty() {
+        String::new()
+    } else {
+        format!("{kept}****")
+    }
+}
+
+/// Before/after JSON with phone, e-mail, address and WeChat values masked.
 pub fn mask_record(text: &str) -> String {
     let Ok(mut value) = serde_json::from_str::<serde_json::Value>(text) else {
         return text.to_string();
@@ -81,6 +91,7 @@ pub fn mask_record(text: &str) -> String {
                     "phone" => mask_phone(s),
                     "email" => mask_email(s),
                     "address" => mask_address(s),
+                    "wechat" => mask_wechat(s),
                     _ => continue,
                 };
                 *v = serde_json::Value::String(masked);
@@ -97,12 +108,16 @@ pub fn mask_words(command: &str) -> String {
         return command.to_string();
     };
     let mut out = Vec::with_capacity(words.len());
-    let mut after_address = false;
+    let mut after: Option<&str> = None;
     for word in words {
-        let masked = if after_address {
+        let masked = if after == Some("--address") {
             mask_address(&word)
+        } else if after == Some("--wechat") {
+            mask_wechat(&word)
         } else if let Some(value) = word.strip_prefix("--address=") {
             format!("--address={}", mask_address(value))
+        } else if let Some(value) = word.strip_prefix("--wechat=") {
+            format!("--wechat={}", mask_wechat(value))
         } else if crate::input::text::phone("", &word).is_ok() {
             mask_phone(&word)
         } else if word.contains('@') && !word.starts_with('-') {
@@ -110,7 +125,9 @@ pub fn mask_words(command: &str) -> String {
         } else {
             word.clone()
         };
-        after_address = word == "--address";
+        after = ["--address", "--wechat"]
+            .into_iter()
+            .find(|flag| word == *flag);
         out.push(masked);
     }
     shlex::try_join(out.iter().map(String::as_str)).unwrap_or_else(|_| out.join(" "))
@@ -142,6 +159,11 @@ mod tests {
         assert_eq!(
             mask_address("重庆市开州区汉丰街道迎宾大道1号"),
             "重庆市开州区****"
+        );
+        assert_eq!(mask_wechat("zj_wx123"), "zj****");
+        assert_eq!(
+            mask_words("roster advisor edit A0001 --wechat wx_new_999 --wechat=abc123"),
+            "roster advisor edit A0001 --wechat 'wx****' '--wechat=ab****'"
         );
         // A short address keeps at most half of itself.
         assert_eq!(mask_address("新地址99号"), "新地址****");

@@ -51,6 +51,7 @@ pub enum Kind {
     IdNumber,
     Email,
     Address,
+    WeChat,
 }
 
 /// One column: a stable key (JSON, code) and headers in both languages.
@@ -173,6 +174,7 @@ pub fn display(cell: &Cell, kind: Kind, shown: Shown) -> String {
         (Kind::IdNumber, _) if shown.mask => crate::input::idcard::mask(&text),
         (Kind::Email, _) if shown.mask => crate::privacy::mask_email(&text),
         (Kind::Address, _) if shown.mask => crate::privacy::mask_address(&text),
+        (Kind::WeChat, _) if shown.mask => crate::privacy::mask_wechat(&text),
         _ => text,
     }
 }
@@ -194,7 +196,9 @@ pub fn json_value(cell: &Cell, kind: Kind, shown: Shown) -> serde_json::Value {
         (_, Cell::Null) => Value::Null,
         (Kind::Money, Cell::Int(fen)) => Value::from(*fen as f64 / 100.0),
         (Kind::Bool, Cell::Int(v)) => Value::from(*v != 0),
-        (Kind::Phone | Kind::IdNumber | Kind::Email | Kind::Address, _) if shown.mask => {
+        (Kind::Phone | Kind::IdNumber | Kind::Email | Kind::Address | Kind::WeChat, _)
+            if shown.mask =>
+        {
             Value::from(display(cell, kind, shown))
         }
         (_, Cell::Int(i)) => Value::from(*i),

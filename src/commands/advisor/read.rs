@@ -137,7 +137,7 @@ pub fn show(ctx: &Ctx, who: &str) -> anyhow::Result<()> {
             col("academician", "院士", "academician", Kind::Bool),
             col("phone", "电话", "phone", Kind::Phone),
             col("email", "电子邮件", "e-mail", Kind::Email),
-            col("wechat", "微信", "WeChat", Kind::Text),
+            col("wechat", "微信", "WeChat", Kind::WeChat),
             col("address", "地址", "address", Kind::Address),
             col("stipend", "个人年度聘金", "personal stipend", Kind::Money),
             col("notes", "备注", "notes", Kind::Text),
