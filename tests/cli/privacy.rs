@@ -180,3 +180,27 @@ fn files_with_personal_data_are_private() {
     office.ok(&["--yes", "restore", &office.arg("b.db")]);
     assert_eq!(mode(&office.db), 0o600);
 }
+
+#[test]
+fn a_wechat_id_is_masked_like_a_phone() {
+    let office = Office::empty();
+    office.ok(&[
+        "advisor",
+        "add",
+        "--name",
+        "周九",
+        "--category",
+        "tech_advisor",
+        "--wechat",
+        "zj_wx123",
+    ]);
+    let masked = office.ok(&["export", "advisors"]);
+    assert!(
+        masked.contains("zj****") && !masked.contains("zj_wx123"),
+        "{masked}"
+    );
+    let log = office.ok(&["--format", "json", "log"]);
+    assert!(!log.contains("zj_wx123"), "{log}");
+    let full = office.ok(&["export", "advisors", "--unmasked"]);
+    assert!(full.contains("zj_wx123"), "{full}");
+}
