@@ -1,5 +1,6 @@
-//! `roster expense`: recording an expense (this file: `add`, `pay`, `void`),
-//! reading them (`read.rs`) and the yearly stipend run (`stipend.rs`).
+//! `roster expense`: recording an expense (this file: `add`), paying or
+//! voiding one on file (`settle.rs`), reading them (`read.rs`) and the
+//! yearly stipend run (`stipend.rs`).
 //!
 //! An expense is checked before it is written: the advisor must serve that
 //! year, every budget line it falls under must have room (seed 001 art. 14),
@@ -7,12 +8,13 @@
 //! "reason"` records a deliberate exception; the reason stays on the record.
 
 pub(crate) mod read;
+mod settle;
 mod stipend;
 
 use chrono::Datelike;
 
 use super::budget::caps;
-use crate::cli::expense::{ExpenseAddArgs, ExpenseCommand, ExpensePayArgs, ExpenseVoidArgs};
+use crate::cli::expense::{ExpenseAddArgs, ExpenseCommand};
 use crate::context::{Ctx, Env, Tx, now_stamp};
 use crate::domain::budget::Charge;
 use crate::i18n::pick;
@@ -29,14 +31,14 @@ pub fn run(ctx: &Ctx, cmd: ExpenseCommand) -> anyhow::Result<()> {
         ExpenseCommand::Add(args) => add(ctx, &args),
         ExpenseCommand::List(args) => read::list(ctx, &args),
         ExpenseCommand::Show(args) => read::show(ctx, args.id),
-        ExpenseCommand::Pay(args) => pay(ctx, &args),
-        ExpenseCommand::Void(args) => void(ctx, &args),
+        ExpenseCommand::Pay(args) => settle::pay(ctx, &args),
+        ExpenseCommand::Void(args) => settle::void(ctx, &args),
         ExpenseCommand::PayStipends(args) => stipend::pay_stipends(ctx, &args),
     }
 }
 
 /// A voucher number as typed.
-fn voucher(input: &str) -> anyhow::Result<String> {
+pub(super) fn voucher(input: &str) -> anyhow::Result<String> {
     text::required("--voucher", input, VOUCHER_MAX)
 }
 
@@ -49,7 +51,7 @@ pub(crate) fn override_reason(given: Option<&str>) -> anyhow::Result<Option<Stri
 }
 
 /// Refuses a voucher number another live expense already carries.
-fn check_voucher_free(tx: &Tx, voucher: &str) -> anyhow::Result<()> {
+pub(super) fn check_voucher_free(tx: &Tx, voucher: &str) -> anyhow::Result<()> {
     if let Some(holder) = store::voucher_holder(tx, voucher)? {
         return Err(crate::invalid!(
             "--voucher：凭证号“{voucher}”已用于经费 #{holder}；凭证号不能重复",
@@ -60,7 +62,7 @@ fn check_voucher_free(tx: &Tx, voucher: &str) -> anyhow::Result<()> {
 }
 
 /// The expense #`id`, or an error naming it.
-fn existing(tx: &Tx, id: i64) -> anyhow::Result<Expense> {
+pub(super) fn existing(tx: &Tx, id: i64) -> anyhow::Result<Expense> {
     store::find(tx, id)?.ok_or_else(|| {
         crate::invalid!(
             "找不到经费 #{id}；可用 roster expense list 查看",
@@ -329,76 +331,4 @@ fn add(ctx: &Ctx, args: &ExpenseAddArgs) -> anyhow::Result<()> {
         ));
     }
     print_done(&ctx.env, &message, "expense", id, None)
-}
-
-fn pay(ctx: &Ctx, args: &ExpensePayArgs) -> anyhow::Result<()> {
-    let mut form = Form::new(&ctx.env);
-    let number = form.value(
-        "--voucher",
-        pick("凭证号", "voucher number"),
-        args.voucher.as_deref(),
-        voucher,
-    )?;
-    form.finish()?;
-    let id = args.id;
-    ctx.write(|tx| {
-        let expense = existing(tx, id)?;
-        if expense.voided_at.is_some() {
-            return Err(crate::refused!(
-                "经费 #{id} 已作废，不能支付",
-                "expense #{id} is void and cannot be paid"
-            ));
-        }
-        if let Some(held) = &expense.voucher_no {
-            return Err(crate::refused!(
-                "经费 #{id} 已凭凭证“{held}”支付",
-                "expense #{id} is already paid (voucher \"{held}\")"
-            ));
-        }
-        // As at `expense add`: money is paid for what has happened.
-        let today = crate::input::date::iso(ctx.today());
-        if expense.on_date > today {
-            let on = &expense.on_date;
-            return Err(crate::refused!(
-                "经费 #{id} 的日期 {on} 晚于今天（{today}），到期发生后再登记凭证",
-                "expense #{id} is dated {on}, after today ({today}); add its voucher once it has happened",
-            ));
-        }
-        check_voucher_free(tx, &number)?;
-        let before = tx.snapshot("expenses", id)?;
-        store::set_voucher(tx, id, &number, &now_stamp())?;
-        tx.audit(
-            "expense",
-            id,
-            "pay",
-            Some(&before),
-            Some(&tx.snapshot("expenses", id)?),
-        )
-    })?;
-    print_done(
-        &ctx.env,
-        &crate::tr!(
-            "经费 #{id} 已支付，凭证号 {number}",
-            "expense #{id} paid, voucher {number}"
-        ),
-        "expense",
-        id,
-        None,
-    )
-}
-
-fn void(ctx: &Ctx, args: &ExpenseVoidArgs) -> anyhow::Result<()> {
-    let what = super::void::Voidable {
-        table: "expenses",
-        entity: "expense",
-        zh: "经费",
-        en: "expense",
-        list: "expense list",
-        stamped: true,
-    };
-    let id = args.id;
-    super::void::void_record(ctx, &what, id, args.reason.as_deref(), |tx| {
-        let expense = existing(tx, id)?;
-        crate::store::assess::check_open(tx, &expense.on_date, &[expense.advisor_id])
-    })
 }
