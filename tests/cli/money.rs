@@ -759,3 +759,38 @@ fn the_sample_office_money() {
         assert!(report["totals"]["remaining"].as_f64().unwrap() > 0.0);
     }
 }
+
+#[test]
+fn a_payment_to_come_is_paid_once_it_has_happened() {
+    // A commitment dated after today is recorded without a voucher; the
+    // voucher is refused until its day (as `expense add --voucher` is).
+    let office = Office::sample();
+    let out = office.ok(&[
+        "--format",
+        "json",
+        "expense",
+        "add",
+        "A0005",
+        "--category",
+        "travel",
+        "--amount",
+        "800",
+        "--date",
+        "2026-12-15",
+    ]);
+    let id = json(&out)["id"].to_string();
+    let err = office.fails_en(4, &["expense", "pay", &id, "--voucher", "PZ-9"]);
+    assert!(
+        err.contains("after today") && err.contains("2026-12-15"),
+        "{err}"
+    );
+    office.ok(&[
+        "--today",
+        "2026-12-15",
+        "expense",
+        "pay",
+        &id,
+        "--voucher",
+        "PZ-9",
+    ]);
+}
