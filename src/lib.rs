@@ -19,6 +19,7 @@ pub mod privacy;
 pub mod sample;
 pub mod store;
 pub mod transfer;
+pub mod usage;
 
 use clap::{CommandFactory, FromArgMatches};
 
@@ -92,7 +93,17 @@ pub fn run_from_args(args: Vec<String>) -> anyhow::Result<()> {
     } else {
         i18n::Lang::Zh
     });
-    let matches = Cli::command().get_matches_from(&args);
+    let matches = match Cli::command().try_get_matches_from(&args) {
+        Ok(matches) => matches,
+        Err(err) if !lang_en && err.use_stderr() => match usage::in_chinese(&err) {
+            Some(message) => {
+                eprint!("{message}");
+                std::process::exit(error::exit::USAGE)
+            }
+            None => err.exit(),
+        },
+        Err(err) => err.exit(),
+    };
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
         Err(err) => err.exit(),

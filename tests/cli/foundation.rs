@@ -341,6 +341,26 @@ fn missing_values_without_a_terminal_name_every_flag() {
 }
 
 #[test]
+fn usage_errors_exit_2_in_the_readers_language() {
+    let office = Office::empty();
+    let err = office.fails(2, &["advisor", "show"]);
+    assert!(
+        err.contains("缺少必填参数：<ADVISOR>") && err.contains("用法：roster advisor show"),
+        "{err}"
+    );
+    let err = office.fails(2, &["advisor", "shw"]);
+    assert!(
+        err.contains("没有子命令“shw”") && err.contains("“show”"),
+        "{err}"
+    );
+    let err = office.fails_en(2, &["advisor", "show"]);
+    assert!(err.contains("required arguments"), "{err}");
+    // Help is not an error.
+    let out = office.cmd().args(["advisor", "--help"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
 fn unknown_and_ambiguous_names_are_refused_with_the_candidates() {
     let office = Office::sample();
     let err = office.fails_en(3, &["advisor", "show", "无此人"]);
