@@ -49,10 +49,10 @@ pub static SETTINGS: &[Setting] = &[
     },
     Setting {
         key: "due.term_evaluation_days",
-        zh: "任期评估提前（天，广西指引：任期结束前一个月，12-31 届满即 11-30 前）",
-        en: "term evaluation lead (days; seed 002: one month, so a term ending 12-31 is evaluated by 11-30)",
+        zh: "任期评估提前（天，广西指引：任期结束前一个月，12-31 届满即 11-30 前；0 = 本单位不做任期评估，不提醒）",
+        en: "term evaluation lead (days; seed 002: one month, so a term ending 12-31 is evaluated by 11-30; 0 = no term evaluations here, no reminder)",
         default: "31",
-        value: Value::Number(1, 365),
+        value: Value::Number(0, 365),
     },
     Setting {
         key: "due.festival_days",

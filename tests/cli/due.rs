@@ -518,11 +518,12 @@ fn a_reported_hardship_is_due_a_visit_until_one_is_made() {
 }
 
 #[test]
-fn a_member_appointed_mid_period_owes_from_the_next_period() {
+fn a_member_appointed_mid_period_owes_a_share_at_his_own_pace() {
     // Industry's advisors owe two visits a year (seed 000), the first by
     // 06-30. 程博文 (A0037) is appointed to industry in October: he is not
-    // behind on a pace set before he came, so only the members who served
-    // from 1 January are listed.
+    // behind on a pace set before he came, but owes the share of the year
+    // he serves (2 × 83/365, rounded up: one) by its end, as the
+    // assessment prorates a part year.
     let office = Office::sample();
     let at = |day: &str, args: &[&str]| {
         let mut all = vec!["--today", day];
@@ -559,10 +560,25 @@ fn a_member_appointed_mid_period_owes_from_the_next_period() {
             "KZGY-2026-037",
         ],
     );
+    let start = office.text(&format!(
+        "SELECT term_start FROM appointments WHERE id = {id}"
+    ));
     let items = due(&office, &[]);
     assert!(
         !codes(&items, "quota").contains(&"A0037".to_string()),
         "{items:#?}"
+    );
+    let december = due(&office, &["--today", "2026-12-05"]);
+    let his: Vec<&Value> = of_kind(&december, "quota")
+        .into_iter()
+        .filter(|i| i["code"] == "A0037")
+        .collect();
+    assert_eq!(his.len(), 1, "{december:#?}");
+    assert_eq!(his[0]["due"], "2026-12-31");
+    let what = his[0]["what"].as_str().unwrap();
+    assert!(
+        what.contains(&format!("{start} 至 2026-12-31：已 0/1")),
+        "{what}"
     );
     // Next year he owes them like everyone else.
     let next = due(&office, &["--today", "2027-07-10"]);
@@ -674,4 +690,198 @@ fn a_duty_may_fall_due_before_its_period_ends() {
     half[9] = "half";
     let err = crate::appointment::fails_at(&office, 3, "2025-01-05", &half);
     assert!(err.contains("--due-days-before"), "{err}");
+}
+
+#[test]
+fn what_a_term_owed_stays_listed_for_the_grace_after_it_ends() {
+    // Seed 002 part 8: the term report a month before the term ends, the
+    // year's summary in December; seed 004 三必访: a visit after a reported
+    // hardship. 甲's term ends 2026-12-31 with all of them undone: on New
+    // Year's Day they are still owed (the window's 30 days), as 乙's are.
+    let office = Office::empty();
+    let ok = |day: &str, args: &[&str]| {
+        let mut all = vec!["--today", day];
+        all.extend_from_slice(args);
+        office.ok(&all)
+    };
+    let day = "2026-11-20";
+    ok(
+        day,
+        &[
+            "panel",
+            "add",
+            "--code",
+            "gx",
+            "--name",
+            "广西科技顾问",
+            "--kind",
+            "advisory_panel",
+            "--steps",
+            "reviewed,approved",
+            "--term-years",
+            "3",
+            "--max-age",
+            "none",
+            "--min-work-years",
+            "none",
+        ],
+    );
+    ok(
+        day,
+        &[
+            "panel",
+            "quota",
+            "add",
+            "gx",
+            "--subject",
+            "activity",
+            "--kinds",
+            "research_report",
+            "--period",
+            "year",
+            "--scope",
+            "advisor",
+            "--min",
+            "1",
+            "--due-days-before",
+            "21",
+        ],
+    );
+    ok(
+        day,
+        &[
+            "panel",
+            "quota",
+            "add",
+            "gx",
+            "--subject",
+            "contact",
+            "--kinds",
+            "visit",
+            "--period",
+            "year",
+            "--scope",
+            "advisor",
+            "--min",
+            "1",
+        ],
+    );
+    ok(
+        day,
+        &[
+            "advisor",
+            "add",
+            "--name",
+            "甲",
+            "--category",
+            "tech_advisor",
+            "--id-number",
+            "110108194503150116",
+        ],
+    );
+    ok(
+        day,
+        &[
+            "advisor",
+            "add",
+            "--name",
+            "乙",
+            "--category",
+            "tech_advisor",
+            "--id-number",
+            "450103197005050411",
+        ],
+    );
+    for (code, dates, start, cert) in [
+        (
+            "A0001",
+            ["2023-10-10", "2023-11-01", "2023-12-01", "2023-12-20"],
+            "2024-01-01",
+            "C1",
+        ),
+        (
+            "A0002",
+            ["2025-04-01", "2025-04-10", "2025-05-10", "2025-05-20"],
+            "2025-06-01",
+            "C2",
+        ),
+    ] {
+        ok(
+            dates[0],
+            &[
+                "appointment",
+                "nominate",
+                code,
+                "--panel",
+                "gx",
+                "--source",
+                "self",
+                "--date",
+                dates[0],
+            ],
+        );
+        let id = office
+            .int(&format!("SELECT max(ap.id) FROM appointments ap JOIN advisors a ON a.id = ap.advisor_id WHERE a.code = '{code}'"))
+            .to_string();
+        ok(
+            dates[1],
+            &["appointment", "review", &id, "--date", dates[1]],
+        );
+        ok(
+            dates[2],
+            &["appointment", "approve", &id, "--date", dates[2]],
+        );
+        ok(
+            dates[3],
+            &[
+                "appointment",
+                "appoint",
+                &id,
+                "--date",
+                dates[3],
+                "--start",
+                start,
+                "--certificate",
+                cert,
+            ],
+        );
+    }
+    ok(
+        day,
+        &[
+            "contact",
+            "add",
+            "--kind",
+            "report",
+            "--event",
+            "health",
+            "--advisor",
+            "A0001",
+            "--date",
+            day,
+        ],
+    );
+    let owed = ["quota", "term_evaluation", "visit_owed", "year_end_report"];
+    let kinds_of = |items: &[Value], code: &str| {
+        let mut kinds: Vec<String> = items
+            .iter()
+            .filter(|i| i["code"] == code)
+            .map(|i| i["kind"].as_str().unwrap().to_string())
+            .filter(|k| owed.contains(&k.as_str()))
+            .collect();
+        kinds.sort();
+        kinds
+    };
+    let eve = due(&office, &["--today", "2026-12-31"]);
+    assert_eq!(kinds_of(&eve, "A0001"), owed, "{eve:#?}");
+    let new_year = due(&office, &["--today", "2027-01-01"]);
+    assert_eq!(kinds_of(&new_year, "A0001"), owed, "{new_year:#?}");
+    assert_eq!(kinds_of(&new_year, "A0002"), ["quota", "year_end_report"]);
+    // After the grace they go, as 乙's 2026 duties do.
+    let february = due(&office, &["--today", "2027-02-15"]);
+    assert!(kinds_of(&february, "A0001").is_empty(), "{february:#?}");
+    // An office whose regulations ask for no term evaluation turns it off.
+    ok(day, &["settings", "set", "due.term_evaluation_days", "0"]);
+    let eve = due(&office, &["--today", "2026-12-31"]);
+    assert!(of_kind(&eve, "term_evaluation").is_empty(), "{eve:#?}");
 }

@@ -158,7 +158,9 @@ fn due_kinds_timed() {
         store::terms_ending(&conn, &ask, &plus(90)).unwrap().total
     });
     time("evaluations", &mut || {
-        store::evaluations(&conn, &ask, &plus(61)).unwrap().total
+        store::evaluations(&conn, &ask, &minus(30), &plus(61))
+            .unwrap()
+            .total
     });
     time("ready_to_appoint", &mut || {
         store::ready_to_appoint(&conn, &ask, &plus(30))

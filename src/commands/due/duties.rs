@@ -121,8 +121,27 @@ struct Duty {
 }
 
 impl Duty {
-    fn describe(&self, held: i64) -> (NaiveDate, String) {
-        let (from, to, min) = (self.from, self.to, self.quota.min_count);
+    /// How many of the duty one who joined on `start` (during the period)
+    /// needs by `horizon`: the period's pace, begun on their first day.
+    fn needed_from(&self, start: NaiveDate, horizon: NaiveDate) -> i64 {
+        let (start, end) = (start.max(self.from), due_end(self.to, &self.quota));
+        let share = self.share(start);
+        (1..=share)
+            .take_while(|k| due::pace_due(start, end, share, *k) <= horizon)
+            .count() as i64
+    }
+
+    /// How many the period asks of a member whose pace starts on `start`.
+    fn share(&self, start: NaiveDate) -> i64 {
+        due::joined_share(self.from, self.to, self.quota.min_count, start)
+    }
+
+    /// The day the next one is due and what the item says; `start` is a
+    /// joiner's own first day.
+    fn describe(&self, held: i64, start: Option<NaiveDate>) -> (NaiveDate, String) {
+        let to = self.to;
+        let from = start.map_or(self.from, |s| s.max(self.from));
+        let min = self.share(from);
         let due_on = due::pace_due(from, due_end(to, &self.quota), min, held + 1);
         let duty = self
             .quota
@@ -204,7 +223,7 @@ pub fn quotas(
             )?;
             if held < d.needed {
                 out.count(d.kind, 1);
-                let (due_on, what) = d.describe(held);
+                let (due_on, what) = d.describe(held, None);
                 out.items.push(item(
                     due_on,
                     d.kind,
@@ -238,42 +257,58 @@ pub fn quotas(
                 needed: duties[*i].needed,
             })
             .collect();
-        // A member owes a period's duties when serving on its first day
-        // (and still today): one appointed mid-period is not behind on a
-        // pace set before they came, and owes from the next period on. A
-        // year-end report is owed by whoever serves on the day it is due
-        // (seed 002 part 8: every advisor's yearly summary).
+        // A member owes a period's duties when serving on its first day and
+        // on its last (today while it runs); one appointed during the
+        // period owes them at a pace from their own start, so is not
+        // behind on a pace set before they came. A year-end report is owed
+        // by whoever serves on the day it is due (seed 002 part 8: every
+        // advisor's yearly summary).
         let first = &duties[members[0]];
-        let since = if first.kind == "year_end_report" {
+        let report = first.kind == "year_end_report";
+        let since = if report {
             due_end(to, &first.quota).min(today)
         } else {
             from
         };
+        let paced = |a: &store::DutyAsked, start: store::Day| {
+            start_of(start).map_or(0, |start| {
+                duties[a.key as usize].needed_from(start, horizon)
+            })
+        };
+        let (from_day, since_day) = (date::iso(from), date::iso(since));
+        let group = store::DutyGroup {
+            subject: &subject,
+            kinds: &kinds,
+            from: &from_day,
+            to: &counted_to,
+            since: &since_day,
+            until: &counted_to,
+        };
         let short = store::short_of_duties(
             conn,
             roster,
-            &subject,
-            &kinds,
-            (&date::iso(from), &counted_to),
-            &date::iso(since),
+            &group,
             &asked,
+            (!report).then_some(&paced as store::Paced<'_>),
         )?;
         let mut candidates = Vec::new();
         for (key, rows) in &short {
             let d = &duties[*key as usize];
             out.count(d.kind, rows.len() as i64);
-            for &(advisor, held) in rows {
+            for s in rows {
+                let start = s.joined.and_then(start_of);
                 candidates.push(Candidate {
-                    due: d.describe(held).0,
+                    due: d.describe(s.held, start).0,
                     key: *key as usize,
-                    advisor,
-                    held,
+                    advisor: s.advisor_id,
+                    held: s.held,
+                    start,
                 });
             }
         }
         for (c, code, name) in most_urgent(conn, candidates, plan.ask.limit)? {
             let d = &duties[c.key];
-            let (due_on, what) = d.describe(c.held);
+            let (due_on, what) = d.describe(c.held, c.start);
             out.items.push(item(
                 due_on,
                 d.kind,
@@ -288,12 +323,19 @@ pub fn quotas(
     Ok(())
 }
 
+/// The date of a stored `Day`.
+fn start_of(day: store::Day) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt((day / 10000) as i32, day / 100 % 100, day % 100)
+}
+
 /// A member short of a duty, with the day the next one was due.
 struct Candidate {
     due: NaiveDate,
     key: usize,
     advisor: i64,
     held: i64,
+    /// A member who joined during the period: their pace's first day.
+    start: Option<NaiveDate>,
 }
 
 /// The `limit` (-1: all) most urgent of `candidates` as `due` lists them —

@@ -32,6 +32,14 @@ pub struct Listed {
     pub totals: Vec<(&'static str, i64)>,
 }
 
+impl Plan {
+    /// The first day of the grace a past period (or an ended term) keeps
+    /// its items listed for: the window's length back from today.
+    pub fn grace_start(&self) -> String {
+        date::iso(self.h.today - chrono::Days::new(self.h.general_days().max(0) as u64))
+    }
+}
+
 impl Listed {
     pub(super) fn count(&mut self, kind: &'static str, n: i64) {
         match self.totals.iter_mut().find(|(k, _)| *k == kind) {
@@ -105,18 +113,10 @@ pub fn appointments(conn: &Connection, plan: &Plan, out: &mut Listed) -> anyhow:
         Ok(item(day(end)?, "term_end", &t.code, &t.name, Some(t.panel), what, command))
     })?;
 
-    let last_end =
-        date::iso(plan.h.general + chrono::Days::new(plan.evaluation_days.max(0) as u64));
-    let found = store::evaluations(conn, &plan.ask, &last_end)?;
-    out.add("term_evaluation", found, |e| {
-        let (id, end) = (e.id, &e.term_end);
-        let due_on = due::term_evaluation_due(day(end)?, plan.evaluation_days);
-        let what = crate::tr!(
-            "聘期 {end} 届满，任期评估（任期成果报告及成效自评，广西指引）；汇总见 roster assess term {id}",
-            "the term ends {end}: its evaluation (term report and self-evaluation, seed 002); summary: roster assess term {id}"
-        );
-        Ok(item(due_on, "term_evaluation", &e.code, &e.name, Some(e.panel), what, format!("roster appointment evaluate {id}")))
-    })?;
+    // 0: the office's regulations ask for no term evaluation.
+    if plan.evaluation_days > 0 {
+        evaluations(conn, plan, out)?;
+    }
 
     let found = store::ready_to_appoint(conn, &plan.ask, &date::iso(plan.h.general))?;
     out.add("ready_to_appoint", found, |r| {
@@ -290,7 +290,7 @@ pub fn visits(conn: &Connection, plan: &Plan, out: &mut Listed) -> anyhow::Resul
     let days = plan.visit_days.max(0) as u64;
     let latest = date::iso(plan.h.general - chrono::Days::new(days));
     let since = date::iso(plan.h.today - chrono::Days::new(365));
-    let found = store::visits_owed(conn, &plan.ask, &since, &latest)?;
+    let found = store::visits_owed(conn, &plan.ask, &since, &latest, &plan.grace_start())?;
     out.add("visit_owed", found, |v| {
         let (on, event) = (&v.on_date, EVENT.label(&v.event));
         let occasion = if v.event == "achievement" {
@@ -316,6 +316,23 @@ pub fn visits(conn: &Connection, plan: &Plan, out: &mut Listed) -> anyhow::Resul
             what,
             command,
         ))
+    })
+}
+
+/// Terms ending soon (or within the grace after they ended) whose
+/// evaluation is not recorded (seed 002 part 8).
+fn evaluations(conn: &Connection, plan: &Plan, out: &mut Listed) -> anyhow::Result<()> {
+    let last_end =
+        date::iso(plan.h.general + chrono::Days::new(plan.evaluation_days.max(0) as u64));
+    let found = store::evaluations(conn, &plan.ask, &plan.grace_start(), &last_end)?;
+    out.add("term_evaluation", found, |e| {
+        let (id, end) = (e.id, &e.term_end);
+        let due_on = due::term_evaluation_due(day(end)?, plan.evaluation_days);
+        let what = crate::tr!(
+            "聘期 {end} 届满，任期评估（任期成果报告及成效自评，广西指引）；汇总见 roster assess term {id}",
+            "the term ends {end}: its evaluation (term report and self-evaluation, seed 002); summary: roster assess term {id}"
+        );
+        Ok(item(due_on, "term_evaluation", &e.code, &e.name, Some(e.panel), what, format!("roster appointment evaluate {id}")))
     })
 }
 

@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 use rusqlite::Connection;
 
 use super::Today;
-use super::serving::{self, serving_on};
+use super::serving::{self, Day, serving_on};
 
 /// One per-advisor duty asked about: a caller's key, its panel, and how
 /// many each member needs by now.
@@ -21,54 +21,117 @@ pub struct DutyAsked {
     pub needed: i64,
 }
 
+/// A member short of a duty: who, how many they hold, and — for one who
+/// joined the panel during the period — the day their own pace starts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct ShortOf {
+    pub advisor_id: i64,
+    pub held: i64,
+    pub joined: Option<Day>,
+}
+
+/// Duties sharing a subject, kinds and period `from`..=`to`, and the two
+/// days their members serve on (see `short_of_duties`).
+#[derive(Clone, Copy, Debug)]
+pub struct DutyGroup<'a> {
+    pub subject: &'a str,
+    pub kinds: &'a str,
+    pub from: &'a str,
+    pub to: &'a str,
+    pub since: &'a str,
+    pub until: &'a str,
+}
+
+/// How many of a duty one who joined on a day needs by now.
+pub type Paced<'a> = &'a dyn Fn(&DutyAsked, Day) -> i64;
+
 /// For duties sharing a subject, kinds and period `from`..=`to`: per duty
-/// key, its members short of it as (advisor id, held), by advisor id. A
-/// member serves on the duty's panel today (`now`, today's roster) and on
-/// `since` — the period's first day for a duty kept at a pace (one
-/// appointed during the period owes from the next one), the day it is due
-/// for a year-end report (everyone serving then reports on the year).
+/// key, its members short of it, by advisor id.
+///
+/// A member serves on the duty's panel on `until` — today while the
+/// period runs, its last day once it is over (one whose term ended with
+/// the period still owes it; one who left during it does not) — and on
+/// `since`: the period's first day for a duty kept at a pace, the day it
+/// is due for a year-end report (everyone serving then reports on the
+/// year). Where `paced` is given, one who joined during the period is a
+/// member too, at their own pace from their term's start: `paced(duty,
+/// start)` is how many they need by now.
 pub fn short_of_duties(
     conn: &Connection,
     now: &Today,
-    subject: &str,
-    kinds: &str,
-    (from, to): (&str, &str),
-    since: &str,
+    group: &DutyGroup<'_>,
     asked: &[DutyAsked],
-) -> anyhow::Result<HashMap<i64, Vec<(i64, i64)>>> {
+    paced: Option<Paced<'_>>,
+) -> anyhow::Result<HashMap<i64, Vec<ShortOf>>> {
+    let DutyGroup {
+        subject,
+        kinds,
+        from,
+        to,
+        since,
+        until,
+    } = *group;
     let panels: HashSet<i64> = asked.iter().map(|a| a.panel_id).collect();
+    let on_panels = |day: &str| -> anyhow::Result<Vec<(i64, i64, Day)>> {
+        Ok(serving_on(conn, day)?
+            .into_iter()
+            .filter(|s| panels.contains(&s.panel_id))
+            .map(|s| (s.advisor_id, s.panel_id, s.term_start))
+            .collect())
+    };
     let at_start: Option<HashSet<(i64, i64)>> = if since == now.day {
         None
     } else {
         Some(
-            serving_on(conn, since)?
+            on_panels(since)?
                 .into_iter()
-                .filter(|s| panels.contains(&s.panel_id))
-                .map(|s| (s.advisor_id, s.panel_id))
+                .map(|(advisor, panel, _)| (advisor, panel))
                 .collect(),
         )
     };
-    let mut members: HashMap<i64, Vec<i64>> = HashMap::new();
-    for s in &now.seen {
-        let stayed = at_start
-            .as_ref()
-            .is_none_or(|start| start.contains(&(s.advisor_id, s.panel_id)));
-        if panels.contains(&s.panel_id) && stayed {
-            members.entry(s.panel_id).or_default().push(s.advisor_id);
-        }
+    let at_end: Vec<(i64, i64, Day)> = if until == now.day {
+        now.seen
+            .iter()
+            .filter(|s| panels.contains(&s.panel_id))
+            .map(|s| (s.advisor_id, s.panel_id, s.term_start))
+            .collect()
+    } else {
+        on_panels(until)?
+    };
+    // Per panel: (advisor, the day a joiner's pace starts).
+    let mut members: HashMap<i64, Vec<(i64, Option<Day>)>> = HashMap::new();
+    for (advisor, panel, term_start) in at_end {
+        let joined = match &at_start {
+            Some(start) if !start.contains(&(advisor, panel)) => match paced {
+                Some(_) => Some(term_start),
+                None => continue,
+            },
+            _ => None,
+        };
+        members.entry(panel).or_default().push((advisor, joined));
     }
     let held = crate::store::quota::advisor_counts(conn, subject, kinds, from, to)?;
     let mut out = HashMap::new();
     for a in asked {
-        let mut short: Vec<(i64, i64)> = members
+        let mut short: Vec<ShortOf> = members
             .get(&a.panel_id)
             .into_iter()
             .flatten()
-            .map(|id| (*id, held.get(id).copied().unwrap_or(0)))
-            .filter(|(_, n)| *n < a.needed)
+            .filter_map(|&(advisor_id, joined)| {
+                let needed = match (joined, paced) {
+                    (Some(start), Some(paced)) => paced(a, start),
+                    _ => a.needed,
+                };
+                let held = held.get(&advisor_id).copied().unwrap_or(0);
+                (held < needed).then_some(ShortOf {
+                    advisor_id,
+                    held,
+                    joined,
+                })
+            })
             .collect();
         short.sort_unstable();
-        short.dedup();
+        short.dedup_by_key(|s| s.advisor_id);
         out.insert(a.key, short);
     }
     Ok(out)

@@ -16,6 +16,7 @@ mod visits;
 pub use duties::*;
 pub use leaders::*;
 pub use people::*;
+pub use serving::Day;
 pub use today::Today;
 pub use visits::*;
 
@@ -153,12 +154,13 @@ pub struct Evaluation {
 pub fn evaluations(
     conn: &Connection,
     ask: &Ask,
+    first_end: &str,
     last_end: &str,
 ) -> anyhow::Result<Found<Evaluation>> {
     let sql = format!(
         "WITH hits AS MATERIALIZED (
             SELECT ap.id, ap.term_end, ap.advisor_id FROM appointments ap
-            WHERE ap.state = 'appointed' AND ap.term_end BETWEEN :today AND :last_end AND ap.ended_on IS NULL
+            WHERE ap.state = 'appointed' AND ap.term_end BETWEEN :first_end AND :last_end AND ap.ended_on IS NULL
               AND ap.term_start <= :today AND (:panel IS NULL OR ap.panel_id = :panel)
               AND NOT EXISTS (SELECT 1 FROM appointment_steps s WHERE s.appointment_id = ap.id AND s.step = 'evaluated')),
          {LISTED_BY_TERM_END}
@@ -170,7 +172,7 @@ pub fn evaluations(
     found(
         conn,
         &sql,
-        named_params! { ":today": ask.today, ":last_end": last_end, ":panel": ask.panel, ":limit": ask.limit },
+        named_params! { ":today": ask.today, ":first_end": first_end, ":last_end": last_end, ":panel": ask.panel, ":limit": ask.limit },
         |r| {
             Ok(Evaluation {
                 id: r.get(1)?,

@@ -7,7 +7,6 @@
 use rusqlite::{Connection, named_params};
 
 use super::{Ask, Found, found};
-use crate::store::serving_exists;
 
 /// A reported event still waiting for its visit.
 #[derive(Clone, Debug)]
@@ -27,11 +26,24 @@ pub fn visits_owed(
     ask: &Ask,
     since: &str,
     latest: &str,
+    ended_since: &str,
 ) -> anyhow::Result<Found<VisitOwed>> {
-    let serving = serving_exists("ca.advisor_id", false).replace('?', ":today");
-    let on_panel = serving_exists("ca.advisor_id", true)
-        .replacen('?', ":today", 3)
-        .replace('?', ":panel");
+    // Serving today, or on the report's day in a term that ended within
+    // the grace (`:ended_since`): a term's end does not wipe the visit it
+    // owed from the list.
+    let served = |panel: &str| {
+        format!(
+            "EXISTS (SELECT 1 FROM appointments ap WHERE ap.advisor_id = ca.advisor_id{panel}
+               AND ap.state IN ('appointed','dismissed','resigned')
+               AND ap.term_start <= :today AND ap.term_end >= :ended_since
+               AND (ap.ended_on IS NULL OR ap.ended_on > :ended_since)
+               AND (ap.term_start <= :today AND ap.term_end >= :today AND (ap.ended_on IS NULL OR ap.ended_on > :today)
+                    OR ap.term_start <= c.on_date AND ap.term_end >= c.on_date
+                       AND (ap.ended_on IS NULL OR ap.ended_on > c.on_date)))"
+        )
+    };
+    let serving = served("");
+    let on_panel = served(" AND ap.panel_id = :panel");
     let sql = format!(
         "WITH hits AS MATERIALIZED (
             SELECT c.id, c.on_date, ca.advisor_id FROM contacts c INDEXED BY contacts_reported
@@ -60,7 +72,7 @@ pub fn visits_owed(
         &sql,
         named_params! {
             ":today": ask.today, ":since": since, ":latest": latest,
-            ":panel": ask.panel, ":limit": ask.limit,
+            ":panel": ask.panel, ":limit": ask.limit, ":ended_since": ended_since,
         },
         |r| {
             Ok(VisitOwed {
