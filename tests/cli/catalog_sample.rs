@@ -10,7 +10,6 @@ use crate::common::Office;
 #[rustfmt::skip] // a table: one invocation a line
 const ROWS: &[(i32, &str, &[&str])] = &[
     // appointments (seed 001 arts. 4, 5, 12, 13; seed 000 art. 7)
-    (4, "fewer than 5", &["appointment", "nominate", "A0040", "--panel", "tech", "--source", "self"]),
     (4, "already in", &["appointment", "nominate", "A0039", "--panel", "agri", "--source", "self"]),
     (3, "--date", &["appointment", "vet", "70", "--date", "2026-13-01"]),
     (3, "--certificate", &["appointment", "appoint", "68"]),

@@ -109,10 +109,10 @@ fn the_sample_office_on_20_november_has_most_kinds_due() {
         one(&items, "advice_feedback", "A0032")["command"],
         "roster advice update 14 --feedback-by 何志勇"
     );
-    // The growth panel held no economic analysis meeting in the first half.
-    assert_eq!(codes(&items, "quota"), ["A0005", "A0006", "A0007", "A0008"]);
-    assert_eq!(one(&items, "quota", "A0005")["due"], "2026-06-30");
-    assert_eq!(one(&items, "quota", "A0005")["days"], -143);
+    // A0008 missed the growth panel's first-half economic analysis meeting.
+    assert_eq!(codes(&items, "quota"), ["A0008"]);
+    assert_eq!(one(&items, "quota", "A0008")["due"], "2026-06-30");
+    assert_eq!(one(&items, "quota", "A0008")["days"], -143);
     // Seed 004 三必访: A0019's health report of 11-12 calls for a visit
     // within 15 days (`due.visit_days`).
     let owed = one(&items, "visit_owed", "A0019");
@@ -180,10 +180,11 @@ fn each_item_goes_once_its_command_is_run() {
         one(&items, "leader_short", "L011"),
         &["--advisor", "A0038"],
     );
-    // Record the half-year's meeting (dated in June) for one growth advisor.
+    // Record a first-half meeting (dated in June) for the growth advisor
+    // who missed the panel's.
     deal_with(
         &office,
-        one(&items, "quota", "A0005"),
+        one(&items, "quota", "A0008"),
         &["--date", "2026-06-18", "--topic", "上半年经济运行分析会"],
     );
     // Raise the health panel's travel line.
@@ -209,7 +210,7 @@ fn each_item_goes_once_its_command_is_run() {
     assert!(of_kind(&after, "ready_to_appoint").is_empty());
     assert!(of_kind(&after, "no_liaison").is_empty());
     assert!(of_kind(&after, "leader_short").is_empty());
-    assert_eq!(codes(&after, "quota"), ["A0006", "A0007", "A0008"]);
+    assert!(of_kind(&after, "quota").is_empty());
     assert!(of_kind(&after, "budget").is_empty());
 
     // Renew: the item follows the renewal through the procedure (each
@@ -255,8 +256,10 @@ fn december_brings_year_end_reports_and_the_assessment() {
         "roster assess confirm --year 2026 --panel tech"
     );
     assert_eq!(run["days"], 26);
-    // The year's last duties fall due: industry's second visit (seed 000),
-    // A0031's second-half lecture. A0033 gave no advice but a written
+    // The year's last duties fall due: the growth panel's second-half
+    // analysis meeting (planned for 12-10, attendance not yet recorded),
+    // industry's second visit (seed 000), A0031's second-half lecture.
+    // A0033 gave no advice but a written
     // opinion, which the tech panel's duty counts as well (seed 000: 意见
     // 建议不少于1条，或者提供1篇科技决策咨询报告), as its rule set does.
     let year_end: Vec<&str> = of_kind(&items, "quota")
@@ -264,7 +267,10 @@ fn december_brings_year_end_reports_and_the_assessment() {
         .filter(|i| i["due"] == "2026-12-31")
         .map(|i| i["code"].as_str().unwrap())
         .collect();
-    assert_eq!(year_end, ["A0021", "A0031"]);
+    assert_eq!(
+        year_end,
+        ["A0005", "A0006", "A0007", "A0008", "A0021", "A0031"]
+    );
     let opinion = office
         .int("SELECT id FROM activities WHERE kind = 'written_opinion' AND on_date = '2026-09-24'");
     office.ok(&[
@@ -587,10 +593,20 @@ fn a_member_appointed_mid_period_owes_a_share_at_his_own_pace() {
 
 #[test]
 fn a_limited_list_shows_the_most_urgent_duties_first_by_code() {
-    // Four growth advisors are behind on the half-yearly meeting (all due
-    // 06-30); with two listed per kind, the first two codes, and the count
-    // says four.
+    // Without the first half's meeting, the four growth advisors are behind
+    // on the half-yearly duty (all due 06-30); with two listed per kind,
+    // the first two codes, and the count says four.
     let office = Office::sample();
+    let meeting = office.int(
+        "SELECT id FROM activities WHERE kind = 'economic_analysis' AND on_date = '2026-06-25'",
+    );
+    office.ok(&[
+        "activity",
+        "void",
+        &meeting.to_string(),
+        "--reason",
+        "录入错误",
+    ]);
     office.ok(&["settings", "set", "due.list_limit", "2"]);
     let items = due(&office, &[]);
     assert_eq!(codes(&items, "quota"), ["A0005", "A0006"]);

@@ -55,7 +55,7 @@ fn a_year_of_the_growth_panel_on_the_sample_office() {
         ]
     );
     let first_half = &year[1];
-    assert_eq!(first_half["date"], "2025-07-17");
+    assert_eq!(first_half["date"], "2025-06-26");
     assert_eq!(first_half["participants"], 4);
     assert_eq!(first_half["attended"], 3);
     assert_eq!(first_half["excused"], 1);
