@@ -646,6 +646,50 @@ fn the_authority_grades_adjusts_and_confirms_then_the_year_is_locked() {
             "{args:?}: {err}"
         );
     }
+    // Handling that the assessment does not count goes on into the next
+    // year: E04's 2025 advice is assigned and answered in January; adopting
+    // it would change what the confirmed year counted.
+    for args in [
+        &[
+            "advice",
+            "update",
+            "6",
+            "--status",
+            "assigned",
+            "--unit",
+            "市商务局",
+            "--date",
+            "2026-01-05",
+        ][..],
+        &[
+            "advice",
+            "update",
+            "6",
+            "--feedback-by",
+            "市商务局",
+            "--feedback-on",
+            "2026-01-08",
+            "--feedback-note",
+            "已交办",
+        ],
+    ] {
+        at(&office, "2026-01-10", args);
+    }
+    let err = office.fails_en(
+        4,
+        &[
+            "--today",
+            "2026-01-10",
+            "advice",
+            "update",
+            "6",
+            "--status",
+            "adopted",
+            "--date",
+            "2026-01-09",
+        ],
+    );
+    assert!(err.contains("2025"), "{err}");
     // `check` re-counts a confirmed year: a locked record changed behind roster's back is named.
     office.ok(&[
         "--today",

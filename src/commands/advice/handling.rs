@@ -217,14 +217,33 @@ pub(crate) fn apply_moves(
     Ok(())
 }
 
+/// What the assessment counts of a piece of advice besides its submission
+/// (`assess::load`): adopted, implemented, endorsed.
+fn assessed(a: &store::Advice) -> (bool, bool, bool) {
+    (
+        matches!(
+            a.status.as_str(),
+            "adopted" | "partly_adopted" | "implemented"
+        ),
+        a.status == "implemented",
+        a.endorsed_on.is_some(),
+    )
+}
+
 pub fn update(ctx: &Ctx, args: &AdviceUpdateArgs) -> anyhow::Result<()> {
     let moves = parse_moves(ctx, args)?;
     let id = args.id;
     let status = ctx.write(|tx| {
         let mut a = store::get_open(tx, id)?;
-        crate::store::assess::check_advice_open(tx, id)?;
+        let counted = assessed(&a);
         let before = tx.snapshot("advice", id)?;
         apply_moves(tx, &mut a, &moves, "--date")?;
+        // A confirmed year keeps what its assessment counted; the handling
+        // that counts for nothing (assignment, feedback, not adopted) goes
+        // on into the next year.
+        if assessed(&a) != counted {
+            crate::store::assess::check_advice_open(tx, id)?;
+        }
         store::update(tx, &a, &now_stamp())?;
         tx.audit(
             "advice",
