@@ -178,16 +178,24 @@ pub fn pace_due(from: NaiveDate, to: NaiveDate, min: i64, k: i64) -> NaiveDate {
 }
 
 /// A member who joined on `start` during the period `from`..=`to` owes
-/// the share of its `min` their days are of the period's, rounded up (as
-/// the assessment prorates a part year): two a year from 10 October is
-/// one, by the period's end.
+/// the share of its `min` their days are of the period's (`share`, as the
+/// assessment prorates a part year): two a year from 10 October is none,
+/// from 1 August one, by the period's end.
 pub fn joined_share(from: NaiveDate, to: NaiveDate, min: i64, start: NaiveDate) -> i64 {
     let start = start.max(from);
     let (days, all) = ((to - start).num_days() + 1, (to - from).num_days() + 1);
     if days >= all || all <= 0 {
         return min;
     }
-    (min * days.max(0) + all - 1) / all
+    share(min, days.max(0), all)
+}
+
+/// `min` scaled by `days` of `all`, to the nearest whole one (a half up).
+pub fn share(min: i64, days: i64, all: i64) -> i64 {
+    if all <= 0 {
+        return min;
+    }
+    (2 * min * days + all) / (2 * all)
 }
 
 /// When the next of `min` is due, with `held` so far; `None` when met.
@@ -244,16 +252,18 @@ mod tests {
         assert_eq!(h.festival, d("2027-01-04"));
     }
 
-    /// A member appointed during the period owes its share, rounded up.
+    /// A member appointed during the period owes its share, to the nearest.
     #[test]
     fn a_joiner_owes_the_share_of_the_period() {
         let (from, to) = (d("2026-01-01"), d("2026-12-31"));
-        assert_eq!(joined_share(from, to, 2, d("2026-10-10")), 1);
-        // 182 days of 365 is just under half; 183 just over.
-        assert_eq!(joined_share(from, to, 2, d("2026-07-03")), 1);
-        assert_eq!(joined_share(from, to, 2, d("2026-07-02")), 2);
+        assert_eq!(joined_share(from, to, 2, d("2026-10-10")), 0);
+        assert_eq!(joined_share(from, to, 2, d("2026-08-01")), 1);
+        // 2 × 274 days of 365 is 1.50…: two; 2 × 273 is 1.49…: one.
+        assert_eq!(joined_share(from, to, 2, d("2026-04-02")), 2);
+        assert_eq!(joined_share(from, to, 2, d("2026-04-03")), 1);
         assert_eq!(joined_share(from, to, 4, d("2026-01-01")), 4);
-        assert_eq!(joined_share(from, to, 1, d("2026-12-31")), 1);
+        assert_eq!(joined_share(from, to, 1, d("2026-12-31")), 0);
+        assert_eq!(joined_share(from, to, 1, d("2026-07-02")), 1);
     }
 
     /// Seed 002 part 8: the evaluation one month before the term ends.

@@ -182,7 +182,8 @@ pub fn display(cell: &Cell, kind: Kind, shown: Shown) -> String {
 fn trim_float(f: f64) -> String {
     let text = format!("{f:.2}");
     let text = text.trim_end_matches('0').trim_end_matches('.');
-    if text.is_empty() || text == "-" {
+    // -0.0 (a score of nothing, less nothing) and what rounds to it read 0.
+    if text.is_empty() || text == "-" || text == "-0" {
         "0".to_string()
     } else {
         text.to_string()

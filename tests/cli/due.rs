@@ -526,9 +526,9 @@ fn a_reported_hardship_is_due_a_visit_until_one_is_made() {
 #[test]
 fn a_member_appointed_mid_period_owes_a_share_at_his_own_pace() {
     // Industry's advisors owe two visits a year (seed 000), the first by
-    // 06-30. 程博文 (A0037) is appointed to industry in October: he is not
+    // 06-30. 程博文 (A0037) is appointed to industry in late July: he is not
     // behind on a pace set before he came, but owes the share of the year
-    // he serves (2 × 83/365, rounded up: one) by its end, as the
+    // he serves (2 × 159/365, to the nearest: one) by its end, as the
     // assessment prorates a part year.
     let office = Office::sample();
     let at = |day: &str, args: &[&str]| {
@@ -537,7 +537,7 @@ fn a_member_appointed_mid_period_owes_a_share_at_his_own_pace() {
         office.ok(&all)
     };
     at(
-        "2026-10-08",
+        "2026-07-20",
         &[
             "appointment",
             "nominate",
@@ -554,10 +554,10 @@ fn a_member_appointed_mid_period_owes_a_share_at_his_own_pace() {
     );
     let id = id.to_string();
     for verb in ["vet", "review", "approve"] {
-        at("2026-10-09", &["appointment", verb, &id]);
+        at("2026-07-21", &["appointment", verb, &id]);
     }
     at(
-        "2026-10-10",
+        "2026-07-25",
         &[
             "appointment",
             "appoint",

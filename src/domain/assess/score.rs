@@ -250,12 +250,15 @@ fn check(subject: &Subject, req: &Requirement, prorate: bool) -> RequirementResu
     }
 }
 
-/// A yearly minimum scaled by the share of the year served, rounded up.
+/// A yearly minimum scaled by the share of the year served, to the nearest
+/// whole one (a half up): two meetings a year ask one of five months'
+/// service and none of a month's, so a member appointed in December is not
+/// graded on meetings held before they came.
 pub fn prorated(min: i64, subject: &Subject, prorate: bool) -> i64 {
     if !prorate || subject.served_days >= subject.year_days || subject.year_days == 0 {
         return min;
     }
-    (min * subject.served_days + subject.year_days - 1) / subject.year_days
+    crate::domain::due::share(min, subject.served_days, subject.year_days)
 }
 
 fn grade_index(grade: &str) -> usize {

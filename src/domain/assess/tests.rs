@@ -150,7 +150,16 @@ fn part_year_service_prorates_minimums() {
     half.served_days = 150;
     half.half_days = [0, 150];
     let o = score::score(&half, &rules);
-    assert!(o.requirements[0].met, "{:?}", o.requirements[0]); // 2 × 150/365 rounds up to 1
+    assert!(o.requirements[0].met, "{:?}", o.requirements[0]); // 2 × 150/365 is 1 to the nearest
+    // Appointed for the last 33 days: no meeting or opinion is asked of him
+    // (2 × 33/365 and 33/365 are 0 to the nearest), so he is not graded
+    // 不称职 nor listed under art. 12(3) for what fell before he came.
+    let mut december = subject("A05", &[]);
+    december.served_days = 33;
+    december.half_days = [0, 33];
+    let o = score::score(&december, &rules);
+    assert!(o.requirements.iter().all(|r| r.met), "{:?}", o.requirements);
+    assert!(o.dismissal.is_none(), "{:?}", o.dismissal);
 }
 
 #[test]
