@@ -901,3 +901,30 @@ fn what_a_term_owed_stays_listed_for_the_grace_after_it_ends() {
     let eve = due(&office, &["--today", "2026-12-31"]);
     assert!(of_kind(&eve, "term_evaluation").is_empty(), "{eve:#?}");
 }
+
+#[test]
+fn a_leader_is_short_from_the_day_a_paired_advisor_left() {
+    // Seed 004 二: every leader pairs with at least two experts. L006 holds
+    // A0009 and A0010 since 2023; A0010 is dismissed on 2026-11-02 (the
+    // pairing is not ended by hand): L006 is short from that day, not from
+    // when the pairings began.
+    let office = Office::sample();
+    office.ok(&[
+        "--yes",
+        "appointment",
+        "dismiss",
+        "45",
+        "--ground",
+        "other",
+        "--note",
+        "调离本市",
+        "--date",
+        "2026-11-02",
+    ]);
+    let items = due(&office, &[]);
+    let short = one(&items, "leader_short", "L006");
+    assert_eq!(short["due"], "2026-11-02", "{short}");
+    assert_eq!(short["days"], -18);
+    // L011's shortfall still dates from the hand-over that caused it.
+    assert_eq!(one(&items, "leader_short", "L011")["due"], "2025-10-16");
+}
