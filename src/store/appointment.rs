@@ -136,6 +136,21 @@ pub fn last_step_date(conn: &Connection, appointment_id: i64) -> anyhow::Result<
         .query_row([appointment_id], |r| r.get(0))?)
 }
 
+/// The date of the latest step recorded before the appointment (all of
+/// them while it is not appointed yet): what the appointment followed.
+pub fn last_step_before_appointment(
+    conn: &Connection,
+    appointment_id: i64,
+) -> anyhow::Result<Option<String>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT max(on_date) FROM appointment_steps WHERE appointment_id = ?1
+               AND id < IFNULL((SELECT min(id) FROM appointment_steps
+                                WHERE appointment_id = ?1 AND step = 'appointed'), 9223372036854775807)",
+        )?
+        .query_row([appointment_id], |r| r.get(0))?)
+}
+
 /// Another appointment of the same advisor on the same panel whose time in
 /// office overlaps `start..=end` (ended appointments count up to the day
 /// before they ended).

@@ -3,6 +3,7 @@
 
 mod advice;
 mod appointment;
+mod appointment_checks;
 mod appointment_rules;
 mod assess;
 mod bench;

@@ -2,7 +2,10 @@
 //! evaluation (seed 002 part 8), and correcting one.
 
 use super::ending::{day_after_term, refuse_state};
-use super::{check_certificate, check_eligibility, check_overlap, step_input, term, transition};
+use super::{
+    check_agreement_date, check_certificate, check_eligibility, check_overlap, earliest_day,
+    step_input, term, transition,
+};
 use crate::cli::appointment::{EditArgs, RenewArgs, StepArgs};
 use crate::context::{Ctx, now_stamp};
 use crate::domain::lifecycle;
@@ -173,8 +176,11 @@ pub fn edit(ctx: &Ctx, args: &EditArgs) -> anyhow::Result<()> {
                 check_certificate(tx, c, id)?;
                 a.certificate_no = Some(c.clone());
             }
-            if agreement.is_some() {
-                a.agreement_date = agreement.clone();
+            if let Some(signed) = agreement.as_deref() {
+                // The same check as `appoint --agreement-date`.
+                let floor = earliest_day(tx, &a, tx.today())?;
+                check_agreement_date(date::from_db(signed)?, floor, tx.today())?;
+                a.agreement_date = Some(signed.to_string());
             }
         }
         store::update(tx, &a, &now_stamp())?;

@@ -1,0 +1,121 @@
+//! The procedure's checks hold at every command that could get around them
+//! (QA seeds01): an agreement date corrected by `edit`, a second nomination
+//! beside a term not yet begun, eligibility at `renew`, the resignation's
+//! written request, a certificate returned later, the objection's re-review
+//! as the clerk sees it. Seed 001 arts. 3–5, 12–13.
+
+use crate::appointment::{at, erenhot, fails_at, through_notice};
+use crate::common::{Office, json};
+
+/// 王海 through the Erenhot procedure (nominated 2024-06-01, notice
+/// 2024-06-12 to 2024-06-18) and appointed on 2024-06-19 (appointment 1).
+fn appointed() -> (Office, String) {
+    let office = erenhot();
+    let id = through_notice(&office, "王海");
+    at(
+        &office,
+        "2024-06-20",
+        &[
+            "appointment",
+            "appoint",
+            &id,
+            "--date",
+            "2024-06-19",
+            "--certificate",
+            "EH-2024-001",
+        ],
+    );
+    (office, id)
+}
+
+fn agreement(office: &Office, id: &str) -> String {
+    office.text(&format!(
+        "SELECT agreement_date FROM appointments WHERE id = {id}"
+    ))
+}
+
+#[test]
+fn an_edited_agreement_date_follows_the_public_notice_and_is_not_in_the_future() {
+    // Seed 001 art. 4(6): 公示期满无异议后…签订聘任协议. `edit` applies the
+    // check `appoint --agreement-date` makes: not before 2024-06-19 (the
+    // notice ends 2024-06-18), hence never before the nomination, and not
+    // after today.
+    let (office, id) = appointed();
+    let edit = |day: &'static str| ["appointment", "edit", &id, "--agreement-date", day];
+    let err = fails_at(&office, 3, "2024-07-01", &edit("2024-06-15"));
+    assert!(
+        err.contains("--agreement-date") && err.contains("2024-06-19"),
+        "{err}"
+    );
+    let err = fails_at(&office, 3, "2024-07-01", &edit("2024-05-01"));
+    assert!(
+        err.contains("--agreement-date") && err.contains("give 2024-06-19 or later"),
+        "{err}"
+    );
+    let err = fails_at(&office, 3, "2024-07-01", &edit("2024-07-02"));
+    assert!(
+        err.contains("--agreement-date") && err.contains("after today (2024-07-01)"),
+        "{err}"
+    );
+    // In Chinese too, naming the flag.
+    let mut zh = vec!["--today", "2024-07-01"];
+    zh.extend_from_slice(&edit("2024-06-15"));
+    let err = office.fails(3, &zh);
+    assert!(
+        err.contains("--agreement-date") && err.contains("公示期满"),
+        "{err}"
+    );
+    assert_eq!(agreement(&office, &id), "2024-06-19");
+
+    at(&office, "2024-07-01", &edit("2024-06-20"));
+    assert_eq!(agreement(&office, &id), "2024-06-20");
+    let log = office.int(&format!(
+        "SELECT count(*) FROM audit_log WHERE entity = 'appointment' AND entity_id = {id} AND action = 'edit'"
+    ));
+    assert_eq!(log, 1);
+    // A later step (the resignation) does not move the earliest day.
+    at(
+        &office,
+        "2024-09-01",
+        &[
+            "appointment",
+            "resign",
+            &id,
+            "--date",
+            "2024-09-01",
+            "--request-date",
+            "2024-08-20",
+            "--certificate-returned",
+            "yes",
+        ],
+    );
+    at(&office, "2024-09-02", &edit("2024-06-19"));
+    assert_eq!(agreement(&office, &id), "2024-06-19");
+}
+
+#[test]
+fn an_agreement_date_in_the_future_is_refused_at_appointment() {
+    // Seed 001 art. 4(6): the agreement is signed when appointing, not later.
+    let office = erenhot();
+    let id = through_notice(&office, "王海");
+    let err = fails_at(
+        &office,
+        3,
+        "2024-06-20",
+        &[
+            "appointment",
+            "appoint",
+            &id,
+            "--date",
+            "2024-06-19",
+            "--certificate",
+            "EH-2024-001",
+            "--agreement-date",
+            "2024-06-21",
+        ],
+    );
+    assert!(
+        err.contains("--agreement-date") && err.contains("after today"),
+        "{err}"
+    );
+}
