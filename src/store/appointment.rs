@@ -189,6 +189,30 @@ pub fn open_nomination(
         .optional()?)
 }
 
+/// A term of the advisor on the panel held on `on`: serving then
+/// (`store::serving_condition`), or appointed and not begun yet. Returns
+/// its id, start, end, and whether it is still to begin.
+pub fn held_term(
+    conn: &Connection,
+    advisor_id: i64,
+    panel_id: i64,
+    on: &str,
+) -> anyhow::Result<Option<(i64, String, String, bool)>> {
+    let sql = format!(
+        "SELECT ap.id, ap.term_start, ap.term_end, ap.term_start > ?3 FROM appointments ap
+         WHERE ap.advisor_id = ?1 AND ap.panel_id = ?2
+           AND (({}) OR (ap.state = 'appointed' AND ap.term_start > ?3))
+         ORDER BY ap.term_start LIMIT 1",
+        crate::store::serving_condition("ap").replace('?', "?3")
+    );
+    Ok(conn
+        .prepare_cached(&sql)?
+        .query_row(params![advisor_id, panel_id, on], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })
+        .optional()?)
+}
+
 /// The id of the appointment holding certificate `number`, other than `except`.
 pub fn certificate_holder(
     conn: &Connection,

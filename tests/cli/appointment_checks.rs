@@ -119,3 +119,73 @@ fn an_agreement_date_in_the_future_is_refused_at_appointment() {
         "{err}"
     );
 }
+
+#[test]
+fn an_advisor_appointed_to_a_term_not_begun_is_not_nominated_again() {
+    // Seed 001 art. 3 (动态聘任…聘期一般为1—3年): one term at a time on a
+    // panel; a term already appointed goes on by renewal, so a second
+    // nomination is refused at once, not at `appoint` after every step.
+    let office = erenhot();
+    let id = through_notice(&office, "王海");
+    at(
+        &office,
+        "2024-06-20",
+        &[
+            "appointment",
+            "appoint",
+            &id,
+            "--date",
+            "2024-06-19",
+            "--start",
+            "2024-07-01",
+            "--certificate",
+            "EH-2024-001",
+        ],
+    );
+    let nominate = |day: &'static str| {
+        [
+            "appointment",
+            "nominate",
+            "王海",
+            "--panel",
+            "eh",
+            "--source",
+            "self",
+            "--date",
+            day,
+        ]
+    };
+    let err = fails_at(&office, 4, "2024-06-25", &nominate("2024-06-25"));
+    assert!(
+        err.contains("not begun yet")
+            && err.contains("2024-07-01")
+            && err.contains("roster appointment renew 1"),
+        "{err}"
+    );
+    let mut zh = vec!["--today", "2024-06-25"];
+    zh.extend_from_slice(&nominate("2024-06-25"));
+    let err = office.fails(4, &zh);
+    assert!(err.contains("尚未开始") && err.contains("renew"), "{err}");
+    // Serving, the same refusal names the term to renew.
+    let err = fails_at(&office, 4, "2024-08-01", &nominate("2024-08-01"));
+    assert!(
+        err.contains("is serving") && err.contains("roster appointment renew 1"),
+        "{err}"
+    );
+    // Another advisor is nominated as before.
+    at(
+        &office,
+        "2024-06-25",
+        &[
+            "appointment",
+            "nominate",
+            "钱新",
+            "--panel",
+            "eh",
+            "--source",
+            "self",
+            "--exemption",
+            "青年人才",
+        ],
+    );
+}

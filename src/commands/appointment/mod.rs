@@ -324,12 +324,21 @@ fn nominate(ctx: &Ctx, args: &NominateArgs) -> anyhow::Result<()> {
             ));
         }
         let on = date::iso(input.date);
-        if crate::store::is_serving(tx, advisor.id, Some(panel.id), &on)? {
+        // A term held there — serving, or appointed and still to begin —
+        // goes on by renewal, not by a second nomination.
+        if let Some((held, start, end, pending)) = store::held_term(tx, advisor.id, panel.id, &on)? {
             let (name, pname) = (&advisor.name, &panel.name);
-            return Err(crate::refused!(
-                "{name}正在{pname}任期内；续聘请用 roster appointment renew",
-                "{name} is serving on {pname}; to renew, use `roster appointment renew`",
-            ));
+            return Err(if pending {
+                crate::refused!(
+                    "{name}已获聘{pname}（聘任 #{held}，聘期 {start} 至 {end}，尚未开始），不能再推荐；聘期开始后续聘请用 roster appointment renew {held}",
+                    "{name} is already appointed to {pname} (appointment #{held}, term {start} to {end}, not begun yet) and cannot be nominated again; once the term has begun, renew it with `roster appointment renew {held}`",
+                )
+            } else {
+                crate::refused!(
+                    "{name}正在{pname}任期内（聘任 #{held}，聘期 {start} 至 {end}）；续聘请用 roster appointment renew {held}",
+                    "{name} is serving on {pname} (appointment #{held}, term {start} to {end}); to renew, use `roster appointment renew {held}`",
+                )
+            });
         }
         check_eligibility(tx, &crate::store::panel::get(tx, panel.id)?, advisor.id, input.date, exemption.as_deref())?;
         let appointment = Appointment {
