@@ -189,3 +189,71 @@ fn an_advisor_appointed_to_a_term_not_begun_is_not_nominated_again() {
         ],
     );
 }
+
+#[test]
+fn a_renewal_through_the_procedure_checks_age_on_the_new_terms_first_day() {
+    // Seed 001 art. 5(5): 原则上70周岁以下（特殊情况可适当放宽）. 孙老 is 70 when
+    // the renewal starts (2025-06-01) but 71 when the new term would begin
+    // (2026-06-19, the day after the old term ends): refused at `renew`,
+    // as a direct renewal is, with the exemption named.
+    let office = erenhot();
+    office.ok(&[
+        "advisor",
+        "add",
+        "--name",
+        "孙老",
+        "--category",
+        "government_advisor",
+        "--birth-date",
+        "1955-03-01",
+        "--work-start-year",
+        "1980",
+    ]);
+    let id = through_notice(&office, "孙老");
+    at(
+        &office,
+        "2024-06-20",
+        &[
+            "appointment",
+            "appoint",
+            &id,
+            "--date",
+            "2024-06-19",
+            "--certificate",
+            "EH-2024-009",
+        ],
+    );
+    assert_eq!(
+        office.text(&format!(
+            "SELECT term_end FROM appointments WHERE id = {id}"
+        )),
+        "2026-06-18"
+    );
+    let err = fails_at(&office, 4, "2025-06-01", &["appointment", "renew", &id]);
+    assert!(
+        err.contains("aged 71 on 2026-06-19") && err.contains("--exemption"),
+        "{err}"
+    );
+    let err = office.fails(4, &["--today", "2025-06-01", "appointment", "renew", &id]);
+    assert!(
+        err.contains("2026-06-19") && err.contains("--exemption"),
+        "{err}"
+    );
+    at(
+        &office,
+        "2025-06-01",
+        &[
+            "appointment",
+            "renew",
+            &id,
+            "--exemption",
+            "口岸规划连续性需要，市政府同意放宽",
+        ],
+    );
+    assert_eq!(
+        office.text(&format!(
+            "SELECT exemption FROM appointments WHERE previous_id = {id}"
+        )),
+        "口岸规划连续性需要，市政府同意放宽"
+    );
+}

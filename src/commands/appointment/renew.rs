@@ -115,8 +115,12 @@ pub fn renew(ctx: &Ctx, args: &RenewArgs) -> anyhow::Result<()> {
                 "{name} renews through its procedure; give the certificate and term at `roster appointment appoint`",
             ));
         } else {
-            let birth_check = input.date;
-            check_eligibility(tx, &panel, new.advisor_id, birth_check, new.exemption.as_deref())?;
+            // Eligible on the new term's first day, as a direct renewal is
+            // (seed 001 art. 5: 原则上70周岁以下), so an advisor who will be
+            // over the limit is told now, with --exemption, and not at
+            // `appoint` after every step.
+            let first_day = day_after_term(tx, id)?;
+            check_eligibility(tx, &panel, new.advisor_id, first_day, new.exemption.as_deref())?;
         }
         tx.audit("appointment", new_id, "renewed", None, Some(&tx.snapshot("appointments", new_id)?))?;
         Ok(new_id)
