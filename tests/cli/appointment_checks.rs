@@ -257,3 +257,45 @@ fn a_renewal_through_the_procedure_checks_age_on_the_new_terms_first_day() {
         "口岸规划连续性需要，市政府同意放宽"
     );
 }
+
+#[test]
+fn a_resignations_written_request_falls_within_the_appointment() {
+    // Seed 001 art. 13: 顾问可以申请辞去顾问职务，需以书面形式…提出申请. The
+    // request resigns this appointment: not before its nomination
+    // (2024-06-01), not after the resignation.
+    let (office, id) = appointed();
+    let resign = |request: &'static str| {
+        [
+            "appointment",
+            "resign",
+            &id,
+            "--date",
+            "2024-09-01",
+            "--request-date",
+            request,
+            "--certificate-returned",
+            "no",
+        ]
+    };
+    let err = fails_at(&office, 3, "2024-09-01", &resign("2024-05-31"));
+    assert!(
+        err.contains("--request-date") && err.contains("2024-06-01"),
+        "{err}"
+    );
+    let mut zh = vec!["--today", "2024-09-01"];
+    zh.extend_from_slice(&resign("2024-01-01"));
+    let err = office.fails(3, &zh);
+    assert!(
+        err.contains("--request-date") && err.contains("推荐日期"),
+        "{err}"
+    );
+    let err = fails_at(&office, 3, "2024-09-01", &resign("2024-09-02"));
+    assert!(err.contains("--request-date"), "{err}");
+    at(&office, "2024-09-01", &resign("2024-06-01"));
+    assert_eq!(
+        office.text(&format!(
+            "SELECT state || '|' || resign_request_date FROM appointments WHERE id = {id}"
+        )),
+        "resigned|2024-06-01"
+    );
+}
