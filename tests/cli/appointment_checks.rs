@@ -299,3 +299,93 @@ fn a_resignations_written_request_falls_within_the_appointment() {
         "resigned|2024-06-01"
     );
 }
+
+fn returned(office: &Office, id: &str) -> String {
+    office.text(&format!(
+        "SELECT IFNULL(CAST(certificate_returned AS TEXT), 'null') FROM appointments WHERE id = {id}"
+    ))
+}
+
+#[test]
+fn a_certificate_not_returned_at_the_end_is_recorded_as_returned_later() {
+    // Seed 001 art. 13: 经…批准予以解聘，并收回聘书. A certificate still out
+    // when the resignation was recorded is marked returned by `edit`,
+    // audited like any correction.
+    let (office, id) = appointed();
+    let err = fails_at(
+        &office,
+        4,
+        "2024-08-01",
+        &["appointment", "edit", &id, "--certificate-returned", "yes"],
+    );
+    assert!(err.contains("resigned or dismissed"), "{err}");
+    at(
+        &office,
+        "2024-09-01",
+        &[
+            "appointment",
+            "resign",
+            &id,
+            "--date",
+            "2024-09-01",
+            "--request-date",
+            "2024-08-20",
+            "--certificate-returned",
+            "no",
+        ],
+    );
+    assert_eq!(returned(&office, &id), "0");
+    let err = fails_at(
+        &office,
+        3,
+        "2024-09-10",
+        &[
+            "appointment",
+            "edit",
+            &id,
+            "--certificate-returned",
+            "maybe",
+        ],
+    );
+    assert!(
+        err.contains("--certificate-returned") && err.contains("yes or no"),
+        "{err}"
+    );
+    at(
+        &office,
+        "2024-09-10",
+        &["appointment", "edit", &id, "--certificate-returned", "是"],
+    );
+    assert_eq!(returned(&office, &id), "1");
+    let shown = json(&office.ok(&["--format", "json", "appointment", "show", &id]));
+    assert_eq!(shown["appointment"]["certificate_returned"], true);
+    let after = office.text(&format!(
+        "SELECT after FROM audit_log WHERE entity = 'appointment' AND entity_id = {id}
+         AND action = 'edit' ORDER BY id DESC LIMIT 1"
+    ));
+    assert!(after.contains("\"certificate_returned\":1"), "{after}");
+
+    // After a dismissal (art. 12), which records nothing about it.
+    let (office, id) = appointed();
+    at(
+        &office,
+        "2024-09-01",
+        &[
+            "--yes",
+            "appointment",
+            "dismiss",
+            &id,
+            "--ground",
+            "criminal",
+            "--date",
+            "2024-09-01",
+        ],
+    );
+    assert_eq!(returned(&office, &id), "null");
+    at(
+        &office,
+        "2024-09-05",
+        &["appointment", "edit", &id, "--certificate-returned", "no"],
+    );
+    assert_eq!(returned(&office, &id), "0");
+}

@@ -155,6 +155,11 @@ pub fn edit(ctx: &Ctx, args: &EditArgs) -> anyhow::Result<()> {
         .transpose()?;
     let agreement =
         super::super::date_opt(ctx, "--agreement-date", args.agreement_date.as_deref())?;
+    let returned = args
+        .certificate_returned
+        .as_deref()
+        .map(|r| text::yes_no("--certificate-returned", r))
+        .transpose()?;
     let id = args.id;
     ctx.write(|tx| {
         let mut a = store::get(tx, id)?;
@@ -186,6 +191,19 @@ pub fn edit(ctx: &Ctx, args: &EditArgs) -> anyhow::Result<()> {
                 check_agreement_date(date::from_db(signed)?, floor, tx.today())?;
                 a.agreement_date = Some(signed.to_string());
             }
+        }
+        if let Some(returned) = returned {
+            // Seed 001 art. 13 (予以解聘，并收回聘书): the certificate is
+            // recovered when a term ends early; one not returned that day
+            // may be later.
+            if !matches!(a.state.as_str(), "resigned" | "dismissed") {
+                return Err(refuse_state(
+                    &a,
+                    "登记聘书收回（仅限已辞去或已解聘的聘任）",
+                    "marked as having its certificate returned (only a resigned or dismissed appointment is)",
+                ));
+            }
+            a.certificate_returned = Some(returned);
         }
         store::update(tx, &a, &now_stamp())?;
         let after = tx.snapshot("appointments", id)?;
