@@ -136,6 +136,28 @@ pub fn last_step_date(conn: &Connection, appointment_id: i64) -> anyhow::Result<
         .query_row([appointment_id], |r| r.get(0))?)
 }
 
+/// SQL true when appointment `{ap}` was sent back by an objection during
+/// its public notice (`appointment object --outcome review`) and the
+/// re-review has not been recorded yet: still in the procedure, its latest
+/// step the objection. The stored state stays the step before the review.
+pub fn awaiting_rereview_expr(ap: &str) -> String {
+    format!(
+        "({ap}.state IN ('nominated','vetted','checked','reviewed','approved')
+          AND (SELECT s.step FROM appointment_steps s WHERE s.appointment_id = {ap}.id
+               ORDER BY s.id DESC LIMIT 1) = 'objected')"
+    )
+}
+
+/// Whether appointment `id` awaits its re-review after an objection
+/// (`awaiting_rereview_expr`).
+pub fn awaiting_rereview(conn: &Connection, id: i64) -> anyhow::Result<bool> {
+    let sql = format!(
+        "SELECT {} FROM appointments ap WHERE ap.id = ?1",
+        awaiting_rereview_expr("ap")
+    );
+    Ok(conn.prepare_cached(&sql)?.query_row([id], |r| r.get(0))?)
+}
+
 /// The date of the latest step recorded before the appointment (all of
 /// them while it is not appointed yet): what the appointment followed.
 pub fn last_step_before_appointment(

@@ -154,7 +154,20 @@ fn step(
     )?;
     ctx.write(|tx| {
         transition(tx, args.id, &input, target, |tx, a, panel| {
-            lifecycle::check_step(a.id, &a.state, target, &lifecycle::pipeline(&panel.steps))?;
+            if let Err(refused) =
+                lifecycle::check_step(a.id, &a.state, target, &lifecycle::pipeline(&panel.steps))
+            {
+                // Sent back by an objection, the stored state is the step
+                // before the review: say why it stands there.
+                return Err(if store::awaiting_rereview(tx, a.id)? {
+                    crate::refused!(
+                        "公示异议，待复核：{refused}",
+                        "objection: awaiting re-review — {refused}"
+                    )
+                } else {
+                    refused
+                });
+            }
             extra(tx, a, panel, input.date)?;
             a.state = target.to_string();
             Ok(())
