@@ -450,7 +450,7 @@ fn after_an_objection_the_clerk_sees_it_awaits_re_review() {
         list.as_array()
             .unwrap()
             .iter()
-            .find(|r| r["id"].to_string() == n)
+            .find(|r| r["id"].as_i64().map(|i| i.to_string()).as_deref() == Some(n))
             .unwrap()
             .clone()
     };
