@@ -5,6 +5,7 @@ mod advice;
 mod appointment;
 mod appointment_checks;
 mod appointment_rules;
+mod appointment_state;
 mod assess;
 mod bench;
 mod catalog;
