@@ -34,7 +34,8 @@ pub enum AppointmentCommand {
     Dismiss(DismissArgs),
     /// Record a resignation (辞去, seed 001 art. 13)
     Resign(ResignArgs),
-    /// Correct an appointment's details (role, work plan, certificate, agreement date)
+    /// Correct an appointment's details (role, work plan, certificate, agreement date,
+    /// certificate returned)
     Edit(EditArgs),
     /// List appointments, filtered
     List(ListArgs),
@@ -209,6 +210,10 @@ pub struct EditArgs {
     /// Date the agreement was signed
     #[arg(long, value_name = "DATE")]
     pub agreement_date: Option<String>,
+    /// After a resignation or dismissal: whether the certificate has been
+    /// returned (yes/no), e.g. returned after the day it ended
+    #[arg(long)]
+    pub certificate_returned: Option<String>,
 }
 
 #[derive(Debug, Args)]

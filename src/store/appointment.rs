@@ -136,6 +136,43 @@ pub fn last_step_date(conn: &Connection, appointment_id: i64) -> anyhow::Result<
         .query_row([appointment_id], |r| r.get(0))?)
 }
 
+/// SQL true when appointment `{ap}` was sent back by an objection during
+/// its public notice (`appointment object --outcome review`) and the
+/// re-review has not been recorded yet: still in the procedure, its latest
+/// step the objection. The stored state stays the step before the review.
+pub fn awaiting_rereview_expr(ap: &str) -> String {
+    format!(
+        "({ap}.state IN ('nominated','vetted','checked','reviewed','approved')
+          AND (SELECT s.step FROM appointment_steps s WHERE s.appointment_id = {ap}.id
+               ORDER BY s.id DESC LIMIT 1) = 'objected')"
+    )
+}
+
+/// Whether appointment `id` awaits its re-review after an objection
+/// (`awaiting_rereview_expr`).
+pub fn awaiting_rereview(conn: &Connection, id: i64) -> anyhow::Result<bool> {
+    let sql = format!(
+        "SELECT {} FROM appointments ap WHERE ap.id = ?1",
+        awaiting_rereview_expr("ap")
+    );
+    Ok(conn.prepare_cached(&sql)?.query_row([id], |r| r.get(0))?)
+}
+
+/// The date of the latest step recorded before the appointment (all of
+/// them while it is not appointed yet): what the appointment followed.
+pub fn last_step_before_appointment(
+    conn: &Connection,
+    appointment_id: i64,
+) -> anyhow::Result<Option<String>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT max(on_date) FROM appointment_steps WHERE appointment_id = ?1
+               AND id < IFNULL((SELECT min(id) FROM appointment_steps
+                                WHERE appointment_id = ?1 AND step = 'appointed'), 9223372036854775807)",
+        )?
+        .query_row([appointment_id], |r| r.get(0))?)
+}
+
 /// Another appointment of the same advisor on the same panel whose time in
 /// office overlaps `start..=end` (ended appointments count up to the day
 /// before they ended).
@@ -171,6 +208,30 @@ pub fn open_nomination(
                AND state IN ('nominated','vetted','checked','reviewed','approved','publicized') LIMIT 1",
         )?
         .query_row(params![advisor_id, panel_id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?)
+}
+
+/// A term of the advisor on the panel held on `on`: serving then
+/// (`store::serving_condition`), or appointed and not begun yet. Returns
+/// its id, start, end, and whether it is still to begin.
+pub fn held_term(
+    conn: &Connection,
+    advisor_id: i64,
+    panel_id: i64,
+    on: &str,
+) -> anyhow::Result<Option<(i64, String, String, bool)>> {
+    let sql = format!(
+        "SELECT ap.id, ap.term_start, ap.term_end, ap.term_start > ?3 FROM appointments ap
+         WHERE ap.advisor_id = ?1 AND ap.panel_id = ?2
+           AND (({}) OR (ap.state = 'appointed' AND ap.term_start > ?3))
+         ORDER BY ap.term_start LIMIT 1",
+        crate::store::serving_condition("ap").replace('?', "?3")
+    );
+    Ok(conn
+        .prepare_cached(&sql)?
+        .query_row(params![advisor_id, panel_id, on], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })
         .optional()?)
 }
 

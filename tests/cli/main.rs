@@ -3,7 +3,9 @@
 
 mod advice;
 mod appointment;
+mod appointment_checks;
 mod appointment_rules;
+mod appointment_state;
 mod assess;
 mod bench;
 mod catalog;

@@ -168,3 +168,45 @@ fn an_edit_that_would_break_a_recusal_or_a_members_service_is_refused() {
     let err = office.fails_en(4, &["activity", "edit", &other, "--panel", "tech"]);
     assert!(err.contains("--guest"), "{err}");
 }
+
+#[test]
+fn a_recusal_without_a_unit_is_quoted_without_empty_brackets() {
+    // Seed 001 art. 10 (应当主动申请回避): a recusal may name only the matter;
+    // the refusal then says so, without an empty "（）".
+    let office = Office::sample();
+    office.ok(&[
+        "recusal",
+        "add",
+        "A0012",
+        "--matter",
+        "水电站",
+        "--date",
+        "2026-11-10",
+        "--reason",
+        "亲属任职",
+    ]);
+    let args = [
+        "activity",
+        "add",
+        "--kind",
+        "project_review",
+        "--date",
+        "2026-11-15",
+        "--panel",
+        "urban",
+        "--topic",
+        "水电站论证",
+        "--advisor",
+        "A0012",
+    ];
+    let err = office.fails(4, &args);
+    assert!(
+        err.contains("对“水电站”申请回避") && !err.contains("（）"),
+        "{err}"
+    );
+    let err = office.fails_en(4, &args);
+    assert!(
+        err.contains("recused from \"水电站\" on 2026-11-10") && !err.contains("()"),
+        "{err}"
+    );
+}

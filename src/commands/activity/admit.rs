@@ -112,10 +112,14 @@ pub(crate) fn recusal_error(
     activity_id: i64,
 ) -> anyhow::Error {
     let (who, code, rid, matter, on) = (&advisor.name, &advisor.code, r.id, &r.matter, &r.on_date);
-    let unit = r.related_unit.clone().unwrap_or_default();
+    // The related unit in brackets, when the recusal names one.
+    let (unit_zh, unit_en) = match r.related_unit.as_deref().filter(|u| !u.is_empty()) {
+        Some(unit) => (format!("（{unit}）"), format!(" ({unit})")),
+        None => (String::new(), String::new()),
+    };
     crate::refused!(
-        "{flag}：{who}（{code}）已于 {on} 对“{matter}”（{unit}）申请回避（回避记录 #{rid}），不能参加活动 #{activity_id}；确需参加请加 --override \"理由\"",
-        "{flag}: {who} ({code}) recused from \"{matter}\" ({unit}) on {on} (recusal #{rid}) and cannot take part in activity #{activity_id}; if it must be, add --override \"reason\"",
+        "{flag}：{who}（{code}）已于 {on} 对“{matter}”{unit_zh}申请回避（回避记录 #{rid}），不能参加活动 #{activity_id}；确需参加请加 --override \"理由\"",
+        "{flag}: {who} ({code}) recused from \"{matter}\"{unit_en} on {on} (recusal #{rid}) and cannot take part in activity #{activity_id}; if it must be, add --override \"reason\"",
     )
 }
 

@@ -1,7 +1,8 @@
 //! The checks an appointment must pass before it is written: its term
-//! within the panel's maximum, eligibility (the panel's limits, seed 001
-//! art. 5 by default), no
-//! overlapping term, a unique certificate, a renewal of a term served out.
+//! within the panel's maximum, its start and agreement not before the
+//! procedure allows, eligibility (the panel's limits, seed 001 art. 5 by
+//! default), no overlapping term, a unique certificate, a renewal of a term
+//! served out.
 
 use chrono::NaiveDate;
 
@@ -120,4 +121,62 @@ pub(crate) fn check_previous_in_office(tx: &Tx, id: i64, previous: i64) -> anyho
         ));
     }
     Ok(())
+}
+
+/// The first day the procedure allows an appointment to take effect and its
+/// agreement to be signed (seed 001 art. 4(6): 公示期满无异议后…签订聘任协议、
+/// 明确聘期): the day after the public notice, and never before the last
+/// step recorded before the appointment nor the nomination; `on` when no
+/// step is recorded. The same whether appointing or correcting later.
+pub(crate) fn earliest_day(tx: &Tx, a: &Appointment, on: NaiveDate) -> anyhow::Result<NaiveDate> {
+    let mut floor = match store::last_step_before_appointment(tx, a.id)? {
+        Some(last) => date::from_db(&last)?,
+        None => on,
+    };
+    if !a.nominated_on.is_empty() {
+        floor = floor.max(date::from_db(&a.nominated_on)?);
+    }
+    if let Some(notice_end) = a.notice_end.as_deref() {
+        let end = date::from_db(notice_end)?;
+        floor = floor.max(end.succ_opt().unwrap_or(end));
+    }
+    Ok(floor)
+}
+
+/// Refuses a date of the appointment earlier than `floor`, the first day
+/// the procedure allows it (`earliest_day`).
+pub(crate) fn check_not_before(
+    flag: &str,
+    day: NaiveDate,
+    floor: NaiveDate,
+    (what_zh, what_en): (&str, &str),
+) -> anyhow::Result<()> {
+    if day < floor {
+        return Err(crate::invalid!(
+            "{flag}：{day} 早于程序允许{what_zh}的最早日期 {floor}（公示期满或上一步之后）；请给出 {floor} 或更晚的日期",
+            "{flag}: {day} is before {floor}, the first day the procedure allows {what_en} (after the public notice or the last step); give {floor} or later",
+        ));
+    }
+    Ok(())
+}
+
+/// The agreement's date, given at `appoint` or corrected by `edit`: not
+/// before `floor` (`earliest_day`), not after `today`.
+pub(crate) fn check_agreement_date(
+    signed: NaiveDate,
+    floor: NaiveDate,
+    today: NaiveDate,
+) -> anyhow::Result<()> {
+    if signed > today {
+        return Err(crate::invalid!(
+            "--agreement-date：协议签订日期 {signed} 晚于今天（{today}）；请给出已签订的日期",
+            "--agreement-date: the agreement date {signed} is after today ({today}); give the day it was signed",
+        ));
+    }
+    check_not_before(
+        "--agreement-date",
+        signed,
+        floor,
+        ("签订聘任协议", "the agreement to be signed"),
+    )
 }

@@ -271,6 +271,16 @@ pub fn resign(ctx: &Ctx, args: &ResignArgs) -> anyhow::Result<()> {
     ctx.write(|tx| {
         transition(tx, id, &input, "resigned", |_, a, _| {
             check_in_office(a, input.date, "辞去", "resigned")?;
+            // Seed 001 art. 13: the written request resigns an appointment,
+            // so it cannot precede the nomination that began it.
+            let nominated = date::from_db(&a.nominated_on)?;
+            if request < nominated {
+                let (r, n, id) = (request, nominated, a.id);
+                return Err(crate::invalid!(
+                    "--request-date：书面申请日期 {r} 早于聘任 #{id} 的推荐日期 {n}；辞去申请在聘任程序开始之后提出，请核对日期（{n} 至辞去日期之间）",
+                    "--request-date: the written request ({r}) is dated before appointment #{id} was nominated ({n}); a resignation is requested after that — check the date (from {n} to the resignation)",
+                ));
+            }
             a.state = "resigned".to_string();
             a.resign_request_date = Some(date::iso(request));
             a.certificate_returned = Some(returned);

@@ -8,7 +8,8 @@ pub(crate) mod read;
 mod renew;
 
 pub(crate) use checks::{
-    check_certificate, check_eligibility, check_overlap, check_previous_in_office, term,
+    check_agreement_date, check_certificate, check_eligibility, check_not_before, check_overlap,
+    check_previous_in_office, earliest_day, term,
 };
 
 use chrono::NaiveDate;
@@ -153,7 +154,20 @@ fn step(
     )?;
     ctx.write(|tx| {
         transition(tx, args.id, &input, target, |tx, a, panel| {
-            lifecycle::check_step(a.id, &a.state, target, &lifecycle::pipeline(&panel.steps))?;
+            if let Err(refused) =
+                lifecycle::check_step(a.id, &a.state, target, &lifecycle::pipeline(&panel.steps))
+            {
+                // Sent back by an objection, the stored state is the step
+                // before the review: say why it stands there.
+                return Err(if store::awaiting_rereview(tx, a.id)? {
+                    crate::refused!(
+                        "公示异议，待复核：{refused}",
+                        "objection: awaiting re-review — {refused}"
+                    )
+                } else {
+                    refused
+                });
+            }
             extra(tx, a, panel, input.date)?;
             a.state = target.to_string();
             Ok(())
@@ -253,27 +267,10 @@ fn appoint(ctx: &Ctx, args: &AppointArgs) -> anyhow::Result<()> {
             (None, Some(previous)) => ending::day_after_term(tx, previous)?.max(on),
             (None, None) => on,
         };
-        // Nobody serves, and no agreement is signed, before the procedure
-        // allows the appointment: after the public notice (seed 001 art.
-        // 4(6): 公示期满无异议后…签订聘任协议、明确聘期), or after the last step.
-        let floor = match a.notice_end.as_deref() {
-            Some(notice_end) if a.state == "publicized" => {
-                let end = date::from_db(notice_end)?;
-                end.succ_opt().unwrap_or(end)
-            }
-            _ => store::last_step_date(tx, a.id)?
-                .map(|d| date::from_db(&d))
-                .transpose()?
-                .unwrap_or(on),
-        };
+        let floor = earliest_day(tx, a, on)?;
         check_not_before("--start", start, floor, ("聘期开始", "the term to start"))?;
         if let Some(signed) = agreement.as_deref() {
-            check_not_before(
-                "--agreement-date",
-                date::from_db(signed)?,
-                floor,
-                ("签订聘任协议", "the agreement to be signed"),
-            )?;
+            check_agreement_date(date::from_db(signed)?, floor, tx.today())?;
         }
         let (start, end) = term(panel, start, args.years.as_deref(), end)?;
         if let Some(reason) = &exemption {
@@ -288,23 +285,6 @@ fn appoint(ctx: &Ctx, args: &AppointArgs) -> anyhow::Result<()> {
         a.term_end = Some(date::iso(end));
         Ok(())
     })
-}
-
-/// Refuses a date of the appointment step earlier than `floor`, the first
-/// day the procedure allows it.
-fn check_not_before(
-    flag: &str,
-    day: NaiveDate,
-    floor: NaiveDate,
-    (what_zh, what_en): (&str, &str),
-) -> anyhow::Result<()> {
-    if day < floor {
-        return Err(crate::invalid!(
-            "{flag}：{day} 早于程序允许{what_zh}的最早日期 {floor}（公示期满或上一步之后）；请给出 {floor} 或更晚的日期",
-            "{flag}: {day} is before {floor}, the first day the procedure allows {what_en} (after the public notice or the last step); give {floor} or later",
-        ));
-    }
-    Ok(())
 }
 
 fn nominate(ctx: &Ctx, args: &NominateArgs) -> anyhow::Result<()> {
@@ -357,12 +337,21 @@ fn nominate(ctx: &Ctx, args: &NominateArgs) -> anyhow::Result<()> {
             ));
         }
         let on = date::iso(input.date);
-        if crate::store::is_serving(tx, advisor.id, Some(panel.id), &on)? {
+        // A term held there — serving, or appointed and still to begin —
+        // goes on by renewal, not by a second nomination.
+        if let Some((held, start, end, pending)) = store::held_term(tx, advisor.id, panel.id, &on)? {
             let (name, pname) = (&advisor.name, &panel.name);
-            return Err(crate::refused!(
-                "{name}正在{pname}任期内；续聘请用 roster appointment renew",
-                "{name} is serving on {pname}; to renew, use `roster appointment renew`",
-            ));
+            return Err(if pending {
+                crate::refused!(
+                    "{name}已获聘{pname}（聘任 #{held}，聘期 {start} 至 {end}，尚未开始），不能再推荐；聘期开始后续聘请用 roster appointment renew {held}",
+                    "{name} is already appointed to {pname} (appointment #{held}, term {start} to {end}, not begun yet) and cannot be nominated again; once the term has begun, renew it with `roster appointment renew {held}`",
+                )
+            } else {
+                crate::refused!(
+                    "{name}正在{pname}任期内（聘任 #{held}，聘期 {start} 至 {end}）；续聘请用 roster appointment renew {held}",
+                    "{name} is serving on {pname} (appointment #{held}, term {start} to {end}); to renew, use `roster appointment renew {held}`",
+                )
+            });
         }
         check_eligibility(tx, &crate::store::panel::get(tx, panel.id)?, advisor.id, input.date, exemption.as_deref())?;
         let appointment = Appointment {

@@ -10,6 +10,7 @@ use crate::domain::lifecycle;
 use crate::input::{date, resolve};
 use crate::labels::{APPOINTMENT_STATUS, DISMISSAL_GROUND, GRADE, ROLE, SOURCE, STEP_EVENT};
 use crate::output::{Cell, Doc, Kind, RowSet, col, print_doc, print_rows};
+use crate::store::appointment::awaiting_rereview_expr;
 use crate::store::{Filter, serving_condition, status_expr, text};
 
 /// Parses `90`, `90d` or `90天` as a number of days.
@@ -81,12 +82,14 @@ pub fn list(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<()> {
     let rows = ctx.read(|conn| {
         let filter = list_filter(conn, &ctx.env, args)?;
         let sql = format!(
-            "SELECT ap.id, a.code, a.name, p.code, ap.role, {status}, ap.nominated_on, ap.term_start, ap.term_end,
+            "SELECT ap.id, a.code, a.name, p.code, ap.role, {status}, CASE WHEN {objected} THEN 1 END,
+                    ap.nominated_on, ap.term_start, ap.term_end,
                     ap.certificate_no,
                     (SELECT nx.id FROM appointments nx WHERE nx.previous_id = ap.id AND nx.state <> 'rejected')
              FROM appointments ap JOIN advisors a ON a.id = ap.advisor_id JOIN panels p ON p.id = ap.panel_id
              {} ORDER BY p.id, ap.term_end IS NULL, ap.term_end, a.code, ap.id",
-            filter.sql()
+            filter.sql(),
+            objected = awaiting_rereview_expr("ap"),
         );
         let columns = vec![
             col("id", "聘任编号", "appointment", Kind::Int),
@@ -95,6 +98,8 @@ pub fn list(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<()> {
             col("panel", "顾问团", "panel", Kind::Text),
             col("role", "职务", "role", Kind::Enum(&ROLE)),
             col("status", "状态", "status", Kind::Enum(&APPOINTMENT_STATUS)),
+            // The state stays the step before the review; this says why.
+            col("awaiting_rereview", "异议待复核", "objection: re-review", Kind::Bool),
             col("nominated_on", "推荐日期", "nominated", Kind::Date),
             col("term_start", "聘期起", "term start", Kind::Date),
             col("term_end", "聘期止", "term end", Kind::Date),
@@ -177,6 +182,7 @@ pub fn show(ctx: &Ctx, id: i64) -> anyhow::Result<()> {
             "SELECT step, on_date, operator, reference, note FROM appointment_steps WHERE appointment_id = ?1 ORDER BY id",
             [id],
         )?;
+        let objected = crate::store::appointment::awaiting_rereview(conn, id)?;
         let next = lifecycle::allowed_next(&a.state, &lifecycle::pipeline(&panel.steps));
         let next_line = if status == "expired" {
             crate::tr!("聘期已届满，聘任关系自行解除（开州区办法第七条）", "the term has expired; the relation ended by itself (seed 000 art. 7)")
@@ -204,10 +210,20 @@ pub fn show(ctx: &Ctx, id: i64) -> anyhow::Result<()> {
                 None => crate::tr!("下一步：{list}", "next: {list}"),
             }
         };
+        let mut lines = vec![next_line];
+        if objected {
+            // The stored state is the step before the review (e.g. 背调);
+            // the clerk is told the nomination waits for its re-review.
+            let here = APPOINTMENT_STATUS.label(&a.state);
+            lines.insert(0, crate::tr!(
+                "公示异议，待复核：公示期间有异议，已退回重新审核（记录停在“{here}”）；请重新记录审核，再审定并重新公示",
+                "objection: awaiting re-review — an objection during the public notice sent it back (the record stands at \"{here}\"); record the review again, then approval and a new notice"
+            ));
+        }
         Ok(Doc::default()
             .record("appointment", columns, cells)
             .table("steps", ("办理经过", "Steps"), steps)
-            .lines("next", ("可办理", "What can be done"), vec![next_line]))
+            .lines("next", ("可办理", "What can be done"), lines))
     })?;
     print_doc(&ctx.env, &doc)
 }

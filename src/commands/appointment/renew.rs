@@ -2,7 +2,10 @@
 //! evaluation (seed 002 part 8), and correcting one.
 
 use super::ending::{day_after_term, refuse_state};
-use super::{check_certificate, check_eligibility, check_overlap, step_input, term, transition};
+use super::{
+    check_agreement_date, check_certificate, check_eligibility, check_overlap, earliest_day,
+    step_input, term, transition,
+};
 use crate::cli::appointment::{EditArgs, RenewArgs, StepArgs};
 use crate::context::{Ctx, now_stamp};
 use crate::domain::lifecycle;
@@ -112,8 +115,12 @@ pub fn renew(ctx: &Ctx, args: &RenewArgs) -> anyhow::Result<()> {
                 "{name} renews through its procedure; give the certificate and term at `roster appointment appoint`",
             ));
         } else {
-            let birth_check = input.date;
-            check_eligibility(tx, &panel, new.advisor_id, birth_check, new.exemption.as_deref())?;
+            // Eligible on the new term's first day, as a direct renewal is
+            // (seed 001 art. 5: 原则上70周岁以下), so an advisor who will be
+            // over the limit is told now, with --exemption, and not at
+            // `appoint` after every step.
+            let first_day = day_after_term(tx, id)?;
+            check_eligibility(tx, &panel, new.advisor_id, first_day, new.exemption.as_deref())?;
         }
         tx.audit("appointment", new_id, "renewed", None, Some(&tx.snapshot("appointments", new_id)?))?;
         Ok(new_id)
@@ -148,6 +155,11 @@ pub fn edit(ctx: &Ctx, args: &EditArgs) -> anyhow::Result<()> {
         .transpose()?;
     let agreement =
         super::super::date_opt(ctx, "--agreement-date", args.agreement_date.as_deref())?;
+    let returned = args
+        .certificate_returned
+        .as_deref()
+        .map(|r| text::yes_no("--certificate-returned", r))
+        .transpose()?;
     let id = args.id;
     ctx.write(|tx| {
         let mut a = store::get(tx, id)?;
@@ -173,9 +185,25 @@ pub fn edit(ctx: &Ctx, args: &EditArgs) -> anyhow::Result<()> {
                 check_certificate(tx, c, id)?;
                 a.certificate_no = Some(c.clone());
             }
-            if agreement.is_some() {
-                a.agreement_date = agreement.clone();
+            if let Some(signed) = agreement.as_deref() {
+                // The same check as `appoint --agreement-date`.
+                let floor = earliest_day(tx, &a, tx.today())?;
+                check_agreement_date(date::from_db(signed)?, floor, tx.today())?;
+                a.agreement_date = Some(signed.to_string());
             }
+        }
+        if let Some(returned) = returned {
+            // Seed 001 art. 13 (予以解聘，并收回聘书): the certificate is
+            // recovered when a term ends early; one not returned that day
+            // may be later.
+            if !matches!(a.state.as_str(), "resigned" | "dismissed") {
+                return Err(refuse_state(
+                    &a,
+                    "登记聘书收回（仅限已辞去或已解聘的聘任）",
+                    "marked as having its certificate returned (only a resigned or dismissed appointment is)",
+                ));
+            }
+            a.certificate_returned = Some(returned);
         }
         store::update(tx, &a, &now_stamp())?;
         let after = tx.snapshot("appointments", id)?;
