@@ -21,6 +21,10 @@ pub struct Short {
     pub since: Option<String>,
 }
 
+/// A leader short: since when (by the pairings), the leader, the serving
+/// advisors held, the advisors paired but no longer serving.
+type Hit = (Option<Day>, i64, Vec<i64>, Vec<i64>);
+
 /// One leader's pairings, as read.
 struct Leader {
     id: i64,
@@ -66,7 +70,7 @@ pub fn leaders_short(
     // (since, leader, serving advisors held, advisors paired but no longer
     // serving); `since` is a `Day` here and becomes text for the leaders
     // listed only.
-    let mut hits: Vec<(Option<Day>, i64, Vec<i64>, Vec<i64>)> = Vec::new();
+    let mut hits: Vec<Hit> = Vec::new();
     let mut held = Vec::new();
     for leader in leaders {
         held.clear();
