@@ -216,6 +216,7 @@ pub fn run(
             columns: dataset.columns,
             line: 0,
             prepared: Cell::new(None),
+            kept: Cell::new(0),
         };
         (record.len() == header.width)
             .then(|| prepare(&env, &row))
@@ -334,6 +335,7 @@ fn take_row(
         columns: dataset.columns,
         line,
         prepared: Cell::new(prepared),
+        kept: Cell::new(0),
     };
     if let Some(n) = header.filled_blank(record) {
         problems.push(crate::tr!(

@@ -26,6 +26,7 @@ mod generator;
 mod harness;
 mod imports;
 mod imports_clerks;
+mod imports_masked;
 mod ledger;
 mod money;
 mod nightly;
