@@ -9,6 +9,9 @@ use super::Row;
 use crate::output::Kind;
 use crate::privacy;
 
+/// The stored value of a column (by key) of the record a row updates.
+pub type OnFile<'f, 's> = &'f dyn Fn(&str) -> Option<&'s str>;
+
 /// Checks the row's personal-data cells before it is written. `on_file`
 /// gives the stored value of a column of the record the row updates;
 /// `None` for a new record. A masked cell that is the mask of the value on
@@ -17,7 +20,7 @@ use crate::privacy;
 pub fn personal_cells<'s>(
     row: &Row,
     noun: &str,
-    on_file: Option<&dyn Fn(&str) -> Option<&'s str>>,
+    on_file: Option<OnFile<'_, 's>>,
 ) -> anyhow::Result<()> {
     for (index, column) in row.columns().iter().enumerate() {
         let kind = column.kind;
