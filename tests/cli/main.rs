@@ -27,6 +27,7 @@ mod harness;
 mod imports;
 mod imports_clerks;
 mod imports_masked;
+mod imports_repeat;
 mod ledger;
 mod money;
 mod nightly;
