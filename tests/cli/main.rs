@@ -31,6 +31,7 @@ mod imports_repeat;
 mod ledger;
 mod money;
 mod nightly;
+mod permissions;
 mod privacy;
 mod readme;
 mod recusal;
