@@ -25,6 +25,7 @@
 #      and their files are kept.
 
 set -u
+umask 077    # the files hold personal data: readable by this account only, as roster's own files are
 
 ROSTER=${ROSTER:-roster}                            # the roster program
 ROSTER_DB=${ROSTER_DB:-roster.db}                   # the database
@@ -53,16 +54,33 @@ log() {
 # step NAME FILE ARGUMENT...: runs `roster ARGUMENT...` with its output in
 # FILE (- for none) and notes the outcome in the log. Exit 6 from `due
 # --fail-on-due` means items are due; any other non-zero status is a failure.
+# The output goes to a temporary name and replaces FILE only when the step
+# succeeds, so a failed re-run keeps the earlier good file. A .csv file
+# starts with the UTF-8 BOM, as exports do, so that Excel and WPS on a
+# Chinese Windows open it without mojibake (`--format csv` on stdout, for
+# scripts, has none; it neutralises formula cells as exports do).
 step() {
     name=$1
     file=$2
     shift 2
     if [ "$file" = - ]; then
         "$ROSTER" --no-input "$@" > /dev/null 2> "$ERR"
+        status=$?
     else
-        "$ROSTER" --no-input "$@" > "$DIR/$file" 2> "$ERR"
+        part=$DIR/.$file.part
+        {
+            case $file in
+                *.csv) printf '\357\273\277' ;;
+            esac
+            "$ROSTER" --no-input "$@"
+        } > "$part" 2> "$ERR"
+        status=$?
+        if [ "$status" -eq 0 ] || [ "$status" -eq 6 ]; then
+            mv -f "$part" "$DIR/$file" 2>> "$ERR" || status=1
+        else
+            rm -f "$part"
+        fi
     fi
-    status=$?
     message=$(tr '\n' ' ' < "$ERR")
     if [ "$status" -eq 0 ]; then
         log "ok      $name"

@@ -6,10 +6,12 @@
 
 use std::path::Path;
 
-use anyhow::Context as _;
 use rusqlite::{Connection, OpenFlags};
 
 use crate::error::UserError;
+
+mod access;
+use access::{denied, is_permission, not_writable};
 
 /// The migrations, in order. Never remove, reorder or edit one; append.
 /// Each runs inside the one transaction that brings a file up to date.
@@ -109,19 +111,28 @@ fn open_once(path: &Path) -> anyhow::Result<Connection> {
             "no database at {shown}; create one with `roster init` (or point --db / ROSTER_DB at an existing one)",
         )));
     }
-    let mut conn = Connection::open_with_flags(path, open_flags())
-        .with_context(|| format!("opening {shown}"))?;
+    let mut conn = match Connection::open_with_flags(path, open_flags()) {
+        Ok(conn) => conn,
+        Err(err) if denied(&err) => return Err(not_writable(path)),
+        Err(err) => return Err(anyhow::Error::from(err).context(format!("opening {shown}"))),
+    };
     // Wait for another process from the first read on: a file still in
     // rollback mode (an old one, a restored backup) is locked whole while
     // another process switches it to WAL or migrates it.
     conn.busy_timeout(BUSY_TIMEOUT)?;
-    check_identity(&conn, path)?;
-    // A file from a newer binary is refused before anything (even WAL mode) touches it.
-    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-    known_version(version, current_version(), path)?;
-    configure(&conn)?;
-    migrate(&mut conn, path)?;
-    Ok(conn)
+    let prepared = (|| {
+        check_identity(&conn, path)?;
+        // A file from a newer binary is refused before anything (even WAL mode) touches it.
+        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        known_version(version, current_version(), path)?;
+        configure(&conn)?;
+        migrate(&mut conn, path)
+    })();
+    match prepared {
+        Err(err) if is_permission(&err) => Err(not_writable(path)),
+        Err(err) => Err(err),
+        Ok(()) => Ok(conn),
+    }
 }
 
 /// Refuses a file that is not a roster database, before anything touches it.
@@ -133,9 +144,12 @@ fn check_identity(conn: &Connection, path: &Path) -> anyhow::Result<()> {
             "{shown} is not a roster database (or is damaged); check the path or restore a backup",
         ))
     };
-    let app_id: i64 = conn
-        .pragma_query_value(None, "application_id", |r| r.get(0))
-        .map_err(|_| not_roster())?;
+    let app_id: i64 = match conn.pragma_query_value(None, "application_id", |r| r.get(0)) {
+        Ok(id) => id,
+        // A sound file in a folder this account may not write.
+        Err(err) if denied(&err) => return Err(err.into()),
+        Err(_) => return Err(not_roster()),
+    };
     if app_id != APPLICATION_ID {
         return Err(not_roster());
     }

@@ -3,6 +3,8 @@
 //! ID numbers are masked by `input::idcard::mask`; `mask_ids` masks every
 //! ID-number-shaped token in free text (error messages, logged command lines).
 
+use crate::output::Kind;
+
 /// Masks every token that looks like a resident ID number (18 characters:
 /// 17 digits and a digit or X) wherever it appears in `text`, so an ID
 /// typed into the wrong flag is never echoed in full.
@@ -76,6 +78,33 @@ pub fn mask_wechat(id: &str) -> String {
         String::new()
     } else {
         format!("{kept}****")
+    }
+}
+
+/// The mask a masked export writes for a value of a personal-data `kind`
+/// (`None` for a kind that is not personal data).
+pub fn mask(kind: Kind, text: &str) -> Option<String> {
+    Some(match kind {
+        Kind::Phone => mask_phone(text),
+        Kind::IdNumber => crate::input::idcard::mask(text),
+        Kind::Email => mask_email(text),
+        Kind::Address => mask_address(text),
+        Kind::WeChat => mask_wechat(text),
+        _ => return None,
+    })
+}
+
+/// Whether `cell` has the shape of a mask of `kind` (`139****1021`,
+/// `500234********9374`, `l***@cas.cn`, `重庆市开州区****`, `zj****`): what
+/// a masked export wrote, never a value to store. Phones and ID numbers
+/// never hold a `*`; the others end in the mask's stars.
+pub fn looks_masked(kind: Kind, cell: &str) -> bool {
+    let cell = cell.trim();
+    match kind {
+        Kind::Phone | Kind::IdNumber => cell.contains('*'),
+        Kind::Email => cell.contains("***@"),
+        Kind::Address | Kind::WeChat => cell.ends_with("****"),
+        _ => false,
     }
 }
 
@@ -168,5 +197,26 @@ mod tests {
         // A short address keeps at most half of itself.
         assert_eq!(mask_address("新地址99号"), "新地址****");
         assert_eq!(mask_address("开州"), "开****");
+    }
+
+    /// Every mask an export writes is recognised as one; real values are not.
+    #[test]
+    fn masks_are_recognised() {
+        let values = [
+            (Kind::Phone, "13812345678"),
+            (Kind::Phone, "023-12345678"),
+            (Kind::IdNumber, "50023419800101937X"),
+            (Kind::Email, "li.ming@cas.cn"),
+            (Kind::Address, "重庆市开州区汉丰街道迎宾大道1号"),
+            (Kind::Address, "开州"),
+            (Kind::WeChat, "zj_wx123"),
+        ];
+        for (kind, value) in values {
+            let masked = mask(kind, value).unwrap();
+            assert!(looks_masked(kind, &masked), "{masked}");
+            assert!(!looks_masked(kind, value), "{value}");
+        }
+        assert_eq!(mask(Kind::Text, "x"), None);
+        assert!(!looks_masked(Kind::Text, "a****"));
     }
 }

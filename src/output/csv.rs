@@ -1,6 +1,6 @@
 //! CSV for spreadsheets and scripts: headers in the user's language, an
-//! optional UTF-8 BOM, and (for exports) cells that a spreadsheet would take
-//! for a formula neutralised with a leading apostrophe (OWASP CSV injection).
+//! optional UTF-8 BOM, and text cells that a spreadsheet would take for a
+//! formula neutralised with a leading apostrophe (OWASP CSV injection).
 
 use std::io::Write;
 
@@ -11,6 +11,19 @@ pub struct CsvOptions {
     pub bom: bool,
     pub neutralize: bool,
     pub mask: bool,
+}
+
+impl CsvOptions {
+    /// `--format csv` on stdout: no BOM (a script reads it, or a shell
+    /// script adds one to a file), personal data as the command shows it,
+    /// and formula cells neutralised as exports do — a nightly job's CSV
+    /// ends up in a spreadsheet as often as in a script.
+    pub fn stdout() -> Self {
+        CsvOptions {
+            neutralize: true,
+            ..CsvOptions::default()
+        }
+    }
 }
 
 pub struct CsvSink<W: Write> {

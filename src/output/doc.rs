@@ -74,7 +74,7 @@ impl Doc {
 fn stdout_sink<'a>(env: &Env, out: &'a mut dyn Write) -> anyhow::Result<Box<dyn Sink + 'a>> {
     Ok(match env.format {
         Format::Table => Box::new(TableSink::new(out)),
-        Format::Csv => Box::new(CsvSink::new(out, CsvOptions::default())),
+        Format::Csv => Box::new(CsvSink::new(out, CsvOptions::stdout())),
         Format::Json => Box::new(JsonSink::new(out, Shown::default())),
         Format::Xlsx => return Err(xlsx_only()),
     })
@@ -144,7 +144,7 @@ pub fn write_doc(format: Format, doc: &Doc, out: &mut dyn Write) -> anyhow::Resu
                 match format {
                     Format::Table => table::write_record(columns, cells, out)?,
                     _ => {
-                        let mut sink = CsvSink::new(&mut *out, CsvOptions::default());
+                        let mut sink = CsvSink::new(&mut *out, CsvOptions::stdout());
                         sink.header(columns)?;
                         sink.row(cells)?;
                         sink.finish()?;
@@ -155,7 +155,7 @@ pub fn write_doc(format: Format, doc: &Doc, out: &mut dyn Write) -> anyhow::Resu
                 write_line(format, pick(title.0, title.1), out)?;
                 let mut sink: Box<dyn Sink> = match format {
                     Format::Table => Box::new(TableSink::new(&mut *out)),
-                    _ => Box::new(CsvSink::new(&mut *out, CsvOptions::default())),
+                    _ => Box::new(CsvSink::new(&mut *out, CsvOptions::stdout())),
                 };
                 rows.write_to(sink.as_mut())?;
             }
@@ -181,7 +181,7 @@ fn write_line(format: Format, text: &str, out: &mut dyn Write) -> anyhow::Result
     let mut writer = ::csv::WriterBuilder::new()
         .flexible(true)
         .from_writer(&mut *out);
-    writer.write_record([text])?;
+    writer.write_record([super::neutralize(text).as_ref()])?;
     writer.flush()?;
     Ok(())
 }

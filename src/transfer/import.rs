@@ -132,7 +132,8 @@ pub struct Summary {
     pub updated: u64,
     pub skipped: u64,
     pub sha256: String,
-    /// SHA-256 of the cells read (`Source`), whatever the bytes.
+    /// SHA-256 of the rows as the dataset sees them (`Source`): blank
+    /// rows left out, cells trimmed, columns in the dataset's order.
     pub content_sha256: String,
     pub encoding: &'static str,
     /// Columns skipped under `--ignore-unknown`, as the file names them.
@@ -186,6 +187,7 @@ pub fn run(
             break map_header(dataset, &record, options.ignore_unknown, &shown)?;
         }
     };
+    source.hash_columns(&header.positions);
     let header = &header;
     let settings = ImportSettings {
         on_duplicate: options.on_duplicate,
@@ -216,6 +218,7 @@ pub fn run(
             columns: dataset.columns,
             line: 0,
             prepared: Cell::new(None),
+            kept: Cell::new(0),
         };
         (record.len() == header.width)
             .then(|| prepare(&env, &row))
@@ -334,6 +337,7 @@ fn take_row(
         columns: dataset.columns,
         line,
         prepared: Cell::new(prepared),
+        kept: Cell::new(0),
     };
     if let Some(n) = header.filled_blank(record) {
         problems.push(crate::tr!(

@@ -70,6 +70,7 @@ mod header;
 pub mod import;
 #[cfg(test)]
 mod import_properties;
+mod masked;
 mod names;
 mod numbers;
 mod progress;
@@ -92,6 +93,7 @@ use crate::store;
 pub use self::encoding::Charset;
 pub use self::fastmap::{FastMap, fast_map};
 pub use self::import::{ImportSettings, OnDuplicate, Outcome, RowHandler};
+pub use self::masked::personal_cells;
 pub use self::names::{Names, person};
 pub use self::numbers::{Number, Numbers};
 pub use self::row::{Prepared, Row, column_index};

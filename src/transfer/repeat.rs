@@ -5,9 +5,11 @@
 use super::import::Summary;
 use crate::context::Tx;
 
-/// Refuses a file whose exact bytes (SHA-256) — or the same cells, saved
-/// again in another encoding or with other line endings — were imported
-/// into the same dataset before: a nightly job run twice, or a clerk
+/// Refuses a file whose exact bytes (SHA-256) — or the same rows as the
+/// dataset reads them: saved again in another encoding or with other line
+/// endings, with the blank rows a spreadsheet writes, columns in another
+/// order or cells padded with spaces — were imported into the same
+/// dataset before: a nightly job run twice, or a clerk
 /// importing yesterday's file again, would otherwise record every contact
 /// or expense twice.
 pub fn check_not_imported(

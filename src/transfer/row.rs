@@ -23,6 +23,9 @@ pub struct Row<'a> {
     /// The line the row starts on (the header is line 1).
     pub line: u64,
     pub(super) prepared: Cell<Prepared>,
+    /// Columns (bits by place in `columns`) read as absent: masked cells
+    /// that leave the value on file as it is (`masked::personal_cells`).
+    pub(super) kept: Cell<u64>,
 }
 
 impl<'a> Row<'a> {
@@ -34,7 +37,22 @@ impl<'a> Row<'a> {
 
     fn position(&self, key: &str) -> Option<usize> {
         let index = self.columns.iter().position(|c| c.key == key)?;
+        if self.is_kept(index) {
+            return None;
+        }
         self.positions[index]
+    }
+
+    fn is_kept(&self, index: usize) -> bool {
+        index < 64 && self.kept.get() & (1 << index) != 0
+    }
+
+    /// Reads the dataset's column number `index` as absent from now on:
+    /// the value on file stays as it is.
+    pub(super) fn keep(&self, index: usize) {
+        if index < 64 {
+            self.kept.set(self.kept.get() | 1 << index);
+        }
     }
 
     /// The dataset's columns.
@@ -72,6 +90,9 @@ impl<'a> Row<'a> {
     /// The cell of the dataset's column number `index` (its place in
     /// `columns`), restored: the fast form of `get` for per-row hot paths.
     pub fn at(&self, index: usize) -> Option<&'a str> {
+        if self.is_kept(index) {
+            return None;
+        }
         self.positions
             .get(index)
             .copied()

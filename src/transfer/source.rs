@@ -43,9 +43,16 @@ type Reader = csv::Reader<Decoding<BufReader<Hashing>>>;
 /// An opened import file.
 pub struct Source {
     reader: Reader,
-    /// SHA-256 of the records' cells as read (not the bytes): the same
-    /// rows saved again in another encoding or with other line endings.
+    /// SHA-256 of the rows as the dataset sees them (not the bytes): the
+    /// data rows after the header, rows of blanks left out, each row's
+    /// cells trimmed and in the dataset's column order (`hash_columns`).
+    /// The same rows saved again in another encoding, with other line
+    /// endings, reordered columns, padded cells or the blank rows a
+    /// spreadsheet leaves hash the same.
     content: Sha256,
+    /// For each dataset column, its place in the file; rows are hashed
+    /// once it is known (the header is read).
+    columns: Option<Vec<Option<usize>>>,
     pub charset: Charset,
     /// The file's size, and how many bytes have been read so far.
     pub size: u64,
@@ -104,11 +111,23 @@ impl Source {
         Ok(Source {
             reader,
             content: Sha256::new(),
+            columns: None,
             charset,
             size,
             read,
             shown,
         })
+    }
+
+    /// From the next record on, hashes rows as the dataset sees them:
+    /// `positions` gives each dataset column's place in the file (the
+    /// header's mapping). Which columns the file has is hashed first.
+    pub fn hash_columns(&mut self, positions: &[Option<usize>]) {
+        for place in positions {
+            self.content.update([u8::from(place.is_some())]);
+        }
+        self.content.update([0x1e]);
+        self.columns = Some(positions.to_vec());
     }
 
     /// Reads the next record; a malformed byte or a read failure is a clear error.
@@ -123,9 +142,13 @@ impl Source {
                     position.set_line(self.reader.get_mut().line_at(position.byte()));
                     record.set_position(Some(position));
                 }
-                if more {
-                    for cell in record.iter() {
-                        self.content.update(cell.as_bytes());
+                if more
+                    && let Some(columns) = &self.columns
+                    && record.iter().any(|c| !c.trim().is_empty())
+                {
+                    for place in columns.iter().flatten() {
+                        let cell = record.get(*place).unwrap_or_default();
+                        self.content.update(cell.trim().as_bytes());
                         self.content.update([0x1f]);
                     }
                     self.content.update([0x1e]);

@@ -132,3 +132,65 @@ fn under_cron_the_operator_is_the_account_and_an_empty_date_is_today() {
         today
     );
 }
+
+#[test]
+fn leadership_files_open_in_a_spreadsheet_and_a_failed_rerun_keeps_them() {
+    // QA finding 6: spending and coverage were written without a BOM and
+    // with live formulas; a failed re-run emptied the day's good files.
+    let office = Office::sample();
+    let link = "=HYPERLINK(\"http://x\",\"点击查看\")";
+    office.ok(&["panel", "edit", "health", "--name", link]);
+    // The CSV output layer neutralises formula cells for every listing
+    // and report, as exports do.
+    let out = office.ok(&["--format", "csv", "report", "spending", "--year", "2026"]);
+    assert!(
+        out.contains("\"'=HYPERLINK(") && !out.contains("\"=HYPERLINK("),
+        "{out}"
+    );
+    let out = office.ok(&["--format", "csv", "panel", "list"]);
+    assert!(
+        out.contains("'=HYPERLINK") && !out.contains(",\"=HYPERLINK"),
+        "{out}"
+    );
+
+    let dir = office.path("nightly");
+    let (code, log) = nightly(&office.db, &dir);
+    assert_eq!(code, 6, "{log}");
+    let day = dir.join(TODAY);
+    let files = ["due.csv", "spending-2026.csv", "coverage-2026.csv"];
+    let mut written = Vec::new();
+    for file in files {
+        let bytes = std::fs::read(day.join(file)).unwrap();
+        assert!(bytes.starts_with("\u{feff}".as_bytes()), "{file}: no BOM");
+        written.push(bytes);
+    }
+    let spending = String::from_utf8(written[1].clone()).unwrap();
+    assert!(spending.contains("'=HYPERLINK"), "{spending}");
+    assert!(
+        !std::fs::read_to_string(day.join("due.json"))
+            .unwrap()
+            .starts_with('\u{feff}')
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(day.join("spending-2026.csv"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o077, 0, "{mode:o}");
+    }
+    // The same day again, against a database that is not there: every step
+    // fails, and the files of the earlier run are kept as they were.
+    let (code, log) = nightly(&office.path("missing.db"), &dir);
+    assert_eq!(code, 1, "{log}");
+    for (file, bytes) in files.iter().zip(&written) {
+        assert_eq!(&std::fs::read(day.join(file)).unwrap(), bytes, "{file}");
+    }
+    let left: Vec<_> = std::fs::read_dir(&day)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}

@@ -13,7 +13,7 @@ use crate::output::{Kind, col};
 use crate::store::advisor::{self as store, Advisor};
 use crate::transfer::{
     Dataset, FastMap, Filter, ImportSettings, OnDuplicate, Outcome, Prepared, Query, Row,
-    RowHandler, Selection, fast_map,
+    RowHandler, Selection, fast_map, personal_cells,
 };
 
 pub static DATASET: Dataset = Dataset {
@@ -309,6 +309,7 @@ impl RowHandler for Advisors {
 
 impl Advisors {
     fn insert(&mut self, tx: &Tx, row: &Row) -> anyhow::Result<Outcome> {
+        personal_cells(row, "advisor", None)?;
         let mut a = match row.take_prepared::<anyhow::Result<Advisor>>() {
             Some(checked) => checked?,
             None => {
@@ -343,6 +344,15 @@ impl Advisors {
 
     fn update(&mut self, tx: &Tx, row: &Row, id: i64) -> anyhow::Result<Outcome> {
         let mut advisor = store::get(tx, id)?;
+        let on_file = |key: &str| match key {
+            "id_number" => advisor.id_number.as_deref(),
+            "phone" => advisor.phone.as_deref(),
+            "email" => advisor.email.as_deref(),
+            "wechat" => advisor.wechat.as_deref(),
+            "address" => advisor.address.as_deref(),
+            _ => None,
+        };
+        personal_cells(row, "advisor", Some(&on_file))?;
         apply(&self.settings.env, &fields(row, true), &mut advisor, false)?;
         if let Some(number) = &advisor.id_number
             && self.ids.get(number).is_some_and(|other| *other != id)

@@ -15,7 +15,7 @@ use crate::output::{Kind, col};
 use crate::store::liaison::{self as store, Liaison};
 use crate::transfer::{
     Dataset, FastMap, Filter, ImportSettings, OnDuplicate, Outcome, Query, Row, RowHandler,
-    Selection, fast_map,
+    Selection, fast_map, personal_cells,
 };
 
 pub static DATASET: Dataset = Dataset {
@@ -113,6 +113,7 @@ impl RowHandler for Liaisons {
             ));
         }
         let Some(id) = code.as_ref().and_then(|c| self.codes.get(c).copied()) else {
+            personal_cells(row, "liaison", None)?;
             let mut liaison = Liaison::default();
             apply(env, &fields(row, false), &mut liaison, true)?;
             if liaison.code.is_empty() {
@@ -134,6 +135,9 @@ impl RowHandler for Liaisons {
             }
             OnDuplicate::Update => {
                 let mut liaison = store::get(tx, id)?;
+                let phone = liaison.phone.clone();
+                let on_file = |key: &str| (key == "phone").then_some(phone.as_deref()).flatten();
+                personal_cells(row, "liaison", Some(&on_file))?;
                 apply(env, &fields(row, true), &mut liaison, false)?;
                 check_unique(tx, &liaison)?;
                 let before = tx.snapshot("liaisons", id)?;
