@@ -903,11 +903,11 @@ fn what_a_term_owed_stays_listed_for_the_grace_after_it_ends() {
 }
 
 #[test]
-fn a_leader_is_short_from_the_day_a_paired_advisor_left() {
+fn a_dismissal_ends_the_pairing_and_the_leader_is_short_from_then() {
     // Seed 004 二: every leader pairs with at least two experts. L006 holds
-    // A0009 and A0010 since 2023; A0010 is dismissed on 2026-11-02 (the
-    // pairing is not ended by hand): L006 is short from that day, not from
-    // when the pairings began.
+    // A0009 and A0010 since 2023; A0010 is dismissed on 2026-11-02, which
+    // ends the pairing the day before: L006 is short from that day, not
+    // from when the pairings began.
     let office = Office::sample();
     office.ok(&[
         "--yes",
@@ -921,6 +921,13 @@ fn a_leader_is_short_from_the_day_a_paired_advisor_left() {
         "--date",
         "2026-11-02",
     ]);
+    assert_eq!(
+        office.text(
+            "SELECT la.end_date FROM liaison_assignments la JOIN advisors a ON a.id = la.advisor_id
+             WHERE a.code = 'A0010'"
+        ),
+        "2026-11-01"
+    );
     let items = due(&office, &[]);
     let short = one(&items, "leader_short", "L006");
     assert_eq!(short["due"], "2026-11-02", "{short}");

@@ -234,7 +234,9 @@ pub fn dismiss(ctx: &Ctx, args: &DismissArgs) -> anyhow::Result<()> {
             a.ended_on = Some(date::iso(input.date));
             Ok(())
         })?;
-        end_renewals(tx, id, &input, "解聘", "dismissed")
+        let renewals = end_renewals(tx, id, &input, "解聘", "dismissed")?;
+        end_pairings(tx, current.advisor_id, input.date)?;
+        Ok(renewals)
     })
     .and_then(|renewals| done_ending(ctx, id, "dismissed", &renewals))
 }
@@ -287,9 +289,46 @@ pub fn resign(ctx: &Ctx, args: &ResignArgs) -> anyhow::Result<()> {
             a.ended_on = Some(date::iso(input.date));
             Ok(())
         })?;
-        end_renewals(tx, id, &input, "辞去", "resigned")
+        let renewals = end_renewals(tx, id, &input, "辞去", "resigned")?;
+        let advisor = store::get(tx, id)?.advisor_id;
+        end_pairings(tx, advisor, input.date)?;
+        Ok(renewals)
     })
     .and_then(|renewals| done_ending(ctx, id, "resigned", &renewals))
+}
+
+/// An advisor whose service ends on `day` (dismissed or resigned, serving
+/// on no other panel) is no longer anyone's to hold (seed 004 二): the
+/// pairings open that day end the day before, each audited, so a leader's
+/// shortfall dates from then.
+fn end_pairings(tx: &Tx, advisor_id: i64, day: NaiveDate) -> anyhow::Result<()> {
+    let on = date::iso(day);
+    if crate::store::is_serving(tx, advisor_id, None, &on)? {
+        return Ok(());
+    }
+    let Some(last) = day.pred_opt().map(date::iso) else {
+        return Ok(());
+    };
+    let open: Vec<i64> = tx
+        .prepare(
+            "SELECT id FROM liaison_assignments
+             WHERE advisor_id = ?1 AND start_date <= ?2 AND (end_date IS NULL OR end_date > ?2)",
+        )?
+        .query_map(rusqlite::params![advisor_id, last], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    for pairing in open {
+        let before = tx.snapshot("liaison_assignments", pairing)?;
+        crate::store::liaison::end_assignment(tx, pairing, &last)?;
+        let after = tx.snapshot("liaison_assignments", pairing)?;
+        tx.audit(
+            "liaison_assignment",
+            pairing,
+            "end",
+            Some(&before),
+            Some(&after),
+        )?;
+    }
+    Ok(())
 }
 
 /// A renewal cannot follow a term that ended early (seed 001 arts. 12–13):
