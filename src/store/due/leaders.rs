@@ -21,10 +21,6 @@ pub struct Short {
     pub since: Option<String>,
 }
 
-/// A leader short: since when (by the pairings), the leader, the serving
-/// advisors held, the advisors paired but no longer serving.
-type Hit = (Option<Day>, i64, Vec<i64>, Vec<i64>);
-
 /// One leader's pairings, as read.
 struct Leader {
     id: i64,
@@ -67,10 +63,9 @@ pub fn leaders_short(
         }
     }
     drop(rows);
-    // (since, leader, serving advisors held, advisors paired but no longer
-    // serving); `since` is a `Day` here and becomes text for the leaders
-    // listed only.
-    let mut hits: Vec<Hit> = Vec::new();
+    // (since, leader, serving advisors held); `since` is a `Day` here and
+    // becomes text for the leaders listed only.
+    let mut hits: Vec<(Option<Day>, i64, Vec<i64>)> = Vec::new();
     let mut held = Vec::new();
     for leader in leaders {
         held.clear();
@@ -99,14 +94,7 @@ pub fn leaders_short(
             Some(end) => Some(serving::next_day(end)?),
             None => leader.pairings.iter().map(|p| p.1).min(),
         };
-        let mut gone: Vec<i64> = held
-            .iter()
-            .copied()
-            .filter(|a| !roster.serves(*a))
-            .collect();
-        gone.sort_unstable();
-        gone.dedup();
-        hits.push((since, leader.id, holding, gone));
+        hits.push((since, leader.id, holding));
     }
     // In order of `since` (none last), then code: only the hits up to the
     // last one listed (and any tied with it) have their codes read.
@@ -115,7 +103,7 @@ pub fn leaders_short(
     let total = serving::capped(hits.len());
     let n = serving::listed(hits.len(), ask.limit);
     let cut = match n.checked_sub(1).and_then(|i| hits.get(i)) {
-        Some((last, _, _, _)) => {
+        Some((last, _, _)) => {
             let last = key(*last);
             hits.partition_point(|h| key(h.0) <= last)
         }
@@ -123,18 +111,9 @@ pub fn leaders_short(
     };
     let mut liaison = conn.prepare_cached("SELECT code, name, unit FROM liaisons WHERE id = ?1")?;
     let mut head = Vec::with_capacity(cut);
-    for (since, id, holding, gone) in hits.into_iter().take(cut) {
+    for (since, id, holding) in hits.into_iter().take(cut) {
         let (code, name, unit): (String, String, Option<String>) =
             liaison.query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
-        // A paired advisor whose service ended (dismissed, resigned, term
-        // over) left the leader short from the day after: later than the
-        // pairings alone say.
-        let mut since = since;
-        for advisor in gone {
-            if let Some(last) = last_served(conn, advisor, today)? {
-                since = since.max(Some(serving::next_day(last)?));
-            }
-        }
         head.push((since, code, name, unit, holding));
     }
     head.sort_by(|a, b| (key(a.0), &a.1).cmp(&(key(b.0), &b.1)));
@@ -162,18 +141,4 @@ pub fn leaders_short(
         });
     }
     Ok(found)
-}
-
-/// The last day before `today` that `advisor` served on any panel.
-fn last_served(conn: &Connection, advisor: i64, today: Day) -> anyhow::Result<Option<Day>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT max(CASE WHEN ended_on IS NOT NULL AND date(ended_on, '-1 day') < term_end
-                    THEN date(ended_on, '-1 day') ELSE term_end END)
-         FROM appointments
-         WHERE advisor_id = ?1 AND state IN ('appointed','dismissed','resigned') AND term_start < ?2",
-    )?;
-    let last = stmt.query_row(rusqlite::params![advisor, serving::iso(today)], |r| {
-        Ok(day(r.get_ref(0)?))
-    })??;
-    Ok(last.filter(|d| *d < today))
 }
