@@ -50,6 +50,9 @@ pub struct AdviceAddArgs {
     /// An advisor who gave it (repeat for joint advice)
     #[arg(long = "advisor", value_name = "ADVISOR")]
     pub advisors: Vec<String>,
+    /// Advice from an expert not serving on that day (not yet appointed, or whose term ended): a guest
+    #[arg(long)]
+    pub guest: bool,
 }
 
 #[derive(Debug, Args)]

@@ -136,6 +136,80 @@ fn a_participant_must_serve_on_the_panel_that_day_or_be_a_guest() {
 }
 
 #[test]
+fn advice_is_given_in_office_or_as_a_guest() {
+    // Advice counts in an advisor's assessment, like the activities they
+    // attend: it is recorded on a day they serve. A0023 resigned on
+    // 2025-06-30 (seed 001 art. 13); A0038 is in the pool, appointed to
+    // nothing.
+    let office = Office::sample();
+    for (code, date) in [("A0023", "2025-08-20"), ("A0038", "2026-10-01")] {
+        let err = office.fails_en(
+            4,
+            &[
+                "advice",
+                "add",
+                "--title",
+                "关于文旅融合的建议",
+                "--channel",
+                "letter",
+                "--advisor",
+                code,
+                "--date",
+                date,
+            ],
+        );
+        assert!(
+            err.contains("--advisor") && err.contains(code) && err.contains("--guest"),
+            "{err}"
+        );
+    }
+    // Joint advice with one advisor out of office is refused whole.
+    office.fails_en(
+        4,
+        &[
+            "advice",
+            "add",
+            "--title",
+            "联名建议",
+            "--channel",
+            "letter",
+            "--advisor",
+            "A0022",
+            "--advisor",
+            "A0023",
+            "--date",
+            "2025-08-20",
+        ],
+    );
+    // As a guest it is recorded; on a day in office it always was.
+    office.ok(&[
+        "advice",
+        "add",
+        "--title",
+        "关于文旅融合的建议",
+        "--channel",
+        "letter",
+        "--advisor",
+        "A0023",
+        "--date",
+        "2025-08-20",
+        "--guest",
+    ]);
+    office.ok(&[
+        "advice",
+        "add",
+        "--title",
+        "关于旅游线路的建议",
+        "--channel",
+        "letter",
+        "--advisor",
+        "A0023",
+        "--date",
+        "2025-05-20",
+    ]);
+}
+
+#[test]
 fn the_same_advisor_is_on_an_activity_once() {
     let office = Office::sample();
     let err = office.fails_en(

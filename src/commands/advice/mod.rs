@@ -124,6 +124,23 @@ fn check_submitted(advice: &Advice, today: chrono::NaiveDate) -> anyhow::Result<
     Ok(())
 }
 
+/// Advice is an advisor's work while in office, as an activity is: each
+/// advisor named serves (on some panel) on the day it was submitted — one
+/// not yet appointed, or whose term had ended, gave it as a guest
+/// (`--guest`), as `activity add` asks.
+fn check_serving(tx: &Tx, on: &str, advisors: &[resolve::Found]) -> anyhow::Result<()> {
+    for a in advisors {
+        if !crate::store::is_serving(tx, a.id, None, on)? {
+            let (name, code) = (&a.name, &a.code);
+            return Err(crate::refused!(
+                "--advisor：{name}（{code}）在 {on} 未在任何顾问团任职；意见建议记在任职期间（请核对日期）。确为不在任的专家（特邀）提出的，请用 roster advice add … --guest 登记",
+                "--advisor: {name} ({code}) does not serve on any panel on {on}; advice is recorded for the time in office (check the date). Advice from an expert not in office (a guest) is recorded with roster advice add … --guest",
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Writes new advice (no audit row: the caller writes it): its fields
 /// applied (activity, panel), the year not locked for its advisors, the
 /// panel defaulting to the first advisor's only one when `default_panel`,
@@ -134,12 +151,15 @@ pub(crate) fn insert_new(
     f: &AdviceFields,
     advice: &mut Advice,
     advisors: &[resolve::Found],
-    default_panel: bool,
+    (default_panel, guest): (bool, bool),
 ) -> anyhow::Result<i64> {
     check_submitted(advice, env.today)?;
     apply(tx, env, f, advice)?;
     let ids: Vec<i64> = advisors.iter().map(|a| a.id).collect();
     crate::store::assess::check_open(tx, &advice.on_date, &ids)?;
+    if !guest {
+        check_serving(tx, &advice.on_date, advisors)?;
+    }
     if default_panel
         && advice.panel_id.is_none()
         && let Some(first) = advisors.first()
@@ -184,7 +204,7 @@ fn add(ctx: &Ctx, args: &AdviceAddArgs) -> anyhow::Result<()> {
     let id = ctx.write(|tx| {
         let advisors =
             super::activity::participant::resolve_all(tx, &ctx.env, "--advisor", &names)?;
-        let id = insert_new(tx, &ctx.env, f, &mut advice, &advisors, true)?;
+        let id = insert_new(tx, &ctx.env, f, &mut advice, &advisors, (true, args.guest))?;
         let mut after = tx.snapshot("advice", id)?;
         after["advisors"] = advisors
             .iter()

@@ -191,7 +191,14 @@ impl RowHandler for Advice {
         let mut advice = parse_new(env, &fields, row.value("date"), &mut form)?;
         form.finish()?;
         advice.id = id;
-        insert_new(tx, env, &fields, &mut advice, &advisors, !row.has("panel"))?;
+        insert_new(
+            tx,
+            env,
+            &fields,
+            &mut advice,
+            &advisors,
+            (!row.has("panel"), false),
+        )?;
         // The steps its dates record, in their order.
         let unit = row
             .value("unit")
