@@ -1001,3 +1001,69 @@ fn a_year_assessed_by_one_panel_shows_without_naming_it() {
     let err = office.fails(3, &["assess", "show", "--year", "2024"]);
     assert!(err.contains("尚未考核"), "{err}");
 }
+
+#[test]
+fn a_subsidy_recorded_by_hand_is_not_paid_again_at_confirmation() {
+    // Seed 001 art. 14: the subsidy is given 根据考核情况 — the assessment
+    // decides it. E05 was paid 60,000 by hand in 2025; confirming would pay
+    // the assessment's subsidy on top, so it is refused, naming the record.
+    let office = erenhot_year();
+    at(
+        &office,
+        "2026-01-10",
+        &[
+            "expense",
+            "add",
+            "E05",
+            "--date",
+            "2025-05-10",
+            "--category",
+            "subsidy",
+            "--amount",
+            "60000",
+        ],
+    );
+    let hand = office.int("SELECT max(id) FROM expenses");
+    at(
+        &office,
+        "2026-01-10",
+        &["assess", "run", "--year", "2025", "--rules", RULES],
+    );
+    let err = office.fails_en(
+        4,
+        &[
+            "--today",
+            "2026-01-10",
+            "assess",
+            "confirm",
+            "--year",
+            "2025",
+            "--yes",
+        ],
+    );
+    assert!(
+        err.contains(&format!("E05 #{hand} 60,000.00")) && err.contains("expense void"),
+        "{err}"
+    );
+    at(
+        &office,
+        "2026-01-10",
+        &[
+            "expense",
+            "void",
+            &hand.to_string(),
+            "--reason",
+            "应由考核确定",
+        ],
+    );
+    at(
+        &office,
+        "2026-01-10",
+        &["assess", "run", "--year", "2025", "--rules", RULES],
+    );
+    at(
+        &office,
+        "2026-01-10",
+        &["assess", "confirm", "--year", "2025", "--yes"],
+    );
+}

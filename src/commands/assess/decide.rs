@@ -249,6 +249,32 @@ pub fn confirm(ctx: &Ctx, confirm: &ConfirmArgs) -> anyhow::Result<()> {
             };
             charged.push((*assessment, *advisor, panel, *amount, grade.clone()));
         }
+        // The assessment decides the year's subsidies (seed 001 art. 14:
+        // 根据考核情况给予…工作补贴): one already recorded by hand for an
+        // advisor it pays would pay them twice.
+        let mut by_hand = Vec::new();
+        let mut stmt = tx.prepare_cached(
+            "SELECT e.id, a.code, e.amount_fen FROM expenses e JOIN advisors a ON a.id = e.advisor_id
+             WHERE e.advisor_id = ?1 AND e.category = 'subsidy' AND e.assessment_id IS NULL
+               AND e.voided_at IS NULL AND e.on_date BETWEEN ?2 AND ?3 ORDER BY e.id",
+        )?;
+        for (_, advisor, _, _, _) in &charged {
+            let found = stmt.query_map(params![advisor, format!("{year}-01-01"), format!("{year}-12-31")], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?))
+            })?;
+            for row in found {
+                let (id, code, fen) = row?;
+                by_hand.push(format!("{code} #{id} {}", money::grouped(fen)));
+            }
+        }
+        drop(stmt);
+        if !by_hand.is_empty() {
+            let list = by_hand.join(crate::i18n::pick("、", ", "));
+            return Err(crate::refused!(
+                "未确定：{year} 年已有手工登记的工作补贴（{list} 元），考核将再发一次；工作补贴由考核确定——请先作废手工登记的补贴（roster expense void ID --reason …），特殊贡献用 roster assess adjust",
+                "not confirmed: {year} already has subsidies recorded by hand ({list} yuan), which the assessment would pay again; the assessment decides the subsidies — void those first (roster expense void ID --reason …) and give a special contribution with roster assess adjust",
+            ));
+        }
         // The budget checked once per panel for its subsidies together (and
         // panel after panel, so that together they are checked against the
         // office's lines too): one sentence per line they would break.
