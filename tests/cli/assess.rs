@@ -1067,3 +1067,79 @@ fn a_subsidy_recorded_by_hand_is_not_paid_again_at_confirmation() {
         &["assess", "confirm", "--year", "2025", "--yes"],
     );
 }
+
+#[test]
+fn a_plan_that_cannot_fit_for_a_special_contribution_says_so() {
+    // A special contribution (seed 001 art. 14) is paid whole: when it is
+    // what leaves too little for the others' minimums, the refusal says so.
+    let office = erenhot_year();
+    at(
+        &office,
+        "2026-01-10",
+        &["assess", "run", "--year", "2025", "--rules", RULES],
+    );
+    at(
+        &office,
+        "2026-01-10",
+        &[
+            "assess",
+            "adjust",
+            "E01",
+            "--year",
+            "2025",
+            "--subsidy",
+            "100000",
+            "--reason",
+            "口岸扩能特殊贡献",
+        ],
+    );
+    at(
+        &office,
+        "2026-01-10",
+        &[
+            "budget",
+            "set",
+            "--year",
+            "2025",
+            "--category",
+            "travel",
+            "--cap",
+            "500000",
+        ],
+    );
+    at(
+        &office,
+        "2026-01-10",
+        &[
+            "expense",
+            "add",
+            "E02",
+            "--date",
+            "2025-10-01",
+            "--category",
+            "travel",
+            "--amount",
+            "120000",
+            "--voucher",
+            "V-trip",
+        ],
+    );
+    let err = office.fails_en(
+        4,
+        &[
+            "--today",
+            "2026-01-10",
+            "assess",
+            "run",
+            "--year",
+            "2025",
+            "--rules",
+            RULES,
+        ],
+    );
+    assert!(
+        err.contains("special-contribution subsidies (100,000.00 yuan)")
+            && err.contains("assess adjust"),
+        "{err}"
+    );
+}

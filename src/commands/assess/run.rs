@@ -83,10 +83,21 @@ pub(crate) fn plan(rules: &Rules, pot: &Pot, items: &[Item]) -> anyhow::Result<V
         match short {
             subsidy::Shortfall::Minimums(gap) => {
                 let (gap, min) = (money::grouped(gap), money::grouped(s.min));
-                crate::refused!(
-                    "按每人最低补贴 {min} 元计，合计比可用补贴额 {cap} 元多出 {gap} 元；无法形成补贴方案，请调整规则（降低最低额或提高上限）",
-                    "at the minimum of {min} yuan each, the subsidies exceed the {cap} yuan available by {gap} yuan; no plan fits — change the rules (a lower minimum or a higher cap)",
-                )
+                let fixed: i64 = claims.iter().filter_map(|c| c.fixed).sum();
+                if fixed > 0 {
+                    // The special contributions are paid whole: they are
+                    // what leaves too little for everyone's minimum.
+                    let fixed = money::grouped(fixed);
+                    crate::refused!(
+                        "特殊贡献补贴合计 {fixed} 元全额发放后，按每人最低补贴 {min} 元计，合计比可用补贴额 {cap} 元多出 {gap} 元；无法形成补贴方案——请减少特殊贡献补贴（roster assess adjust），或调整规则（降低最低额或提高上限）",
+                        "with the special-contribution subsidies ({fixed} yuan) paid whole, the others at the minimum of {min} yuan each exceed the {cap} yuan available by {gap} yuan; no plan fits — lower a special contribution (roster assess adjust) or change the rules (a lower minimum or a higher cap)",
+                    )
+                } else {
+                    crate::refused!(
+                        "按每人最低补贴 {min} 元计，合计比可用补贴额 {cap} 元多出 {gap} 元；无法形成补贴方案，请调整规则（降低最低额或提高上限）",
+                        "at the minimum of {min} yuan each, the subsidies exceed the {cap} yuan available by {gap} yuan; no plan fits — change the rules (a lower minimum or a higher cap)",
+                    )
+                }
             }
             subsidy::Shortfall::Fixed(gap) => {
                 let gap = money::grouped(gap);
