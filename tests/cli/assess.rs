@@ -1143,3 +1143,65 @@ fn a_plan_that_cannot_fit_for_a_special_contribution_says_so() {
         "{err}"
     );
 }
+
+#[test]
+fn a_grade_beyond_the_rules_is_recorded_with_a_note() {
+    // Seed 001 art. 16: the government confirms the grades, so it may go
+    // beyond the rule set; the clerk is told where it does.
+    let office = erenhot_year();
+    at(
+        &office,
+        "2026-01-10",
+        &["assess", "run", "--year", "2025", "--rules", RULES],
+    );
+    let grades = |grade: &str| {
+        office.text(&format!(
+            "SELECT IFNULL(group_concat(code, ','), '') FROM (SELECT a.code FROM assessments s JOIN advisors a ON a.id = s.advisor_id
+             WHERE s.year = 2025 AND s.state = 'draft' AND s.grade = '{grade}' ORDER BY a.code)"
+        ))
+    };
+    let excellent = grades("excellent");
+    let places = excellent.split(',').count();
+    let missed = office.text(
+        "SELECT a.code FROM assessments s JOIN advisors a ON a.id = s.advisor_id
+         WHERE s.year = 2025 AND s.state = 'draft' AND s.requirements LIKE '%\"met\":false%' ORDER BY a.code LIMIT 1",
+    );
+    let out = at(
+        &office,
+        "2026-01-10",
+        &[
+            "--lang",
+            "en",
+            "assess",
+            "grade",
+            &missed,
+            "--year",
+            "2025",
+            "--grade",
+            "excellent",
+            "--reason",
+            "市政府常务会议确定",
+        ],
+    );
+    assert!(
+        out.contains(&format!(
+            "{} graded excellent, more than the rule set's {places} places",
+            places + 1
+        )),
+        "{out}"
+    );
+    assert!(
+        out.contains("missed a requirement, which the rule set caps at basic"),
+        "{out}"
+    );
+    // Within the rules, nothing is said.
+    let out = at(
+        &office,
+        "2026-01-10",
+        &[
+            "--lang", "en", "assess", "grade", &missed, "--year", "2025", "--grade", "basic",
+            "--reason", "复核",
+        ],
+    );
+    assert!(!out.contains("note:"), "{out}");
+}

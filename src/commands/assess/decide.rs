@@ -63,7 +63,7 @@ pub fn grade(ctx: &Ctx, args: &GradeArgs) -> anyhow::Result<()> {
             ));
         }
     };
-    let (id, name) = ctx.write(|tx| {
+    let (id, name, beyond) = ctx.write(|tx| {
         let (id, run, name) = draft_result(tx, &args.advisor, year)?;
         let reason = required_reason(args.reason.as_deref())?;
         let before = tx.snapshot("assessments", id)?;
@@ -71,6 +71,7 @@ pub fn grade(ctx: &Ctx, args: &GradeArgs) -> anyhow::Result<()> {
             "UPDATE assessments SET grade = ?1, grade_reason = ?2 WHERE id = ?3",
             params![grade, reason, id],
         )?;
+        let beyond = beyond_rules(tx, run, id)?;
         replan(tx, run)?;
         tx.audit(
             "assessment",
@@ -79,7 +80,7 @@ pub fn grade(ctx: &Ctx, args: &GradeArgs) -> anyhow::Result<()> {
             Some(&before),
             Some(&tx.snapshot("assessments", id)?),
         )?;
-        Ok((id, name))
+        Ok((id, name, beyond))
     })?;
     let label = GRADE.label(grade);
     crate::output::print_done(
@@ -91,7 +92,64 @@ pub fn grade(ctx: &Ctx, args: &GradeArgs) -> anyhow::Result<()> {
         "assessment",
         id,
         None,
-    )
+    )?;
+    for note in beyond {
+        crate::output::print_note(&ctx.env, &note)?;
+    }
+    Ok(())
+}
+
+/// Where the authority's grades in run `run` (after `id`'s) go beyond the
+/// rule set — more excellent than its quota, or a grade above its cap for
+/// a missed requirement — one sentence each: the authority decides (seed
+/// 001 art. 16), the clerk is told.
+fn beyond_rules(tx: &Tx, run: i64, id: i64) -> anyhow::Result<Vec<String>> {
+    let text: String = tx.query_row(
+        "SELECT rules_toml FROM assess_runs WHERE id = ?1",
+        [run],
+        |r| r.get(0),
+    )?;
+    let rules =
+        crate::domain::assess::parse(&text).map_err(|e| anyhow::anyhow!("stored rules: {e}"))?;
+    let (assessed, excellent): (i64, i64) = tx.query_row(
+        "SELECT count(*), IFNULL(sum(grade = 'excellent'), 0) FROM assessments WHERE run_id = ?1",
+        [run],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    let mut notes = Vec::new();
+    if let Some(q) = &rules.quota {
+        let places =
+            crate::domain::assess::quota::quota_places(q.share, &q.rounding, assessed as usize)
+                as i64;
+        if excellent > places {
+            notes.push(crate::tr!(
+                "注意：优秀 {excellent} 人，超过规则的优秀名额 {places} 人（共 {assessed} 人参加考核）",
+                "note: {excellent} graded excellent, more than the rule set's {places} places ({assessed} assessed)"
+            ));
+        }
+    }
+    let (grade, requirements): (String, String) = tx.query_row(
+        "SELECT grade, requirements FROM assessments WHERE id = ?1",
+        [id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    let missed = serde_json::from_str::<serde_json::Value>(&requirements)
+        .ok()
+        .and_then(|v| v["requirements"].as_array().cloned())
+        .is_some_and(|list| list.iter().any(|r| r["met"] == false));
+    let rank = |g: &str| {
+        crate::domain::assess::rules::GRADES
+            .iter()
+            .position(|x| *x == g)
+    };
+    if missed && rank(&grade) < rank(&rules.missed_requirement) {
+        let (given, cap) = (GRADE.label(&grade), GRADE.label(&rules.missed_requirement));
+        notes.push(crate::tr!(
+            "注意：该顾问未达到履职要求，按规则最高为{cap}，现定为{given}",
+            "note: this advisor missed a requirement, which the rule set caps at {cap}; graded {given}"
+        ));
+    }
+    Ok(notes)
 }
 
 pub fn adjust(ctx: &Ctx, args: &AdjustArgs) -> anyhow::Result<()> {
