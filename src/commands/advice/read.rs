@@ -64,7 +64,7 @@ pub(crate) fn list_sql(
 ) -> (String, Vec<Value>) {
     // The advisors as a list (`Kind::List`): joined by the reader's
     // language in a table, an array in JSON.
-    let mut select = format!(
+    let mut select = String::from(
         "SELECT ad.id, ad.on_date, ad.title,
             (SELECT group_concat(a.name, char(31)) FROM advice_advisors aa JOIN advisors a ON a.id = aa.advisor_id
               WHERE aa.advice_id = ad.id),
