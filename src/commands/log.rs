@@ -80,12 +80,12 @@ pub fn run(ctx: &Ctx, args: LogArgs) -> anyhow::Result<()> {
         col("changes", "变更", "changes", Kind::Text),
         col("command", "命令", "command", Kind::Text),
     ];
-    // For scripts, each record before and after in full (JSON text); a
-    // table keeps the one-line summary.
+    // For scripts, each record before and after in full (JSON objects in
+    // JSON, JSON text in CSV); a table keeps the one-line summary.
     let full = ctx.env.format != Format::Table;
     if full {
-        columns.push(col("before", "变更前", "before", Kind::Text));
-        columns.push(col("after", "变更后", "after", Kind::Text));
+        columns.push(col("before", "变更前", "before", Kind::Json));
+        columns.push(col("after", "变更后", "after", Kind::Json));
     }
     let rows = ctx.read(|conn| {
         let mut stmt = conn.prepare(&sql)?;

@@ -193,6 +193,7 @@ pub static ALL: &[&Domain] = &[
     &STIPEND_SOURCE,
     &STIPEND_OUTCOME,
     &GRADE,
+    &ASSESS_COUNT,
     &ASSESS_STATE,
     &QUOTA_SUBJECT,
     &QUOTA_PERIOD,

@@ -53,6 +53,18 @@ domain!(GRADE, "考核等次", "grade", ["assessments.prelim_grade", "assessment
     "incompetent" => "不称职", "incompetent";
 });
 
+// What an assessment counts per advisor (`domain::assess::COUNTS`), as
+// `assess explain` lists its metrics.
+domain!(ASSESS_COUNT, "指标", "metric", [], {
+    "attended" => "出席", "attended";
+    "excused" => "请假", "excused";
+    "absent" => "无故缺席", "absent";
+    "advice_submitted" => "提交意见建议", "advice submitted";
+    "advice_adopted" => "被采纳", "advice adopted";
+    "advice_implemented" => "已落实", "advice implemented";
+    "advice_endorsed" => "领导批示", "advice endorsed";
+});
+
 domain!(ASSESS_STATE, "考核状态", "assessment state", ["assess_runs.state", "assessments.state"], {
     "draft" => "初评", "draft";
     "confirmed" => "已确定", "confirmed";

@@ -42,8 +42,20 @@ pub enum Kind {
     Date,
     /// 0/1, shown 是/否 or yes/no.
     Bool,
-    /// A stored code, shown as its label.
+    /// A stored code, shown as its label; several codes joined with `,`
+    /// are shown as the labels listed (JSON: the codes as they are).
     Enum(&'static Domain),
+    /// A code (or codes joined with `,`) of any of these domains, which
+    /// share no code: a column whose rows draw on different enumerations.
+    EnumOf(&'static [&'static Domain]),
+    /// Counts by code, `code:n,code:n` (see `counts_cell`): shown
+    /// "label n、label n"; JSON an object `{"code": n}`.
+    Counts(&'static Domain),
+    /// Free-text items joined with `LIST_SEP` (see `list_cell`): shown
+    /// joined as the language lists them; JSON an array of strings.
+    List,
+    /// JSON text (an audit snapshot): shown as it is; JSON the value itself.
+    Json,
     /// A ratio 0..1, shown as a percentage.
     Percent,
     /// Personal data, masked in exports unless asked for.
@@ -72,6 +84,55 @@ impl Column {
     pub fn header(&self) -> &'static str {
         pick(self.zh, self.en)
     }
+}
+
+/// What separates the items of a `Kind::List` cell (`char(31)` in SQL):
+/// no name or title holds it.
+pub const LIST_SEP: char = '\u{1f}';
+
+/// A `Kind::List` cell of these items (Null when there are none).
+pub fn list_cell<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> Cell {
+    let mut text = String::new();
+    for (i, item) in items.into_iter().enumerate() {
+        if i > 0 {
+            text.push(LIST_SEP);
+        }
+        text.push_str(item.as_ref());
+    }
+    if text.is_empty() {
+        Cell::Null
+    } else {
+        Cell::Text(text)
+    }
+}
+
+/// A `Kind::Counts` cell of these (code, count) pairs (Null when there are none).
+pub fn counts_cell<'a>(counts: impl IntoIterator<Item = (&'a str, i64)>) -> Cell {
+    let text = counts
+        .into_iter()
+        .map(|(code, n)| format!("{code}:{n}"))
+        .collect::<Vec<_>>()
+        .join(",");
+    if text.is_empty() {
+        Cell::Null
+    } else {
+        Cell::Text(text)
+    }
+}
+
+/// The (code, count) pairs of a `Kind::Counts` cell.
+fn counts_of(text: &str) -> impl Iterator<Item = (&str, &str)> {
+    text.split(',')
+        .filter(|p| !p.is_empty())
+        .map(|pair| pair.rsplit_once(':').unwrap_or((pair, "")))
+}
+
+/// The label of `code` in the first of `domains` that has it (else the code).
+pub fn label_of(domains: &[&Domain], code: &str) -> String {
+    domains
+        .iter()
+        .find(|d| d.labels.iter().any(|l| l.code == code))
+        .map_or_else(|| code.to_string(), |d| d.label(code))
 }
 
 /// One value, as SQLite holds it.
@@ -168,6 +229,19 @@ pub fn display(cell: &Cell, kind: Kind, shown: Shown) -> String {
                 domain.label(code)
             }
         }
+        (Kind::EnumOf(domains), Cell::Text(codes)) => codes
+            .split(',')
+            .map(|c| label_of(domains, c))
+            .collect::<Vec<_>>()
+            .join(pick("、", ", ")),
+        (Kind::Counts(domain), Cell::Text(counts)) => counts_of(counts)
+            .map(|(code, n)| format!("{} {n}", domain.label(code)))
+            .collect::<Vec<_>>()
+            .join(pick("、", ", ")),
+        (Kind::List, Cell::Text(items)) => items
+            .split(LIST_SEP)
+            .collect::<Vec<_>>()
+            .join(pick("、", ", ")),
         (Kind::Percent, Cell::Float(f)) => format!("{:.1}%", f * 100.0),
         (Kind::Percent, Cell::Int(i)) => format!("{:.1}%", *i as f64 * 100.0),
         (Kind::Phone, _) if shown.mask => crate::privacy::mask_phone(&text),
@@ -201,6 +275,20 @@ pub fn json_value(cell: &Cell, kind: Kind, shown: Shown) -> serde_json::Value {
             if shown.mask =>
         {
             Value::from(display(cell, kind, shown))
+        }
+        (Kind::Counts(_), Cell::Text(counts)) => Value::Object(
+            counts_of(counts)
+                .map(|(code, n)| {
+                    let n = n
+                        .parse::<i64>()
+                        .map_or_else(|_| Value::from(n), Value::from);
+                    (code.to_string(), n)
+                })
+                .collect(),
+        ),
+        (Kind::List, Cell::Text(items)) => items.split(LIST_SEP).map(Value::from).collect(),
+        (Kind::Json, Cell::Text(t)) => {
+            serde_json::from_str(t).unwrap_or_else(|_| Value::from(t.clone()))
         }
         (_, Cell::Int(i)) => Value::from(*i),
         (_, Cell::Float(f)) => Value::from(*f),
@@ -259,5 +347,39 @@ impl RowSet {
             sink.row(row)?;
         }
         sink.finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn composite_kinds_are_plain_structures_in_json() {
+        let shown = Shown::default();
+        let counts = counts_cell([("visit", 2), ("greeting", 1)]);
+        assert_eq!(
+            json_value(&counts, Kind::Counts(&crate::labels::CONTACT_KIND), shown),
+            json!({"visit": 2, "greeting": 1})
+        );
+        let names = list_cell(["向东海", "陈书琴"]);
+        assert_eq!(
+            json_value(&names, Kind::List, shown),
+            json!(["向东海", "陈书琴"])
+        );
+        assert_eq!(list_cell(Vec::<String>::new()), Cell::Null);
+        let record = Cell::from(r#"{"id":3,"grade":"competent"}"#);
+        assert_eq!(
+            json_value(&record, Kind::Json, shown),
+            json!({"id": 3, "grade": "competent"})
+        );
+        // Codes of either domain stay codes.
+        let kinds = Cell::from("visit,seminar");
+        static BOTH: [&Domain; 2] = [&crate::labels::CONTACT_KIND, &crate::labels::ACTIVITY_KIND];
+        assert_eq!(
+            json_value(&kinds, Kind::EnumOf(&BOTH), shown),
+            json!("visit,seminar")
+        );
     }
 }

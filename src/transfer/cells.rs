@@ -106,6 +106,10 @@ fn text_cell(buf: &mut String, text: &str, kind: Kind, style: CellStyle) {
             }
             return;
         }
+        Kind::EnumOf(_) | Kind::Counts(_) | Kind::List => {
+            let cell = crate::output::Cell::Text(text.to_string());
+            buf.push_str(&crate::output::display(&cell, kind, Default::default()));
+        }
         Kind::Phone if style.mask => buf.push_str(&privacy::mask_phone(text)),
         Kind::IdNumber if style.mask => buf.push_str(&idcard::mask(text)),
         Kind::Email if style.mask => buf.push_str(&privacy::mask_email(text)),

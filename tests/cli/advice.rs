@@ -475,7 +475,7 @@ fn adding_advice_checks_its_fields() {
     );
     let joint = listed.iter().find(|r| r["title"] == "联名建议").unwrap();
     assert_eq!(joint["panel"], "growth");
-    assert_eq!(joint["advisors"], "李国栋、周敏");
+    assert_eq!(joint["advisors"], serde_json::json!(["李国栋", "周敏"]));
 }
 
 #[test]

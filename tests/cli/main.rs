@@ -30,6 +30,7 @@ mod imports;
 mod imports_clerks;
 mod imports_masked;
 mod imports_repeat;
+mod json_codes;
 mod ledger;
 mod money;
 mod nightly;

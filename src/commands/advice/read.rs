@@ -25,7 +25,7 @@ fn columns(include_void: bool) -> Vec<Column> {
         col("id", "编号", "id", Kind::Int),
         col("date", "提交日期", "submitted", Kind::Date),
         col("title", "标题", "title", Kind::Text),
-        col("advisors", "提出专家", "advisors", Kind::Text),
+        col("advisors", "提出专家", "advisors", Kind::List),
         col("panel", "顾问团", "panel", Kind::Text),
         col("channel", "渠道", "channel", Kind::Enum(&ADVICE_CHANNEL)),
         col("status", "办理状态", "status", Kind::Enum(&ADVICE_STATUS)),
@@ -62,10 +62,11 @@ pub(crate) fn list_sql(
     today: &str,
     limit: i64,
 ) -> (String, Vec<Value>) {
-    let separator = pick("、", ", ");
-    let mut select = format!(
+    // The advisors as a list (`Kind::List`): joined by the reader's
+    // language in a table, an array in JSON.
+    let mut select = String::from(
         "SELECT ad.id, ad.on_date, ad.title,
-            (SELECT group_concat(a.name, '{separator}') FROM advice_advisors aa JOIN advisors a ON a.id = aa.advisor_id
+            (SELECT group_concat(a.name, char(31)) FROM advice_advisors aa JOIN advisors a ON a.id = aa.advisor_id
               WHERE aa.advice_id = ad.id),
             p.code, ad.channel, ad.status, COALESCE(ad.implemented_on, ad.outcome_on, ad.assigned_on, ad.on_date),
             ad.assigned_unit, ad.endorsed_by, ad.feedback_on,

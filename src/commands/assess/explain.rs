@@ -8,23 +8,18 @@ use super::{load, notes, year};
 use crate::cli::assess::AdvisorYearArgs;
 use crate::context::Ctx;
 use crate::domain::assess;
-use crate::i18n::pick;
 use crate::input::resolve;
-use crate::labels::{ACTIVITY_KIND, ADVICE_STATUS, ASSESS_STATE, ATTENDANCE, GRADE};
+use crate::labels::{
+    ACTIVITY_KIND, ADVICE_EVENT, ASSESS_COUNT, ASSESS_STATE, ATTENDANCE, Domain, GRADE,
+    LEDGER_ENTRY,
+};
 use crate::output::{Cell, Doc, Kind, RowSet, col, print_doc};
 use crate::store::assess as store;
 
-fn count_label(count: &str) -> &'static str {
-    match count {
-        "attended" => pick("出席", "attended"),
-        "excused" => pick("请假", "excused"),
-        "absent" => pick("无故缺席", "absent"),
-        "advice_submitted" => pick("提交意见建议", "advice submitted"),
-        "advice_adopted" => pick("被采纳", "advice adopted"),
-        "advice_implemented" => pick("已落实", "advice implemented"),
-        _ => pick("领导批示", "advice endorsed"),
-    }
-}
+/// A record's kind: an activity's, or advice (a ledger entry).
+static RECORD_KIND: [&Domain; 2] = [&ACTIVITY_KIND, &LEDGER_ENTRY];
+/// A record's outcome: attendance, or the advice's status (and `endorsed`).
+static RECORD_OUTCOME: [&Domain; 2] = [&ATTENDANCE, &ADVICE_EVENT];
 
 /// One stored result, as `explain` reads it.
 struct Stored {
@@ -103,15 +98,15 @@ pub fn explain(ctx: &Ctx, args: &AdvisorYearArgs) -> anyhow::Result<()> {
             s.subsidy.into(),
         ];
         let mut metric_rows = RowSet::new(vec![
-            col("metric", "指标", "metric", Kind::Text),
-            col("kind", "类型", "kind", Kind::Text),
+            col("metric", "指标", "metric", Kind::Enum(&ASSESS_COUNT)),
+            col("kind", "类型", "kind", Kind::Enum(&ACTIVITY_KIND)),
             col("h1", "上半年", "H1", Kind::Int),
             col("h2", "下半年", "H2", Kind::Int),
             col("year_end", "其中年底", "of which Nov–Dec", Kind::Int),
         ]);
         for ((count, kind), t) in &subject.counts {
-            let kind = if kind.is_empty() { String::new() } else { ACTIVITY_KIND.label(kind) };
-            metric_rows.push(vec![count_label(count).into(), kind.into(), t.h1.into(), t.h2.into(), t.year_end.into()]);
+            let kind = Some(kind.clone()).filter(|k| !k.is_empty());
+            metric_rows.push(vec![count.clone().into(), kind.into(), t.h1.into(), t.h2.into(), t.year_end.into()]);
         }
         let records = records(conn, advisor.id, year)?;
         let mut requirements = RowSet::new(vec![
@@ -172,14 +167,14 @@ pub fn explain(ctx: &Ctx, args: &AdvisorYearArgs) -> anyhow::Result<()> {
 /// The advisor's records of the year that feed the metrics.
 fn records(conn: &rusqlite::Connection, advisor_id: i64, year: i32) -> anyhow::Result<RowSet> {
     let (first, last) = (format!("{year}-01-01"), format!("{year}-12-31"));
-    let mut rows = RowSet::query(
+    RowSet::query(
         conn,
         vec![
             col("date", "日期", "date", Kind::Date),
             col("record", "记录", "record", Kind::Text),
-            col("kind", "类型", "kind", Kind::Text),
+            col("kind", "类型", "kind", Kind::EnumOf(&RECORD_KIND)),
             col("what", "内容", "what", Kind::Text),
-            col("outcome", "情况", "outcome", Kind::Text),
+            col("outcome", "情况", "outcome", Kind::EnumOf(&RECORD_OUTCOME)),
         ],
         "SELECT ac.on_date, 'activity #' || ac.id, ac.kind, ac.topic, pa.attendance
            FROM participants pa JOIN activities ac ON ac.id = pa.activity_id
@@ -187,37 +182,10 @@ fn records(conn: &rusqlite::Connection, advisor_id: i64, year: i32) -> anyhow::R
             AND pa.voided_at IS NULL AND pa.attendance <> 'invited'
          UNION ALL
          SELECT ad.on_date, 'advice #' || ad.id, 'advice', ad.title,
-                ad.status || CASE WHEN ad.endorsed_on IS NOT NULL THEN ' +endorsed' ELSE '' END
+                ad.status || CASE WHEN ad.endorsed_on IS NOT NULL THEN ',endorsed' ELSE '' END
            FROM advice_advisors aa JOIN advice ad ON ad.id = aa.advice_id
           WHERE aa.advisor_id = ?1 AND ad.on_date BETWEEN ?2 AND ?3 AND ad.voided_at IS NULL
          ORDER BY 1, 2",
         params![advisor_id, first, last],
-    )?;
-    for row in &mut rows.rows {
-        if let Cell::Text(kind) = &row[2] {
-            row[2] = if kind == "advice" {
-                pick("意见建议", "advice").into()
-            } else {
-                ACTIVITY_KIND.label(kind).into()
-            };
-        }
-        if let Cell::Text(outcome) = &row[4] {
-            let (status, endorsed) = match outcome.strip_suffix(" +endorsed") {
-                Some(s) => (s.to_string(), true),
-                None => (outcome.clone(), false),
-            };
-            let label = if ATTENDANCE.codes().any(|c| c == status) {
-                ATTENDANCE.label(&status)
-            } else {
-                ADVICE_STATUS.label(&status)
-            };
-            row[4] = if endorsed {
-                format!("{label} + {}", pick("领导批示", "endorsed"))
-            } else {
-                label
-            }
-            .into();
-        }
-    }
-    Ok(rows)
+    )
 }

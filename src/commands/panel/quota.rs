@@ -8,7 +8,7 @@ use crate::cli::panel::QuotaAddArgs;
 use crate::context::Ctx;
 use crate::i18n::pick;
 use crate::input::{Form, resolve, text};
-use crate::labels;
+use crate::labels::{self, Domain};
 use crate::output::{Kind, RowSet, col, print_done, print_rows};
 use crate::store::panel as store;
 
@@ -82,6 +82,10 @@ pub fn add(ctx: &Ctx, args: &QuotaAddArgs) -> anyhow::Result<()> {
     )
 }
 
+/// What a duty counts: contacts of a kind, or activities of a kind (an
+/// advice duty's kinds are activities that count as well).
+static QUOTA_KINDS: [&Domain; 2] = [&labels::CONTACT_KIND, &labels::ACTIVITY_KIND];
+
 pub fn rows(conn: &rusqlite::Connection, panel_id: Option<i64>) -> anyhow::Result<RowSet> {
     let mut rows = RowSet::new(vec![
         col("id", "编号", "id", Kind::Int),
@@ -92,7 +96,7 @@ pub fn rows(conn: &rusqlite::Connection, panel_id: Option<i64>) -> anyhow::Resul
             "subject",
             Kind::Enum(&labels::QUOTA_SUBJECT),
         ),
-        col("kinds", "计入类型", "kinds", Kind::Text),
+        col("kinds", "计入类型", "kinds", Kind::EnumOf(&QUOTA_KINDS)),
         col(
             "period",
             "周期",
@@ -111,24 +115,7 @@ pub fn rows(conn: &rusqlite::Connection, panel_id: Option<i64>) -> anyhow::Resul
     ]);
     for q in store::quotas(conn, panel_id)? {
         let panel = store::get(conn, q.panel_id)?;
-        let domain = if q.subject == "contact" {
-            &labels::CONTACT_KIND
-        } else {
-            &labels::ACTIVITY_KIND
-        };
-        let kinds = q
-            .kinds
-            .split(',')
-            .filter(|k| !k.is_empty())
-            .map(|k| domain.label(k))
-            .collect::<Vec<_>>()
-            .join(pick("、", ", "));
-        // An advice duty's kinds are activities that count as well.
-        let kinds = if q.subject == "advice" && !kinds.is_empty() {
-            crate::tr!("或{kinds}", "or {kinds}")
-        } else {
-            kinds
-        };
+        let kinds = Some(q.kinds.clone()).filter(|k| !k.is_empty());
         rows.push(vec![
             q.id.into(),
             panel.code.into(),

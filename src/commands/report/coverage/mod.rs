@@ -20,7 +20,7 @@ use crate::domain::festival::Festival;
 use crate::i18n::pick;
 use crate::input::{date, resolve};
 use crate::labels::{CONTACT_KIND, COVERAGE_FLAG, EVENT, FESTIVAL};
-use crate::output::{Cell, Doc, Kind, RowSet, col, print_doc};
+use crate::output::{Cell, Doc, Kind, RowSet, col, counts_cell, list_cell, print_doc};
 use crate::store::coverage as store;
 
 pub fn run(ctx: &Ctx, args: &CoverageArgs) -> anyhow::Result<()> {
@@ -108,10 +108,11 @@ fn build(
         col("name", "姓名", "name", Kind::Text),
         col("panels", "顾问团", "panels", Kind::Text),
         col("liaison", "联系人", "liaison", Kind::Text),
+        col("liaison_name", "联系人姓名", "liaison name", Kind::Text),
         col("contacts", "本年联系", "contacts", Kind::Int),
         col("visits", "走访", "visits", Kind::Int),
         col("greetings", "节日慰问", "greetings", Kind::Int),
-        col("by_kind", "按方式", "by kind", Kind::Text),
+        col("by_kind", "按方式", "by kind", Kind::Counts(&CONTACT_KIND)),
         col(
             "greeted",
             "已问候节日",
@@ -133,23 +134,20 @@ fn build(
             .get(&a.id)
             .ok_or_else(|| anyhow::anyhow!("advisor #{}", a.id))?;
         let c = coverage::advisor(f);
-        let liaison = holders
+        let (liaison, liaison_name) = holders
             .get(&a.id)
-            .map(|(code, name)| format!("{code} {name}"));
+            .map(|(code, name)| (code.clone(), name.clone()))
+            .unzip();
         let last = last_contacts.get(&a.id).cloned();
         let days = last
             .as_deref()
             .and_then(date::parse_plain)
             .map(|d| (as_of - d).num_days());
-        let by_kind = CONTACT_KIND
-            .codes()
-            .filter_map(|k| {
-                f.kinds
-                    .get(k)
-                    .map(|n| format!("{} {n}", CONTACT_KIND.label(k)))
-            })
-            .collect::<Vec<_>>()
-            .join(pick("、", ", "));
+        let by_kind = counts_cell(
+            CONTACT_KIND
+                .codes()
+                .filter_map(|k| f.kinds.get(k).map(|n| (k, *n))),
+        );
         let codes = |list: &mut dyn Iterator<Item = Festival>| {
             list.map(|f| f.code()).collect::<Vec<_>>().join(",")
         };
@@ -188,10 +186,11 @@ fn build(
             a.name.clone().into(),
             a.panels.clone().into(),
             liaison.into(),
+            liaison_name.into(),
             c.total.into(),
             c.visits.into(),
             c.greetings.into(),
-            by_kind.into(),
+            by_kind,
             non_empty(codes(&mut c.greeted.iter().copied())),
             non_empty(codes(&mut c.missed.iter().map(|(f, _)| *f))),
             last.into(),
@@ -208,19 +207,15 @@ fn build(
         col("position", "职务", "position", Kind::Text),
         col("leader", "领导班子成员", "leader", Kind::Bool),
         col("holding", "联系专家数", "advisors held", Kind::Int),
-        col("advisors", "联系专家", "advisors", Kind::Text),
+        col("advisors", "联系专家", "advisors", Kind::List),
         col("contacts", "本年联系次数", "contacts this year", Kind::Int),
     ]);
     for l in store::liaisons_in_post(conn, &on, &first_s)? {
         if panel_id.is_some() && !l.held.iter().any(|(id, _)| in_report.contains(id)) {
             continue;
         }
-        let names = l
-            .held
-            .iter()
-            .map(|(_, who)| who.as_str())
-            .collect::<Vec<_>>()
-            .join("、");
+        let held = || l.held.iter().map(|(_, who)| who.as_str());
+        let names = held().collect::<Vec<_>>().join(pick("、", ", "));
         if coverage::leader_short(l.is_leader, l.held.len()) {
             let n = l.held.len();
             let min = coverage::MIN_PER_LEADER;
@@ -244,7 +239,7 @@ fn build(
             l.position.into(),
             l.is_leader.into(),
             (l.held.len() as i64).into(),
-            non_empty(names),
+            list_cell(held()),
             l.contacts.into(),
         ]);
     }

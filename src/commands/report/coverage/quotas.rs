@@ -11,7 +11,7 @@ use crate::domain::coverage::{self, Facts};
 use crate::i18n::pick;
 use crate::input::date;
 use crate::labels::{CONTACT_KIND, QUOTA_PERIOD, QUOTA_SCOPE};
-use crate::output::{Kind, RowSet, col};
+use crate::output::{Kind, RowSet, col, list_cell};
 
 /// The panels' contact quotas for the year so far: one row each, the
 /// advisors short marked in `facts`, a flag per quota unmet.
@@ -30,7 +30,7 @@ pub(super) fn quotas(
         col("scope", "范围", "scope", Kind::Enum(&QUOTA_SCOPE)),
         col("min", "至少", "at least", Kind::Int),
         col("met", "已完成", "met", Kind::Text),
-        col("short", "未完成", "short", Kind::Text),
+        col("short", "未完成", "short", Kind::List),
     ]);
     let mut flags = Vec::new();
     let on = date::iso(as_of);
@@ -62,12 +62,10 @@ pub(super) fn quotas(
                     ));
                 }
             }
-            let met = if short.is_empty() {
-                pick("是", "yes")
-            } else {
-                pick("否", "no")
-            };
-            (met.to_string(), short)
+            // Periods met of the periods so far, as advisors met of the
+            // advisors below: the same figure in every language.
+            let met = periods.len() - short.len();
+            (format!("{met}/{}", periods.len()), short)
         } else {
             let mut short_by: BTreeMap<String, Vec<String>> = BTreeMap::new();
             for (from, to) in &periods {
@@ -123,7 +121,7 @@ pub(super) fn quotas(
             q.scope.into(),
             q.min_count.into(),
             met.into(),
-            non_empty(short.join(pick("；", "; "))),
+            list_cell(&short),
         ]);
     }
     Ok((rows, flags))
