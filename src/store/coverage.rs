@@ -184,7 +184,7 @@ pub struct InPost {
     pub is_leader: bool,
     /// Serving advisors held on the date: (advisor id, "A0001 谭正清").
     pub held: Vec<(i64, String)>,
-    /// Live contacts this liaison made in the year.
+    /// Live contacts this liaison made in the year (reported events aside).
     pub contacts: i64,
 }
 
@@ -198,10 +198,13 @@ pub fn liaisons_in_post(conn: &Connection, on: &str, from: &str) -> anyhow::Resu
             OR EXISTS (SELECT 1 FROM liaison_assignments x WHERE x.liaison_id = l.id AND {holding})
          ORDER BY l.code"
     );
-    // One pass over the year's contacts (there is no index by liaison).
+    // One pass over the year's contacts (there is no index by liaison). A
+    // reported event (五报告) is the expert's unit informing the office, not
+    // the liaison reaching the expert, even where a liaison is named on it
+    // (before migration 6 `contact add` named the paired one by default).
     let mut stmt = conn.prepare_cached(
         "SELECT liaison_id, count(*) FROM contacts WHERE liaison_id IS NOT NULL AND voided_at IS NULL
-           AND on_date BETWEEN ?1 AND ?2 GROUP BY liaison_id",
+           AND kind <> 'report' AND on_date BETWEEN ?1 AND ?2 GROUP BY liaison_id",
     )?;
     let contacts: HashMap<i64, i64> = stmt
         .query_map(params![from, on], |r| Ok((r.get(0)?, r.get(1)?)))?
