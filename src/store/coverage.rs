@@ -102,8 +102,8 @@ pub fn visits_owed(
     Ok(rows)
 }
 
-/// Advisor id → the date of their last live contact on or before `on`, for
-/// `advisors`: one lookup each in `contact_last` (kept by triggers), and
+/// Advisor id → the date of their last live contact on or before `on` (a
+/// reported event, 五报告, is not one), for `advisors`: one lookup each in `contact_last` (kept by triggers), and
 /// the contacts themselves read only where that one is later than `on` (a
 /// report as of a past day). Grouping every contact instead took 3 s at
 /// 2,000,000 contacts.
@@ -116,7 +116,7 @@ pub fn last_contacts(
         conn.prepare_cached("SELECT last_on FROM contact_last WHERE advisor_id = ?1")?;
     let mut before = conn.prepare_cached(
         "SELECT max(c.on_date) FROM contact_advisors ca JOIN contacts c ON c.id = ca.contact_id
-         WHERE ca.advisor_id = ?1 AND c.voided_at IS NULL AND c.on_date <= ?2",
+         WHERE ca.advisor_id = ?1 AND c.voided_at IS NULL AND c.kind <> 'report' AND c.on_date <= ?2",
     )?;
     let mut out = HashMap::with_capacity(advisors.len());
     for &advisor in advisors {

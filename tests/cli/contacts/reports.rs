@@ -17,6 +17,18 @@ fn leader_contacts(office: &Office, code: &str) -> i64 {
         .unwrap()
 }
 
+/// `due`'s items of `kind` for `advisor` (their `due` dates), as of `today`.
+fn due_items(office: &Office, today: &str, kind: &str, advisor: &str) -> Vec<String> {
+    let out = office.ok(&w(&format!("--today {today} --format json due")));
+    json(&out)
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["kind"] == kind && i["code"] == advisor)
+        .map(|i| format!("{} {}", i["due"].as_str().unwrap(), i["what"].as_str().unwrap()))
+        .collect()
+}
+
 #[test]
 fn a_report_is_no_contact_of_the_paired_leader() {
     // A0001 谭正清 is held by the leader L001 刘正刚 (seed 004 二: 结对子).
@@ -55,4 +67,50 @@ fn an_imported_report_is_put_down_to_no_liaison_either() {
     let by_kind = "SELECT group_concat(c.kind || ' ' || IFNULL(l.code, '-'), ', ') FROM
                    (SELECT * FROM contacts ORDER BY id DESC LIMIT 2) c LEFT JOIN liaisons l ON l.id = c.liaison_id";
     assert_eq!(office.text(by_kind), "call L001, report -");
+}
+
+#[test]
+fn a_report_does_not_silence_no_contact_but_calls_for_a_visit() {
+    // A0001's last contact was 2026-05-18; the committee's interval is 90 days.
+    let office = Office::sample();
+    let silent = ["2026-08-16 最近联系 2026-05-18（间隔不超过 90 天）"];
+    assert_eq!(
+        due_items(&office, "2026-11-20", "no_contact", "A0001"),
+        silent
+    );
+    // Seed 004 五报告 / 三必访: the unit reports a health matter.
+    office.ok(&w(
+        "contact add --date 2026-11-19 --kind report --event health --advisor A0001 --channel phone",
+    ));
+    assert_eq!(
+        due_items(&office, "2026-11-20", "no_contact", "A0001"),
+        silent,
+        "still not contacted"
+    );
+    let owed = ["2026-12-04 2026-11-19 报告重大健康状况，15 天内应走访（三必访，来宾方案）"];
+    assert_eq!(due_items(&office, "2026-11-20", "visit_owed", "A0001"), owed);
+    let last = "SELECT last_on || ' ' || IFNULL(visit_on, '-') FROM contact_last WHERE advisor_id = 1";
+    assert_eq!(office.text(last), "2026-05-18 2026-05-18");
+    let report = json(&office.ok(&w("--format json report coverage --year 2026")));
+    let a0001 = find(&report["advisors"], "code", "A0001");
+    assert_eq!(a0001["last_contact"], "2026-05-18");
+    assert!(a0001["flags"].as_str().unwrap().contains("visit_owed"));
+    // A call contacts them; it is not the visit 三必访 asks for.
+    office.ok(&w("contact add --kind call --advisor A0001 --channel phone"));
+    assert!(due_items(&office, "2026-11-20", "no_contact", "A0001").is_empty());
+    assert_eq!(due_items(&office, "2026-11-20", "visit_owed", "A0001"), owed);
+    // As of the report's day (before the call) the report still is no contact.
+    assert_eq!(
+        due_items(&office, "2026-11-19", "no_contact", "A0001"),
+        silent
+    );
+    office.ok(&w(
+        "contact add --kind visit --occasion hardship --advisor A0001 --channel in_person",
+    ));
+    assert!(due_items(&office, "2026-11-20", "visit_owed", "A0001").is_empty());
+    assert_eq!(office.text(last), "2026-11-20 2026-11-20");
+    // Voiding the report leaves the last contact and visit as they are.
+    let report = office.int("SELECT max(id) FROM contacts WHERE kind = 'report'");
+    office.ok(&w(&format!("contact void {report} --reason 重复录入")));
+    assert_eq!(office.text(last), "2026-11-20 2026-11-20");
 }
