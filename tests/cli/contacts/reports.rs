@@ -7,7 +7,7 @@
 //! still calls for the 三必访 visit (三(一)1) until one is made.
 
 use super::{find, w};
-use crate::common::{Office, json};
+use crate::common::{Office, csv_rows, json};
 
 /// The contacts `report coverage` credits liaison `code` with this year.
 fn leader_contacts(office: &Office, code: &str) -> i64 {
@@ -52,6 +52,17 @@ fn a_report_is_no_contact_of_the_paired_leader() {
     office.ok(&w("contact add --kind call --advisor A0001 --channel phone"));
     assert_eq!(office.text(liaison), "L001");
     assert_eq!(leader_contacts(&office, "L001"), before + 1);
+    // The yearly roster review (seed 004 二: 每年调整) counts the call alone.
+    let review = json(&office.ok(&w("--format json appointment review --year 2026")));
+    assert_eq!(find(&review, "code", "A0001")["contacts"], 5);
+    // The advisor's row counts the call, and shows the reports by kind.
+    let report = json(&office.ok(&w("--format json report coverage --year 2026")));
+    let a0001 = find(&report["advisors"], "code", "A0001");
+    assert_eq!(a0001["contacts"], 5, "2 visits, a greeting, care, the call");
+    assert_eq!(
+        a0001["by_kind"],
+        "走访 2、节日慰问 1、电话联系 1、关心关怀 1、重大事项报告 2"
+    );
 }
 
 #[test]
@@ -113,4 +124,40 @@ fn a_report_does_not_silence_no_contact_but_calls_for_a_visit() {
     let report = office.int("SELECT max(id) FROM contacts WHERE kind = 'report'");
     office.ok(&w(&format!("contact void {report} --reason 重复录入")));
     assert_eq!(office.text(last), "2026-11-20 2026-11-20");
+}
+
+#[test]
+fn the_summary_counts_reports_apart_from_contacts() {
+    let office = Office::sample();
+    let totals = |office: &Office| {
+        let s = json(&office.ok(&w("--format json report summary --year 2026")));
+        let t = s["contacts"].as_array().unwrap().last().unwrap().clone();
+        let line = s["summary"][3].as_str().unwrap().to_string();
+        (t, line)
+    };
+    let (before, line) = totals(&office);
+    // The sample's 2026 reports: A0032's achievement, A0029's family event,
+    // A0019's health (seed 004 五报告).
+    assert_eq!(before["reports"], 3);
+    assert!(line.contains("收到五报告 3 件"), "{line}");
+    office.ok(&w(
+        "contact add --kind report --event achievement --advisor A0036 --channel phone",
+    ));
+    let (after, line) = totals(&office);
+    assert_eq!(after["reports"], 4);
+    for key in ["contacts", "visits", "greetings", "advisors_contacted"] {
+        assert_eq!(after[key], before[key], "{key}: a report is no contact");
+    }
+    assert!(line.contains("收到五报告 4 件"), "{line}");
+    // The export carries the same numbers, reports as their own measure.
+    let out = office.ok(&w("--format csv export summary --year 2026"));
+    let rows = csv_rows(&out);
+    let total = |key: &str| -> String {
+        rows.iter()
+            .find(|r| r[8] == key && r[3].is_empty())
+            .unwrap_or_else(|| panic!("no total {key}"))[6]
+            .clone()
+    };
+    assert_eq!(total("contacts.reports"), "4");
+    assert_eq!(total("contacts.contacts"), before["contacts"].to_string());
 }
