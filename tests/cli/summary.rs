@@ -199,7 +199,10 @@ fn the_2025_summary_agrees_with_every_listing() {
     let (reports, contacts): (Vec<Value>, Vec<Value>) =
         listed.into_iter().partition(|r| r["kind"] == "report");
     let c = row(&s, "contacts", None);
-    assert!(!reports.is_empty(), "the sample reports a post change in 2025");
+    assert!(
+        !reports.is_empty(),
+        "the sample reports a post change in 2025"
+    );
     assert_eq!(n(&c["contacts"]), contacts.len() as i64);
     assert_eq!(n(&c["reports"]), reports.len() as i64);
     assert_eq!(

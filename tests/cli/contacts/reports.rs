@@ -25,7 +25,13 @@ fn due_items(office: &Office, today: &str, kind: &str, advisor: &str) -> Vec<Str
         .unwrap()
         .iter()
         .filter(|i| i["kind"] == kind && i["code"] == advisor)
-        .map(|i| format!("{} {}", i["due"].as_str().unwrap(), i["what"].as_str().unwrap()))
+        .map(|i| {
+            format!(
+                "{} {}",
+                i["due"].as_str().unwrap(),
+                i["what"].as_str().unwrap()
+            )
+        })
         .collect()
 }
 
@@ -37,9 +43,14 @@ fn a_report_is_no_contact_of_the_paired_leader() {
     office.ok(&w(
         "contact add --kind report --event post_change --advisor A0001 --channel phone",
     ));
-    let liaison = "SELECT IFNULL(l.code, '-') FROM contacts c LEFT JOIN liaisons l ON l.id = c.liaison_id
+    let liaison =
+        "SELECT IFNULL(l.code, '-') FROM contacts c LEFT JOIN liaisons l ON l.id = c.liaison_id
                    WHERE c.id = (SELECT max(id) FROM contacts)";
-    assert_eq!(office.text(liaison), "-", "not put down to the paired leader");
+    assert_eq!(
+        office.text(liaison),
+        "-",
+        "not put down to the paired leader"
+    );
     assert_eq!(leader_contacts(&office, "L001"), before);
     // Named on purpose (the leader took the call), the liaison is kept, and
     // the report is still no contact the leader made.
@@ -49,7 +60,9 @@ fn a_report_is_no_contact_of_the_paired_leader() {
     assert_eq!(office.text(liaison), "L001");
     assert_eq!(leader_contacts(&office, "L001"), before);
     // The leader's own call is theirs, by default as before.
-    office.ok(&w("contact add --kind call --advisor A0001 --channel phone"));
+    office.ok(&w(
+        "contact add --kind call --advisor A0001 --channel phone",
+    ));
     assert_eq!(office.text(liaison), "L001");
     assert_eq!(leader_contacts(&office, "L001"), before + 1);
     // The yearly roster review (seed 004 二: 每年调整) counts the call alone.
@@ -99,17 +112,26 @@ fn a_report_does_not_silence_no_contact_but_calls_for_a_visit() {
         "still not contacted"
     );
     let owed = ["2026-12-04 2026-11-19 报告重大健康状况，15 天内应走访（三必访，来宾方案）"];
-    assert_eq!(due_items(&office, "2026-11-20", "visit_owed", "A0001"), owed);
-    let last = "SELECT last_on || ' ' || IFNULL(visit_on, '-') FROM contact_last WHERE advisor_id = 1";
+    assert_eq!(
+        due_items(&office, "2026-11-20", "visit_owed", "A0001"),
+        owed
+    );
+    let last =
+        "SELECT last_on || ' ' || IFNULL(visit_on, '-') FROM contact_last WHERE advisor_id = 1";
     assert_eq!(office.text(last), "2026-05-18 2026-05-18");
     let report = json(&office.ok(&w("--format json report coverage --year 2026")));
     let a0001 = find(&report["advisors"], "code", "A0001");
     assert_eq!(a0001["last_contact"], "2026-05-18");
     assert!(a0001["flags"].as_str().unwrap().contains("visit_owed"));
     // A call contacts them; it is not the visit 三必访 asks for.
-    office.ok(&w("contact add --kind call --advisor A0001 --channel phone"));
+    office.ok(&w(
+        "contact add --kind call --advisor A0001 --channel phone",
+    ));
     assert!(due_items(&office, "2026-11-20", "no_contact", "A0001").is_empty());
-    assert_eq!(due_items(&office, "2026-11-20", "visit_owed", "A0001"), owed);
+    assert_eq!(
+        due_items(&office, "2026-11-20", "visit_owed", "A0001"),
+        owed
+    );
     // As of the report's day (before the call) the report still is no contact.
     assert_eq!(
         due_items(&office, "2026-11-19", "no_contact", "A0001"),
