@@ -238,6 +238,8 @@ CREATE TABLE contact_advisors (
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX contact_advisors_advisor ON contact_advisors(advisor_id, contact_id);
 
+-- (Migration 6 redefines the two triggers below: a reported event, 五报告,
+-- is not a contact, so it moves neither date.)
 -- The date of each advisor's last live contact, and of their last visit,
 -- home visit or care (seed 004 三必访), derived from the two tables above
 -- and kept by these triggers whatever writes them (commands, imports, the

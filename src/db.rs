@@ -21,6 +21,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_advisor_code_nocase.sql"),
     include_str!("migrations/0004_panel_eligibility.sql"),
     include_str!("migrations/0005_quota_lead_days.sql"),
+    include_str!("migrations/0006_reports_are_not_contacts.sql"),
 ];
 
 /// How long a command waits for another process's write before giving up.

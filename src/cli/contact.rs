@@ -27,7 +27,8 @@ pub struct ContactAddArgs {
     /// Every advisor serving on this panel on the date (id, code or name)
     #[arg(long)]
     pub panel: Option<String>,
-    /// The liaison who made the contact (default: the advisors' liaison, when they share one)
+    /// The liaison who made the contact (default: the advisors' liaison, when they share one;
+    /// none for a reported event, which the expert or their unit sends in)
     #[arg(long)]
     pub liaison: Option<String>,
     /// in_person, phone, wechat, sms, letter, email, video or other

@@ -235,7 +235,7 @@ fn add(ctx: &Ctx, args: &ContactAddArgs) -> anyhow::Result<()> {
         let named = advisors(tx, &ctx.env, args, &texts, &on)?;
         contact.liaison_id = match &args.liaison {
             Some(text) => Some(resolve::liaison(tx, &ctx.env, "--liaison", text)?.id),
-            None => shared_liaison(tx, &named, &on)?,
+            None => default_liaison(tx, &contact.kind, &named, &on)?,
         };
         let ids: Vec<i64> = named.iter().map(|f| f.id).collect();
         let id = store::insert(tx, &contact, &ids, &now_stamp())?;
@@ -258,12 +258,20 @@ fn add(ctx: &Ctx, args: &ContactAddArgs) -> anyhow::Result<()> {
     )
 }
 
-/// The liaison holding every named advisor on the date, when they share one.
-pub(crate) fn shared_liaison(
+/// The liaison a contact given no `--liaison` is put down to: the one
+/// holding every named advisor on the date, when they share one. Never for
+/// a reported event (五报告, seed 004 三(一)3): the expert or their unit
+/// sends it in, nobody in the office made it, so a paired leader who did
+/// nothing would otherwise be credited with a contact.
+pub(crate) fn default_liaison(
     tx: &Tx,
+    kind: &str,
     named: &[resolve::Found],
     on: &str,
 ) -> anyhow::Result<Option<i64>> {
+    if kind == "report" {
+        return Ok(None);
+    }
     let mut shared: Option<i64> = None;
     for advisor in named {
         match crate::store::liaison::holder_on(tx, advisor.id, on)? {

@@ -102,8 +102,8 @@ pub fn visits_owed(
     Ok(rows)
 }
 
-/// Advisor id → the date of their last live contact on or before `on`, for
-/// `advisors`: one lookup each in `contact_last` (kept by triggers), and
+/// Advisor id → the date of their last live contact on or before `on` (a
+/// reported event, 五报告, is not one), for `advisors`: one lookup each in `contact_last` (kept by triggers), and
 /// the contacts themselves read only where that one is later than `on` (a
 /// report as of a past day). Grouping every contact instead took 3 s at
 /// 2,000,000 contacts.
@@ -116,7 +116,7 @@ pub fn last_contacts(
         conn.prepare_cached("SELECT last_on FROM contact_last WHERE advisor_id = ?1")?;
     let mut before = conn.prepare_cached(
         "SELECT max(c.on_date) FROM contact_advisors ca JOIN contacts c ON c.id = ca.contact_id
-         WHERE ca.advisor_id = ?1 AND c.voided_at IS NULL AND c.on_date <= ?2",
+         WHERE ca.advisor_id = ?1 AND c.voided_at IS NULL AND c.kind <> 'report' AND c.on_date <= ?2",
     )?;
     let mut out = HashMap::with_capacity(advisors.len());
     for &advisor in advisors {
@@ -184,7 +184,7 @@ pub struct InPost {
     pub is_leader: bool,
     /// Serving advisors held on the date: (advisor id, "A0001 谭正清").
     pub held: Vec<(i64, String)>,
-    /// Live contacts this liaison made in the year.
+    /// Live contacts this liaison made in the year (reported events aside).
     pub contacts: i64,
 }
 
@@ -198,10 +198,13 @@ pub fn liaisons_in_post(conn: &Connection, on: &str, from: &str) -> anyhow::Resu
             OR EXISTS (SELECT 1 FROM liaison_assignments x WHERE x.liaison_id = l.id AND {holding})
          ORDER BY l.code"
     );
-    // One pass over the year's contacts (there is no index by liaison).
+    // One pass over the year's contacts (there is no index by liaison). A
+    // reported event (五报告) is the expert's unit informing the office, not
+    // the liaison reaching the expert, even where a liaison is named on it
+    // (before migration 6 `contact add` named the paired one by default).
     let mut stmt = conn.prepare_cached(
         "SELECT liaison_id, count(*) FROM contacts WHERE liaison_id IS NOT NULL AND voided_at IS NULL
-           AND on_date BETWEEN ?1 AND ?2 GROUP BY liaison_id",
+           AND kind <> 'report' AND on_date BETWEEN ?1 AND ?2 GROUP BY liaison_id",
     )?;
     let contacts: HashMap<i64, i64> = stmt
         .query_map(params![from, on], |r| Ok((r.get(0)?, r.get(1)?)))?

@@ -170,13 +170,16 @@ pub fn advice(conn: &Connection, span: &Span) -> anyhow::Result<ByPanel> {
 
 /// Live contacts in the span: per panel those naming an advisor serving on
 /// it that day (as `contact list --panel` counts them), for the office all
-/// of them: contacts, visits, greetings, advisors contacted.
+/// of them: contacts, visits, greetings, advisors contacted, and apart the
+/// reported events received (五报告, seed 004 三(一)3), which the advisors'
+/// units send in and so are neither contacts nor make an advisor contacted.
 pub fn contacts(conn: &Connection, span: &Span) -> anyhow::Result<ByPanel> {
     let per_panel = format!(
-        "SELECT ap.panel_id, count(DISTINCT c.id),
+        "SELECT ap.panel_id, count(DISTINCT CASE WHEN c.kind <> 'report' THEN c.id END),
             count(DISTINCT CASE WHEN c.kind IN ('visit','home_visit') THEN c.id END),
             count(DISTINCT CASE WHEN c.kind = 'greeting' THEN c.id END),
-            count(DISTINCT ca.advisor_id)
+            count(DISTINCT CASE WHEN c.kind <> 'report' THEN ca.advisor_id END),
+            count(DISTINCT CASE WHEN c.kind = 'report' THEN c.id END)
          FROM contacts c JOIN contact_advisors ca ON ca.contact_id = c.id
          JOIN appointments ap ON ap.advisor_id = ca.advisor_id AND {}
          WHERE c.voided_at IS NULL AND c.on_date BETWEEN :first AND :as_of
@@ -185,17 +188,18 @@ pub fn contacts(conn: &Connection, span: &Span) -> anyhow::Result<ByPanel> {
         serving_condition("ap").replace('?', "c.on_date")
     );
     let total = format!(
-        "SELECT NULL, count(DISTINCT c.id),
+        "SELECT NULL, count(DISTINCT CASE WHEN c.kind <> 'report' THEN c.id END),
             count(DISTINCT CASE WHEN c.kind IN ('visit','home_visit') THEN c.id END),
             count(DISTINCT CASE WHEN c.kind = 'greeting' THEN c.id END),
-            count(DISTINCT ca.advisor_id)
+            count(DISTINCT CASE WHEN c.kind <> 'report' THEN ca.advisor_id END),
+            count(DISTINCT CASE WHEN c.kind = 'report' THEN c.id END)
          FROM contacts c JOIN contact_advisors ca ON ca.contact_id = c.id
          WHERE c.voided_at IS NULL AND c.on_date BETWEEN :first AND :as_of 
            AND (:panel IS NULL OR EXISTS (SELECT 1 FROM appointments ap WHERE ap.advisor_id = ca.advisor_id
                 AND ap.panel_id = :panel AND {}))",
         serving_condition("ap").replace('?', "c.on_date")
     );
-    with_total(grouped(conn, &per_panel, span, 4)?, conn, &total, span, 4)
+    with_total(grouped(conn, &per_panel, span, 5)?, conn, &total, span, 5)
 }
 
 /// For one festival occurrence: per panel greeting on it, the advisors

@@ -3,10 +3,11 @@
 //! leader holds at least 2 advisors; 三必访; 五报告; health checks), seed 002
 //! (visits a year). This file: the festival calendar, greetings and
 //! contacts; `contacts/liaison.rs` the pairings; `contacts/coverage.rs` the
-//! coverage report.
+//! coverage report; `contacts/reports.rs` the reported events (五报告).
 
 mod coverage;
 mod liaison;
+mod reports;
 
 use chrono::NaiveDate;
 use roster::domain::festival::{self, Festival};

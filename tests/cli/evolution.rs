@@ -260,3 +260,59 @@ fn an_old_backup_is_restored_and_brought_up_to_date() {
     assert_eq!(version, 1);
     office.ok(&["check"]);
 }
+
+#[test]
+fn migration_6_takes_reported_events_out_of_the_last_contacts() {
+    // A file from before migration 6, whose triggers took a reported event
+    // (seed 004 五报告, sent in by the advisor's unit) for the office's last
+    // contact with the advisor: `due` then never said they were owed one.
+    let office = v1_office();
+    office
+        .conn()
+        .execute_batch(
+            "INSERT INTO contacts (id, on_date, kind, event, created_at) VALUES
+                (1, '2026-03-01', 'visit', NULL, '2026-03-01T09:00:00+08:00'),
+                (2, '2026-09-01', 'report', 'health', '2026-09-01T09:00:00+08:00'),
+                (3, '2026-10-01', 'report', 'post_change', '2026-10-01T09:00:00+08:00'),
+                (4, '2026-06-01', 'call', NULL, '2026-06-01T09:00:00+08:00');
+             INSERT INTO contact_advisors (contact_id, advisor_id) VALUES (1, 1), (2, 1), (3, 2), (4, 3), (2, 3);",
+        )
+        .unwrap();
+    let last = |office: &Office| {
+        office.text(
+            "SELECT IFNULL(group_concat(row, '; '), '') FROM (SELECT advisor_id || ' ' || last_on || ' ' ||
+             IFNULL(visit_on, '-') AS row FROM contact_last ORDER BY advisor_id)",
+        )
+    };
+    assert_eq!(
+        last(&office),
+        "1 2026-09-01 2026-03-01; 2 2026-10-01 -; 3 2026-09-01 -",
+        "the old triggers"
+    );
+    office.ok(&["advisor", "list"]);
+    assert_eq!(
+        office.int("PRAGMA user_version"),
+        roster::db::current_version()
+    );
+    // Rebuilt from the contacts: the reports are gone from it, the visit
+    // (三必访 reads it) stays; A0002 has had nothing but a report.
+    assert_eq!(last(&office), "1 2026-03-01 2026-03-01; 3 2026-06-01 -");
+    // The new triggers keep it so: another report moves nothing, voiding
+    // the call leaves A0003 without a contact.
+    office
+        .conn()
+        .execute_batch(
+            "INSERT INTO contacts (id, on_date, kind, event, created_at) VALUES
+                (5, '2026-11-01', 'report', 'achievement', '2026-11-01T09:00:00+08:00');
+             INSERT INTO contact_advisors (contact_id, advisor_id) VALUES (5, 1), (5, 2);
+             UPDATE contacts SET voided_at = '2026-11-02T09:00:00+08:00', void_reason = 'x' WHERE id = 4;",
+        )
+        .unwrap();
+    assert_eq!(last(&office), "1 2026-03-01 2026-03-01");
+    // A new database ends with the same schema as a migrated one.
+    let fresh = Office::empty();
+    assert!(
+        objects(&office.conn()) == objects(&fresh.conn()),
+        "a migrated file and a new one differ in schema"
+    );
+}

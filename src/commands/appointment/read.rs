@@ -259,6 +259,7 @@ pub fn year_review(ctx: &Ctx, year: &str, panel: Option<&str>) -> anyhow::Result
                 SELECT ca.advisor_id, count(*) AS contacts
                 FROM contact_advisors ca JOIN contacts c ON c.id = ca.contact_id
                 WHERE ca.advisor_id IN (SELECT advisor_id FROM subject) AND c.voided_at IS NULL
+                  AND c.kind <> 'report' -- 五报告 are sent in by the advisor's unit, not contacts
                   AND c.on_date BETWEEN ?1 AND ?2
                 GROUP BY ca.advisor_id)
              SELECT p.code, a.code, a.name, s.role, s.term_end, s.status,

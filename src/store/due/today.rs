@@ -10,10 +10,11 @@ use super::serving::{Day, day};
 use crate::store::serving_condition;
 
 /// The last live contact with `ap.advisor_id` on or before `:today` (for a
-/// `--today` in the past, when `contact_last` holds a later one).
+/// `--today` in the past, when `contact_last` holds a later one). A
+/// reported event (五报告) is not a contact, as in `contact_last`.
 const LAST_BY_TODAY: &str =
     "(SELECT max(c.on_date) FROM contact_advisors ca JOIN contacts c ON c.id = ca.contact_id
-    WHERE ca.advisor_id = ap.advisor_id AND c.voided_at IS NULL AND c.on_date <= :today)";
+    WHERE ca.advisor_id = ap.advisor_id AND c.voided_at IS NULL AND c.kind <> 'report' AND c.on_date <= :today)";
 
 /// Whether appointment `ap` is on the panel asked about (any without `--panel`).
 const ASKED: &str = "(:panel IS NULL OR ap.panel_id = :panel)";

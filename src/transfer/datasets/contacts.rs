@@ -10,7 +10,7 @@
 use rusqlite::types::Value;
 
 use crate::cli::contact::ContactAddArgs;
-use crate::commands::contact::{advisors, shared_liaison, validate};
+use crate::commands::contact::{advisors, default_liaison, validate};
 use crate::context::{Tx, now_stamp};
 use crate::input::resolve::{ADVISOR, LIAISON};
 use crate::labels::{CARE_KIND, CHANNEL, CONTACT_KIND, EVENT, FESTIVAL, OCCASION};
@@ -174,7 +174,7 @@ impl RowHandler for Contacts {
                 .map(|l| l.id)
             }
             None if row.has("liaison") => None,
-            None => shared_liaison(tx, &named, &contact.on_date)?,
+            None => default_liaison(tx, &contact.kind, &named, &contact.on_date)?,
         };
         contact.id = Some(id);
         let ids: Vec<i64> = named.iter().map(|f| f.id).collect();

@@ -163,10 +163,12 @@ fn headline(
         "履职活动 {held} 次（书面意见 {written} 份），参加 {joined} 人次，出席率 {attendance}；意见建议 {submitted} 件，采纳 {adopted} 件，领导批示 {endorsed} 件，已反馈 {fed_back} 件。",
         "Activities {held} ({written} written opinions), {joined} participations, attendance {attendance}; advice {submitted}, adopted {adopted}, endorsed {endorsed}, fed back {fed_back}."
     ));
-    let (contacted, visits, coverage) = (n(&c, 2), n(&c, 3), n(&c, 8));
+    // Reported events (五报告) are the advisors' units informing the office:
+    // counted apart, never among the contacts.
+    let (contacted, visits, reports, coverage) = (n(&c, 2), n(&c, 3), n(&c, 6), n(&c, 9));
     lines.push(crate::tr!(
-        "联系服务 {contacted} 次（走访 {visits} 次），节日问候覆盖率 {coverage}；经费支出 {spent} 元。",
-        "Contacts {contacted} ({visits} visits), holiday greeting coverage {coverage}; spending {spent} yuan."
+        "联系服务 {contacted} 次（走访 {visits} 次），收到五报告 {reports} 件，节日问候覆盖率 {coverage}；经费支出 {spent} 元。",
+        "Contacts {contacted} ({visits} visits), reported events received {reports}, holiday greeting coverage {coverage}; spending {spent} yuan."
     ));
     Ok(lines)
 }

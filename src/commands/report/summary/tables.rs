@@ -189,7 +189,8 @@ pub(super) fn work(
     Ok(())
 }
 
-/// Contacts, visits, greetings, and festival coverage (seed 000).
+/// Contacts, visits, greetings, reported events received (seed 004 五报告,
+/// not counted as contacts), and festival coverage (seed 000).
 pub(super) fn contacts(
     conn: &Connection,
     span: &Span,
@@ -213,9 +214,9 @@ pub(super) fn contacts(
     for (p, g) in &greetings {
         contacts
             .entry(*p)
-            .or_insert_with(|| [vec![0; 4], g.clone()].concat());
+            .or_insert_with(|| [vec![0; 5], g.clone()].concat());
     }
-    let t = contacts.get(&None).cloned().unwrap_or_else(|| vec![0; 6]);
+    let t = contacts.get(&None).cloned().unwrap_or_else(|| vec![0; 7]);
     tables.push(Table {
         key: "contacts",
         title: ("联系服务与节日问候", "Contacts and holiday greetings"),
@@ -233,6 +234,7 @@ pub(super) fn contacts(
                     "advisors contacted",
                     Kind::Int,
                 ),
+                col("reports", "收到五报告", "reports received", Kind::Int),
                 col("greetings_due", "应问候人次", "greetings due", Kind::Int),
                 col("greetings_sent", "已问候人次", "greeted", Kind::Int),
                 col(
@@ -244,12 +246,12 @@ pub(super) fn contacts(
             ],
             |v| {
                 let mut c: Vec<Cell> = v.iter().map(|x| Cell::Int(*x)).collect();
-                c.push(rate(v[5], v[4]));
+                c.push(rate(v[6], v[5]));
                 c
             },
             Shape {
                 totals: Some(&t),
-                width: 6,
+                width: 7,
                 unbooked: false,
                 with_total: whole,
                 persons: true,
