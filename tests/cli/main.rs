@@ -26,6 +26,7 @@ mod foundation;
 mod generator;
 #[path = "../bench/harness.rs"]
 mod harness;
+mod held_lock;
 mod imports;
 mod imports_clerks;
 mod imports_masked;
