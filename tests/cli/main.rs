@@ -20,6 +20,7 @@ mod dataset_imports;
 mod datasets;
 mod due;
 mod due_large;
+mod due_leaders;
 mod evolution;
 mod exports;
 mod foundation;
