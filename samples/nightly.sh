@@ -83,7 +83,9 @@ step() {
     fi
     message=$(tr '\n' ' ' < "$ERR")
     if [ "$status" -eq 0 ]; then
-        log "ok      $name"
+        # A warning of a step that succeeded (a backup taken while a clerk
+        # held the database, whose audit row could not be written) is kept.
+        log "ok      $name${message:+: $message}"
     elif [ "$status" -eq 6 ]; then
         due=1
         log "due     $name: $message"

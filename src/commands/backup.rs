@@ -2,8 +2,13 @@
 //! online backup API, one read snapshot, so clerks keep working meanwhile),
 //! written private (0600) under a temporary name and renamed into place, so
 //! FILE is either the previous file or a whole backup, never half of one.
-//! A damaged database is not backed up (exit 5); the file and its audit
-//! row land together.
+//! A damaged database is not backed up (exit 5). The copy needs no write
+//! lock, so a clerk's long import does not stop the nightly backup: the file
+//! is put in place first, then its audit row is written (waiting for the
+//! write lock up to the busy timeout). A row that still cannot be written
+//! leaves the backup standing: a warning on stderr, exit 0 — the row records
+//! a copy of the database, not personal data leaving it (`export
+//! --unmasked` refuses instead).
 
 use crate::cli::backup::BackupArgs;
 use crate::context::Ctx;
@@ -47,24 +52,22 @@ pub fn run(ctx: &Ctx, args: &BackupArgs) -> anyhow::Result<()> {
     let file = std::fs::canonicalize(files::folder_of(dest))
         .map(|folder| folder.join(dest.file_name().unwrap_or_default()))
         .unwrap_or_else(|_| dest.clone());
-    // The audit row and the file land together: a backup that cannot be
-    // recorded (the database locked past the timeout) leaves no file. The
-    // file is on disk before the transaction; inside it, only renamed; a
-    // commit that then fails takes the file away again.
-    staged.sync()?;
-    let renamed = std::cell::Cell::new(false);
+    staged
+        .commit()
+        .map_err(|e| anyhow::anyhow!("{shown}: {e}"))?;
+    let after = serde_json::json!({ "file": file.display().to_string() });
     let recorded = ctx.write(|tx| {
-        let after = serde_json::json!({ "file": file.display().to_string() });
-        crate::audit::record(tx, tx.env, "database", None, "backup", None, Some(&after))?;
-        staged.rename()?;
-        renamed.set(true);
-        Ok(())
+        crate::audit::record(tx, tx.env, "database", None, "backup", None, Some(&after))
     });
     if let Err(err) = recorded {
-        if renamed.get() {
-            let _ = std::fs::remove_file(dest);
-        }
-        return Err(err);
+        let why = crate::error::explain_sqlite(&err).unwrap_or_else(|| format!("{err:#}"));
+        crate::output::print_warning(
+            &ctx.env,
+            &crate::tr!(
+                "警告：备份已写好，但审计日志未能记下这次备份（{why}）",
+                "warning: the backup was written, but the audit log could not record it ({why})"
+            ),
+        );
     }
     crate::output::print_done(
         &ctx.env,

@@ -208,6 +208,15 @@ pub fn print_status(env: &Env, message: &str) {
     }
 }
 
+/// Something the user should know although the command succeeded (a
+/// backup whose audit row could not be written): always on stderr, so a
+/// nightly script's log keeps it.
+pub fn print_warning(env: &Env, message: &str) {
+    if !env.quiet {
+        eprintln!("{message}");
+    }
+}
+
 /// Reports a completed change: a sentence for people, the record's id and
 /// code for scripts.
 pub fn print_done(

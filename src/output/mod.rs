@@ -16,7 +16,8 @@ use crate::labels::Domain;
 
 pub use self::csv::{CsvOptions, CsvSink, neutralize, unneutralize};
 pub use self::doc::{
-    Doc, Section, print_doc, print_done, print_note, print_rows, print_status, write_doc,
+    Doc, Section, print_doc, print_done, print_note, print_rows, print_status, print_warning,
+    write_doc,
 };
 pub use self::json::JsonSink;
 pub use self::table::TableSink;

@@ -191,3 +191,27 @@ pub fn holder_on(
 pub fn holding_condition(la: &str) -> String {
     format!("{la}.start_date <= ? AND ({la}.end_date IS NULL OR {la}.end_date >= ?)")
 }
+
+/// Whether leader `liaison_id` is shown by a view of panel `panel_id` on
+/// `day` (`due --panel`, `report coverage --panel`) for the check that each
+/// leader pairs with at least two experts (seed 004 二): in an office with
+/// that one panel, every leader; otherwise a leader one of whose pairings —
+/// ended, current or starting later — is with an advisor appointed to the
+/// panel by `day`. A leader who handed everyone over, or whose experts'
+/// terms ended, still shows; one never paired with anyone belongs to no
+/// panel and shows only without `--panel`. Indexed lookups of this one
+/// leader's pairings.
+pub fn leader_on_panel(
+    conn: &Connection,
+    liaison_id: i64,
+    panel_id: i64,
+    day: &str,
+) -> anyhow::Result<bool> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT (SELECT count(*) FROM panels) = 1 OR EXISTS (
+                SELECT 1 FROM liaison_assignments la JOIN appointments ap ON ap.advisor_id = la.advisor_id
+                WHERE la.liaison_id = ?1 AND ap.panel_id = ?2 AND ap.term_start <= ?3)",
+        )?
+        .query_row(params![liaison_id, panel_id, day], |r| r.get(0))?)
+}

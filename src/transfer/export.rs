@@ -1,7 +1,10 @@
 //! Running an export: the dataset's query in one read snapshot, rows
 //! streamed one at a time into CSV (or xlsx) through a reused buffer, to
-//! stdout or to a file that appears whole or not at all; an unmasked export
-//! is written to the audit log before its file is put in place.
+//! stdout or to a file that appears whole or not at all. An unmasked export
+//! is written to the audit log before its file is put in place, or, to
+//! stdout, before its first byte leaves: the read needs no write lock, the
+//! audit row waits for it up to the busy timeout, and a row that cannot be
+//! written refuses the export (exit 5, no file, nothing printed).
 
 use std::io::Write;
 use std::path::Path;
@@ -35,6 +38,10 @@ pub fn run(
     out: Option<&Path>,
 ) -> anyhow::Result<u64> {
     refuse_foreign_filters(dataset, filters)?;
+    let unmasked_to_stdout = out.is_none() && !options.mask;
+    if unmasked_to_stdout {
+        record_before_printing(ctx, dataset, filters, options)?;
+    }
     let mut file = None;
     let rows = ctx.read(|conn| {
         let selection = Selection {
@@ -59,7 +66,7 @@ pub fn run(
                 // Stdout cannot be taken back: a character the encoding
                 // cannot hold is found by a first pass that writes nothing
                 // (the same snapshot), so a nightly job never gets half a file.
-                if options.charset != Charset::Utf8 {
+                if options.charset != Charset::Utf8 && !unmasked_to_stdout {
                     write_csv(conn, dataset.columns, &query, options, std::io::sink())?;
                 }
                 let stdout = std::io::stdout();
@@ -68,10 +75,10 @@ pub fn run(
             }
         }
     })?;
-    if !options.mask {
-        record_unmasked(ctx, dataset, out, rows)?;
-    }
     if let Some(target) = file {
+        if !options.mask {
+            record_unmasked(ctx, dataset, out, rows)?;
+        }
         target.commit()?;
     }
     Ok(rows)
@@ -106,9 +113,54 @@ fn refuse_foreign_filters(dataset: &Dataset, filters: &ExportFilters) -> anyhow:
     ))
 }
 
-/// One audit row saying who exported what, unmasked.
+/// An unmasked export to stdout, which cannot be taken back, is audited
+/// before it is printed: first the encoding pass that finds a character the
+/// charset cannot hold (nothing is recorded for an export that fails), then
+/// the audit row with the rows counted in its own transaction.
+fn record_before_printing(
+    ctx: &Ctx,
+    dataset: &Dataset,
+    filters: &ExportFilters,
+    options: ExportOptions,
+) -> anyhow::Result<()> {
+    let select = |conn: &Connection| {
+        (dataset.export)(&Selection {
+            conn,
+            env: &ctx.env,
+            filters,
+            mask: options.mask,
+        })
+    };
+    if options.charset != Charset::Utf8 {
+        ctx.read(|conn| {
+            let query = select(conn)?;
+            write_csv(conn, dataset.columns, &query, options, std::io::sink()).map(|_| ())
+        })?;
+    }
+    ctx.write(|tx| {
+        let query = select(tx.conn)?;
+        let rows: i64 = tx
+            .prepare(&format!("SELECT count(*) FROM ({})", query.sql))?
+            .query_row(rusqlite::params_from_iter(query.params.iter()), |r| {
+                r.get(0)
+            })?;
+        audit_unmasked(tx.conn, &ctx.env, dataset, None, rows.max(0) as u64)
+    })
+}
+
+/// One audit row saying who exported what to a file, unmasked.
 fn record_unmasked(
     ctx: &Ctx,
+    dataset: &Dataset,
+    out: Option<&Path>,
+    rows: u64,
+) -> anyhow::Result<()> {
+    ctx.write(|tx| audit_unmasked(tx.conn, tx.env, dataset, out, rows))
+}
+
+fn audit_unmasked(
+    conn: &Connection,
+    env: &crate::context::Env,
     dataset: &Dataset,
     out: Option<&Path>,
     rows: u64,
@@ -120,17 +172,15 @@ fn record_unmasked(
         "rows": rows,
         "unmasked": true,
     });
-    ctx.write(|tx| {
-        crate::audit::record(
-            tx.conn,
-            tx.env,
-            "export",
-            None,
-            "export_unmasked",
-            None,
-            Some(&after),
-        )
-    })
+    crate::audit::record(
+        conn,
+        env,
+        "export",
+        None,
+        "export_unmasked",
+        None,
+        Some(&after),
+    )
 }
 
 /// The row count for a progress bar, asked for only when a bar could show.

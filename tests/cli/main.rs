@@ -20,12 +20,14 @@ mod dataset_imports;
 mod datasets;
 mod due;
 mod due_large;
+mod due_leaders;
 mod evolution;
 mod exports;
 mod foundation;
 mod generator;
 #[path = "../bench/harness.rs"]
 mod harness;
+mod held_lock;
 mod imports;
 mod imports_clerks;
 mod imports_masked;

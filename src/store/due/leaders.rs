@@ -7,6 +7,7 @@ use rusqlite::Connection;
 use super::serving::{self, Day, day};
 use super::today::Today;
 use super::{Ask, Found};
+use crate::store::liaison::leader_on_panel;
 
 /// A leader (领导班子成员) in post holding fewer serving advisors than the minimum.
 #[derive(Clone, Debug)]
@@ -31,7 +32,10 @@ struct Leader {
 /// Leaders (`is_leader`; one who leaves the leadership is edited to
 /// `--leader no`) holding fewer than `min` advisors serving today, however
 /// their pairings ended (a leader who handed every advisor over still owes
-/// two, seed 004); with a panel, only leaders holding someone serving on it.
+/// two, seed 004); with a panel, only the leaders that panel's view shows
+/// (`liaison::leader_on_panel`): decided in memory when a pairing, at any
+/// time, is with an advisor serving on it today, else looked up for the
+/// short leaders only.
 pub fn leaders_short(
     conn: &Connection,
     ask: &Ask,
@@ -79,10 +83,13 @@ pub fn leaders_short(
         let mut holding: Vec<i64> = held.iter().copied().filter(|a| roster.serves(*a)).collect();
         holding.sort_unstable();
         holding.dedup();
-        let on_panel = ask
-            .panel
-            .is_none_or(|p| held.iter().any(|a| roster.serves_on(*a, p)));
-        if holding.len() as i64 >= min || !on_panel {
+        if holding.len() as i64 >= min {
+            continue;
+        }
+        if let Some(panel) = ask.panel
+            && !leader.pairings.iter().any(|p| roster.serves_on(p.0, panel))
+            && !leader_on_panel(conn, leader.id, panel, &ask.today)?
+        {
             continue;
         }
         let ended = leader

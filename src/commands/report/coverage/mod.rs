@@ -211,7 +211,10 @@ fn build(
         col("contacts", "本年联系次数", "contacts this year", Kind::Int),
     ]);
     for l in store::liaisons_in_post(conn, &on, &first_s)? {
-        if panel_id.is_some() && !l.held.iter().any(|(id, _)| in_report.contains(id)) {
+        if let Some(panel) = panel_id
+            && !l.held.iter().any(|(id, _)| in_report.contains(id))
+            && !(l.is_leader && crate::store::liaison::leader_on_panel(conn, l.id, panel, &on)?)
+        {
             continue;
         }
         let held = || l.held.iter().map(|(_, who)| who.as_str());

@@ -1,0 +1,117 @@
+//! Leaders short of two experts (seed 004 二) in a view of one panel
+//! (QA seeds234 F8): `due --panel` and `report coverage --panel` show a
+//! leader whose pairings — ended, current or starting later — include an
+//! advisor appointed to the panel, and in an office with that one panel
+//! every leader, so a filtered view never hides the check.
+
+use serde_json::Value;
+
+use crate::common::{Office, json};
+
+/// The leaders `due --panel …` (json) lists as short.
+fn due_short(office: &Office, extra: &[&str]) -> Vec<String> {
+    let mut args = vec!["--format", "json", "due", "--all"];
+    args.extend_from_slice(extra);
+    let (code, out, err) = office.run(&args);
+    assert!(code == 0 || code == 6, "due {extra:?}: exit {code}: {err}");
+    codes(&json(&out), "kind", "leader_short")
+}
+
+/// The leaders `report coverage …` (json) flags as short.
+fn coverage_short(office: &Office, extra: &[&str]) -> Vec<String> {
+    let mut args = vec!["--format", "json", "report", "coverage"];
+    args.extend_from_slice(extra);
+    codes(&json(&office.ok(&args))["flags"], "flag", "leader_under_2")
+}
+
+fn codes(items: &Value, key: &str, value: &str) -> Vec<String> {
+    let mut found: Vec<String> = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i[key] == value)
+        .map(|i| i["code"].as_str().unwrap().to_string())
+        .collect();
+    found.sort();
+    found
+}
+
+#[test]
+fn a_leader_who_handed_a_panels_experts_over_shows_in_that_panels_view() {
+    // L003 held A0005 and A0006 (both on `growth`) and hands them to L005.
+    let office = Office::sample();
+    office.ok(&[
+        "liaison",
+        "assign",
+        "L005",
+        "--advisor",
+        "A0005",
+        "--advisor",
+        "A0006",
+        "--from",
+        "2026-11-01",
+        "--replace",
+    ]);
+    let all = due_short(&office, &[]);
+    assert!(all.contains(&"L003".to_string()), "{all:?}");
+    // Before, the panel's view checked only leaders holding someone on it.
+    assert!(due_short(&office, &["--panel", "growth"]).contains(&"L003".to_string()));
+    assert!(coverage_short(&office, &["--panel", "growth"]).contains(&"L003".to_string()));
+    // A panel L003 never had an expert of is not its view.
+    assert!(!due_short(&office, &["--panel", "tourism"]).contains(&"L003".to_string()));
+    assert!(!coverage_short(&office, &["--panel", "tourism"]).contains(&"L003".to_string()));
+    // Every leader a panel's view shows is one the whole office's view shows.
+    for panel in ["growth", "tourism", "industry", "education"] {
+        for code in due_short(&office, &["--panel", panel]) {
+            assert!(all.contains(&code), "{panel}: {code} not in {all:?}");
+        }
+    }
+    // Leaving the leadership ends the check in every view.
+    office.ok(&["liaison", "edit", "L003", "--leader", "no"]);
+    assert!(!due_short(&office, &["--panel", "growth"]).contains(&"L003".to_string()));
+    assert!(!coverage_short(&office, &["--panel", "growth"]).contains(&"L003".to_string()));
+}
+
+#[test]
+fn in_a_one_panel_office_the_panels_view_shows_every_leader() {
+    // Laibin (seed 004) has one panel; a leader paired with nobody yet owes two.
+    let office = Office::empty();
+    office.ok(&[
+        "panel",
+        "add",
+        "--code",
+        "lb",
+        "--name",
+        "来宾市决策咨询专家",
+        "--kind",
+        "advisory_panel",
+    ]);
+    office.ok(&[
+        "liaison",
+        "add",
+        "--name",
+        "书记甲",
+        "--unit",
+        "市委",
+        "--leader",
+        "yes",
+    ]);
+    assert_eq!(due_short(&office, &[]), ["L001"]);
+    assert_eq!(due_short(&office, &["--panel", "lb"]), ["L001"]);
+    assert_eq!(coverage_short(&office, &["--panel", "lb"]), ["L001"]);
+    // A second panel: a leader who never held anyone belongs to no panel's
+    // view, only to the office's.
+    office.ok(&[
+        "panel",
+        "add",
+        "--code",
+        "tech",
+        "--name",
+        "科技专家组",
+        "--kind",
+        "advisory_panel",
+    ]);
+    assert_eq!(due_short(&office, &[]), ["L001"]);
+    assert!(due_short(&office, &["--panel", "lb"]).is_empty());
+    assert!(coverage_short(&office, &["--panel", "lb"]).is_empty());
+}
