@@ -7,7 +7,6 @@ use rusqlite::Connection;
 use super::serving::{self, Day, day};
 use super::today::Today;
 use super::{Ask, Found};
-use crate::store::liaison::leader_on_panel;
 
 /// A leader (领导班子成员) in post holding fewer serving advisors than the minimum.
 #[derive(Clone, Debug)]
@@ -33,9 +32,8 @@ struct Leader {
 /// `--leader no`) holding fewer than `min` advisors serving today, however
 /// their pairings ended (a leader who handed every advisor over still owes
 /// two, seed 004); with a panel, only the leaders that panel's view shows
-/// (`liaison::leader_on_panel`): decided in memory when a pairing, at any
-/// time, is with an advisor serving on it today, else looked up for the
-/// short leaders only.
+/// (`liaison::leader_on_panel`, decided in memory here: the panel's
+/// advisors are read once).
 pub fn leaders_short(
     conn: &Connection,
     ask: &Ask,
@@ -67,6 +65,10 @@ pub fn leaders_short(
         }
     }
     drop(rows);
+    let on_panel = ask
+        .panel
+        .map(|p| PanelView::read(conn, p, &ask.today))
+        .transpose()?;
     // (since, leader, serving advisors held); `since` is a `Day` here and
     // becomes text for the leaders listed only.
     let mut hits: Vec<(Option<Day>, i64, Vec<i64>)> = Vec::new();
@@ -86,9 +88,8 @@ pub fn leaders_short(
         if holding.len() as i64 >= min {
             continue;
         }
-        if let Some(panel) = ask.panel
-            && !leader.pairings.iter().any(|p| roster.serves_on(p.0, panel))
-            && !leader_on_panel(conn, leader.id, panel, &ask.today)?
+        if let Some(on_panel) = &on_panel
+            && !on_panel.shows(&leader.pairings)
         {
             continue;
         }
@@ -148,4 +149,39 @@ pub fn leaders_short(
         });
     }
     Ok(found)
+}
+
+/// Which leaders a panel's view shows (the rule of
+/// `store::liaison::leader_on_panel`): every one in a one-panel office,
+/// else those with a pairing, at any time, with an advisor appointed to
+/// the panel by today — the panel's advisors read once off its index, so
+/// thousands of leaders cost no query each.
+struct PanelView {
+    only_panel: bool,
+    advisors: std::collections::HashSet<i64>,
+}
+
+impl PanelView {
+    fn read(conn: &Connection, panel: i64, today: &str) -> anyhow::Result<PanelView> {
+        let only_panel: bool =
+            conn.query_row("SELECT (SELECT count(*) FROM panels) = 1", [], |r| r.get(0))?;
+        let mut advisors = std::collections::HashSet::new();
+        if !only_panel {
+            let mut stmt = conn.prepare_cached(
+                "SELECT advisor_id FROM appointments WHERE panel_id = ?1 AND term_start <= ?2",
+            )?;
+            let mut rows = stmt.query(rusqlite::params![panel, today])?;
+            while let Some(r) = rows.next()? {
+                advisors.insert(r.get::<_, i64>(0)?);
+            }
+        }
+        Ok(PanelView {
+            only_panel,
+            advisors,
+        })
+    }
+
+    fn shows(&self, pairings: &[(i64, Day, Option<Day>)]) -> bool {
+        self.only_panel || pairings.iter().any(|p| self.advisors.contains(&p.0))
+    }
 }

@@ -74,7 +74,7 @@ fn a_report_is_no_contact_of_the_paired_leader() {
     assert_eq!(a0001["contacts"], 5, "2 visits, a greeting, care, the call");
     assert_eq!(
         a0001["by_kind"],
-        "走访 2、节日慰问 1、电话联系 1、关心关怀 1、重大事项报告 2"
+        serde_json::json!({"visit": 2, "greeting": 1, "call": 1, "care": 1, "report": 2})
     );
 }
 
