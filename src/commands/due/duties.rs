@@ -1,6 +1,6 @@
-//! Due items from the office's own records: a panel's duties behind pace
-//! and the year-end reports (data in `panel_quotas`, paced by
-//! `domain::due`), assessments still drafts, budget lines nearly spent.
+//! Due items from the panels' duties: a duty behind pace and the year-end
+//! reports (data in `panel_quotas`, paced by `domain::due`). The office's
+//! own items (assessments still drafts, budget lines) are `office.rs`.
 
 use chrono::NaiveDate;
 use rusqlite::Connection;
@@ -9,99 +9,8 @@ use super::items::{Listed, Plan, item};
 use crate::domain::due;
 use crate::i18n::pick;
 use crate::input::date;
-use crate::labels::{CONTACT_KIND, EXPENSE_CATEGORY};
-use crate::store::due::{self as store, Found};
-
-/// A year's assessment runs still drafts; the year's budget lines nearly spent.
-pub fn office(conn: &Connection, plan: &Plan, out: &mut Listed) -> anyhow::Result<()> {
-    let h = plan.h.general;
-    let last_year = match due::assessment_due(chrono::Datelike::year(&h)) {
-        Some(end) if end <= h => chrono::Datelike::year(&h),
-        _ => chrono::Datelike::year(&h) - 1,
-    };
-    let found = store::draft_runs(conn, &plan.ask, last_year)?;
-    out.add("assessment", found, |d| {
-        let (year, n) = (d.year, d.results);
-        let (code, name, panel_flag) = match &d.panel {
-            Some((code, name)) => (code.clone(), name.clone(), format!(" --panel {code}")),
-            None => (
-                String::new(),
-                pick("全办", "whole office").to_string(),
-                String::new(),
-            ),
-        };
-        let what = crate::tr!(
-            "{year} 年度考核初评 {n} 人，尚待确定",
-            "the {year} assessment: {n} preliminary results awaiting confirmation"
-        );
-        let due_on = due::assessment_due(year).unwrap_or(plan.h.today);
-        Ok(item(
-            due_on,
-            "assessment",
-            &code,
-            &name,
-            d.panel.map(|(c, _)| c),
-            what,
-            format!("roster assess confirm --year {year}{panel_flag}"),
-        ))
-    })?;
-
-    let year = chrono::Datelike::year(&plan.h.today);
-    let percent = plan.budget_percent;
-    let mut found = Found::default();
-    for (line, usage) in crate::store::budget::lines_with_usage(conn, year)? {
-        if plan.ask.panel.is_some() && line.panel_id != plan.ask.panel {
-            continue;
-        }
-        if crate::domain::budget::near_cap(line.cap_fen, usage, percent) {
-            let panel = line
-                .panel_id
-                .map(|p| crate::store::panel::get(conn, p))
-                .transpose()?;
-            found.rows.push((line, usage, panel));
-        }
-    }
-    found.total = found.rows.len() as i64;
-    out.add("budget", found, |(line, usage, panel)| {
-        let category = line.category.as_deref().map_or_else(
-            || pick("全部经费", "all spending").to_string(),
-            |c| EXPENSE_CATEGORY.label(c),
-        );
-        let (cap, used) = (
-            crate::input::money::grouped(line.cap_fen),
-            crate::input::money::grouped(usage.recorded()),
-        );
-        let share = format!(
-            "{:.1}",
-            usage.recorded() as f64 * 100.0 / line.cap_fen.max(1) as f64
-        );
-        let what = crate::tr!(
-            "{year} 年{category}预算 {cap} 元，已用 {used} 元（{share}%，提醒线 {percent}%）",
-            "{year} {category} budget {cap} yuan: {used} yuan used ({share}%, alert at {percent}%)"
-        );
-        let (code, name, flag) = match &panel {
-            Some(p) => (
-                p.code.clone(),
-                p.name.clone(),
-                format!(" --panel {}", p.code),
-            ),
-            None => (
-                String::new(),
-                pick("全办", "whole office").to_string(),
-                String::new(),
-            ),
-        };
-        Ok(item(
-            plan.h.today,
-            "budget",
-            &code,
-            &name,
-            panel.map(|p| p.code),
-            what,
-            format!("roster report spending --year {year}{flag}"),
-        ))
-    })
-}
+use crate::labels::CONTACT_KIND;
+use crate::store::due as store;
 
 /// The day a period ending on `to` has its duty due: `lead_days` before
 /// (seed 002 part 8: the year's summary in early December).

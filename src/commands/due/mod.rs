@@ -10,6 +10,7 @@
 
 mod duties;
 mod items;
+mod office;
 
 use crate::cli::due::DueArgs;
 use crate::context::Ctx;
@@ -76,7 +77,7 @@ pub fn run(ctx: &Ctx, args: &DueArgs) -> anyhow::Result<()> {
         items::visits(conn, &plan, &mut listed)?;
         items::advice(conn, &plan, &mut listed)?;
         duties::quotas(conn, &plan, &roster, &mut listed)?;
-        duties::office(conn, &plan, &mut listed)?;
+        office::office(conn, &plan, &mut listed)?;
         Ok((listed, limit))
     })?;
     let Listed { mut items, totals } = listed;
