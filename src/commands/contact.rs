@@ -200,10 +200,19 @@ pub(crate) fn advisors(
         }
         if !crate::store::is_serving(tx, advisor.id, None, on)? {
             let last = store::last_served_before(tx, advisor.id, on)?.unwrap_or_default();
-            return Err(crate::refused!(
-                "--date：{who} 在 {on} 不在聘（最后在聘日 {last}）；请核对日期",
-                "--date: {who} is not serving on {on} (last served {last}); check the date"
-            ));
+            // What a term owed (a visit, a greeting) is still done in the
+            // days after it ended: `due` lists it for `due.window_days`.
+            let window = crate::store::settings::number(tx, "due.window_days")?;
+            let within = match (date::from_db(&last), date::from_db(on)) {
+                (Ok(last), Ok(day)) => (day - last).num_days() <= window,
+                _ => false,
+            };
+            if !within {
+                return Err(crate::refused!(
+                    "--date：{who} 在 {on} 不在聘（最后在聘日 {last}，聘期结束后 {window} 天内仍可记录联系服务）；请核对日期",
+                    "--date: {who} is not serving on {on} (last served {last}; contacts are recorded up to {window} days after a term ends); check the date"
+                ));
+            }
         }
         if !found.iter().any(|f| f.id == advisor.id) {
             found.push(advisor);

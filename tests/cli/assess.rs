@@ -1056,6 +1056,54 @@ fn a_subsidy_recorded_by_hand_is_not_paid_again_at_confirmation() {
             "应由考核确定",
         ],
     );
+    // Nor by hand for one the assessment pays nothing (不称职).
+    let unpaid = office.text(
+        "SELECT a.code FROM assessments s JOIN advisors a ON a.id = s.advisor_id
+         WHERE s.year = 2025 AND s.state = 'draft' AND s.subsidy_fen = 0 ORDER BY a.code LIMIT 1",
+    );
+    at(
+        &office,
+        "2026-01-10",
+        &[
+            "expense",
+            "add",
+            &unpaid,
+            "--date",
+            "2025-05-10",
+            "--category",
+            "subsidy",
+            "--amount",
+            "8000",
+        ],
+    );
+    let unpaid_hand = office.int("SELECT max(id) FROM expenses");
+    let err = office.fails_en(
+        4,
+        &[
+            "--today",
+            "2026-01-10",
+            "assess",
+            "confirm",
+            "--year",
+            "2025",
+            "--yes",
+        ],
+    );
+    assert!(
+        err.contains(&format!("{unpaid} #{unpaid_hand} 8,000.00")),
+        "{err}"
+    );
+    at(
+        &office,
+        "2026-01-10",
+        &[
+            "expense",
+            "void",
+            &unpaid_hand.to_string(),
+            "--reason",
+            "不称职不发补贴",
+        ],
+    );
     at(
         &office,
         "2026-01-10",
@@ -1166,23 +1214,26 @@ fn a_grade_beyond_the_rules_is_recorded_with_a_note() {
         "SELECT a.code FROM assessments s JOIN advisors a ON a.id = s.advisor_id
          WHERE s.year = 2025 AND s.state = 'draft' AND s.requirements LIKE '%\"met\":false%' ORDER BY a.code LIMIT 1",
     );
-    let out = at(
-        &office,
+    // The notes go to stderr, so a script's JSON stays whole.
+    let (code, json_out, out) = office.run(&[
+        "--today",
         "2026-01-10",
-        &[
-            "--lang",
-            "en",
-            "assess",
-            "grade",
-            &missed,
-            "--year",
-            "2025",
-            "--grade",
-            "excellent",
-            "--reason",
-            "市政府常务会议确定",
-        ],
-    );
+        "--lang",
+        "en",
+        "--format",
+        "json",
+        "assess",
+        "grade",
+        &missed,
+        "--year",
+        "2025",
+        "--grade",
+        "excellent",
+        "--reason",
+        "市政府常务会议确定",
+    ]);
+    assert_eq!(code, 0, "{out}");
+    crate::common::json(&json_out);
     assert!(
         out.contains(&format!(
             "{} graded excellent, more than the rule set's {places} places",
@@ -1195,13 +1246,20 @@ fn a_grade_beyond_the_rules_is_recorded_with_a_note() {
         "{out}"
     );
     // Within the rules, nothing is said.
-    let out = at(
-        &office,
+    let (_, _, out) = office.run(&[
+        "--today",
         "2026-01-10",
-        &[
-            "--lang", "en", "assess", "grade", &missed, "--year", "2025", "--grade", "basic",
-            "--reason", "复核",
-        ],
-    );
+        "--lang",
+        "en",
+        "assess",
+        "grade",
+        &missed,
+        "--year",
+        "2025",
+        "--grade",
+        "basic",
+        "--reason",
+        "复核",
+    ]);
     assert!(!out.contains("note:"), "{out}");
 }

@@ -301,10 +301,11 @@ fn bad_contacts_are_refused_naming_the_field() {
         err.contains("2023-09-01") && err.contains("first appointment"),
         "{err}"
     );
-    // Never appointed (a pool expert), or no longer serving (resigned 2025-06-30).
+    // Never appointed (a pool expert), or no longer serving (resigned
+    // 2025-06-30) beyond the 30 days after a term `due` still lists it for.
     let err = office.fails_en(4, &w("contact add --kind call --advisor A0040"));
     assert!(err.contains("--advisor") && err.contains("never"), "{err}");
-    let gone = "contact add --kind call --advisor A0023 --date 2025-07-10";
+    let gone = "contact add --kind call --advisor A0023 --date 2025-08-10";
     let err = office.fails_en(4, &w(gone));
     assert!(
         err.contains("--date") && err.contains("2025-06-29"),

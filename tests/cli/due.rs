@@ -893,6 +893,48 @@ fn what_a_term_owed_stays_listed_for_the_grace_after_it_ends() {
     let new_year = due(&office, &["--today", "2027-01-01"]);
     assert_eq!(kinds_of(&new_year, "A0001"), owed, "{new_year:#?}");
     assert_eq!(kinds_of(&new_year, "A0002"), ["quota", "year_end_report"]);
+    // The visit the health report called for is still made, and recorded,
+    // in the days after the term: the item goes.
+    ok(
+        "2027-01-01",
+        &[
+            "contact",
+            "add",
+            "--kind",
+            "visit",
+            "--occasion",
+            "hardship",
+            "--advisor",
+            "A0001",
+            "--date",
+            "2027-01-01",
+        ],
+    );
+    let visited = due(&office, &["--today", "2027-01-01"]);
+    assert_eq!(
+        kinds_of(&visited, "A0001"),
+        ["quota", "term_evaluation", "year_end_report"]
+    );
+    // Beyond the window a contact with a former advisor is refused.
+    let err = office.fails_en(
+        4,
+        &[
+            "--today",
+            "2027-02-15",
+            "contact",
+            "add",
+            "--kind",
+            "call",
+            "--advisor",
+            "A0001",
+            "--date",
+            "2027-02-15",
+        ],
+    );
+    assert!(
+        err.contains("last served 2026-12-31") && err.contains("30 days"),
+        "{err}"
+    );
     // After the grace they go, as 乙's 2026 duties do.
     let february = due(&office, &["--today", "2027-02-15"]);
     assert!(kinds_of(&february, "A0001").is_empty(), "{february:#?}");

@@ -115,3 +115,34 @@ fn in_a_one_panel_office_the_panels_view_shows_every_leader() {
     assert!(due_short(&office, &["--panel", "lb"]).is_empty());
     assert!(coverage_short(&office, &["--panel", "lb"]).is_empty());
 }
+
+#[test]
+fn a_leader_who_never_held_anyone_is_short_since_added() {
+    // Seed 004 二: a leader added without experts is short from that day
+    // on, so the item ages instead of reading "today" on every run.
+    let office = Office::sample();
+    office.ok(&[
+        "liaison",
+        "add",
+        "--name",
+        "新任副区长",
+        "--unit",
+        "区政府",
+        "--leader",
+        "yes",
+    ]);
+    let code = office.text("SELECT code FROM liaisons ORDER BY id DESC LIMIT 1");
+    let added =
+        office.text("SELECT substr(created_at, 1, 10) FROM liaisons ORDER BY id DESC LIMIT 1");
+    let later = "2027-03-01";
+    let out = office.ok(&["--today", later, "--format", "json", "due"]);
+    let items: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let item = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["kind"] == "leader_short" && i["code"] == code.as_str())
+        .unwrap_or_else(|| panic!("{out}"));
+    assert_eq!(item["due"], added.as_str());
+    assert!(item["days"].as_i64().unwrap() < 0, "{item}");
+}

@@ -93,8 +93,10 @@ pub fn grade(ctx: &Ctx, args: &GradeArgs) -> anyhow::Result<()> {
         id,
         None,
     )?;
+    // On stderr, so a script's JSON or CSV stays whole and the note is
+    // still seen in every format.
     for note in beyond {
-        crate::output::print_note(&ctx.env, &note)?;
+        crate::output::print_warning(&ctx.env, &note);
     }
     Ok(())
 }
@@ -316,7 +318,9 @@ pub fn confirm(ctx: &Ctx, confirm: &ConfirmArgs) -> anyhow::Result<()> {
              WHERE e.advisor_id = ?1 AND e.category = 'subsidy' AND e.assessment_id IS NULL
                AND e.voided_at IS NULL AND e.on_date BETWEEN ?2 AND ?3 ORDER BY e.id",
         )?;
-        for (_, advisor, _, _, _) in &charged {
+        // Every assessed advisor: one the assessment pays nothing (不称职)
+        // has no subsidy to receive by hand either.
+        for advisor in &assessed {
             let found = stmt.query_map(params![advisor, format!("{year}-01-01"), format!("{year}-12-31")], |r| {
                 Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?))
             })?;

@@ -17,7 +17,8 @@ pub struct Short {
     pub held: i64,
     /// Serving advisors held, "A0022 吴婷婷" joined by commas.
     pub advisors: String,
-    /// Since when: the day after the last pairing ended, else the first pairing's start.
+    /// Since when: the day after the last pairing ended, else the first
+    /// pairing's start, else the day the leader was added.
     pub since: Option<String>,
 }
 
@@ -26,6 +27,9 @@ struct Leader {
     id: i64,
     /// (advisor, start, end) of every pairing.
     pairings: Vec<(i64, Day, Option<Day>)>,
+    /// The day the liaison was added: a leader who never held anyone is
+    /// short since then.
+    added: Option<Day>,
 }
 
 /// Leaders (`is_leader`; one who leaves the leadership is edited to
@@ -42,7 +46,7 @@ pub fn leaders_short(
 ) -> anyhow::Result<Found<Short>> {
     let today = serving::day_of(&ask.today)?;
     let mut stmt = conn.prepare_cached(
-        "SELECT l.id, la.advisor_id, la.start_date, la.end_date
+        "SELECT l.id, la.advisor_id, la.start_date, la.end_date, substr(l.created_at, 1, 10)
          FROM liaisons l LEFT JOIN liaison_assignments la ON la.liaison_id = l.id
          WHERE l.is_leader = 1 ORDER BY l.id",
     )?;
@@ -54,6 +58,7 @@ pub fn leaders_short(
             leaders.push(Leader {
                 id,
                 pairings: Vec::new(),
+                added: day(r.get_ref(4)?).ok().flatten(),
             });
         }
         if let (Some(advisor), Some(start), Some(leader)) = (
@@ -100,7 +105,12 @@ pub fn leaders_short(
             .max();
         let since = match ended {
             Some(end) => Some(serving::next_day(end)?),
-            None => leader.pairings.iter().map(|p| p.1).min(),
+            None => leader
+                .pairings
+                .iter()
+                .map(|p| p.1)
+                .min()
+                .or(leader.added.map(|a| a.min(today))),
         };
         hits.push((since, leader.id, holding));
     }
