@@ -81,7 +81,7 @@ pub fn in_chinese(err: &clap::Error) -> Option<String> {
         ),
         _ => return None,
     };
-    let mut message = format!("错误：{what}\n");
+    let mut message = format!("错误: {what}\n");
     if let Some(tip) = tip {
         message.push_str(&format!("\n  提示：{tip}\n"));
     }
@@ -112,7 +112,7 @@ mod tests {
     fn a_missing_argument_is_named() {
         let message = chinese(&["roster", "advisor", "show"]);
         assert!(
-            message.starts_with("错误：缺少必填参数：<ADVISOR>"),
+            message.starts_with("错误: 缺少必填参数：<ADVISOR>"),
             "{message}"
         );
         assert!(message.contains("用法：roster advisor show"), "{message}");

@@ -89,6 +89,27 @@ pub fn last_served_before(
         .query_row(params![advisor_id, date], |r| r.get(0))?)
 }
 
+/// Advisors serving on a panel on `date`, with the start of the term they
+/// serve in: (id, code, name, term start).
+pub fn serving_on_panel_since(
+    conn: &Connection,
+    panel_id: i64,
+    date: &str,
+) -> anyhow::Result<Vec<(i64, String, String, String)>> {
+    let sql = format!(
+        "SELECT a.id, a.code, a.name, max(ap.term_start) FROM appointments ap JOIN advisors a ON a.id = ap.advisor_id
+         WHERE ap.panel_id = ? AND {} GROUP BY a.id ORDER BY a.code",
+        super::serving_condition("ap")
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt
+        .query_map(params![panel_id, date, date, date], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(rows)
+}
+
 /// Advisors serving on a panel on `date`: (id, code, name).
 pub fn serving_on_panel(
     conn: &Connection,

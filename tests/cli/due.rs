@@ -586,6 +586,19 @@ fn a_member_appointed_mid_period_owes_a_share_at_his_own_pace() {
         what.contains(&format!("{start} 至 2026-12-31：已 0/1")),
         "{what}"
     );
+    // Coverage asks him the same share, not the whole year's two.
+    let coverage = crate::common::json(&office.ok(&[
+        "--today",
+        "2026-12-05",
+        "--format",
+        "json",
+        "report",
+        "coverage",
+        "--panel",
+        "industry",
+    ]));
+    let short = coverage["quotas"][0]["short"].to_string();
+    assert!(short.contains("A0037 程博文 0/1"), "{short}");
     // Next year he owes them like everyone else.
     let next = due(&office, &["--today", "2027-07-10"]);
     assert!(codes(&next, "quota").contains(&"A0037".to_string()));

@@ -39,7 +39,7 @@ pub(super) fn quotas(
             continue;
         }
         let panel = crate::store::panel::get(conn, q.panel_id)?;
-        let members = crate::store::contact::serving_on_panel(conn, q.panel_id, &on)?;
+        let members = crate::store::contact::serving_on_panel_since(conn, q.panel_id, &on)?;
         let periods = coverage::periods(&q.period, year, as_of);
         let (met, short) = if q.scope == "panel" {
             let mut short = Vec::new();
@@ -76,16 +76,34 @@ pub(super) fn quotas(
                     &date::iso(*from),
                     &date::iso(*to),
                 )?;
-                for (id, code, name) in &members {
+                // As `due` and the assessment: a member who joined during
+                // the period owes its share (`due::joined_share`), one who
+                // served from its first day all of it.
+                let at_start: std::collections::HashSet<i64> =
+                    crate::store::contact::serving_on_panel(conn, q.panel_id, &date::iso(*from))?
+                        .into_iter()
+                        .map(|(id, _, _)| id)
+                        .collect();
+                for (id, code, name, start) in &members {
+                    let needed = if at_start.contains(id) {
+                        q.min_count
+                    } else {
+                        match date::from_db(start) {
+                            Ok(start) => {
+                                crate::domain::due::joined_share(*from, *to, q.min_count, start)
+                            }
+                            Err(_) => q.min_count,
+                        }
+                    };
                     let n = counts.get(id).copied().unwrap_or(0);
-                    if n < q.min_count {
+                    if n < needed {
                         if let Some(f) = facts.get_mut(id) {
                             f.quota_short = true;
                         }
                         let shown = if periods.len() > 1 {
-                            format!("{n}/{} ({} –)", q.min_count, date::iso(*from))
+                            format!("{n}/{needed} ({} –)", date::iso(*from))
                         } else {
-                            format!("{n}/{}", q.min_count)
+                            format!("{n}/{needed}")
                         };
                         short_by
                             .entry(format!("{code} {name}"))
