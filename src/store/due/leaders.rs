@@ -27,9 +27,6 @@ struct Leader {
     id: i64,
     /// (advisor, start, end) of every pairing.
     pairings: Vec<(i64, Day, Option<Day>)>,
-    /// The day the liaison was added: a leader who never held anyone is
-    /// short since then.
-    added: Option<Day>,
 }
 
 /// Leaders (`is_leader`; one who leaves the leadership is edited to
@@ -46,7 +43,7 @@ pub fn leaders_short(
 ) -> anyhow::Result<Found<Short>> {
     let today = serving::day_of(&ask.today)?;
     let mut stmt = conn.prepare_cached(
-        "SELECT l.id, la.advisor_id, la.start_date, la.end_date, substr(l.created_at, 1, 10)
+        "SELECT l.id, la.advisor_id, la.start_date, la.end_date
          FROM liaisons l LEFT JOIN liaison_assignments la ON la.liaison_id = l.id
          WHERE l.is_leader = 1 ORDER BY l.id",
     )?;
@@ -58,7 +55,6 @@ pub fn leaders_short(
             leaders.push(Leader {
                 id,
                 pairings: Vec::new(),
-                added: day(r.get_ref(4)?).ok().flatten(),
             });
         }
         if let (Some(advisor), Some(start), Some(leader)) = (
@@ -105,12 +101,11 @@ pub fn leaders_short(
             .max();
         let since = match ended {
             Some(end) => Some(serving::next_day(end)?),
-            None => leader
-                .pairings
-                .iter()
-                .map(|p| p.1)
-                .min()
-                .or(leader.added.map(|a| a.min(today))),
+            None => match leader.pairings.iter().map(|p| p.1).min() {
+                Some(first) => Some(first),
+                // Never held anyone: short since the leader was added.
+                None => added(conn, leader.id)?.map(|a| a.min(today)),
+            },
         };
         hits.push((since, leader.id, holding));
     }
@@ -194,4 +189,14 @@ impl PanelView {
     fn shows(&self, pairings: &[(i64, Day, Option<Day>)]) -> bool {
         self.only_panel || pairings.iter().any(|p| self.advisors.contains(&p.0))
     }
+}
+
+/// The day liaison `id` was added (for a leader who never held anyone).
+fn added(conn: &Connection, id: i64) -> anyhow::Result<Option<Day>> {
+    let text: String = conn
+        .prepare_cached("SELECT substr(created_at, 1, 10) FROM liaisons WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))?;
+    Ok(day(rusqlite::types::ValueRef::Text(text.as_bytes()))
+        .ok()
+        .flatten())
 }
