@@ -146,3 +146,51 @@ fn a_leader_who_never_held_anyone_is_short_since_added() {
     assert_eq!(item["due"], added.as_str());
     assert!(item["days"].as_i64().unwrap() < 0, "{item}");
 }
+
+#[test]
+fn a_leader_is_short_from_the_day_after_his_experts_terms_expired() {
+    // Seed 004 二: L017 holds A0004 and A0036, whose terms end 2026-12-31
+    // and are not renewed; the pairings stay open. From 2027-01-01 he holds
+    // no one serving: short since then, not since the pairings began.
+    let office = Office::sample();
+    office.ok(&[
+        "liaison",
+        "add",
+        "--name",
+        "测试领导",
+        "--unit",
+        "区政府办",
+        "--leader",
+        "yes",
+    ]);
+    let code = office.text("SELECT code FROM liaisons ORDER BY id DESC LIMIT 1");
+    office.ok(&[
+        "liaison",
+        "assign",
+        &code,
+        "--advisor",
+        "A0036",
+        "--from",
+        "2026-01-10",
+    ]);
+    office.ok(&[
+        "liaison",
+        "assign",
+        &code,
+        "--advisor",
+        "A0004",
+        "--from",
+        "2026-01-10",
+        "--replace",
+    ]);
+    let out = office.ok(&["--today", "2027-02-15", "--format", "json", "due"]);
+    let items: Value = serde_json::from_str(&out).unwrap();
+    let item = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["kind"] == "leader_short" && i["code"] == code.as_str())
+        .unwrap_or_else(|| panic!("{out}"));
+    assert_eq!(item["due"], "2027-01-01", "{item}");
+    assert_eq!(item["days"], -45);
+}

@@ -22,6 +22,14 @@ pub struct Short {
     pub since: Option<String>,
 }
 
+/// A short leader: since when (by the pairings), the leader, the serving
+/// advisors held, the few paired advisors no longer serving.
+type Hit = (Option<Day>, i64, Vec<i64>, Vec<i64>);
+
+/// At most this many paired advisors no longer serving are looked up for a
+/// leader's shortfall date (a leader holds two or three).
+const STALE_LOOKUP: usize = 4;
+
 /// One leader's pairings, as read.
 struct Leader {
     id: i64,
@@ -72,7 +80,7 @@ pub fn leaders_short(
         .transpose()?;
     // (since, leader, serving advisors held); `since` is a `Day` here and
     // becomes text for the leaders listed only.
-    let mut hits: Vec<(Option<Day>, i64, Vec<i64>)> = Vec::new();
+    let mut hits: Vec<Hit> = Vec::new();
     let mut held = Vec::new();
     for leader in leaders {
         held.clear();
@@ -107,7 +115,17 @@ pub fn leaders_short(
                 None => added(conn, leader.id)?.map(|a| a.min(today)),
             },
         };
-        hits.push((since, leader.id, holding));
+        let mut gone: Vec<i64> = held
+            .iter()
+            .copied()
+            .filter(|a| !roster.serves(*a))
+            .collect();
+        gone.sort_unstable();
+        gone.dedup();
+        if gone.len() > STALE_LOOKUP {
+            gone.clear();
+        }
+        hits.push((since, leader.id, holding, gone));
     }
     // In order of `since` (none last), then code: only the hits up to the
     // last one listed (and any tied with it) have their codes read.
@@ -116,7 +134,7 @@ pub fn leaders_short(
     let total = serving::capped(hits.len());
     let n = serving::listed(hits.len(), ask.limit);
     let cut = match n.checked_sub(1).and_then(|i| hits.get(i)) {
-        Some((last, _, _)) => {
+        Some((last, _, _, _)) => {
             let last = key(*last);
             hits.partition_point(|h| key(h.0) <= last)
         }
@@ -124,9 +142,23 @@ pub fn leaders_short(
     };
     let mut liaison = conn.prepare_cached("SELECT code, name, unit FROM liaisons WHERE id = ?1")?;
     let mut head = Vec::with_capacity(cut);
-    for (since, id, holding) in hits.into_iter().take(cut) {
+    let listed: Vec<Hit> = hits.into_iter().take(cut).collect();
+    // An advisor still paired whose term ran out left the leader short
+    // from the day after (dismissal and resignation end the pairing
+    // itself): read in one statement for the leaders listed, each with a
+    // few such advisors; a leader with many stale pairings keeps the date
+    // the pairings give.
+    let stale: Vec<i64> = listed.iter().flat_map(|h| h.3.iter().copied()).collect();
+    let last = last_served(conn, &stale, today)?;
+    for (since, id, holding, gone) in listed {
         let (code, name, unit): (String, String, Option<String>) =
             liaison.query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        let mut since = since;
+        for advisor in gone {
+            if let Some(day) = last.get(&advisor) {
+                since = since.max(Some(serving::next_day(*day)?));
+            }
+        }
         head.push((since, code, name, unit, holding));
     }
     head.sort_by(|a, b| (key(a.0), &a.1).cmp(&(key(b.0), &b.1)));
@@ -199,4 +231,33 @@ fn added(conn: &Connection, id: i64) -> anyhow::Result<Option<Day>> {
     Ok(day(rusqlite::types::ValueRef::Text(text.as_bytes()))
         .ok()
         .flatten())
+}
+
+/// For each of `advisors`, the last day before `today` they served (the
+/// latest term's end, or the day before it ended early), in one statement.
+fn last_served(
+    conn: &Connection,
+    advisors: &[i64],
+    today: Day,
+) -> anyhow::Result<std::collections::HashMap<i64, Day>> {
+    let mut out = std::collections::HashMap::new();
+    if advisors.is_empty() {
+        return Ok(out);
+    }
+    let list = serde_json::to_string(advisors)?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT ap.advisor_id, max(CASE WHEN ap.ended_on IS NOT NULL AND ap.ended_on <= ap.term_end
+                THEN date(ap.ended_on, '-1 day') ELSE ap.term_end END)
+         FROM appointments ap INDEXED BY appointments_advisor
+         WHERE ap.advisor_id IN (SELECT value FROM json_each(?1))
+           AND ap.state IN ('appointed','dismissed','resigned') AND ap.term_start < ?2
+         GROUP BY ap.advisor_id",
+    )?;
+    let mut rows = stmt.query(rusqlite::params![list, serving::iso(today)])?;
+    while let Some(r) = rows.next()? {
+        if let Some(last) = day(r.get_ref(1)?)?.filter(|d| *d < today) {
+            out.insert(r.get(0)?, last);
+        }
+    }
+    Ok(out)
 }
