@@ -180,12 +180,12 @@ fn each_item_goes_once_its_command_is_run() {
         one(&items, "leader_short", "L011"),
         &["--advisor", "A0038"],
     );
-    // Record a first-half meeting (dated in June) for the growth advisor
-    // who missed the panel's.
+    // Record a first-half meeting for the growth advisor who missed the
+    // panel's (the half is over: the command is dated on its last day).
     deal_with(
         &office,
         one(&items, "quota", "A0008"),
-        &["--date", "2026-06-18", "--topic", "上半年经济运行分析会"],
+        &["--topic", "上半年经济运行分析会"],
     );
     // Raise the health panel's travel line.
     office.ok(&[
@@ -906,6 +906,19 @@ fn what_a_term_owed_stays_listed_for_the_grace_after_it_ends() {
     let new_year = due(&office, &["--today", "2027-01-01"]);
     assert_eq!(kinds_of(&new_year, "A0001"), owed, "{new_year:#?}");
     assert_eq!(kinds_of(&new_year, "A0002"), ["quota", "year_end_report"]);
+    // A past year's duty is recorded in that year: the command is dated on
+    // its last day (the clerk puts the day it happened), and clears it.
+    let visit = new_year
+        .iter()
+        .find(|i| i["kind"] == "quota" && i["code"] == "A0002")
+        .unwrap();
+    assert_eq!(
+        visit["command"],
+        "roster contact add --kind visit --advisor A0002 --date 2026-12-31"
+    );
+    deal_with(&office, visit, &["--today", "2027-01-01"]);
+    let after = due(&office, &["--today", "2027-01-01"]);
+    assert_eq!(kinds_of(&after, "A0002"), ["year_end_report"]);
     // The visit the health report called for is still made, and recorded,
     // in the days after the term: the item goes.
     ok(

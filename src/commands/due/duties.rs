@@ -65,14 +65,22 @@ impl Duty {
         (due_on, what)
     }
 
-    fn command(&self, advisor: Option<&str>) -> String {
+    /// The command that records what the duty asks; for a period already
+    /// over, dated on its last day (a record dated today would count for
+    /// the period now running) — the clerk puts the day it happened.
+    fn command(&self, advisor: Option<&str>, today: NaiveDate) -> String {
         let first = self
             .quota
             .kinds
             .split(',')
             .find(|k| !k.is_empty())
             .unwrap_or_default();
-        command_for(&self.quota.subject, &self.panel.code, first, advisor)
+        let command = command_for(&self.quota.subject, &self.panel.code, first, advisor);
+        if self.to < today {
+            format!("{command} --date {}", date::iso(self.to))
+        } else {
+            command
+        }
     }
 }
 
@@ -140,7 +148,7 @@ pub fn quotas(
                     &d.panel.name,
                     Some(d.panel.code.clone()),
                     what,
-                    d.command(None),
+                    d.command(None, today),
                 ));
             }
         } else {
@@ -225,7 +233,7 @@ pub fn quotas(
                 &name,
                 Some(d.panel.code.clone()),
                 what,
-                d.command(Some(&code)),
+                d.command(Some(&code), today),
             ));
         }
     }
