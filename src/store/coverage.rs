@@ -172,8 +172,9 @@ pub fn greeting_lists_on(conn: &Connection, day: &str) -> anyhow::Result<HashMap
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-/// A liaison in post on a date: never paired yet, or holding a pairing then
-/// (one whose pairings have all been ended has stood down).
+/// A liaison in the year's report: a leader, never paired yet, holding a
+/// pairing on the date, or having held one during the year (one who handed
+/// over and stood down mid-year still answers for the months they held).
 #[derive(Clone, Debug)]
 pub struct InPost {
     pub id: i64,
@@ -196,6 +197,10 @@ pub fn liaisons_in_post(conn: &Connection, on: &str, from: &str) -> anyhow::Resu
          WHERE l.is_leader = 1
             OR NOT EXISTS (SELECT 1 FROM liaison_assignments x WHERE x.liaison_id = l.id)
             OR EXISTS (SELECT 1 FROM liaison_assignments x WHERE x.liaison_id = l.id AND {holding})
+            -- who held advisors during the year, though no longer (a leader
+            -- who handed over and stood down mid-year)
+            OR EXISTS (SELECT 1 FROM liaison_assignments x WHERE x.liaison_id = l.id
+                 AND x.start_date <= ?1 AND (x.end_date IS NULL OR x.end_date >= ?2))
          ORDER BY l.code"
     );
     // One pass over the year's contacts (there is no index by liaison). A
@@ -211,7 +216,7 @@ pub fn liaisons_in_post(conn: &Connection, on: &str, from: &str) -> anyhow::Resu
         .collect::<Result<_, _>>()?;
     let mut stmt = conn.prepare_cached(&sql)?;
     let mut liaisons: Vec<InPost> = stmt
-        .query_map(params![on], |r| {
+        .query_map(params![on, from], |r| {
             Ok(InPost {
                 id: r.get(0)?,
                 code: r.get(1)?,

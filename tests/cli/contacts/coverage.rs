@@ -57,16 +57,18 @@ fn coverage_flags_every_case_on_the_sample_office() {
         a0001["by_kind"],
         serde_json::json!({"visit": 2, "greeting": 1, "care": 1})
     );
-    // Liaisons in post with whom they hold; 李红梅 (transferred) and 冯涛
-    // (his only advisor left) have stood down.
+    // Liaisons in post with whom they hold; 李红梅 (transferred in 2025)
+    // has stood down; 冯涛 held his only advisor until August, so he still
+    // answers for this year, holding no one now.
     let liaisons = &report["liaisons"];
     assert!(
         liaisons
             .as_array()
             .unwrap()
             .iter()
-            .all(|l| l["code"] != "L004" && l["code"] != "L016")
+            .all(|l| l["code"] != "L004")
     );
+    assert_eq!(find(liaisons, "code", "L016")["holding"], 0);
     assert_eq!(
         find(liaisons, "code", "L011")["advisors"],
         serde_json::json!(["A0022 吴婷婷"])
