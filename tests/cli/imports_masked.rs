@@ -67,8 +67,13 @@ fn a_masked_export_imported_back_with_update_keeps_every_number_on_file() {
         let notes = column(rows, "备注");
         rows[1][notes] = "已核对".into();
     });
+    let stamp = "SELECT updated_at FROM advisors WHERE code = 'A0002'";
+    let untouched = office.text(stamp);
     let out = office.ok(&["import", "advisors", &advisors, "--on-duplicate", "update"]);
-    assert!(out.contains("更新 40"), "{out}");
+    assert_eq!(office.text(stamp), untouched);
+    // The edited row is updated; the 39 others, unchanged, are left alone
+    // (not rewritten: their updated_at stays).
+    assert!(out.contains("更新 1，跳过 39"), "{out}");
     let liaisons = edited(&office, "liaisons", "lia.csv", |_| {});
     office.ok(&["import", "liaisons", &liaisons, "--on-duplicate", "update"]);
     assert_eq!(personal(&office), before);

@@ -353,7 +353,13 @@ impl Advisors {
             _ => None,
         };
         personal_cells(row, "advisor", Some(&on_file))?;
+        let on_record = advisor.clone();
         apply(&self.settings.env, &fields(row, true), &mut advisor, false)?;
+        // A row that changes nothing (an export imported back as it was)
+        // is left alone: not rewritten, counted as skipped.
+        if advisor == on_record {
+            return Ok(Outcome::Skipped);
+        }
         if let Some(number) = &advisor.id_number
             && self.ids.get(number).is_some_and(|other| *other != id)
         {
