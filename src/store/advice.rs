@@ -3,6 +3,10 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
+/// The statuses that count as adopted (采纳, also in part, and carried
+/// out): the assessment's `advice_adopted`, the summary's adoption rate.
+pub const ADOPTED: [&str; 3] = ["adopted", "partly_adopted", "implemented"];
+
 /// A piece of advice as stored.
 #[derive(Clone, Debug, Default)]
 pub struct Advice {

@@ -221,10 +221,7 @@ pub(crate) fn apply_moves(
 /// (`assess::load`): adopted, implemented, endorsed.
 fn assessed(a: &store::Advice) -> (bool, bool, bool) {
     (
-        matches!(
-            a.status.as_str(),
-            "adopted" | "partly_adopted" | "implemented"
-        ),
+        store::ADOPTED.contains(&a.status.as_str()),
         a.status == "implemented",
         a.endorsed_on.is_some(),
     )

@@ -7,6 +7,7 @@
 use rusqlite::{Connection, named_params};
 
 use super::{Ask, Found, found};
+use crate::store::serving_condition;
 
 /// A reported event still waiting for its visit.
 #[derive(Clone, Debug)]
@@ -34,12 +35,10 @@ pub fn visits_owed(
     let served = |panel: &str| {
         format!(
             "EXISTS (SELECT 1 FROM appointments ap WHERE ap.advisor_id = ca.advisor_id{panel}
-               AND ap.state IN ('appointed','dismissed','resigned')
-               AND ap.term_start <= :today AND ap.term_end >= :ended_since
-               AND (ap.ended_on IS NULL OR ap.ended_on > :ended_since)
-               AND (ap.term_start <= :today AND ap.term_end >= :today AND (ap.ended_on IS NULL OR ap.ended_on > :today)
-                    OR ap.term_start <= c.on_date AND ap.term_end >= c.on_date
-                       AND (ap.ended_on IS NULL OR ap.ended_on > c.on_date)))"
+               AND ({today} OR {reported} AND ap.term_end >= :ended_since
+                    AND (ap.ended_on IS NULL OR ap.ended_on > :ended_since)))",
+            today = serving_condition("ap").replace('?', ":today"),
+            reported = serving_condition("ap").replace('?', "c.on_date"),
         )
     };
     let serving = served("");
