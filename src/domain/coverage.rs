@@ -14,8 +14,27 @@ use super::festival::{self, Festival};
 pub const MIN_PER_LEADER: usize = 2;
 
 /// The contact kinds that count as visiting an advisor (seed 000: 实地走访,
-/// 登门拜访; seed 002: visits 1–2 times a year).
+/// 登门拜访). A panel whose own contact quota counts a visit together with
+/// other kinds counts those as visits for its members too (`visit_kinds`).
 pub const VISIT_KINDS: [&str; 2] = ["visit", "home_visit"];
+
+/// What counts as a visit on a panel with these contact quotas (each a
+/// list of kind codes): the visit kinds, and the other kinds of any quota
+/// that counts a visit (seed 002 四（一）: 邀请科技顾问来桂或者到科技顾问所在单位
+/// 拜访 — a reception counts as the year's visit there).
+pub fn visit_kinds<'a>(quotas: impl IntoIterator<Item = &'a [String]>) -> Vec<String> {
+    let mut kinds: Vec<String> = VISIT_KINDS.iter().map(|k| k.to_string()).collect();
+    for quota in quotas {
+        if quota.iter().any(|k| VISIT_KINDS.contains(&k.as_str())) {
+            for kind in quota {
+                if kind != REPORTED && !kinds.contains(kind) {
+                    kinds.push(kind.clone());
+                }
+            }
+        }
+    }
+    kinds
+}
 
 /// The contact kind that records an event the advisor or their unit
 /// reported (seed 004 三(一)3 五报告): information sent in, not the office
@@ -86,6 +105,9 @@ pub struct Facts {
     /// Reported achievements and hardships not yet followed by a visit
     /// (event code, date reported), seed 004 三必访.
     pub visits_owed: Vec<(String, NaiveDate)>,
+    /// The kinds that count as a visit for this advisor (`visit_kinds`;
+    /// empty: `VISIT_KINDS`).
+    pub visit_kinds: Vec<String>,
 }
 
 /// The coverage of one advisor.
@@ -116,7 +138,12 @@ pub fn advisor(facts: &Facts) -> Coverage {
             .map(|k| facts.kinds.get(*k).copied().unwrap_or(0))
             .sum()
     };
-    let visits = count(&VISIT_KINDS);
+    let visits = if facts.visit_kinds.is_empty() {
+        count(&VISIT_KINDS)
+    } else {
+        let kinds: Vec<&str> = facts.visit_kinds.iter().map(String::as_str).collect();
+        count(&kinds)
+    };
     let greeted: Vec<Festival> = facts
         .greeted
         .iter()

@@ -217,3 +217,58 @@ fn the_last_contact_is_the_last_one_by_the_day_reported() {
         }
     }
 }
+
+#[test]
+fn the_headline_counts_advisors_visited_as_the_rows_do() {
+    // QA r6: the headline said 本年已走访 30 — the advisors *contacted*;
+    // the rows flag A0004, A0013 and A0036 本年未走访, so 31 − 3 = 28.
+    let office = Office::sample();
+    let report = json(&office.ok(&w("--format json report coverage --year 2026")));
+    let summary = report["summary"][0].as_str().unwrap();
+    assert!(summary.ends_with("本年已走访 28 位"), "{summary}");
+    let visited = report["advisors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["visits"].as_i64().unwrap() > 0)
+        .count();
+    assert_eq!(visited, 28);
+}
+
+#[test]
+fn a_reception_counts_as_the_visit_where_the_panels_quota_counts_it() {
+    // Seed 002 四（一）: 每年邀请科技顾问来桂或者到科技顾问所在单位拜访1—2次 —
+    // an advisor received in Nanning has had the year's visit. The panel
+    // says so in its quota; A0004 on the committee (no such quota) and
+    // panels counting visits alone are unchanged.
+    let office = Office::sample();
+    office.ok(&w(
+        "contact add --date 2026-11-10 --kind reception --advisor A0013 --channel in_person",
+    ));
+    let flagged = |office: &Office| -> Vec<String> {
+        let report = json(&office.ok(&w("--format json report coverage --year 2026")));
+        report["flags"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["flag"] == "not_visited")
+            .map(|f| f["code"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(flagged(&office), ["A0004", "A0013", "A0036"]);
+    // A0013 serves on urban: its quota counts a reception with a visit.
+    office.ok(&w(
+        "panel quota add urban --subject contact --kinds visit,reception --period year --scope advisor --min 1",
+    ));
+    assert_eq!(flagged(&office), ["A0004", "A0036"]);
+    let report = json(&office.ok(&w("--format json report coverage --year 2026")));
+    assert!(
+        report["summary"][0]
+            .as_str()
+            .unwrap()
+            .ends_with("本年已走访 29 位")
+    );
+    assert_eq!(find(&report["advisors"], "code", "A0013")["visits"], 1);
+    let text = office.ok(&w("report coverage --year 2026"));
+    assert!(text.contains("2026 年无走访、登门拜访"), "{text}");
+}

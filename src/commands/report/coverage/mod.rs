@@ -63,11 +63,27 @@ fn build(
     let holders = store::holders(conn, &on)?;
     let ids: Vec<i64> = serving.iter().map(|a| a.id).collect();
     let last_contacts = store::last_contacts(conn, &on, &ids)?;
+    // Each panel's contact quotas, by panel code: what counts as a visit.
+    let mut quota_kinds: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+    for q in crate::store::panel::quotas(conn, None)? {
+        if q.subject == "contact" {
+            let code = crate::store::panel::get(conn, q.panel_id)?.code;
+            let kinds = q.kinds.split(',').map(str::to_string).collect();
+            quota_kinds.entry(code).or_default().push(kinds);
+        }
+    }
     let mut facts: HashMap<i64, Facts> = serving
         .iter()
         .map(|a| {
+            let quotas = a
+                .panels
+                .split(',')
+                .filter_map(|code| quota_kinds.get(code))
+                .flatten()
+                .map(Vec::as_slice);
             let facts = Facts {
                 has_liaison: holders.contains_key(&a.id),
+                visit_kinds: coverage::visit_kinds(quotas),
                 ..Facts::default()
             };
             (a.id, facts)
@@ -129,6 +145,8 @@ fn build(
         col("days_since", "距今天数", "days since", Kind::Int),
         col("flags", "提示", "flags", Kind::Enum(&COVERAGE_FLAG)),
     ]);
+    // Advisors with a visit this year (the `visits` column above zero).
+    let mut visited = 0;
     for a in &serving {
         let f = facts
             .get(&a.id)
@@ -151,14 +169,20 @@ fn build(
         let codes = |list: &mut dyn Iterator<Item = Festival>| {
             list.map(|f| f.code()).collect::<Vec<_>>().join(",")
         };
+        visited += usize::from(c.visits > 0);
         let who = (a.code.clone(), a.name.clone());
         for flag in &c.flags {
             let detail = match *flag {
                 "no_liaison" => pick("尚未确定一对一联系人", "no one-to-one liaison").to_string(),
-                "not_visited" => crate::tr!(
-                    "{year} 年无走访或登门拜访",
-                    "no visit or home visit in {year}"
-                ),
+                "not_visited" => {
+                    let kinds = f
+                        .visit_kinds
+                        .iter()
+                        .map(|k| CONTACT_KIND.label(k))
+                        .collect::<Vec<_>>();
+                    let (zh, en) = (kinds.join("、"), kinds.join(", "));
+                    crate::tr!("{year} 年无{zh}", "no {en} in {year}")
+                }
                 "greeting_missed" => c
                     .missed
                     .iter()
@@ -266,11 +290,6 @@ fn build(
     let held = serving
         .iter()
         .filter(|a| holders.contains_key(&a.id))
-        .count();
-    let visited = advisors
-        .rows
-        .iter()
-        .filter(|r| matches!(r[5], Cell::Int(n) if n > 0))
         .count();
     let summary = vec![crate::tr!(
         "{year} 年（截至 {on}）：在聘专家 {count} 位，已确定联系人 {held} 位，本年已走访 {visited} 位",
