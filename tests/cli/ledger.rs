@@ -123,3 +123,35 @@ fn the_work_ledger_in_both_languages() {
     let err = office.fails_en(3, &["report", "ledger", "A0005", "--year", "next"]);
     assert!(err.contains("--year"), "{err}");
 }
+
+#[test]
+fn a_reported_event_is_counted_apart_from_the_contacts() {
+    // Seed 004 三(一)3 五报告: what A0029's unit reported is information
+    // received, not a contact; the ledger counts it apart, as `report
+    // coverage` and the yearly summary do (QA r6: the ledger said 5
+    // contacts where coverage said 4).
+    let office = Office::sample();
+    let doc = json(&office.ok(&[
+        "--format", "json", "report", "ledger", "A0029", "--year", "2026",
+    ]));
+    let of_kind = |kind: &str| {
+        office.int(&format!(
+            "SELECT count(*) FROM contact_advisors ca JOIN contacts c ON c.id = ca.contact_id
+             WHERE ca.advisor_id = 29 AND c.voided_at IS NULL AND c.on_date LIKE '2026-%'
+               AND (c.kind = 'report') = ({kind} = 'report')"
+        ))
+    };
+    assert_eq!(doc["advisor"]["reports"], 1);
+    assert_eq!(doc["advisor"]["reports"], of_kind("'report'"));
+    assert_eq!(doc["advisor"]["contacts"], of_kind("'visit'"));
+    let coverage = json(&office.ok(&["--format", "json", "report", "coverage", "--year", "2026"]));
+    let row = coverage["advisors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["code"] == "A0029")
+        .unwrap();
+    assert_eq!(doc["advisor"]["contacts"], row["contacts"]);
+    let text = office.ok(&["report", "ledger", "A0029", "--year", "2026"]);
+    assert!(text.contains("收到五报告"), "{text}");
+}

@@ -172,6 +172,12 @@ fn summarize(
             })
             .count() as i64
     };
+    // A reported event (五报告) is information received, not a contact
+    // (`domain::coverage::REPORTED`): counted apart, as the summary does.
+    let reports = entries
+        .iter()
+        .filter(|e| e.entry == "contact" && e.kind.1 == crate::domain::coverage::REPORTED)
+        .count() as i64;
     let expenses: i64 = entries.iter().filter_map(|e| e.amount).sum();
     let period = match year {
         Some(y) => y.to_string(),
@@ -190,6 +196,7 @@ fn summarize(
         col("advice", "意见建议", "advice", Kind::Int),
         col("adopted", "被采纳", "adopted", Kind::Int),
         col("contacts", "联系服务", "contacts", Kind::Int),
+        col("reports", "收到五报告", "reports received", Kind::Int),
         col("recusals", "回避", "recusals", Kind::Int),
         col("expenses", "经费合计", "expenses", Kind::Money),
     ];
@@ -205,7 +212,8 @@ fn summarize(
         count("activity", &["absent"]).into(),
         count("advice", &[]).into(),
         count("advice", &["adopted", "partly_adopted", "implemented"]).into(),
-        count("contact", &[]).into(),
+        (count("contact", &[]) - reports).into(),
+        reports.into(),
         count("recusal", &[]).into(),
         expenses.into(),
     ];
