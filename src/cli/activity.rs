@@ -21,7 +21,8 @@ pub enum ActivityCommand {
     #[command(subcommand)]
     Participant(ParticipantCommand),
     /// Attendance per advisor in a year: attended, excused, unexcused absences
-    /// (seed 001 art. 12(3)) and invitations not yet recorded
+    /// (seed 001 art. 12(3)) and invitations not yet recorded, for the
+    /// activities held by today (as the yearly summary counts them)
     Attendance(AttendanceArgs),
 }
 

@@ -475,3 +475,40 @@ fn a_refused_new_activity_is_not_named_by_a_number_it_never_got() {
         );
     }
 }
+
+#[test]
+fn attendance_counts_the_activities_held_by_today_as_the_summary_does() {
+    // QA r6: growth's meeting of 2026-12-10 was counted with its invitees
+    // 待登记 while `report summary` (records up to today) left it out.
+    let office = Office::sample();
+    let growth = &[
+        "activity",
+        "attendance",
+        "--year",
+        "2026",
+        "--panel",
+        "growth",
+    ];
+    let before = rows(&office, growth);
+    let held = |code: &str| {
+        office.int(&format!(
+            "SELECT count(*) FROM participants pa JOIN activities ac ON ac.id = pa.activity_id
+             JOIN advisors a ON a.id = pa.advisor_id
+             WHERE a.code = '{code}' AND ac.panel_id = 2 AND ac.voided_at IS NULL AND pa.voided_at IS NULL
+               AND ac.on_date BETWEEN '2026-01-01' AND '2026-11-20'"
+        ))
+    };
+    for line in &before {
+        let code = line["code"].as_str().unwrap();
+        assert_eq!(line["activities"], held(code), "{code}");
+        assert_eq!(line["invited"], 0, "{code}");
+    }
+    // On the day, the meeting counts, its invitees not yet recorded.
+    let on_the_day = {
+        let mut args = vec!["--today", "2026-12-10"];
+        args.extend_from_slice(growth);
+        rows(&office, &args)
+    };
+    let code = before[0]["code"].as_str().unwrap();
+    assert_eq!(counts(&on_the_day, code).3, 1);
+}

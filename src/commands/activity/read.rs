@@ -249,14 +249,19 @@ pub fn show(ctx: &Ctx, id: i64) -> anyhow::Result<()> {
 }
 
 /// The attendance query: per advisor, every participation in the year's
-/// activities, plus (with zeros) every advisor who served in the year.
-pub(crate) fn attendance_sql(s: &Scope) -> (String, Vec<Value>) {
+/// activities held by `through` (today: a meeting still to come has no
+/// attendance to count, as in the yearly summary), plus (with zeros) every
+/// advisor who served in the year.
+pub(crate) fn attendance_sql(s: &Scope, through: &str) -> (String, Vec<Value>) {
     let (first, last) = s.year.clone().unwrap_or_default();
     let mut counted = Filter::default();
     counted.add("ac.voided_at IS NULL AND pa.voided_at IS NULL", []);
     counted.add(
         "ac.on_date BETWEEN ? AND ?",
-        [text(first.clone()), text(last.clone())],
+        [
+            text(first.clone()),
+            text(last.clone().min(through.to_string())),
+        ],
     );
     let mut members = Filter::default();
     members.add(
@@ -309,7 +314,7 @@ pub fn attendance(ctx: &Ctx, f: &WorkFilter) -> anyhow::Result<()> {
     }
     let rows = ctx.read(|conn| {
         let s = scope(conn, ctx, f, &ACTIVITY_KIND)?;
-        let (sql, params) = attendance_sql(&s);
+        let (sql, params) = attendance_sql(&s, &date::iso(ctx.today()));
         let columns = vec![
             col("code", "编码", "code", Kind::Text),
             col("name", "姓名", "name", Kind::Text),

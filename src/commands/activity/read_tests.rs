@@ -69,7 +69,7 @@ fn every_activity_listing_uses_an_index() {
             );
         }
         if s.year.is_some() {
-            let (sql, params) = attendance_sql(s);
+            let (sql, params) = attendance_sql(s, "2026-11-20");
             assert_indexed(
                 &plan(&sql, &params),
                 &["ac", "pa", "activities", "participants"],
