@@ -14,8 +14,9 @@
 //! half-yearly lecture not held by the end of June is late from 1 July.
 //! Every period of the current year that has begun is looked at (a half
 //! missed stays listed until the year is over: the year's duties stand as
-//! they are), and the previous year's periods for the window's length after
-//! they end (a December meeting not yet recorded in early January).
+//! they are), and every period of the previous year for the window's length
+//! after the year ends (a December meeting not yet recorded in early
+//! January, and a first half missed with it).
 
 use chrono::{Datelike, Days, Months, NaiveDate};
 
@@ -137,7 +138,9 @@ pub fn festivals(today: NaiveDate, horizon: NaiveDate) -> Vec<(Festival, NaiveDa
 }
 
 /// The periods of a duty looked at on `today`: every period of this year
-/// that has begun, and last year's periods that ended within `grace_days`.
+/// that has begun, and, for `grace_days` after last year ended, every
+/// period of last year (a first half missed stays listed with the second:
+/// the year's duties stand until the year is over, and then for the grace).
 pub fn quota_periods(
     period: &str,
     today: NaiveDate,
@@ -147,11 +150,9 @@ pub fn quota_periods(
     let mut out = Vec::new();
     if let Some(last_day) = NaiveDate::from_ymd_opt(year - 1, 12, 31) {
         let since = today - Days::new(grace_days.max(0) as u64);
-        out.extend(
-            coverage::periods(period, year - 1, last_day)
-                .into_iter()
-                .filter(|(_, to)| *to >= since),
-        );
+        if last_day >= since {
+            out.extend(coverage::periods(period, year - 1, last_day));
+        }
     }
     out.extend(coverage::periods(period, year, today));
     out
@@ -327,10 +328,13 @@ mod tests {
         assert_eq!(
             early,
             vec![
+                (d("2026-01-01"), d("2026-06-30")),
                 (d("2026-07-01"), d("2026-12-31")),
                 (d("2027-01-01"), d("2027-06-30"))
             ]
         );
+        assert_eq!(quota_periods("half", d("2027-01-30"), 30).len(), 3);
+        assert_eq!(quota_periods("half", d("2027-01-31"), 30).len(), 1);
         assert_eq!(quota_periods("year", d("2027-02-10"), 30).len(), 1);
     }
 

@@ -21,6 +21,7 @@ mod datasets;
 mod due;
 mod due_large;
 mod due_leaders;
+mod due_years;
 mod evolution;
 mod exports;
 mod foundation;
