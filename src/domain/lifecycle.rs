@@ -61,7 +61,9 @@ pub fn verb(state: &str) -> &'static str {
     }
 }
 
-fn next_sentence(state: &str, pipeline: &[&str]) -> String {
+/// What can be done next, as the commands a clerk can copy (the verbs
+/// alone read as English inside a Chinese sentence).
+fn next_sentence(id: i64, state: &str, pipeline: &[&str]) -> String {
     let next = allowed_next(state, pipeline);
     if next.is_empty() {
         crate::tr!(
@@ -69,8 +71,12 @@ fn next_sentence(state: &str, pipeline: &[&str]) -> String {
             "this appointment has ended; nothing more can be done with it"
         )
     } else {
-        let list = next.join(", ");
-        crate::tr!("可办理：{list}", "allowed next: {list}")
+        let list = next
+            .iter()
+            .map(|verb| format!("roster appointment {verb} {id}"))
+            .collect::<Vec<_>>();
+        let (zh, en) = (list.join("、"), list.join(", "));
+        crate::tr!("可办理：{zh}", "allowed next: {en}")
     }
 }
 
@@ -80,7 +86,7 @@ fn next_sentence(state: &str, pipeline: &[&str]) -> String {
 pub fn check_step(id: i64, state: &str, target: &str, pipeline: &[&str]) -> anyhow::Result<()> {
     let here = label(state);
     let there = STEP_EVENT.label(target);
-    let next = next_sentence(state, pipeline);
+    let next = next_sentence(id, state, pipeline);
     if ENDED.contains(&state) || state == "appointed" {
         return Err(crate::refused!(
             "聘任 #{id} 处于“{here}”，不能再办理“{there}”；{next}",

@@ -288,7 +288,27 @@ fn steps_cannot_be_skipped_repeated_reversed_or_misdated() {
         "2024-06-03",
         &["appointment", "appoint", "1", "--certificate", "X"],
     );
-    assert!(err.contains("allowed next: check, reject"), "{err}");
+    assert!(
+        err.contains("allowed next: roster appointment check 1, roster appointment reject 1"),
+        "{err}"
+    );
+    // In Chinese too, the commands rather than English verbs in the sentence.
+    let zh = office.fails(
+        4,
+        &[
+            "--today",
+            "2024-06-03",
+            "appointment",
+            "appoint",
+            "1",
+            "--certificate",
+            "X",
+        ],
+    );
+    assert!(
+        zh.contains("可办理：roster appointment check 1、roster appointment reject 1"),
+        "{zh}"
+    );
     let err = fails_at(
         &office,
         4,
