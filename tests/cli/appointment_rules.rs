@@ -257,11 +257,14 @@ fn dismissal_rejects_a_renewal_already_appointed_that_has_not_begun() {
 
 #[test]
 fn the_term_evaluation_is_made_near_the_end_of_the_term() {
-    // Seed 002 part 8: 任期结束前一个月. The term ends 2026-06-18.
+    // Seed 002 part 8: 任期结束前一个月. The term ends 2026-06-18: its
+    // last three months run from 2026-03-19 (not 03-18, a day early).
     let (office, id) = appointed();
     let err = fails_at(&office, 4, "2024-07-05", &["appointment", "evaluate", &id]);
-    assert!(err.contains("2026-03-18"), "{err}");
-    at(&office, "2026-05-20", &["appointment", "evaluate", &id]);
+    assert!(err.contains("from 2026-03-19"), "{err}");
+    let err = fails_at(&office, 4, "2026-03-18", &["appointment", "evaluate", &id]);
+    assert!(err.contains("from 2026-03-19"), "{err}");
+    at(&office, "2026-03-19", &["appointment", "evaluate", &id]);
 }
 
 #[test]

@@ -257,8 +257,11 @@ pub fn evaluate(ctx: &Ctx, args: &StepArgs) -> anyhow::Result<()> {
             // for the rest of the term. From three months before the end.
             if let Some(end) = a.term_end.as_deref() {
                 let end = date::from_db(end)?;
+                // The day after the same day three months before: a term
+                // ending 31 August has June, July and August, from 1 June.
                 let earliest = end
                     .checked_sub_months(chrono::Months::new(3))
+                    .and_then(|d| d.succ_opt())
                     .unwrap_or(end);
                 if input.date < earliest {
                     return Err(crate::refused!(
