@@ -113,6 +113,7 @@ const ALIASES: &[(&str, &[&str])] = &[
     ("title", &["技术职称", "专业技术职称"]),
     ("position", &["现任职务"]),
     ("native_place", &["出生地"]),
+    ("academician", &["是否院士", "是否为院士", "两院院士"]),
 ];
 
 /// Lowercase, half-width letters and brackets, spaces for underscores, no

@@ -126,6 +126,22 @@ fn panels_are_added_shown_and_edited() {
     );
     assert_eq!(shown["panel"]["term_years"], 2);
     assert_eq!(shown["panel"]["notice_days"], 7);
+    // A panel without a public notice shows no notice days (QA r6: it
+    // showed 公示天数 7 for Guangxi's 审核/审定 procedure).
+    office.ok(&[
+        "panel",
+        "add",
+        "--code",
+        "gx",
+        "--name",
+        "广西科技顾问",
+        "--kind",
+        "advisory_panel",
+        "--steps",
+        "reviewed,approved",
+    ]);
+    let gx = json(&office.ok(&["--format", "json", "panel", "show", "gx"]));
+    assert!(gx["panel"]["notice_days"].is_null(), "{gx}");
     office.ok(&[
         "panel",
         "edit",

@@ -48,16 +48,16 @@ fn usual_header_wordings_a_title_row_and_cleared_columns_are_read() {
         &office,
         "roster.csv",
         format!(
-            "2026年专家顾问名册,,,,,,\r\n姓  名,身份证号码,类别,手机号码,单位,,\r\n王　伟,{id},科技顾问,138 0000 1111,重庆大学,,\r\n"
+            "2026年专家顾问名册,,,,,,,\r\n姓  名,身份证号码,类别,手机号码,单位,是否院士,,\r\n王　伟,{id},科技顾问,138 0000 1111,重庆大学,是,,\r\n"
         ),
     );
     let out = office.ok(&["import", "advisors", file.to_str().unwrap()]);
     assert!(out.contains("新增 1"), "{out}");
     assert_eq!(
         office.text(
-            "SELECT name || '|' || id_number || '|' || phone || '|' || employer FROM advisors"
+            "SELECT name || '|' || id_number || '|' || phone || '|' || employer || '|' || academician FROM advisors"
         ),
-        format!("王伟|{id}|13800001111|重庆大学")
+        format!("王伟|{id}|13800001111|重庆大学|1")
     );
     // The padded name is found as typed, padded or not.
     assert!(office.ok(&["advisor", "show", "王 伟"]).contains("王伟"));

@@ -347,7 +347,8 @@ fn show(ctx: &Ctx, args: &PanelShowArgs) -> anyhow::Result<()> {
             p.term_years.into(),
             p.max_term_years.into(),
             (if p.steps.is_empty() { pick("（无，直接聘任）", "(none: direct appointment)").to_string() } else { p.steps.clone() }).into(),
-            p.notice_days.into(),
+            // Only a panel whose procedure has a public notice uses its days.
+            if p.steps.split(',').any(|s| s == "publicized") { p.notice_days.into() } else { Cell::Null },
             p.direct_renewal.into(),
             p.contact_interval_days.into(),
             p.greeting_festivals.clone().into(),
