@@ -100,6 +100,12 @@ pub enum Outcome {
 pub trait RowHandler {
     fn row(&mut self, tx: &Tx, row: &Row) -> anyhow::Result<Outcome>;
 
+    /// The checks of a row to run on the reading thread, if any (asked once,
+    /// after the handler has loaded what it needs).
+    fn preparer(&self) -> Option<super::Preparer> {
+        None
+    }
+
     /// Runs once after the last row, before the problems are counted: the
     /// checks that need the whole file (a repeat far from its first row),
     /// each a row's error with its line.
@@ -209,44 +215,41 @@ pub fn run(
     if unchecked {
         ctx.conn.pragma_update(None, "foreign_keys", "OFF")?;
     }
-    let env = settings.env.clone();
-    let prepare_row = |record: &StringRecord| -> Prepared {
-        let prepare = dataset.prepare?;
-        let row = Row {
-            record,
-            positions: &header.positions,
-            columns: dataset.columns,
-            line: 0,
-            prepared: Cell::new(None),
-            kept: Cell::new(0),
+    let result = ctx.write(move |tx| {
+        let marks = crate::check::database::id_marks(tx)?;
+        let mut handler = start(tx, &settings)?;
+        // The reading thread checks what it can of each row as it reads.
+        let prepare_row = handler.preparer().map(|mut prepare| {
+            Box::new(move |record: &StringRecord| -> Prepared {
+                let row = Row {
+                    record,
+                    positions: &header.positions,
+                    columns: dataset.columns,
+                    line: 0,
+                    prepared: Cell::new(None),
+                    kept: Cell::new(0),
+                };
+                (record.len() == header.width).then(|| prepare(&row)).flatten()
+            }) as Box<dyn FnMut(&StringRecord) -> Prepared + Send + '_>
+        });
+        let mut problems = Problems::default();
+        let mut summary = Summary {
+            encoding: charset.name(),
+            ignored: header.ignored.clone(),
+            ..Summary::default()
         };
-        (record.len() == header.width)
-            .then(|| prepare(&env, &row))
-            .flatten()
-    };
-    let prepare: Option<&(dyn Fn(&StringRecord) -> Prepared + Sync)> =
-        dataset.prepare.is_some().then_some(&prepare_row);
-    let result = std::thread::scope(|scope| {
-        let (chunks, spent) = source.spawn(scope, prepare);
-        ctx.write(move |tx| {
-            let marks = crate::check::database::id_marks(tx)?;
-            let mut handler = start(tx, &settings)?;
-            let mut problems = Problems::default();
-            let mut summary = Summary {
-                encoding: charset.name(),
-                ignored: header.ignored.clone(),
-                ..Summary::default()
-            };
-            let (open_quote, last_line) = loop {
+        let (open_quote, last_line) = std::thread::scope(|scope| {
+            let (chunks, spent) = source.spawn(scope, prepare_row);
+            loop {
                 let (batch, prepared) = match chunks.recv() {
                     Ok(Chunk::Records(batch, prepared)) => (batch, prepared),
                     Ok(Chunk::End { open_quote, last_line, sha256, content_sha256 }) => {
                         summary.sha256 = sha256;
                         summary.content_sha256 = content_sha256;
-                        break (open_quote, last_line);
+                        break Ok((open_quote, last_line));
                     }
-                    Ok(Chunk::Failed(err)) => return Err(err),
-                    Err(_) => anyhow::bail!("reading {shown} stopped"),
+                    Ok(Chunk::Failed(err)) => break Err(err),
+                    Err(_) => break Err(anyhow::anyhow!("reading {shown} stopped")),
                 };
                 let mut prepared = prepared.into_iter();
                 for record in &batch {
@@ -258,9 +261,10 @@ pub fn run(
                     }
                 }
                 let _ = spent.try_send(batch);
-            };
-            progress.finish();
-            if !options.again && options.on_duplicate == OnDuplicate::Fail {
+            }
+        })?;
+        progress.finish();
+        if !options.again && options.on_duplicate == OnDuplicate::Fail {
                 super::repeat::check_not_imported(tx, dataset.name, &summary, &shown)?;
             }
             if open_quote {
@@ -294,7 +298,6 @@ pub fn run(
             });
             crate::audit::record(tx.conn, tx.env, "import", None, "import", None, Some(&after))?;
             Ok(summary)
-        })
     });
     if unchecked {
         ctx.conn.pragma_update(None, "foreign_keys", "ON")?;

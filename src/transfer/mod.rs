@@ -118,14 +118,13 @@ pub struct Dataset {
     /// per row, only repeat it: the machinery switches them off for the
     /// import (a fifth of a large activities import's time).
     pub references_resolved: bool,
-    /// The part of a row's checks that needs no database, run on the
-    /// reading thread (the second core) ahead of the row's handler, which
-    /// takes its result with `Row::take_prepared`.
-    pub prepare: Option<Prepare>,
 }
 
-/// Checks a row on the reading thread (`Dataset::prepare`).
-pub type Prepare = fn(&crate::context::Env, &Row) -> Prepared;
+/// The part of a row's checks that needs no database, run on the reading
+/// thread (the second core) ahead of the row's handler, which takes its
+/// result with `Row::take_prepared` (`RowHandler::preparer`). It may read
+/// what the handler loaded (shared with it), never the database.
+pub type Preparer = Box<dyn FnMut(&Row) -> Prepared + Send>;
 
 /// Starts an import: loads what the rows need and returns the row handler.
 pub type StartImport = fn(&Tx, &ImportSettings) -> anyhow::Result<Box<dyn RowHandler>>;

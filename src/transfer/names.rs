@@ -142,7 +142,27 @@ impl Names {
         self.by_id().get(&id).map(|&i| &self.all[i])
     }
 
-    fn lookup(&self, text: &str) -> Option<&Found> {
+    /// The record at `index` (as `coded` gives it).
+    pub fn nth(&self, index: usize) -> Option<&Found> {
+        self.all.get(index)
+    }
+
+    /// The common case of `person`: a code on file (not digits alone, which
+    /// may be an id) with, if given, its holder's name — read from the
+    /// code's map entry alone. `None` leaves the cells to `person`.
+    pub fn coded(&self, code: Option<&str>, name: Option<&str>) -> Option<usize> {
+        let code = code?.trim();
+        if code.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let coded = self.by_code.get(&Key::of(code))?;
+        name.is_none_or(|n| Key::of(n.trim()) == coded.name)
+            .then_some(coded.index)
+    }
+
+    /// The record `text` names, found in memory alone (`find` without its
+    /// fallback to `resolve`).
+    pub fn lookup(&self, text: &str) -> Option<&Found> {
         let wanted = text.trim();
         if wanted.bytes().all(|b| b.is_ascii_digit())
             && let Ok(id) = wanted.parse::<i64>()
@@ -215,16 +235,10 @@ pub fn person<'n>(
         (None, None) => Ok(None),
         (None, Some(name)) => names.find(conn, env, flag, name).map(Some),
         (Some(code), name) => {
-            // The common case, a code on file and its holder's name, read
-            // from the code's map entry alone (digits alone may be an id,
-            // which `find` tries first).
-            let code = code.trim();
-            if !code.bytes().all(|b| b.is_ascii_digit())
-                && let Some(coded) = names.by_code.get(&Key::of(code))
-                && name.is_none_or(|n| Key::of(n.trim()) == coded.name)
-            {
-                return Ok(Some(&names.all[coded.index]));
+            if let Some(index) = names.coded(Some(code), name) {
+                return Ok(Some(&names.all[index]));
             }
+            let code = code.trim();
             let found = names.find(conn, env, flag, code)?;
             if let Some(name) = name
                 && name.trim() != found.name

@@ -202,7 +202,7 @@ impl Source {
     pub fn spawn<'scope>(
         mut self,
         scope: &'scope std::thread::Scope<'scope, '_>,
-        prepare: Option<&'scope (dyn Fn(&StringRecord) -> Prepared + Sync)>,
+        mut prepare: Option<Box<dyn FnMut(&StringRecord) -> Prepared + Send + 'scope>>,
     ) -> (Receiver<Chunk>, SyncSender<Vec<StringRecord>>) {
         let (out, chunks) = sync_channel::<Chunk>(IN_FLIGHT);
         let (spent, back) = sync_channel::<Vec<StringRecord>>(IN_FLIGHT + 2);
@@ -227,7 +227,10 @@ impl Source {
                 }
                 let done = filled < BATCH;
                 batch.truncate(filled);
-                let prepared = prepare.map_or_else(Vec::new, |p| batch.iter().map(p).collect());
+                let prepared = match prepare.as_mut() {
+                    Some(p) => batch.iter().map(|r| p(r)).collect(),
+                    None => Vec::new(),
+                };
                 if !batch.is_empty() && out.send(Chunk::Records(batch, prepared)).is_err() {
                     return;
                 }

@@ -30,6 +30,7 @@ mod generator;
 mod harness;
 mod held_lock;
 mod imports;
+mod imports_activities;
 mod imports_clerks;
 mod imports_masked;
 mod imports_repeat;

@@ -34,7 +34,6 @@ pub static DATASET: Dataset = Dataset {
     export,
     import: None,
     references_resolved: false,
-    prepare: None,
 };
 
 fn export(sel: &Selection) -> anyhow::Result<Query> {

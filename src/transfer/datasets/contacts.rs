@@ -51,7 +51,6 @@ pub static DATASET: Dataset = Dataset {
     export,
     import: Some(start),
     references_resolved: false,
-    prepare: None,
 };
 
 fn export(sel: &Selection) -> anyhow::Result<Query> {

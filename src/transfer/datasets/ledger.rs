@@ -22,7 +22,6 @@ pub static DATASET: Dataset = Dataset {
     export,
     import: None,
     references_resolved: false,
-    prepare: None,
 };
 
 const TABLE: &str = "temp.roster_export_ledger";

@@ -77,7 +77,6 @@ pub static DATASET: Dataset = Dataset {
     export,
     import: Some(start),
     references_resolved: false,
-    prepare: None,
 };
 
 fn export(_: &Selection) -> anyhow::Result<Query> {

@@ -46,7 +46,6 @@ pub static DATASET: Dataset = Dataset {
     export,
     import: Some(start),
     references_resolved: false,
-    prepare: None,
 };
 
 const ID: usize = 0;

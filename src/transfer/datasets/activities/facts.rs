@@ -7,6 +7,7 @@
 //! message is then built by the command's own code.
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use chrono::Datelike;
 
@@ -24,12 +25,50 @@ struct Span {
     last: i32,
 }
 
-pub struct Loaded {
+/// Every term as the days its advisor serves, by advisor: read by the
+/// handler and, shared, by the reading thread.
+pub struct Terms {
     /// Every term, grouped by advisor.
     spans: Vec<Span>,
     /// Where each advisor's terms start in `spans`, by advisor id (ids are
     /// dense): advisor `a`'s are `spans[starts[a]..starts[a + 1]]`.
     starts: Vec<u32>,
+}
+
+impl Terms {
+    fn spans_of(&self, advisor: i64) -> &[Span] {
+        let Ok(a) = usize::try_from(advisor) else {
+            return &[];
+        };
+        match (self.starts.get(a), self.starts.get(a + 1)) {
+            (Some(&from), Some(&to)) => &self.spans[from as usize..to as usize],
+            _ => &[],
+        }
+    }
+
+    /// Whether the advisor serves on day number `on` on `panel` (on any
+    /// panel when `None`): `store::serving_condition`.
+    pub fn serving(&self, advisor: i64, on: i32, panel: Option<i64>) -> bool {
+        self.spans_of(advisor)
+            .iter()
+            .any(|s| s.first <= on && on <= s.last && panel.is_none_or(|p| p == s.panel))
+    }
+}
+
+/// `Terms::serving` as the reading thread answered it for one row, used
+/// when the row's advisor and activity turn out to be these.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hint {
+    pub advisor: i64,
+    pub day: i32,
+    pub panel: Option<i64>,
+    pub member: bool,
+}
+
+pub struct Loaded {
+    pub terms: Arc<Terms>,
+    /// The reading thread's answer for the row being checked.
+    pub hint: Option<Hint>,
     /// The day number of the activity last asked about.
     day: Option<(i64, i32)>,
     /// Standing recusals by advisor, in date order.
@@ -106,23 +145,13 @@ impl Loaded {
             confirmed.insert((r.get(0)?, r.get(1)?));
         }
         Ok(Loaded {
-            spans,
-            starts,
+            terms: Arc::new(Terms { spans, starts }),
+            hint: None,
             day: None,
             recusals,
             confirmed,
             joined: Vec::new(),
         })
-    }
-
-    fn spans_of(&self, advisor: i64) -> &[Span] {
-        let Ok(a) = usize::try_from(advisor) else {
-            return &[];
-        };
-        match (self.starts.get(a), self.starts.get(a + 1)) {
-            (Some(&from), Some(&to)) => &self.spans[from as usize..to as usize],
-            _ => &[],
-        }
     }
 
     /// The day number of activity `a`'s date.
@@ -164,10 +193,13 @@ impl Facts for Loaded {
         let Some(on) = self.day_of(a) else {
             return Ok(false);
         };
-        Ok(self
-            .spans_of(advisor_id)
-            .iter()
-            .any(|s| s.first <= on && on <= s.last && a.panel_id.is_none_or(|p| p == s.panel)))
+        let asked = (advisor_id, on, a.panel_id);
+        if let Some(hint) = self.hint.take()
+            && (hint.advisor, hint.day, hint.panel) == asked
+        {
+            return Ok(hint.member);
+        }
+        Ok(self.terms.serving(advisor_id, on, a.panel_id))
     }
 
     fn covering_recusal(

@@ -10,21 +10,22 @@
 //! The rows are written in bulk by `write.rs`.
 
 use std::hash::Hasher;
+use std::sync::Arc;
 
 use super::at;
-use super::facts::Loaded;
+use super::facts::{Hint, Loaded, Terms};
 use super::write::{Joined, Writer};
 use crate::cli::activity::ActivityFields;
 use crate::commands::activity::admit::admit;
 use crate::commands::activity::parse_new;
 use crate::commands::activity::participant::{Join, JoinText, parse_join_text};
-use crate::context::{Env, Tx};
+use crate::context::Tx;
 use crate::input::resolve::{ADVISOR, PANEL};
 use crate::input::{date, text};
 use crate::store::activity::Activity;
 use crate::transfer::fastmap::FxHasher;
 use crate::transfer::{
-    FastMap, ImportSettings, Names, Number, Numbers, Outcome, Prepared, Row, RowHandler, fast_map,
+    FastMap, ImportSettings, Names, Number, Numbers, Outcome, Preparer, Row, RowHandler, fast_map,
     person,
 };
 
@@ -59,8 +60,8 @@ struct Seen {
 
 struct Activities {
     settings: ImportSettings,
-    advisors: Names,
-    panels: Names,
+    advisors: Arc<Names>,
+    panels: Arc<Names>,
     facts: Loaded,
     numbers: Numbers,
     current: Option<Group>,
@@ -72,8 +73,8 @@ pub fn start(tx: &Tx, settings: &ImportSettings) -> anyhow::Result<Box<dyn RowHa
     settings.refuse_update("activities")?;
     Ok(Box::new(Activities {
         settings: settings.clone(),
-        advisors: Names::load(tx, &ADVISOR)?,
-        panels: Names::load(tx, &PANEL)?,
+        advisors: Arc::new(Names::load(tx, &ADVISOR)?),
+        panels: Arc::new(Names::load(tx, &PANEL)?),
         facts: Loaded::load(tx)?,
         numbers: Numbers::load(tx, "activities")?,
         current: None,
@@ -92,9 +93,10 @@ fn activity_hash(row: &Row) -> u64 {
     hasher.finish()
 }
 
-/// What the reading thread makes of a row (`prepare`): its activity cells
-/// hashed and its participant's cells checked, taken by `row` at the points
-/// where it would otherwise check them itself.
+/// What the reading thread makes of a row (`Activities::preparer`): its
+/// activity cells hashed, its participant's cells checked, its advisor found
+/// and whether they serve where and when the activity is — taken by `row`
+/// at the points where it would otherwise work them out itself.
 struct Ready {
     hash: u64,
     guest: anyhow::Result<bool>,
@@ -102,10 +104,28 @@ struct Ready {
     given: bool,
     /// `participant add`'s checks of the cells (when `guest` is good).
     join: Option<anyhow::Result<Join>>,
+    /// The advisor the code and name cells name (`Names::coded`; `None`:
+    /// left to `person`).
+    advisor: Option<usize>,
+    /// Whether that advisor serves on the activity's day and panel as this
+    /// row gives them (`Loaded` uses it only for that advisor, day and panel).
+    serving: Option<Hint>,
 }
 
-pub fn prepare(_env: &Env, row: &Row) -> Prepared {
-    Some(Box::new(ready(row)))
+/// The activity's day number and panel as the reading thread reads its
+/// cells: `None` when it leaves them to the handler (a cell it cannot read
+/// the handler's way, which the handler then reports).
+type Place = Option<(i32, Option<i64>)>;
+
+/// Reads `row`'s activity day and panel (`activity add`'s date parser; the
+/// panel found in memory, as `Names::find` finds it first).
+fn place(panels: &Names, today: chrono::NaiveDate, row: &Row) -> Place {
+    let on = date::parse("--date", row.value_at(at::DATE)?, today).ok()?;
+    let panel = match row.value_at(at::PANEL) {
+        Some(text) => Some(panels.lookup(text)?.id),
+        None => None,
+    };
+    Some((chrono::Datelike::num_days_from_ce(&on), panel))
 }
 
 fn ready(row: &Row) -> Ready {
@@ -136,6 +156,8 @@ fn ready(row: &Row) -> Ready {
         guest,
         given,
         join,
+        advisor: None,
+        serving: None,
     }
 }
 
@@ -282,6 +304,39 @@ impl Activities {
 }
 
 impl RowHandler for Activities {
+    fn preparer(&self) -> Option<Preparer> {
+        let (advisors, panels) = (Arc::clone(&self.advisors), Arc::clone(&self.panels));
+        let terms: Arc<Terms> = Arc::clone(&self.facts.terms);
+        let today = self.settings.env.today;
+        // The rows of one activity come together: its cells are read once.
+        let mut last: Option<(u64, Place)> = None;
+        Some(Box::new(move |row: &Row| {
+            let mut ready = ready(row);
+            ready.advisor =
+                advisors.coded(row.value_at(at::ADVISOR), row.value_at(at::ADVISOR_NAME));
+            let place = match last {
+                Some((hash, place)) if hash == ready.hash => place,
+                _ => {
+                    let place = place(&panels, today, row);
+                    last = Some((ready.hash, place));
+                    place
+                }
+            };
+            if let (Some(index), Some((day, panel))) = (ready.advisor, place)
+                && let Some(advisor) = advisors.nth(index)
+            {
+                let member = terms.serving(advisor.id, day, panel);
+                ready.serving = Some(Hint {
+                    advisor: advisor.id,
+                    day,
+                    panel,
+                    member,
+                });
+            }
+            Some(Box::new(ready) as Box<dyn std::any::Any + Send>)
+        }))
+    }
+
     fn row(&mut self, tx: &Tx, row: &Row) -> anyhow::Result<Outcome> {
         let ready = row.take_prepared::<Ready>().unwrap_or_else(|| ready(row));
         self.group(tx, row, ready.hash)?;
@@ -301,7 +356,11 @@ impl RowHandler for Activities {
         let guest = ready.guest?;
         let code = row.value_at(at::ADVISOR);
         let name = row.value_at(at::ADVISOR_NAME);
-        let Some(advisor) = person(&self.advisors, tx, env, "--advisor", code, name)? else {
+        let found = match ready.advisor.and_then(|index| self.advisors.nth(index)) {
+            Some(advisor) => Some(advisor),
+            None => person(&self.advisors, tx, env, "--advisor", code, name)?,
+        };
+        let Some(advisor) = found else {
             if ready.given || guest {
                 return Err(crate::invalid!(
                     "--advisor：给出了出席情况、角色或意见，但没有给出参加的专家",
@@ -315,6 +374,7 @@ impl RowHandler for Activities {
             return Err(anyhow::anyhow!("line {}: cells not checked", row.line));
         };
         let join = join?;
+        self.facts.hint = ready.serving;
         let admitted = admit(
             tx,
             "--advisor",

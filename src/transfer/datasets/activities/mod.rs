@@ -59,7 +59,6 @@ pub static DATASET: Dataset = Dataset {
     export,
     import: Some(import::start),
     references_resolved: true,
-    prepare: Some(import::prepare),
 };
 
 /// Column places (`Row::at`); a unit test keeps them in step with `columns`.

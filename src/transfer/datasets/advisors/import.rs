@@ -10,7 +10,7 @@ use crate::context::{Env, Tx, now_stamp};
 use crate::input::idcard;
 use crate::store::advisor::{self as store, Advisor};
 use crate::transfer::{
-    FastMap, ImportSettings, OnDuplicate, Outcome, Prepared, Row, RowHandler, fast_map,
+    FastMap, ImportSettings, OnDuplicate, Outcome, Prepared, Preparer, Row, RowHandler, fast_map,
     personal_cells,
 };
 
@@ -123,7 +123,7 @@ pub(super) fn start(tx: &Tx, settings: &ImportSettings) -> anyhow::Result<Box<dy
 /// A row as a new advisor, checked by `advisor add`'s rules on the reading
 /// thread: all of a new row's checks that need no database. The handler
 /// takes the result only for a row that is not on file.
-pub(super) fn prepare(env: &Env, row: &Row) -> Prepared {
+fn prepare(env: &Env, row: &Row) -> Prepared {
     let mut a = Advisor::default();
     let checked = apply(env, &fields(row, false), &mut a, true).map(|()| a);
     Some(Box::new(checked))
@@ -138,6 +138,11 @@ fn generated_number(code: &str) -> Option<i64> {
 }
 
 impl RowHandler for Advisors {
+    fn preparer(&self) -> Option<Preparer> {
+        let env = self.settings.env.clone();
+        Some(Box::new(move |row: &Row| prepare(&env, row)))
+    }
+
     fn row(&mut self, tx: &Tx, row: &Row) -> anyhow::Result<Outcome> {
         let code = row.value("code").map(str::trim);
         let id_number = row.value("id_number").map(|s| s.trim().to_uppercase());

@@ -56,7 +56,6 @@ pub static DATASET: Dataset = Dataset {
     export,
     import: Some(import::start),
     references_resolved: false,
-    prepare: Some(import::prepare),
 };
 
 fn export(sel: &Selection) -> anyhow::Result<Query> {
