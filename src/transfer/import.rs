@@ -19,7 +19,7 @@ use super::header::{Header, is_title, map_header};
 use super::progress::{LARGE_BYTES, Progress, STEP};
 use super::report::Problems;
 use super::row::{Prepared, Row};
-use super::source::{Chunk, Source};
+use super::source::{Chunk, PrepareRecord, Source};
 use crate::context::{Ctx, Env, Tx};
 
 /// What to do with a row whose code or ID number is already on file.
@@ -230,7 +230,7 @@ pub fn run(
                     kept: Cell::new(0),
                 };
                 (record.len() == header.width).then(|| prepare(&row)).flatten()
-            }) as Box<dyn FnMut(&StringRecord) -> Prepared + Send + '_>
+            }) as PrepareRecord<'_>
         });
         let mut problems = Problems::default();
         let mut summary = Summary {

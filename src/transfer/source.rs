@@ -60,6 +60,10 @@ pub struct Source {
     shown: String,
 }
 
+/// What the reading thread makes of each record it reads (the dataset's
+/// `RowHandler::preparer`, on the record as a row).
+pub type PrepareRecord<'a> = Box<dyn FnMut(&StringRecord) -> Prepared + Send + 'a>;
+
 /// What the reading thread hands over.
 pub enum Chunk {
     /// Records, and what `prepare` made of each (empty without one).
@@ -202,7 +206,7 @@ impl Source {
     pub fn spawn<'scope>(
         mut self,
         scope: &'scope std::thread::Scope<'scope, '_>,
-        mut prepare: Option<Box<dyn FnMut(&StringRecord) -> Prepared + Send + 'scope>>,
+        mut prepare: Option<PrepareRecord<'scope>>,
     ) -> (Receiver<Chunk>, SyncSender<Vec<StringRecord>>) {
         let (out, chunks) = sync_channel::<Chunk>(IN_FLIGHT);
         let (spent, back) = sync_channel::<Vec<StringRecord>>(IN_FLIGHT + 2);
@@ -228,7 +232,7 @@ impl Source {
                 let done = filled < BATCH;
                 batch.truncate(filled);
                 let prepared = match prepare.as_mut() {
-                    Some(p) => batch.iter().map(|r| p(r)).collect(),
+                    Some(p) => batch.iter().map(p).collect(),
                     None => Vec::new(),
                 };
                 if !batch.is_empty() && out.send(Chunk::Records(batch, prepared)).is_err() {
