@@ -13,6 +13,8 @@ pub enum Value {
     Categories,
     /// Free text.
     Text,
+    /// Yes or no (是/否), stored as 1 or 0.
+    YesNo,
 }
 
 /// One known setting.
@@ -104,6 +106,13 @@ pub static SETTINGS: &[Setting] = &[
         value: Value::Number(0, 1_000_000),
     },
     Setting {
+        key: "appointment.work_plan_required",
+        zh: "推荐时须附工作方案（广西指引二（二）：推荐名单和工作方案一并报送）",
+        en: "a nomination needs its work plan (seed 002 part 2(2): the list and the work plan go in together)",
+        default: "0",
+        value: Value::YesNo,
+    },
+    Setting {
         key: "money.controlled_categories",
         zh: "严控类经费（二连浩特办法第十四条）",
         en: "controlled expense categories (seed 001 art. 14)",
@@ -171,6 +180,7 @@ pub fn validate(setting: &Setting, input: &str) -> anyhow::Result<String> {
             Ok(codes.join(","))
         }
         Value::Text => crate::input::text::line(key, input, crate::input::text::LINE_MAX),
+        Value::YesNo => crate::input::text::yes_no(key, input).map(|yes| u8::from(yes).to_string()),
     }
 }
 

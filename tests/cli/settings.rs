@@ -52,3 +52,44 @@ fn settings_list_set_reset_and_refuse_bad_values() {
         "{err}"
     );
 }
+
+#[test]
+fn an_office_may_require_the_work_plan_with_a_nomination() {
+    // Seed 002 二（二）: the unit sends 科技顾问人选推荐名单和科技顾问工作方案
+    // (主要的研究方向和合作项目) together. Off by default (seeds 000, 001).
+    let office = Office::sample();
+    let nominate = [
+        "appointment",
+        "nominate",
+        "A0009",
+        "--panel",
+        "tech",
+        "--source",
+        "组织推荐",
+        "--by",
+        "区科技局",
+        "--date",
+        "2026-11-20",
+    ];
+    let err = office.fails_en(
+        3,
+        &["settings", "set", "appointment.work_plan_required", "maybe"],
+    );
+    assert!(err.contains("appointment.work_plan_required"), "{err}");
+    office.ok(&["settings", "set", "appointment.work_plan_required", "是"]);
+    let err = office.fails(3, &nominate);
+    assert!(
+        err.contains("--work-plan") && err.contains("广西指引二（二）"),
+        "{err}"
+    );
+    let mut with_plan = nominate.to_vec();
+    with_plan.extend([
+        "--work-plan",
+        "研究方向：传感器；合作项目：开州传感器产业园",
+    ]);
+    office.ok(&with_plan);
+    assert_eq!(
+        office.text("SELECT work_plan FROM appointments ORDER BY id DESC LIMIT 1"),
+        "研究方向：传感器；合作项目：开州传感器产业园"
+    );
+}

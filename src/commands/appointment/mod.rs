@@ -353,6 +353,12 @@ fn nominate(ctx: &Ctx, args: &NominateArgs) -> anyhow::Result<()> {
                 )
             });
         }
+        if plan.is_none() && crate::store::settings::number(tx, "appointment.work_plan_required")? == 1 {
+            return Err(crate::invalid!(
+                "缺少必填项：--work-plan（本单位要求推荐时附工作方案，包括主要研究方向和合作项目：广西指引二（二）；设置 appointment.work_plan_required）",
+                "missing required values: --work-plan (this office requires a nomination's work plan, its main research directions and joint projects: seed 002 part 2(2); setting appointment.work_plan_required)",
+            ));
+        }
         check_eligibility(tx, &crate::store::panel::get(tx, panel.id)?, advisor.id, input.date, exemption.as_deref())?;
         let appointment = Appointment {
             advisor_id: advisor.id,
