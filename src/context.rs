@@ -44,6 +44,9 @@ impl Ctx {
     /// within the timeout instead of failing half-way. Nested inside an outer
     /// transaction (the sample loader) it becomes a savepoint.
     pub fn write<T>(&self, work: impl FnOnce(&Tx) -> anyhow::Result<T>) -> anyhow::Result<T> {
+        if crate::db::is_read_only(&self.conn) {
+            return Err(crate::db::read_only_refusal(&self.conn));
+        }
         let outermost = self.conn.is_autocommit();
         if outermost {
             self.conn.execute_batch("BEGIN IMMEDIATE")?;

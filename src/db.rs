@@ -12,7 +12,8 @@ use crate::error::UserError;
 
 mod access;
 mod migrate;
-use access::{denied, is_permission, not_writable};
+use access::{denied, is_permission, read_only};
+pub use access::{is_read_only, read_only_refusal};
 pub use migrate::MIGRATIONS;
 #[cfg(test)]
 use migrate::migrate_with;
@@ -108,7 +109,7 @@ fn open_once(path: &Path) -> anyhow::Result<Connection> {
     }
     let mut conn = match Connection::open_with_flags(path, open_flags()) {
         Ok(conn) => conn,
-        Err(err) if denied(&err) => return Err(not_writable(path)),
+        Err(err) if denied(&err) => return read_only(path),
         Err(err) => return Err(anyhow::Error::from(err).context(format!("opening {shown}"))),
     };
     // Wait for another process from the first read on: a file still in
@@ -124,14 +125,17 @@ fn open_once(path: &Path) -> anyhow::Result<Connection> {
         migrate(&mut conn, path)
     })();
     match prepared {
-        Err(err) if is_permission(&err) => Err(not_writable(path)),
+        Err(err) if is_permission(&err) => {
+            drop(conn);
+            read_only(path)
+        }
         Err(err) => Err(err),
         Ok(()) => Ok(conn),
     }
 }
 
 /// Refuses a file that is not a roster database, before anything touches it.
-fn check_identity(conn: &Connection, path: &Path) -> anyhow::Result<()> {
+pub(super) fn check_identity(conn: &Connection, path: &Path) -> anyhow::Result<()> {
     let shown = path.display();
     let not_roster = || {
         database_error(crate::tr!(

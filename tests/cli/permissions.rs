@@ -1,11 +1,12 @@
 //! A sound database roster may not write (QA finding 7): a folder this
 //! account cannot write (a WAL database keeps its -shm file beside it), a
-//! backup on read-only media. The message names the path and says what is
-//! not writable — never "damaged, restore a backup" — and exits 5.
+//! backup on read-only media. It is opened to read as it stands (a leader
+//! browses, reports, exports); a change is refused with a message that
+//! names the path and the fix — never "damaged, restore a backup" — exit 5.
 
 #[cfg(unix)]
 #[test]
-fn a_database_in_a_folder_it_cannot_write_is_reported_as_not_writable() {
+fn a_database_in_a_folder_it_cannot_write_is_read_and_never_changed() {
     use std::os::unix::fs::PermissionsExt;
 
     use crate::common::Office;
@@ -23,11 +24,29 @@ fn a_database_in_a_folder_it_cannot_write_is_reported_as_not_writable() {
         return;
     }
     let before = std::fs::read(&db).unwrap();
-    for (lang, wanted) in [("zh", "所在的文件夹"), ("en", "is not writable")] {
+    let listed = office
+        .process()
+        .env("ROSTER_DB", &db)
+        .args(["--format", "json", "advisor", "list"])
+        .output()
+        .unwrap();
+    assert_eq!(listed.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&listed.stdout).contains("A0001"));
+    for (lang, wanted) in [("zh", "只能查看"), ("en", "can only be read")] {
         let out = office
             .process()
             .env("ROSTER_DB", &db)
-            .args(["--lang", lang, "--format", "json", "advisor", "list"])
+            .args([
+                "--lang",
+                lang,
+                "contact",
+                "add",
+                "--date",
+                "2026-11-20",
+                "--kind",
+                "call",
+            ])
+            .args(["--advisor", "A0001", "--channel", "phone"])
             .output()
             .unwrap();
         let stderr = String::from_utf8_lossy(&out.stderr);
