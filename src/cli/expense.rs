@@ -18,7 +18,9 @@ pub enum ExpenseCommand {
     /// Void an expense recorded in error (it stays in history)
     Void(ExpenseVoidArgs),
     /// Create a year's stipend payments (聘金) for every advisor serving that
-    /// year who has one; running it again creates nothing twice
+    /// year who has one: the share of the year served (a whole year is the
+    /// full stipend); one whose term has not begun on the payment date is left
+    /// for a later run; running it again creates nothing twice
     PayStipends(PayStipendsArgs),
 }
 

@@ -43,6 +43,7 @@ mod recusal;
 mod safety;
 mod settings;
 mod speed_refs;
+mod stipends;
 mod summary;
 #[path = "../bench/gen.rs"]
 mod synthetic;
