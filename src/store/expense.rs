@@ -149,6 +149,38 @@ pub fn panels_on(
     Ok(rows)
 }
 
+/// One of an advisor's terms, as a refusal names it.
+#[derive(Clone, Debug)]
+pub struct Term {
+    pub panel_code: String,
+    pub term_start: String,
+    pub term_end: String,
+    pub state: String,
+    pub ended_on: Option<String>,
+}
+
+/// Every term an advisor was appointed to (ended or not), oldest first.
+pub fn terms_of(conn: &Connection, advisor_id: i64) -> anyhow::Result<Vec<Term>> {
+    let rows = conn
+        .prepare_cached(
+            "SELECT p.code, ap.term_start, ap.term_end, ap.state, ap.ended_on
+             FROM appointments ap JOIN panels p ON p.id = ap.panel_id
+             WHERE ap.advisor_id = ?1 AND ap.state IN ('appointed','dismissed','resigned')
+             ORDER BY ap.term_start, ap.id",
+        )?
+        .query_map([advisor_id], |r| {
+            Ok(Term {
+                panel_code: r.get(0)?,
+                term_start: r.get(1)?,
+                term_end: r.get(2)?,
+                state: r.get(3)?,
+                ended_on: r.get(4)?,
+            })
+        })?
+        .collect::<Result<_, _>>()?;
+    Ok(rows)
+}
+
 /// The condition "appointment `ap` serves on some day between ?first and
 /// ?last" (the same reading as the yearly roster review), and the first and
 /// last day it serves within them (the day before it ended early).

@@ -22,6 +22,7 @@ mod due;
 mod due_large;
 mod due_leaders;
 mod evolution;
+mod expense_service;
 mod exports;
 mod foundation;
 mod generator;
