@@ -14,6 +14,7 @@ mod check;
 mod common;
 mod concurrency;
 mod contacts;
+mod controlled;
 mod crash;
 mod crash_writes;
 mod dataset_imports;
