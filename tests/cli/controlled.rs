@@ -3,7 +3,6 @@
 //! cites Erenhot's rules (seed 001 art. 14, 严控类经费不得无预算执行) only as
 //! where the default comes from — they bind no other office.
 
-use crate::common::Office;
 use crate::stipends::{at, guangxi};
 
 fn travel() -> Vec<&'static str> {
