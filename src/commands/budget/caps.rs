@@ -17,18 +17,25 @@ fn panel_code(conn: &Connection, id: i64) -> anyhow::Result<String> {
 
 /// A line's scope and category in words: `全办·全部类别`, `顾问团 tech·差旅费`.
 pub fn line_name(conn: &Connection, line: &Line) -> anyhow::Result<String> {
-    let scope = match line.panel_id {
-        Some(id) => {
-            let code = panel_code(conn, id)?;
-            crate::tr!("顾问团 {code}", "panel {code}")
-        }
+    let code = match line.panel_id {
+        Some(id) => Some(panel_code(conn, id)?),
+        None => None,
+    };
+    Ok(line_words(code.as_deref(), line.category.as_deref()))
+}
+
+/// `line_name` from the panel's code (none: office-wide) and the category
+/// (none: all categories).
+pub fn line_words(panel_code: Option<&str>, category: Option<&str>) -> String {
+    let scope = match panel_code {
+        Some(code) => crate::tr!("顾问团 {code}", "panel {code}"),
         None => crate::tr!("全办", "office-wide"),
     };
-    let category = match &line.category {
+    let category = match category {
         Some(code) => EXPENSE_CATEGORY.label(code),
         None => crate::tr!("全部类别", "all categories"),
     };
-    Ok(format!("{scope}·{category}"))
+    format!("{scope}·{category}")
 }
 
 /// `cap …, spent … (paid …, committed …), remaining …` for a line.
