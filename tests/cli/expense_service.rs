@@ -85,6 +85,45 @@ fn an_expense_after_a_dismissal_is_refused_unless_overridden_seed_001_art_12() {
     );
 }
 
+/// A subsidy or stipend is owed for a year's service and paid when the
+/// office pays it (seed 001 art. 14: 根据考核情况给予工作补贴; seed 002 六:
+/// 聘金按年支付): entered by hand, the advisor must have served that year,
+/// not on the payment day.
+#[test]
+fn a_yearly_payment_after_leaving_needs_only_service_that_year() {
+    let office = office();
+    let subsidy = |who: &'static str| {
+        vec![
+            "--lang",
+            "en",
+            "--today",
+            "2026-12-31",
+            "expense",
+            "add",
+            who,
+            "--category",
+            "subsidy",
+            "--amount",
+            "5000",
+            "--date",
+            "2026-12-31",
+        ]
+    };
+    // G01 served January and February 2026.
+    office.ok(&subsidy("G01"));
+    assert_eq!(
+        office.text("SELECT p.code FROM expenses e JOIN panels p ON p.id = e.panel_id WHERE e.category = 'subsidy'"),
+        "gx"
+    );
+    // G03's term ended with 2025.
+    let err = office.fails(4, &subsidy("G03"));
+    assert!(
+        err.contains("G03 院士G03 does not serve in 2026")
+            && err.contains("term 2025-01-01 to 2025-12-31"),
+        "{err}"
+    );
+}
+
 /// Seed 001 art. 3 (聘期): before a term begins and after it expires the
 /// advisor serves no panel; --panel does not make a day served.
 #[test]

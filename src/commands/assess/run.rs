@@ -184,6 +184,22 @@ fn line_shortfall(line: &LineBound, min: i64, short: subsidy::Shortfall) -> anyh
     )
 }
 
+/// The panels the plan books each subsidy to (as confirmation will); a
+/// year without budget lines has none to limit them, so over a large roster
+/// they are not looked up.
+fn plan_panels(
+    tx: &Tx,
+    pot: &Pot,
+    year: i32,
+    run_panel: Option<i64>,
+    advisors: &[i64],
+) -> anyhow::Result<Vec<Option<i64>>> {
+    if pot.lines.is_empty() {
+        return Ok(vec![run_panel; advisors.len()]);
+    }
+    budget::booked_panels(tx, year, run_panel, advisors)
+}
+
 /// Re-plans the subsidies of a stored run after a grade or an adjustment.
 pub(crate) fn replan(tx: &Tx, run_id: i64) -> anyhow::Result<()> {
     let (text, year): (String, i32) = tx.query_row(
@@ -219,7 +235,7 @@ pub(crate) fn replan(tx: &Tx, run_id: i64) -> anyhow::Result<()> {
         })?
         .collect::<Result<_, _>>()?;
     let advisors: Vec<i64> = rows.iter().map(|(_, a, _)| *a).collect();
-    let panels = budget::booked_panels(tx, year, run_panel, &advisors)?;
+    let panels = plan_panels(tx, &pot, year, run_panel, &advisors)?;
     for ((_, _, item), panel) in rows.iter_mut().zip(panels) {
         item.panel_id = panel;
     }
@@ -306,8 +322,9 @@ pub fn run(ctx: &Ctx, args: &RunArgs) -> anyhow::Result<()> {
                 outcome.grade = grade.clone();
             }
         }
+        let pot = pot(tx, &rules, year)?;
         let assessed: Vec<i64> = outcomes.iter().map(|o| o.advisor_id).collect();
-        let panels = budget::booked_panels(tx, year, panel_id, &assessed)?;
+        let panels = plan_panels(tx, &pot, year, panel_id, &assessed)?;
         let items: Vec<Item> = outcomes
             .iter()
             .zip(panels)
@@ -322,7 +339,6 @@ pub fn run(ctx: &Ctx, args: &RunArgs) -> anyhow::Result<()> {
                 }
             })
             .collect();
-        let pot = pot(tx, &rules, year)?;
         let planned = plan(&rules, &pot, &items)?;
         let sha = crate::audit::sha256_hex(text.as_bytes());
         tx.execute(

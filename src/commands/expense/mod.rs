@@ -1,13 +1,15 @@
-//! `roster expense`: recording an expense (this file: `add`), paying or
-//! voiding one on file (`settle.rs`), reading them (`read.rs`) and the
-//! yearly stipend run (`stipend.rs`).
+//! `roster expense`: recording an expense (this file: `add`; the panel it
+//! is booked to and the service rules, `service.rs`), paying or voiding one
+//! on file (`settle.rs`), reading them (`read.rs`) and the yearly stipend
+//! run (`stipend.rs`).
 //!
 //! An expense is checked before it is written: the advisor must serve on
-//! its date, every budget line it falls under must have room (seed 001 art. 14),
+//! its date (a stipend or subsidy: in its year), every budget line it falls under must have room (seed 001 art. 14),
 //! and a controlled category needs a budget line naming it. `--override
 //! "reason"` records a deliberate exception; the reason stays on the record.
 
 pub(crate) mod read;
+mod service;
 mod settle;
 mod stipend;
 
@@ -77,106 +79,6 @@ pub(crate) fn lead_unit(tx: &Tx, panel_id: Option<i64>) -> anyhow::Result<Option
         Some(id) => Ok(crate::store::panel::get(tx, id)?.lead_unit),
         None => Ok(None),
     }
-}
-
-/// The panel an expense is booked to, and any service rule it breaks.
-///
-/// The expense date is the day the cost arose (a payment later is its
-/// voucher, `expense pay`), so the advisor must serve on some panel that
-/// day, and on `--panel` if one is named: an expense after a dismissal or
-/// resignation, or outside the term, is an exception to record with its
-/// reason. Stipends (`pay-stipends`) and assessment subsidies (`assess
-/// confirm`) are booked by their own runs.
-fn booked_panel(
-    tx: &Tx,
-    advisor: &resolve::Found,
-    given: Option<&str>,
-    on: &str,
-    year: i32,
-    exceptions: &mut Vec<String>,
-) -> anyhow::Result<Option<i64>> {
-    let serving = store::panels_on(tx, advisor.id, on)?;
-    let (code, name) = (&advisor.code, &advisor.name);
-    if serving.is_empty() {
-        let served = served_words(tx, advisor.id)?;
-        exceptions.push(crate::tr!(
-            "{code} {name} 在 {on}（经费日期，即费用发生之日）不在任何顾问团任职；{served}",
-            "{code} {name} serves on no panel on {on} (the expense date, the day the cost arose); {served}",
-        ));
-    }
-    if let Some(text) = given {
-        let panel = resolve::panel(tx, tx.env, "--panel", text)?;
-        if !serving.is_empty() && !serving.iter().any(|(id, _)| *id == panel.id) {
-            let p = &panel.code;
-            exceptions.push(crate::tr!(
-                "{code} {name} 在 {on} 不在顾问团 {p} 任职",
-                "{code} {name} does not serve on panel {p} on {on}",
-            ));
-        }
-        return Ok(Some(panel.id));
-    }
-    // Not serving that day (an exception, if overridden): the panels of
-    // the year, for the booking.
-    let candidates = if serving.is_empty() {
-        store::services_in_year(tx, advisor.id, year)?
-            .into_iter()
-            .map(|s| (s.service.panel_id, s.panel_code))
-            .collect()
-    } else {
-        serving
-    };
-    match candidates.len() {
-        0 => Ok(None),
-        1 => Ok(Some(candidates[0].0)),
-        _ => {
-            let list = candidates
-                .iter()
-                .map(|(_, c)| c.as_str())
-                .collect::<Vec<_>>()
-                .join(", ");
-            Err(crate::invalid!(
-                "--panel：{code} {name} 在 {on} 任职于多个顾问团（{list}）；请用 --panel 指明记入哪一个",
-                "--panel: {code} {name} serves on several panels on {on} ({list}); say which one with --panel",
-            ))
-        }
-    }
-}
-
-/// When an advisor served, for a refusal: their latest terms, each with
-/// how it ended early.
-fn served_words(tx: &Tx, advisor_id: i64) -> anyhow::Result<String> {
-    let terms = store::terms_of(tx, advisor_id)?;
-    if terms.is_empty() {
-        return Ok(crate::tr!(
-            "该专家没有聘任记录",
-            "they have never been appointed"
-        ));
-    }
-    let shown: Vec<String> = terms
-        .iter()
-        .rev()
-        .take(3)
-        .rev()
-        .map(|t| {
-            let (panel, start, end) = (&t.panel_code, &t.term_start, &t.term_end);
-            match (&t.ended_on, t.state.as_str()) {
-                (Some(on), "dismissed") => crate::tr!(
-                    "顾问团 {panel} 聘期 {start} 至 {end}，{on} 解聘",
-                    "panel {panel}, term {start} to {end}, dismissed on {on}"
-                ),
-                (Some(on), _) => crate::tr!(
-                    "顾问团 {panel} 聘期 {start} 至 {end}，{on} 辞去",
-                    "panel {panel}, term {start} to {end}, resigned on {on}"
-                ),
-                (None, _) => crate::tr!(
-                    "顾问团 {panel} 聘期 {start} 至 {end}",
-                    "panel {panel}, term {start} to {end}"
-                ),
-            }
-        })
-        .collect();
-    let list = shown.join(crate::i18n::pick("；", "; "));
-    Ok(crate::tr!("任职情况：{list}", "served: {list}"))
 }
 
 /// An expense as typed, validated before the transaction.
@@ -261,7 +163,8 @@ pub(crate) fn record(
     let (on, year, category, amount) = (&t.on, t.year, t.category, t.amount);
     crate::store::assess::check_open(tx, on, &[advisor.id])?;
     let mut exceptions = Vec::new();
-    let panel_id = booked_panel(tx, advisor, panel, on, year, &mut exceptions)?;
+    let panel_id =
+        service::booked_panel(tx, advisor, panel, (on, year, category), &mut exceptions)?;
     if let Some(activity) = t.activity {
         match store::activity_voided(tx, activity)? {
             None => {
