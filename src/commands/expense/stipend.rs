@@ -129,7 +129,7 @@ pub fn pay_stipends(ctx: &Ctx, args: &PayStipendsArgs) -> anyhow::Result<()> {
                 let begins = date::iso(stipend.first_day);
                 let shown = date::iso(on);
                 let note = crate::tr!(
-                    "聘期 {begins} 才开始，付款日 {shown} 尚未开始，未创建；聘期开始后再运行 roster expense pay-stipends --year {year}",
+                    "聘期 {begins} 才开始（付款日为 {shown}），未创建；聘期开始后再运行 roster expense pay-stipends --year {year}",
                     "the term begins on {begins}, after the payment date {shown}: nothing created; run `roster expense pay-stipends --year {year}` again once it has begun",
                 );
                 let mut row = lead(Cell::Null);
