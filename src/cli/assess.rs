@@ -7,7 +7,8 @@ pub enum AssessCommand {
     /// Rule sets: check a rule file before using it
     #[command(subcommand)]
     Rules(RulesCommand),
-    /// Compute the year's preliminary results (初评) under a rule set; replaces drafts only
+    /// Compute the year's preliminary results (初评) under a rule set, subsidies
+    /// within its cap and the budget lines they fall under; replaces drafts only
     Run(RunArgs),
     /// List a year's results
     Show(YearArgs),

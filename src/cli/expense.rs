@@ -7,7 +7,7 @@ use clap::{Args, Subcommand};
 pub enum ExpenseCommand {
     /// Record an expense for an advisor; refused when it would break a budget
     /// cap, when a controlled (严控) category has no budget line, or when the
-    /// advisor does not serve that year — unless --override gives the reason
+    /// advisor serves on no panel on its date — unless --override gives the reason
     Add(ExpenseAddArgs),
     /// List expenses, filtered
     List(ExpenseListArgs),
@@ -18,7 +18,9 @@ pub enum ExpenseCommand {
     /// Void an expense recorded in error (it stays in history)
     Void(ExpenseVoidArgs),
     /// Create a year's stipend payments (聘金) for every advisor serving that
-    /// year who has one; running it again creates nothing twice
+    /// year who has one: the share of the year served (a whole year is the
+    /// full stipend); one whose term has not begun on the payment date is left
+    /// for a later run; running it again creates nothing twice
     PayStipends(PayStipendsArgs),
 }
 
@@ -26,7 +28,8 @@ pub enum ExpenseCommand {
 pub struct ExpenseAddArgs {
     /// Advisor id, code or name
     pub advisor: String,
-    /// Date of the expense (default today)
+    /// The day the cost arose (default today); the advisor must serve on a
+    /// panel that day. A later payment is its voucher (`expense pay`)
     #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
     /// travel (差旅费), lodging (食宿费), consultation (咨询费), stipend (聘金),

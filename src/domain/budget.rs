@@ -4,11 +4,17 @@
 //!
 //! Sources: seed 001 art. 14 (controlled funds — 三公经费、会议费、培训费、
 //! 差旅费 — may not run without a budget or over it; at most 500,000 yuan a
-//! year in all) and seed 002 part 6 (a 300,000-yuan stipend, paid yearly).
+//! year in all) and seed 002 part 6 (a 300,000-yuan stipend, paid yearly:
+//! per year of service, so a part year is paid its share).
 //!
 //! All amounts are integer fen. "Recorded" is what counts against a cap:
 //! every expense not voided, paid (voucher attached) or committed (no
 //! voucher yet) — a commitment is money the office has promised.
+
+use chrono::NaiveDate;
+
+use crate::domain::due::share;
+use crate::domain::served::{covered, days_between, year_bounds};
 
 /// The categories controlled by default (seed 001 art. 14): travel,
 /// meetings, training and official reception (the 三公经费 an advisors'
@@ -153,55 +159,114 @@ impl StipendSource {
 }
 
 /// A panel an advisor served on during the year, with its stipend and the
-/// last day served there that year (ISO), for choosing among several.
+/// days served there (each appointment's first and last day, inclusive).
 #[derive(Clone, Debug)]
 pub struct Service {
     pub panel_id: i64,
     pub panel_stipend_fen: Option<i64>,
-    pub last_day: String,
+    pub spans: Vec<(NaiveDate, NaiveDate)>,
+}
+
+impl Service {
+    /// The last day served on the panel (within the spans given).
+    pub fn last_day(&self) -> Option<NaiveDate> {
+        self.spans.iter().map(|(_, end)| *end).max()
+    }
 }
 
 /// One year's stipend owed to an advisor.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Stipend {
+    /// What is owed for the year: the yearly stipend × the share served.
     pub amount_fen: i64,
+    /// The yearly stipend.
+    pub yearly_fen: i64,
+    /// Days of the year served (on the stipend's panel, or on any panel for
+    /// a personal stipend) and the year's days.
+    pub served_days: i64,
+    pub year_days: i64,
+    /// The first day served in the year (a term may not have begun yet).
+    pub first_day: NaiveDate,
     /// The panel the payment is booked to (for panel budget lines).
     pub panel_id: Option<i64>,
     pub source: StipendSource,
 }
 
-/// The stipend for an advisor who served on `services` in a year.
-///
-/// A stipend is yearly and not pro-rated (seed 002 part 6: 每人每年30万元，
-/// 按年支付): anyone serving on any day of the year is owed one payment. The
-/// advisor's own stipend overrides the panels'; among several panels with
-/// stipends the largest applies (one payment per advisor per year). The
-/// payment is booked to the stipend's panel, or for a personal stipend to
-/// the panel served last that year.
-pub fn stipend_for(personal_fen: Option<i64>, services: &[Service]) -> Option<Stipend> {
-    if services.is_empty() {
-        return None;
+impl Stipend {
+    /// Whether it is less than a whole year's.
+    pub fn prorated(&self) -> bool {
+        self.served_days < self.year_days
     }
-    if let Some(amount_fen) = personal_fen.filter(|a| *a > 0) {
-        let last = services.iter().max_by(|a, b| {
-            a.last_day
-                .cmp(&b.last_day)
-                .then(b.panel_id.cmp(&a.panel_id))
-        });
+}
+
+/// `yearly` for the days `spans` serve in `first..=last`, prorated as the
+/// assessment and `due` prorate (`due::share`, to the fen, a half up).
+fn for_days(
+    yearly: i64,
+    spans: &[(NaiveDate, NaiveDate)],
+    first: NaiveDate,
+    last: NaiveDate,
+) -> Option<(i64, i64, NaiveDate)> {
+    let days = covered(spans, first, last);
+    let begins = spans
+        .iter()
+        .filter(|(s, e)| *s <= last && *e >= first && s <= e)
+        .map(|(s, _)| (*s).max(first))
+        .min()?;
+    (days > 0).then(|| (share(yearly, days, days_between(first, last)), days, begins))
+}
+
+/// The stipend for an advisor who served on `services` in `year`.
+///
+/// Seed 002 六 (每人每年30万元（税后）的聘金，按年支付) pays a stipend per
+/// year of service: a whole year served is paid the stipend exactly, a part
+/// year the share of it its days are (a term beginning or ending within
+/// the year, or ended early by resignation or dismissal — the spans already
+/// end the day before). The advisor's own stipend overrides the panels' and
+/// counts the days on any panel; among several panels with stipends the one
+/// owing most applies (one payment per advisor per year), counting the
+/// days on that panel. The payment is booked to the stipend's panel, or for
+/// a personal stipend to the panel served last that year.
+pub fn stipend_for(personal_fen: Option<i64>, services: &[Service], year: i32) -> Option<Stipend> {
+    let (first, last) = year_bounds(year)?;
+    let year_days = days_between(first, last);
+    if let Some(yearly) = personal_fen.filter(|a| *a > 0) {
+        let all: Vec<(NaiveDate, NaiveDate)> =
+            services.iter().flat_map(|s| s.spans.clone()).collect();
+        let (amount_fen, served_days, first_day) = for_days(yearly, &all, first, last)?;
+        let booked = services
+            .iter()
+            .filter_map(|s| s.last_day().map(|d| (d, s.panel_id)))
+            .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
         return Some(Stipend {
             amount_fen,
-            panel_id: last.map(|s| s.panel_id),
+            yearly_fen: yearly,
+            served_days,
+            year_days,
+            first_day,
+            panel_id: booked.map(|(_, p)| p),
             source: StipendSource::Advisor,
         });
     }
     services
         .iter()
-        .filter_map(|s| s.panel_stipend_fen.filter(|a| *a > 0).map(|a| (a, s)))
-        .max_by(|(a, x), (b, y)| a.cmp(b).then(y.panel_id.cmp(&x.panel_id)))
-        .map(|(amount_fen, s)| Stipend {
-            amount_fen,
-            panel_id: Some(s.panel_id),
-            source: StipendSource::Panel,
+        .filter_map(|s| {
+            let yearly = s.panel_stipend_fen.filter(|a| *a > 0)?;
+            let (amount_fen, served_days, first_day) = for_days(yearly, &s.spans, first, last)?;
+            Some(Stipend {
+                amount_fen,
+                yearly_fen: yearly,
+                served_days,
+                year_days,
+                first_day,
+                panel_id: Some(s.panel_id),
+                source: StipendSource::Panel,
+            })
+        })
+        .max_by(|x, y| {
+            (x.amount_fen, x.yearly_fen)
+                .cmp(&(y.amount_fen, y.yearly_fen))
+                .then(y.panel_id.cmp(&x.panel_id))
         })
 }
 

@@ -124,48 +124,95 @@ fn near_cap_at_ninety_percent() {
     assert!(!near_cap(0, used(0, 0), 90));
 }
 
-fn service(panel: i64, stipend: Option<i64>, last: &str) -> Service {
+fn day(text: &str) -> chrono::NaiveDate {
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+}
+
+fn service(panel: i64, stipend: Option<i64>, from: &str, to: &str) -> Service {
     Service {
         panel_id: panel,
         panel_stipend_fen: stipend,
-        last_day: last.to_string(),
+        spans: vec![(day(from), day(to))],
     }
 }
 
-/// Seed 002 part 6: a yearly stipend, the advisor's own first.
+/// Seed 002 part 6: a yearly stipend, the advisor's own first; a whole year
+/// served is paid it exactly.
 #[test]
-fn stipend_personal_overrides_panel_and_is_not_prorated() {
-    let part_year = [service(3, Some(10_000_000), "2025-06-30")];
+fn stipend_personal_overrides_panel() {
+    let whole = [service(3, Some(10_000_000), "2024-09-01", "2027-08-31")];
     assert_eq!(
-        stipend_for(Some(30_000_000), &part_year),
+        stipend_for(Some(30_000_000), &whole, 2025),
         Some(Stipend {
             amount_fen: 30_000_000,
+            yearly_fen: 30_000_000,
+            served_days: 365,
+            year_days: 365,
+            first_day: day("2025-01-01"),
             panel_id: Some(3),
             source: StipendSource::Advisor
         })
     );
+    let s = stipend_for(None, &whole, 2025).unwrap();
     assert_eq!(
-        stipend_for(None, &part_year),
-        Some(Stipend {
-            amount_fen: 10_000_000,
-            panel_id: Some(3),
-            source: StipendSource::Panel
-        })
+        (s.amount_fen, s.source, s.prorated()),
+        (10_000_000, StipendSource::Panel, false)
     );
-    assert_eq!(stipend_for(None, &[service(3, None, "2025-12-31")]), None);
-    assert_eq!(stipend_for(Some(5), &[]), None);
+    assert_eq!(
+        stipend_for(None, &[service(3, None, "2025-01-01", "2025-12-31")], 2025),
+        None
+    );
+    assert_eq!(stipend_for(Some(5), &[], 2025), None);
+}
+
+/// Seed 002 六 每人每年30万元，按年支付: per year of service. A term from
+/// 2025-06-01 serves 214 of 2025's 365 days; a 3-year term pays three
+/// stipends over four calendar years; a resignation on 2025-10-10 (the
+/// span ends the day before) pays the 131 days served.
+#[test]
+fn stipend_is_the_share_of_the_year_served() {
+    let term = [service(3, Some(30_000_000), "2025-06-01", "2028-05-31")];
+    let paid: Vec<i64> = (2025..=2028)
+        .map(|y| stipend_for(None, &term, y).unwrap().amount_fen)
+        .collect();
+    // 300,000 × 214/365 = 175,890.41…; 152/366 of 2028 = 124,590.16…
+    assert_eq!(paid, [17_589_041, 30_000_000, 30_000_000, 12_459_016]);
+    // Three years (and 2028's leap day) cost 900,480.57, not 4 × 300,000.
+    assert_eq!(paid.iter().sum::<i64>(), 90_048_057);
+    let s = stipend_for(None, &term, 2025).unwrap();
+    assert_eq!((s.served_days, s.year_days), (214, 365));
+    assert_eq!(s.first_day, day("2025-06-01"));
+    assert!(s.prorated());
+    let resigned = [service(3, Some(30_000_000), "2025-06-01", "2025-10-09")];
+    let s = stipend_for(None, &resigned, 2025).unwrap();
+    assert_eq!((s.served_days, s.amount_fen), (131, 10_767_123));
+    // A renewal the day after the old term ends is one whole year.
+    let renewed = Service {
+        panel_id: 3,
+        panel_stipend_fen: None,
+        spans: vec![
+            (day("2023-09-01"), day("2026-08-31")),
+            (day("2026-09-01"), day("2029-08-31")),
+        ],
+    };
+    let s = stipend_for(Some(30_000_000), &[renewed], 2026).unwrap();
+    assert_eq!((s.amount_fen, s.prorated()), (30_000_000, false));
+    // A term ended on its first day serves no day: nothing is owed.
+    let none = [service(3, Some(30_000_000), "2025-06-01", "2025-05-31")];
+    assert_eq!(stipend_for(None, &none, 2025), None);
 }
 
 #[test]
 fn stipend_among_several_panels() {
     let both = [
-        service(3, Some(100), "2025-12-31"),
-        service(4, Some(200), "2025-05-31"),
-        service(5, None, "2025-12-31"),
+        service(3, Some(100), "2025-01-01", "2025-12-31"),
+        service(4, Some(200), "2025-01-01", "2025-05-31"),
+        service(5, None, "2025-01-01", "2025-12-31"),
     ];
-    let s = stipend_for(None, &both).unwrap();
-    assert_eq!((s.amount_fen, s.panel_id), (200, Some(4)));
-    let s = stipend_for(Some(50), &both).unwrap();
+    // Panel 4's 200 for 151 days is 83; panel 3's 100 for the year is more.
+    let s = stipend_for(None, &both, 2025).unwrap();
+    assert_eq!((s.amount_fen, s.panel_id), (100, Some(3)));
+    let s = stipend_for(Some(50), &both, 2025).unwrap();
     assert_eq!((s.amount_fen, s.panel_id), (50, Some(3)));
 }
 

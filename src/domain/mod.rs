@@ -7,4 +7,5 @@ pub mod coverage;
 pub mod due;
 pub mod festival;
 pub mod lifecycle;
+pub mod served;
 pub mod work;

@@ -44,6 +44,7 @@ domain!(STIPEND_SOURCE, "聘金来源", "stipend source", [], {
 domain!(STIPEND_OUTCOME, "结果", "outcome", [], {
     "created" => "新建", "created";
     "existed" => "已有", "already existed";
+    "not_begun" => "聘期未开始", "term not begun";
 });
 
 domain!(GRADE, "考核等次", "grade", ["assessments.prelim_grade", "assessments.grade"], {

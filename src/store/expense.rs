@@ -149,11 +149,44 @@ pub fn panels_on(
     Ok(rows)
 }
 
+/// One of an advisor's terms, as a refusal names it.
+#[derive(Clone, Debug)]
+pub struct Term {
+    pub panel_code: String,
+    pub term_start: String,
+    pub term_end: String,
+    pub state: String,
+    pub ended_on: Option<String>,
+}
+
+/// Every term an advisor was appointed to (ended or not), oldest first.
+pub fn terms_of(conn: &Connection, advisor_id: i64) -> anyhow::Result<Vec<Term>> {
+    let rows = conn
+        .prepare_cached(
+            "SELECT p.code, ap.term_start, ap.term_end, ap.state, ap.ended_on
+             FROM appointments ap JOIN panels p ON p.id = ap.panel_id
+             WHERE ap.advisor_id = ?1 AND ap.state IN ('appointed','dismissed','resigned')
+             ORDER BY ap.term_start, ap.id",
+        )?
+        .query_map([advisor_id], |r| {
+            Ok(Term {
+                panel_code: r.get(0)?,
+                term_start: r.get(1)?,
+                term_end: r.get(2)?,
+                state: r.get(3)?,
+                ended_on: r.get(4)?,
+            })
+        })?
+        .collect::<Result<_, _>>()?;
+    Ok(rows)
+}
+
 /// The condition "appointment `ap` serves on some day between ?first and
-/// ?last" (the same reading as the yearly roster review), and the last day
-/// it serves within them.
+/// ?last" (the same reading as the yearly roster review), and the first and
+/// last day it serves within them (the day before it ended early).
 const SERVES_IN: &str = "ap.state IN ('appointed','dismissed','resigned') AND ap.term_start <= :last \
     AND ap.term_end >= :first AND (ap.ended_on IS NULL OR ap.ended_on > :first)";
+const FIRST_DAY: &str = "max(ap.term_start, :first)";
 const LAST_DAY: &str = "min(ap.term_end, IFNULL(date(ap.ended_on, '-1 day'), ap.term_end), :last)";
 
 /// A panel served during a year, with its code.
@@ -184,7 +217,8 @@ pub fn services_in_year(
         .unwrap_or_default())
 }
 
-/// Everyone serving during `year` (or only `advisor_id`), by advisor code.
+/// Everyone serving during `year` (or only `advisor_id`), by advisor code,
+/// with the days each appointment serves within the year.
 pub fn serving_in_year(
     conn: &Connection,
     year: i32,
@@ -192,37 +226,38 @@ pub fn serving_in_year(
 ) -> anyhow::Result<Vec<Server>> {
     let (first, last) = year_bounds(year);
     let sql = format!(
-        "SELECT a.id, a.code, a.name, a.stipend_fen, p.id, p.code, p.stipend_fen, max({LAST_DAY})
+        "SELECT a.id, a.code, a.name, a.stipend_fen, p.id, p.code, p.stipend_fen, {FIRST_DAY}, {LAST_DAY}
          FROM appointments ap JOIN advisors a ON a.id = ap.advisor_id JOIN panels p ON p.id = ap.panel_id
          WHERE {SERVES_IN} AND (:advisor IS NULL OR a.id = :advisor)
-         GROUP BY a.id, p.id ORDER BY a.code, p.id"
+         ORDER BY a.code, p.id, ap.term_start"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map(
-        rusqlite::named_params! {":first": first, ":last": last, ":advisor": advisor_id},
-        |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, Option<i64>>(3)?,
-                YearService {
-                    panel_code: r.get(5)?,
-                    service: Service {
-                        panel_id: r.get(4)?,
-                        panel_stipend_fen: r.get(6)?,
-                        last_day: r.get(7)?,
-                    },
-                },
-            ))
-        },
-    )?;
+    let mut rows = stmt
+        .query(rusqlite::named_params! {":first": first, ":last": last, ":advisor": advisor_id})?;
     let mut out: Vec<Server> = Vec::new();
-    for row in rows {
-        let (id, code, name, stipend, service) = row?;
-        match out.last_mut() {
-            Some(last) if last.0 == id => last.4.push(service),
-            _ => out.push((id, code, name, stipend, vec![service])),
+    while let Some(r) = rows.next()? {
+        let id: i64 = r.get(0)?;
+        let panel_id: i64 = r.get(4)?;
+        let span = (
+            crate::input::date::from_db(&r.get::<_, String>(7)?)?,
+            crate::input::date::from_db(&r.get::<_, String>(8)?)?,
+        );
+        if out.last().is_none_or(|last| last.0 != id) {
+            out.push((id, r.get(1)?, r.get(2)?, r.get(3)?, Vec::new()));
+        }
+        let Some(server) = out.last_mut() else {
+            continue;
+        };
+        match server.4.last_mut() {
+            Some(s) if s.service.panel_id == panel_id => s.service.spans.push(span),
+            _ => server.4.push(YearService {
+                panel_code: r.get(5)?,
+                service: Service {
+                    panel_id,
+                    panel_stipend_fen: r.get(6)?,
+                    spans: vec![span],
+                },
+            }),
         }
     }
     Ok(out)

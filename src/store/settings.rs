@@ -114,8 +114,8 @@ pub static SETTINGS: &[Setting] = &[
     },
     Setting {
         key: "money.controlled_categories",
-        zh: "严控类经费（二连浩特办法第十四条）",
-        en: "controlled expense categories (seed 001 art. 14)",
+        zh: "严控类经费（须有预算才能列支；默认取自二连浩特办法第十四条）",
+        en: "controlled expense categories (spent only within a budget line; the default is from seed 001 art. 14)",
         default: "travel,meeting,training,reception",
         value: Value::Categories,
     },

@@ -50,7 +50,7 @@ const ROWS: &[(i32, &str, &[&str])] = &[
     (3, "12abc", &["expense", "add", "A0005", "--category", "travel", "--amount", "12abc", "--date", "2026-11-01"]),
     (3, "after today", &["expense", "add", "A0005", "--category", "travel", "--amount", "300", "--date", "2026-11-30", "--voucher", "PZ-F1"]),
     (3, "bribe", &["expense", "add", "A0005", "--category", "bribe", "--amount", "5", "--date", "2026-11-01"]),
-    (4, "does not serve", &["expense", "add", "A0037", "--category", "consultation", "--amount", "5", "--date", "2026-11-01"]),
+    (4, "serves on no panel", &["expense", "add", "A0037", "--category", "consultation", "--amount", "5", "--date", "2026-11-01"]),
     (3, "FG2025-0021", &["expense", "add", "A0005", "--category", "travel", "--amount", "5", "--date", "2026-11-01", "--voucher", "FG2025-0021"]),
     (4, "cap 50,000.00", &["expense", "add", "A0028", "--category", "travel", "--amount", "90000", "--date", "2026-11-01"]),
     (3, "--cap", &["budget", "set", "--year", "2026", "--cap", "-1"]),

@@ -518,7 +518,8 @@ fn bad_inputs_are_refused_and_change_nothing() {
         ],
     );
     assert!(
-        err.contains("A0023") && err.contains("does not serve in 2026"),
+        err.contains("A0023 蒋国华 serves on no panel on 2026-02-01")
+            && err.contains("resigned on 2025-06-30"),
         "{err}"
     );
     office.fails(4, &add_args("A0040", "consultation", "100"));

@@ -293,22 +293,16 @@ pub fn confirm(ctx: &Ctx, confirm: &ConfirmArgs) -> anyhow::Result<()> {
             stmt.query_map([run_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?.collect::<Result<_, _>>()?;
         let controlled = crate::store::budget::controlled(tx)?.iter().any(|c| c == "subsidy");
         let pay_year = year;
-        // Each subsidy charged to the panel the advisor served on.
-        let mut charged = Vec::with_capacity(rows.len());
-        for (assessment, advisor, panel, amount, grade) in &rows {
-            let panel = match panel {
-                Some(p) => Some(*p),
-                None => tx
-                    .query_row(
-                        "SELECT panel_id FROM appointments WHERE advisor_id = ?1 AND state IN ('appointed','dismissed','resigned')
-                           AND term_start <= ?2 ORDER BY term_start DESC LIMIT 1",
-                        params![advisor, format!("{year}-12-31")],
-                        |r| r.get(0),
-                    )
-                    .ok(),
-            };
-            charged.push((*assessment, *advisor, panel, *amount, grade.clone()));
-        }
+        // Each subsidy charged to the panel it was planned under (`assess run`).
+        let run_panel: Option<i64> =
+            tx.query_row("SELECT panel_id FROM assess_runs WHERE id = ?1", [run_id], |r| r.get(0))?;
+        let advisors: Vec<i64> = rows.iter().map(|r| r.1).collect();
+        let panels = super::budget::booked_panels(tx, year, run_panel, &advisors)?;
+        let charged: Vec<(i64, i64, Option<i64>, i64, String)> = rows
+            .iter()
+            .zip(panels)
+            .map(|((assessment, advisor, _, amount, grade), panel)| (*assessment, *advisor, panel, *amount, grade.clone()))
+            .collect();
         // The assessment decides the year's subsidies (seed 001 art. 14:
         // 根据考核情况给予…工作补贴): one already recorded by hand for an
         // advisor it pays would pay them twice.
@@ -345,19 +339,28 @@ pub fn confirm(ctx: &Ctx, confirm: &ConfirmArgs) -> anyhow::Result<()> {
             *by_panel.entry(*panel).or_default() += amount;
         }
         let mut tally = crate::commands::budget::caps::Tally::default();
-        let mut exceptions = Vec::new();
+        let (mut exceptions, mut over) = (Vec::new(), false);
         for (panel, amount) in by_panel {
             let charge = crate::domain::budget::Charge { panel_id: panel, category: "subsidy", amount_fen: amount };
             let lines = tally.lines(tx, pay_year)?;
+            over |= !crate::domain::budget::breaches(lines, &charge).is_empty();
             exceptions.extend(crate::commands::budget::caps::exceptions_against(tx, pay_year, &charge, controlled, lines)?);
             tally.add(pay_year, &charge, false);
         }
         if !exceptions.is_empty() {
             exceptions.dedup();
             let list = exceptions.join(crate::i18n::pick("；", "; "));
+            if !over {
+                // A controlled category without a line: its sentence says how to set one.
+                return Err(crate::refused!("未确定：{list}", "not confirmed: {list}"));
+            }
+            // `assess run` planned within these lines; they changed since
+            // (spending or a lower cap), so a new run replans within what
+            // they leave now — or the budget is adjusted.
+            let panel = args.panel.as_deref().map(|p| format!(" --panel {p}")).unwrap_or_default();
             return Err(crate::refused!(
-                "未确定：补贴将突破预算——{list}。请先调整预算（roster budget set），或重新运行 roster assess run 让补贴按剩余额度重新分配",
-                "not confirmed: the subsidies would break the budget — {list}. Adjust the budget (`roster budget set`) or run `roster assess run` again so the subsidies are shared within what is left",
+                "未确定：补贴将突破预算——{list}。补贴方案是按运行时各预算线的剩余额度制定的，此后预算或列支有变：请调整预算（roster budget set），或重新运行 roster assess run --year {year}{panel} --rules 规则文件，按现在的剩余额度重新分配",
+                "not confirmed: the subsidies would break the budget — {list}. The plan fitted the budget lines as they stood when it was run, and they have changed since: adjust the budget (`roster budget set`), or run `roster assess run --year {year}{panel} --rules FILE` again to share the subsidies within what the lines leave now",
             ));
         }
         let mut total = 0;

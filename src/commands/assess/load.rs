@@ -8,37 +8,8 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, params};
 
 use crate::domain::assess::Subject;
+use crate::domain::served::{covered, days_between};
 use crate::input::date;
-
-fn days_between(first: NaiveDate, last: NaiveDate) -> i64 {
-    (last - first).num_days() + 1
-}
-
-/// Days of `intervals` (inclusive, possibly overlapping) inside `first..=last`.
-fn covered(intervals: &[(NaiveDate, NaiveDate)], first: NaiveDate, last: NaiveDate) -> i64 {
-    let mut clipped: Vec<(NaiveDate, NaiveDate)> = intervals
-        .iter()
-        .map(|(s, e)| ((*s).max(first), (*e).min(last)))
-        .filter(|(s, e)| s <= e)
-        .collect();
-    clipped.sort();
-    let mut total = 0;
-    let mut current: Option<(NaiveDate, NaiveDate)> = None;
-    for (s, e) in clipped {
-        match current {
-            Some((cs, ce)) if s <= ce.succ_opt().unwrap_or(ce) => current = Some((cs, ce.max(e))),
-            Some((cs, ce)) => {
-                total += days_between(cs, ce);
-                current = Some((s, e));
-            }
-            None => current = Some((s, e)),
-        }
-    }
-    if let Some((cs, ce)) = current {
-        total += days_between(cs, ce);
-    }
-    total
-}
 
 /// Everyone who served during `year` (on `panel_id`, or on any panel), with
 /// their counted work, ordered by code.
@@ -223,29 +194,4 @@ pub fn subject_from_json(advisor_id: i64, code: &str, stored: &serde_json::Value
         }
     }
     subject
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn d(m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(2025, m, day).unwrap()
-    }
-
-    #[test]
-    fn covered_days_merge_overlaps_and_clip() {
-        let (first, last) = (d(1, 1), d(12, 31));
-        assert_eq!(covered(&[(d(1, 1), d(12, 31))], first, last), 365);
-        assert_eq!(
-            covered(&[(d(3, 1), d(3, 10)), (d(3, 5), d(3, 20))], first, last),
-            20
-        );
-        assert_eq!(
-            covered(&[(d(3, 1), d(3, 10)), (d(3, 11), d(3, 20))], first, last),
-            20
-        );
-        let before = NaiveDate::from_ymd_opt(2024, 6, 1).unwrap();
-        assert_eq!(covered(&[(before, d(1, 10))], first, last), 10);
-    }
 }

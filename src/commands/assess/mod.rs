@@ -3,6 +3,7 @@
 //! explained (`read.rs`); the confirming authority grades, adjusts and
 //! confirms (`decide.rs`). The rules themselves live in `domain::assess`.
 
+mod budget;
 mod decide;
 mod explain;
 mod load;

@@ -1,6 +1,6 @@
 //! Reading assessments: a run's results (`show`, and after `run`).
 
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 
 use super::{notes, year};
 use crate::cli::assess::YearArgs;
@@ -104,6 +104,7 @@ fn run_doc(conn: &Connection, run_id: i64) -> anyhow::Result<Doc> {
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?)),
         )?;
     let state = ASSESS_STATE.label(&state);
+    let bound = bound_line(conn, run_id, total)?;
     let total = money::grouped(total);
     let short = &sha[..12.min(sha.len())];
     let summary = vec![
@@ -116,12 +117,45 @@ fn run_doc(conn: &Connection, run_id: i64) -> anyhow::Result<Doc> {
             "{assessed} assessed, {excellent} excellent, subsidies {total} yuan in all"
         ),
     ];
+    let summary = summary.into_iter().chain(bound).collect();
     let (results, candidates) = results(conn, run_id)?;
     Ok(Doc::default().lines("run", ("考核", "Assessment"), summary).table("results", ("结果", "Results"), results).table(
         "dismissal_candidates",
         ("拟解聘情形（供研究，不自动解聘）", "Dismissal candidates (for the office to decide; nobody is dismissed automatically)"),
         candidates,
     ))
+}
+
+/// What the run's subsidies had to fit — the rule set's cap or the budget
+/// line leaving least room — and whether they were scaled to fit it (every
+/// note of a run carries the same plan-wide figures, so one is read).
+fn bound_line(conn: &Connection, run_id: i64, total: i64) -> anyhow::Result<Option<String>> {
+    let note: Option<String> = conn
+        .prepare("SELECT subsidy_note FROM assessments WHERE run_id = ?1 AND subsidy_note IS NOT NULL LIMIT 1")?
+        .query_row([run_id], |r| r.get(0))
+        .optional()?;
+    let Some(note) = note.and_then(|n| serde_json::from_str::<notes::SubsidyNote>(&n).ok()) else {
+        return Ok(None);
+    };
+    if note.wanted == 0 {
+        return Ok(None);
+    }
+    let (wanted, got, pot) = (
+        money::grouped(note.wanted),
+        money::grouped(total),
+        note.pot(),
+    );
+    Ok(Some(if total < note.wanted {
+        crate::tr!(
+            "补贴按等次应为 {wanted} 元，超出可用额度（{pot}），已按比例调整为 {got} 元",
+            "the grades' subsidies come to {wanted} yuan, over what is available ({pot}), so they were scaled to {got} yuan",
+        )
+    } else {
+        crate::tr!(
+            "补贴合计 {got} 元，在可用额度内（{pot}）",
+            "the subsidies, {got} yuan, fit what is available ({pot})"
+        )
+    }))
 }
 
 /// Results a table shows after `assess run`; more are left to `assess show`

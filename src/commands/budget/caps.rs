@@ -17,18 +17,25 @@ fn panel_code(conn: &Connection, id: i64) -> anyhow::Result<String> {
 
 /// A line's scope and category in words: `全办·全部类别`, `顾问团 tech·差旅费`.
 pub fn line_name(conn: &Connection, line: &Line) -> anyhow::Result<String> {
-    let scope = match line.panel_id {
-        Some(id) => {
-            let code = panel_code(conn, id)?;
-            crate::tr!("顾问团 {code}", "panel {code}")
-        }
+    let code = match line.panel_id {
+        Some(id) => Some(panel_code(conn, id)?),
+        None => None,
+    };
+    Ok(line_words(code.as_deref(), line.category.as_deref()))
+}
+
+/// `line_name` from the panel's code (none: office-wide) and the category
+/// (none: all categories).
+pub fn line_words(panel_code: Option<&str>, category: Option<&str>) -> String {
+    let scope = match panel_code {
+        Some(code) => crate::tr!("顾问团 {code}", "panel {code}"),
         None => crate::tr!("全办", "office-wide"),
     };
-    let category = match &line.category {
+    let category = match category {
         Some(code) => EXPENSE_CATEGORY.label(code),
         None => crate::tr!("全部类别", "all categories"),
     };
-    Ok(format!("{scope}·{category}"))
+    format!("{scope}·{category}")
 }
 
 /// `cap …, spent … (paid …, committed …), remaining …` for a line.
@@ -90,12 +97,39 @@ pub fn exceptions_against(
             }
             None => crate::tr!("全办", "office-wide").to_string(),
         };
+        let setting = controlled_setting(conn)?;
         out.push(crate::tr!(
-            "{label}属严控类经费，{year} 年没有“{label}”预算（{scope}）；严控类经费不得无预算执行（二连浩特办法第十四条），请先用 roster budget set --year {year} --category {code} --cap 金额 设定",
-            "{label} is a controlled category and {year} has no budget line for it ({scope}); controlled funds may not be spent without a budget (seed 001 art. 14): set one with `roster budget set --year {year} --category {code} --cap YUAN`",
+            "{label}属严控类经费（{setting}），{year} 年没有“{label}”预算（{scope}）；严控类经费不得无预算执行，请先用 roster budget set --year {year} --category {code} --cap 金额 设定",
+            "{label} is a controlled category ({setting}) and {year} has no budget line for it ({scope}); controlled funds may not be spent without a budget: set one with `roster budget set --year {year} --category {code} --cap YUAN`",
         ));
     }
     Ok(out)
+}
+
+/// What makes a category controlled, in words: the office's setting, its
+/// value, and how to change it. The default set comes from Erenhot's rules
+/// (seed 001 art. 14 names the 三公经费、会议费、培训费、差旅费), which bind
+/// no other office, so they are named only as the default's source.
+pub fn controlled_setting(conn: &Connection) -> anyhow::Result<String> {
+    let key = crate::store::budget::CONTROLLED_KEY;
+    let stored = crate::store::budget::controlled_stored(conn)?;
+    let codes = budget::controlled_set(stored.as_ref().map(|(_, v)| v.as_str()));
+    let list = codes
+        .iter()
+        .map(|c| EXPENSE_CATEGORY.label(c))
+        .collect::<Vec<_>>()
+        .join(crate::i18n::pick("、", ", "));
+    Ok(if stored.is_some() {
+        crate::tr!(
+            "本单位设置 {key} 为：{list}；可用 roster budget controlled --set 类别,… 更改，--set none 取消",
+            "this office's setting {key} is: {list}; change it with `roster budget controlled --set CATEGORIES`, or `--set none`",
+        )
+    } else {
+        crate::tr!(
+            "本单位设置 {key} 为默认值：{list}，默认取自二连浩特办法第十四条；可用 roster budget controlled --set 类别,… 更改，--set none 取消",
+            "this office's setting {key} is the default: {list}, taken from Erenhot's rules (seed 001 art. 14); change it with `roster budget controlled --set CATEGORIES`, or `--set none`",
+        )
+    })
 }
 
 /// The refusal for rule exceptions made without `--override` (exit 4).

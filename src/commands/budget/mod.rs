@@ -179,17 +179,27 @@ fn warnings(
     controlled: &[String],
 ) -> anyhow::Result<Vec<String>> {
     let mut out = Vec::new();
-    for code in controlled {
-        if !lines
-            .iter()
-            .any(|(l, _)| l.category.as_deref() == Some(code.as_str()))
-        {
-            let label = EXPENSE_CATEGORY.label(code);
-            out.push(crate::tr!(
-                "{label}属严控类经费，{year} 年没有该类别预算：不能列支（二连浩特办法第十四条）",
-                "{label} is controlled and has no {year} budget line: it cannot be spent (seed 001 art. 14)",
-            ));
-        }
+    let unbudgeted: Vec<&String> = controlled
+        .iter()
+        .filter(|code| {
+            !lines
+                .iter()
+                .any(|(l, _)| l.category.as_deref() == Some(code.as_str()))
+        })
+        .collect();
+    for code in &unbudgeted {
+        let label = EXPENSE_CATEGORY.label(code);
+        out.push(crate::tr!(
+            "{label}属严控类经费，{year} 年没有该类别预算：不能列支",
+            "{label} is controlled and has no {year} budget line: it cannot be spent",
+        ));
+    }
+    if !unbudgeted.is_empty() {
+        let setting = caps::controlled_setting(conn)?;
+        out.push(crate::tr!(
+            "严控类经费：{setting}",
+            "controlled categories: {setting}"
+        ));
     }
     for (line, used) in lines {
         let name = caps::line_name(conn, line)?;

@@ -1,13 +1,15 @@
-//! `roster expense`: recording an expense (this file: `add`), paying or
-//! voiding one on file (`settle.rs`), reading them (`read.rs`) and the
-//! yearly stipend run (`stipend.rs`).
+//! `roster expense`: recording an expense (this file: `add`; the panel it
+//! is booked to and the service rules, `service.rs`), paying or voiding one
+//! on file (`settle.rs`), reading them (`read.rs`) and the yearly stipend
+//! run (`stipend.rs`).
 //!
-//! An expense is checked before it is written: the advisor must serve that
-//! year, every budget line it falls under must have room (seed 001 art. 14),
+//! An expense is checked before it is written: the advisor must serve on
+//! its date (a stipend or subsidy: in its year), every budget line it falls under must have room (seed 001 art. 14),
 //! and a controlled category needs a budget line naming it. `--override
 //! "reason"` records a deliberate exception; the reason stays on the record.
 
 pub(crate) mod read;
+mod service;
 mod settle;
 mod stipend;
 
@@ -76,58 +78,6 @@ pub(crate) fn lead_unit(tx: &Tx, panel_id: Option<i64>) -> anyhow::Result<Option
     match panel_id {
         Some(id) => Ok(crate::store::panel::get(tx, id)?.lead_unit),
         None => Ok(None),
-    }
-}
-
-/// The panel an expense is booked to, and any service rule it breaks.
-fn booked_panel(
-    tx: &Tx,
-    advisor: &resolve::Found,
-    given: Option<&str>,
-    on: &str,
-    year: i32,
-    exceptions: &mut Vec<String>,
-) -> anyhow::Result<Option<i64>> {
-    let services = store::services_in_year(tx, advisor.id, year)?;
-    let (code, name) = (&advisor.code, &advisor.name);
-    if services.is_empty() {
-        exceptions.push(crate::tr!(
-            "{code} {name} {year} 年不在聘（没有覆盖该年的聘任）",
-            "{code} {name} does not serve in {year} (no appointment covers that year)",
-        ));
-    }
-    if let Some(text) = given {
-        let panel = resolve::panel(tx, tx.env, "--panel", text)?;
-        if !services.is_empty() && !services.iter().any(|s| s.service.panel_id == panel.id) {
-            let p = &panel.code;
-            exceptions.push(crate::tr!(
-                "{code} {name} {year} 年不在顾问团 {p} 任职",
-                "{code} {name} does not serve on panel {p} in {year}",
-            ));
-        }
-        return Ok(Some(panel.id));
-    }
-    let mut candidates = store::panels_on(tx, advisor.id, on)?;
-    if candidates.is_empty() {
-        candidates = services
-            .iter()
-            .map(|s| (s.service.panel_id, s.panel_code.clone()))
-            .collect();
-    }
-    match candidates.len() {
-        0 => Ok(None),
-        1 => Ok(Some(candidates[0].0)),
-        _ => {
-            let list = candidates
-                .iter()
-                .map(|(_, c)| c.as_str())
-                .collect::<Vec<_>>()
-                .join(", ");
-            Err(crate::invalid!(
-                "--panel：{code} {name} 在 {on} 任职于多个顾问团（{list}）；请用 --panel 指明记入哪一个",
-                "--panel: {code} {name} serves on several panels on {on} ({list}); say which one with --panel",
-            ))
-        }
     }
 }
 
@@ -213,7 +163,8 @@ pub(crate) fn record(
     let (on, year, category, amount) = (&t.on, t.year, t.category, t.amount);
     crate::store::assess::check_open(tx, on, &[advisor.id])?;
     let mut exceptions = Vec::new();
-    let panel_id = booked_panel(tx, advisor, panel, on, year, &mut exceptions)?;
+    let panel_id =
+        service::booked_panel(tx, advisor, panel, (on, year, category), &mut exceptions)?;
     if let Some(activity) = t.activity {
         match store::activity_voided(tx, activity)? {
             None => {

@@ -3,7 +3,9 @@
 //! if their total exceeds the cap, scaled down to fit, each subsidy staying
 //! within its minimum, to the fen, deterministic — and the same grade
 //! amount always scaled to the same subsidy (art. 14: 根据考核情况), so the
-//! total may stay a few fen under the cap.
+//! total may stay a few fen under the cap. `allocate_within` also keeps the
+//! plan inside the room the year's budget lines leave (`Room`), so what
+//! `assess confirm` books fits them.
 
 /// One advisor's claim on the pot.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -103,6 +105,98 @@ pub fn allocate(claims: &[Claim], min: i64, cap: i64) -> Result<Vec<i64>, Shortf
     Ok(amounts)
 }
 
+/// What a budget line leaves for the subsidies it covers (`covers[i]`:
+/// claim `i` is booked under it); `room` may be negative (a line already
+/// over its cap by an override).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Room {
+    pub covers: Vec<bool>,
+    pub room: i64,
+}
+
+/// What limited a plan: the cap given, or the room of `rooms[i]`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Bound {
+    Cap,
+    Room(usize),
+}
+
+impl Room {
+    fn total(&self, amounts: &[i64]) -> i64 {
+        amounts
+            .iter()
+            .zip(&self.covers)
+            .filter(|(_, c)| **c)
+            .map(|(a, _)| *a)
+            .sum()
+    }
+}
+
+/// `allocate` within `cap` and within every room: the largest plan (the
+/// same scaling for everyone, so equal grades keep equal amounts) whose
+/// subsidies under each line fit what it leaves. A room covering every
+/// claim that pays is a cap on the whole plan; one covering only some (a
+/// panel's line in an office-wide run) is met by lowering the whole plan
+/// until it fits. Returns the amounts and the bound that limited them;
+/// a plan that cannot fit says which bound and by how much.
+pub fn allocate_within(
+    claims: &[Claim],
+    min: i64,
+    cap: i64,
+    rooms: &[Room],
+) -> Result<(Vec<i64>, Bound), (Shortfall, Bound)> {
+    let pays = |i: usize| claims[i].fixed.unwrap_or(claims[i].base) > 0;
+    let whole = |r: &Room| (0..claims.len()).all(|i| !pays(i) || r.covers[i]);
+    let (mut top, mut bound) = (cap, Bound::Cap);
+    for (k, r) in rooms.iter().enumerate() {
+        if whole(r) && r.room < top {
+            (top, bound) = (r.room.max(0), Bound::Room(k));
+        }
+    }
+    let over = |amounts: &[i64]| {
+        rooms
+            .iter()
+            .position(|r| !whole(r) && r.total(amounts) > r.room)
+    };
+    let amounts = allocate(claims, min, top).map_err(|s| (s, bound))?;
+    if over(&amounts).is_none() {
+        return Ok((amounts, bound));
+    }
+    // The largest total whose plan keeps every room: lower totals give no
+    // larger subsidies, and one too low for the minimums counts as fitting
+    // (it is the lower end of the search, checked below).
+    let fits = |total: i64| match allocate(claims, min, total) {
+        Ok(amounts) => over(&amounts).is_none(),
+        Err(_) => true,
+    };
+    let (mut lo, mut hi) = (0, top);
+    while lo < hi {
+        let mid = lo + (hi - lo + 1) / 2;
+        if fits(mid) { lo = mid } else { hi = mid - 1 }
+    }
+    let binding = allocate(claims, min, lo.saturating_add(1))
+        .ok()
+        .and_then(|a| over(&a))
+        .map_or(bound, Bound::Room);
+    match allocate(claims, min, lo) {
+        Ok(amounts) if over(&amounts).is_none() => Ok((amounts, binding)),
+        _ => {
+            // Even the minimums (and the fixed amounts) do not fit a room.
+            let floor: Vec<i64> = claims
+                .iter()
+                .map(|c| c.fixed.unwrap_or(if c.base > 0 { min.max(0) } else { 0 }))
+                .collect();
+            let (k, gap) = rooms
+                .iter()
+                .enumerate()
+                .map(|(k, r)| (k, r.total(&floor) - r.room))
+                .max_by_key(|(_, gap)| *gap)
+                .unwrap_or((0, 0));
+            Err((Shortfall::Minimums(gap.max(0)), Bound::Room(k)))
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -187,5 +281,65 @@ mod tests {
             allocate(&claims, 500_000, 50_000_000),
             Err(Shortfall::Minimums(10_000_000))
         );
+    }
+
+    fn room(covers: &[bool], yuan: i64) -> Room {
+        Room {
+            covers: covers.to_vec(),
+            room: yuan * 100,
+        }
+    }
+
+    #[test]
+    fn a_line_over_every_claim_is_a_cap_on_the_plan() {
+        let claims = vec![claim("A1", 30_000), claim("A2", 20_000)];
+        // The rule's cap leaves 50,000; the panel's line only 35,460.
+        let (amounts, bound) =
+            allocate_within(&claims, 500_000, 5_000_000, &[room(&[true, true], 35_460)]).unwrap();
+        assert_eq!(bound, Bound::Room(0));
+        assert_eq!(amounts, allocate(&claims, 500_000, 3_546_000).unwrap());
+        assert!(amounts.iter().sum::<i64>() <= 3_546_000);
+        // A roomier line leaves the cap in charge.
+        let (amounts, bound) =
+            allocate_within(&claims, 500_000, 4_000_000, &[room(&[true, true], 60_000)]).unwrap();
+        assert_eq!(
+            (bound, amounts.iter().sum::<i64>() <= 4_000_000),
+            (Bound::Cap, true)
+        );
+    }
+
+    #[test]
+    fn a_line_over_some_claims_lowers_the_whole_plan_equal_grades_equally() {
+        // A1, A2 on panel 1 (a 40,000 line), A3 on panel 2: the same grade.
+        let claims = vec![
+            claim("A1", 30_000),
+            claim("A2", 30_000),
+            claim("A3", 30_000),
+        ];
+        let rooms = [room(&[true, true, false], 40_000)];
+        let (amounts, bound) = allocate_within(&claims, 500_000, 50_000_000, &rooms).unwrap();
+        assert_eq!(bound, Bound::Room(0));
+        assert!(amounts[0] + amounts[1] <= 4_000_000, "{amounts:?}");
+        assert!(amounts[0] + amounts[1] > 4_000_000 - 3, "{amounts:?}");
+        assert!(amounts.iter().all(|a| *a == amounts[0]), "{amounts:?}");
+        assert_eq!(
+            allocate_within(&claims, 500_000, 50_000_000, &rooms),
+            allocate_within(&claims, 500_000, 50_000_000, &rooms)
+        );
+    }
+
+    #[test]
+    fn minimums_that_cannot_fit_a_line_name_it() {
+        let claims = vec![claim("A1", 30_000), claim("A2", 30_000), claim("B", 0)];
+        let rooms = [
+            room(&[false, false, true], 100),
+            room(&[true, false, false], 4_000),
+        ];
+        assert_eq!(
+            allocate_within(&claims, 500_000, 50_000_000, &rooms),
+            Err((Shortfall::Minimums(100_000), Bound::Room(1)))
+        );
+        // A line covering only claims that pay nothing binds nothing.
+        assert!(allocate_within(&claims, 500_000, 50_000_000, &rooms[..1]).is_ok());
     }
 }
