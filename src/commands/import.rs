@@ -42,6 +42,28 @@ pub fn run(ctx: &Ctx, args: ImportArgs) -> anyhow::Result<()> {
             "imported {name}: {file} ({encoding}, SHA-256 {sha}), {rows} rows: {inserted} added, {updated} updated, {skipped} skipped",
         )
     };
+    // Rows skipped that differ from the roster: the file and the roster
+    // now disagree, and the clerk should know where.
+    let message = if summary.differing.is_empty() {
+        message
+    } else {
+        let n = summary.differing.len();
+        let mut lines: Vec<String> = summary
+            .differing
+            .iter()
+            .take(10)
+            .map(u64::to_string)
+            .collect();
+        if n > 10 {
+            lines.push("…".into());
+        }
+        let (zh, en) = (lines.join("、"), lines.join(", "));
+        message
+            + &crate::tr!(
+                "；跳过的行中有 {n} 行与已登记的不同，未更新（第 {zh} 行）；要按文件更新请用 --on-duplicate update",
+                "; {n} of the rows skipped differ from the roster and were not updated (lines {en}); to update them use --on-duplicate update"
+            )
+    };
     let message = if summary.ignored.is_empty() {
         message
     } else {

@@ -93,6 +93,9 @@ pub enum Outcome {
     Inserted,
     Updated,
     Skipped,
+    /// Skipped under `--on-duplicate skip` although the row differs from
+    /// what is on file (the clerk is told which lines).
+    SkippedDiffers,
 }
 
 /// A dataset's row handler: validates one row through the input layer and
@@ -137,6 +140,9 @@ pub struct Summary {
     pub inserted: u64,
     pub updated: u64,
     pub skipped: u64,
+    /// Lines skipped under `--on-duplicate skip` that differ from what is
+    /// on file.
+    pub differing: Vec<u64>,
     pub sha256: String,
     /// SHA-256 of the rows as the dataset sees them (`Source`): blank
     /// rows left out, cells trimmed, columns in the dataset's order.
@@ -293,6 +299,7 @@ pub fn run(
                 "inserted": summary.inserted,
                 "updated": summary.updated,
                 "skipped": summary.skipped,
+                "skipped_differing": summary.differing.len(),
                 // The records this import created, which its one audit row covers.
                 "ranges": crate::check::database::id_ranges(&marks, &crate::check::database::id_marks(tx)?),
             });
@@ -367,6 +374,10 @@ fn take_row(
         Ok(Outcome::Inserted) => summary.inserted += 1,
         Ok(Outcome::Updated) => summary.updated += 1,
         Ok(Outcome::Skipped) => summary.skipped += 1,
+        Ok(Outcome::SkippedDiffers) => {
+            summary.skipped += 1;
+            summary.differing.push(line);
+        }
         Err(err) => problems.push_error(err, line, dataset, header)?,
     }
     Ok(())

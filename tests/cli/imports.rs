@@ -146,7 +146,24 @@ fn duplicates_fail_by_default_and_can_be_skipped_or_updated_with_audit() {
         "skip",
     ]);
     assert!(out.contains("40 skipped"), "{out}");
+    assert!(!out.contains("differ"), "{out}");
     text = text.replace("重庆大学,原副校长", "重庆大学,名誉校长");
+    // Skipped, but not silently: the clerk learns which line differs.
+    let out = office.ok_en(&[
+        "import",
+        "advisors",
+        arg(&write(&office, "b.csv", &text)),
+        "--on-duplicate",
+        "skip",
+    ]);
+    assert!(
+        out.contains("40 skipped; 1 of the rows skipped differ from the roster and were not updated (lines 2)"),
+        "{out}"
+    );
+    assert_eq!(
+        office.text("SELECT position FROM advisors WHERE code = 'A0001'"),
+        "原副校长"
+    );
     let out = office.ok_en(&[
         "import",
         "advisors",

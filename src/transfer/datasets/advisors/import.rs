@@ -129,6 +129,18 @@ fn prepare(env: &Env, row: &Row) -> Prepared {
     Some(Box::new(checked))
 }
 
+/// An advisor's personal value on file, by column key (`personal_cells`).
+fn personal<'a>(advisor: &'a Advisor, key: &str) -> Option<&'a str> {
+    match key {
+        "id_number" => advisor.id_number.as_deref(),
+        "phone" => advisor.phone.as_deref(),
+        "email" => advisor.email.as_deref(),
+        "wechat" => advisor.wechat.as_deref(),
+        "address" => advisor.address.as_deref(),
+        _ => None,
+    }
+}
+
 /// The number in a generated code such as `A0041`.
 fn generated_number(code: &str) -> Option<i64> {
     let digits = code.strip_prefix('A')?;
@@ -182,7 +194,7 @@ impl RowHandler for Advisors {
             ));
         }
         match self.settings.on_duplicate {
-            OnDuplicate::Skip => Ok(Outcome::Skipped),
+            OnDuplicate::Skip => self.skip(tx, row, id),
             OnDuplicate::Fail => {
                 // Who holds it, as `advisor add` names them.
                 let holder = store::get(tx, id)?;
@@ -272,17 +284,25 @@ impl Advisors {
         Ok(Outcome::Inserted)
     }
 
+    /// A row left as it is on file: said so when the file differs (a bad
+    /// cell counts as a difference; it is not checked, the row is skipped).
+    fn skip(&self, tx: &Tx, row: &Row, id: i64) -> anyhow::Result<Outcome> {
+        let on_record = store::get(tx, id)?;
+        let mut advisor = on_record.clone();
+        let same = personal_cells(row, "advisor", Some(&|key: &str| personal(&on_record, key)))
+            .is_ok()
+            && apply(&self.settings.env, &fields(row, true), &mut advisor, false).is_ok()
+            && advisor == on_record;
+        Ok(if same {
+            Outcome::Skipped
+        } else {
+            Outcome::SkippedDiffers
+        })
+    }
+
     fn update(&mut self, tx: &Tx, row: &Row, id: i64) -> anyhow::Result<Outcome> {
         let mut advisor = store::get(tx, id)?;
-        let on_file = |key: &str| match key {
-            "id_number" => advisor.id_number.as_deref(),
-            "phone" => advisor.phone.as_deref(),
-            "email" => advisor.email.as_deref(),
-            "wechat" => advisor.wechat.as_deref(),
-            "address" => advisor.address.as_deref(),
-            _ => None,
-        };
-        personal_cells(row, "advisor", Some(&on_file))?;
+        personal_cells(row, "advisor", Some(&|key: &str| personal(&advisor, key)))?;
         let on_record = advisor.clone();
         apply(&self.settings.env, &fields(row, true), &mut advisor, false)?;
         // A row that changes nothing (an export imported back as it was)
