@@ -87,15 +87,16 @@ pub fn visits_owed(
     from: &str,
     to: &str,
 ) -> anyhow::Result<Vec<(i64, String, String)>> {
-    let mut stmt = conn.prepare_cached(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT ca.advisor_id, c.event, c.on_date FROM contacts c JOIN contact_advisors ca ON ca.contact_id = c.id
          WHERE c.voided_at IS NULL AND c.kind = 'report' AND c.event IN ('achievement','family_event','health')
            AND c.on_date BETWEEN ?1 AND ?2
            AND NOT EXISTS (SELECT 1 FROM contact_advisors va JOIN contacts v ON v.id = va.contact_id
                 WHERE va.advisor_id = ca.advisor_id AND v.voided_at IS NULL
-                  AND v.kind IN ('visit','home_visit','care') AND v.on_date BETWEEN c.on_date AND ?2)
+                  AND {visit} AND v.on_date BETWEEN c.on_date AND ?2)
          ORDER BY c.on_date, c.id",
-    )?;
+        visit = crate::store::follow_up_visit("v"),
+    ))?;
     let rows = stmt
         .query_map(params![from, to], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
         .collect::<Result<Vec<_>, _>>()?;

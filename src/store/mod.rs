@@ -68,6 +68,18 @@ pub fn opt(v: &Option<String>) -> Option<&str> {
     v.as_deref().filter(|s| !s.is_empty())
 }
 
+/// Contact `{c}` is the visit a reported achievement or hardship calls for
+/// (seed 004 三(一)1 三必访, 面对面联系): a visit, a home visit, or care
+/// brought to the advisor — not the yearly group health check or
+/// recuperation (三(五)1-2). Migration 7 keeps `contact_last.visit_on` by
+/// the same rule.
+pub fn follow_up_visit(c: &str) -> String {
+    format!(
+        "({c}.kind IN ('visit','home_visit') OR {c}.kind = 'care' \
+         AND IFNULL({c}.care_kind, '') NOT IN ('health_check','recuperation'))"
+    )
+}
+
 /// "Serving on a date" (DESIGN.md): an appointment that reached `appointed`
 /// covers the date and had not ended by then. `{ap}` is the appointments
 /// alias; the date is the next `?` parameter.

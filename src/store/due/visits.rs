@@ -56,7 +56,7 @@ pub fn visits_owed(
                           -- `--today` in the past: the visits up to that day
                           OR EXISTS (SELECT 1 FROM contact_advisors va JOIN contacts v ON v.id = va.contact_id
                                WHERE va.advisor_id = ca.advisor_id AND v.voided_at IS NULL
-                                 AND v.kind IN ('visit','home_visit','care')
+                                 AND {visit}
                                  AND v.on_date BETWEEN c.on_date AND :today)))),
          listed AS (SELECT * FROM hits ORDER BY on_date, id LIMIT :limit)
         SELECT (SELECT count(*) FROM hits), h.on_date, c.event, a.code, a.name,
@@ -65,6 +65,7 @@ pub fn visits_owed(
         FROM listed h JOIN contacts c ON c.id = h.id JOIN advisors a ON a.id = h.advisor_id
         ORDER BY h.on_date, h.id, a.code",
         on_ap = crate::store::serving_condition("ap").replace('?', ":today"),
+        visit = crate::store::follow_up_visit("v"),
     );
     found(
         conn,

@@ -272,3 +272,40 @@ fn a_reception_counts_as_the_visit_where_the_panels_quota_counts_it() {
     let text = office.ok(&w("report coverage --year 2026"));
     assert!(text.contains("2026 年无走访、登门拜访"), "{text}");
 }
+
+#[test]
+fn a_routine_health_check_is_not_the_visit_a_hardship_calls_for() {
+    // Seed 004 三(一)1 三必访 (遭遇特殊困难必访, 面对面联系) against 三(五)1
+    // (每年1次的集中体检): the group health check of A0019's panel follows up
+    // no one's report (QA r7: it cleared every visit owed); care brought
+    // to him does.
+    let office = Office::sample();
+    let owed = |office: &Office| {
+        let report = json(&office.ok(&w("--format json report coverage --year 2026")));
+        let flagged = report["flags"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["flag"] == "visit_owed" && f["code"] == "A0019");
+        let due = json(&office.ok(&w("--format json due --all")));
+        let listed = due
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|i| i["kind"] == "visit_owed" && i["code"] == "A0019");
+        assert_eq!(flagged, listed, "coverage and due agree");
+        flagged
+    };
+    assert!(owed(&office));
+    office.ok(&w(
+        "contact add --date 2026-11-14 --kind care --care health_check --panel industry --channel in_person",
+    ));
+    office.ok(&w(
+        "contact add --date 2026-11-15 --kind care --care recuperation --advisor A0019 --channel in_person",
+    ));
+    assert!(owed(&office));
+    office.ok(&w(
+        "contact add --date 2026-11-16 --kind care --care hardship_help --occasion hardship --advisor A0019 --channel in_person",
+    ));
+    assert!(!owed(&office));
+}
