@@ -10,36 +10,60 @@ use rusqlite::{Connection, OptionalExtension, params};
 use super::liaison::holding_condition;
 use super::{serving_condition, serving_exists};
 
-/// An advisor serving on the as-of date.
+/// An advisor who served during the period: on its last day, or until
+/// they left during it.
 #[derive(Clone, Debug)]
 pub struct Serving {
     pub id: i64,
     pub code: String,
     pub name: String,
-    /// Panel codes served on that day, comma-separated.
+    /// Panel codes served on, comma-separated: on the last day, or (one
+    /// who left) during the period.
     pub panels: String,
+    /// The last day served, for one who no longer serves on the last day.
+    pub left: Option<String>,
 }
 
-/// Advisors serving on `on` (optionally on one panel), by code.
-pub fn serving(conn: &Connection, on: &str, panel_id: Option<i64>) -> anyhow::Result<Vec<Serving>> {
+/// Advisors who served (optionally on one panel) on any day of
+/// `first`..=`on`, by code: those serving on `on`, and those who left
+/// during the period (a year's coverage answers for everyone it held).
+pub fn serving(
+    conn: &Connection,
+    first: &str,
+    on: &str,
+    panel_id: Option<i64>,
+) -> anyhow::Result<Vec<Serving>> {
+    // An appointment that reached `appointed` and covered a day of the
+    // period: begun by `on`, not run out before `first`, not ended by then.
+    let during = "ap.state IN ('appointed','dismissed','resigned') AND ap.term_start <= ?1 \
+        AND ap.term_end >= ?3 AND (ap.ended_on IS NULL OR ap.ended_on > ?3)";
     let sql = format!(
         "SELECT a.id, a.code, a.name,
             (SELECT group_concat(p.code, ',') FROM appointments ap JOIN panels p ON p.id = ap.panel_id
-              WHERE ap.advisor_id = a.id AND {on_ap})
+              WHERE ap.advisor_id = a.id AND {on_ap}),
+            (SELECT group_concat(DISTINCT p.code) FROM appointments ap JOIN panels p ON p.id = ap.panel_id
+              WHERE ap.advisor_id = a.id AND {during}),
+            (SELECT max(CASE WHEN ap.ended_on IS NOT NULL AND ap.ended_on <= ap.term_end
+                             THEN date(ap.ended_on, '-1 day') ELSE ap.term_end END)
+               FROM appointments ap WHERE ap.advisor_id = a.id AND {during}),
+            EXISTS (SELECT 1 FROM appointments ap WHERE ap.advisor_id = a.id AND {on_ap})
          FROM advisors a
-         WHERE EXISTS (SELECT 1 FROM appointments ap WHERE ap.advisor_id = a.id AND {on_ap}
+         WHERE EXISTS (SELECT 1 FROM appointments ap WHERE ap.advisor_id = a.id AND {during}
                        AND (?2 IS NULL OR ap.panel_id = ?2))
          ORDER BY a.code",
         on_ap = serving_condition("ap").replace('?', "?1"),
     );
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt
-        .query_map(params![on, panel_id], |r| {
+        .query_map(params![on, panel_id, first], |r| {
+            let now: bool = r.get(6)?;
+            let panels: Option<String> = if now { r.get(3)? } else { r.get(4)? };
             Ok(Serving {
                 id: r.get(0)?,
                 code: r.get(1)?,
                 name: r.get(2)?,
-                panels: r.get::<_, Option<String>>(3)?.unwrap_or_default(),
+                panels: panels.unwrap_or_default(),
+                left: if now { None } else { r.get(5)? },
             })
         })?
         .collect::<Result<Vec<_>, _>>()?;

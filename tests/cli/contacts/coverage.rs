@@ -22,7 +22,10 @@ fn coverage_flags_every_case_on_the_sample_office() {
             "no_liaison A0036",
             "leader_under_2 L011",
             "not_visited A0004",
+            "not_visited A0011",
             "not_visited A0013",
+            "not_visited A0015",
+            "not_visited A0035",
             "not_visited A0036",
             "greeting_missed A0021",
             "greeting_missed A0022",
@@ -34,16 +37,40 @@ fn coverage_flags_every_case_on_the_sample_office() {
     // Seed 004 三必访: A0019's health report of 2026-11-12 has had no visit;
     // A0032's achievement (visited 01-20) and A0029's family event (care
     // 04-06) were followed up, so they are not flagged.
-    let owed = report["flags"][9]["detail"].as_str().unwrap();
+    let owed = report["flags"][12]["detail"].as_str().unwrap();
     assert_eq!(owed, "2026-11-12 报告重大健康状况，尚未走访");
-    let quota = report["flags"][8]["detail"].as_str().unwrap();
+    let quota = report["flags"][11]["detail"].as_str().unwrap();
     assert!(
         quota.contains("每年实地走访不少于2次") && quota.contains("A0021 郑凯 1/2"),
         "{quota}"
     );
-    // Every advisor serving on 2026-11-20 (31), with liaison and last contact.
+    // Every advisor serving on 2026-11-20 (31), with liaison and last
+    // contact, and the three whose terms ran out on 2026-08-31 (the year's
+    // coverage answers for everyone it held; QA r7), not visited while
+    // they served.
     let advisors = &report["advisors"];
-    assert_eq!(advisors.as_array().unwrap().len(), 31);
+    assert_eq!(advisors.as_array().unwrap().len(), 34);
+    let left: Vec<(&str, &str)> = advisors
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| !a["left"].is_null())
+        .map(|a| (a["code"].as_str().unwrap(), a["left"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        left,
+        [
+            ("A0011", "2026-08-31"),
+            ("A0015", "2026-08-31"),
+            ("A0035", "2026-08-31")
+        ]
+    );
+    assert!(
+        report["summary"][0]
+            .as_str()
+            .unwrap()
+            .contains("在聘专家 31 位（另有年内离任 3 位，一并列出）")
+    );
     let a0036 = find(advisors, "code", "A0036");
     assert!(a0036["liaison"].is_null());
     assert_eq!(a0036["last_contact"], "2025-01-26");
@@ -128,9 +155,31 @@ fn coverage_of_a_past_year_counts_to_its_last_day_and_a_future_year_is_refused()
     let report = json(&office.ok(&w(
         "--format json report coverage --year 2025 --panel tourism",
     )));
-    // A0023 resigned and A0024 was dismissed in 2025: not serving on 2025-12-31.
-    assert_eq!(report["advisors"].as_array().unwrap().len(), 1);
-    assert_eq!(report["advisors"][0]["code"], "A0022");
+    // A0023 resigned and A0024 was dismissed in 2025: not serving on
+    // 2025-12-31, listed with their last day (QA r7: they were left out,
+    // and the report disagreed with the yearly summary).
+    let rows: Vec<(&str, Option<&str>)> = report["advisors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| (a["code"].as_str().unwrap(), a["left"].as_str()))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("A0022", None),
+            ("A0023", Some("2025-06-29")),
+            ("A0024", Some("2025-10-14"))
+        ]
+    );
+    // Their pairings ended with their service: no liaison owed.
+    assert!(
+        report["flags"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|f| f["flag"] != "no_liaison")
+    );
     assert!(
         report["summary"][0]
             .as_str()
@@ -255,12 +304,18 @@ fn a_reception_counts_as_the_visit_where_the_panels_quota_counts_it() {
             .map(|f| f["code"].as_str().unwrap().to_string())
             .collect()
     };
-    assert_eq!(flagged(&office), ["A0004", "A0013", "A0036"]);
+    assert_eq!(
+        flagged(&office),
+        ["A0004", "A0011", "A0013", "A0015", "A0035", "A0036"]
+    );
     // A0013 serves on urban: its quota counts a reception with a visit.
     office.ok(&w(
         "panel quota add urban --subject contact --kinds visit,reception --period year --scope advisor --min 1",
     ));
-    assert_eq!(flagged(&office), ["A0004", "A0036"]);
+    assert_eq!(
+        flagged(&office),
+        ["A0004", "A0011", "A0015", "A0035", "A0036"]
+    );
     let report = json(&office.ok(&w("--format json report coverage --year 2026")));
     assert!(
         report["summary"][0]

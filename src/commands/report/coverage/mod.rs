@@ -1,5 +1,6 @@
-//! `roster report coverage --year Y [--panel P]`: for every advisor serving
-//! on the as-of date (today within the year, else 31 December), their
+//! `roster report coverage --year Y [--panel P]`: for every advisor who
+//! served during the year up to the as-of date (today within the year,
+//! else 31 December; one who left with their last day served), their
 //! liaison, contacts this year by kind, festivals greeted and missed, the
 //! last contact; every liaison in post with the advisors held; the panels'
 //! contact quotas (data in `panel_quotas`); and the flags: no liaison, a
@@ -59,7 +60,7 @@ fn build(
     let (first, last) =
         coverage::year_bounds(year).ok_or_else(|| anyhow::anyhow!("year {year}"))?;
     let (first_s, last_s, on) = (date::iso(first), date::iso(last), date::iso(as_of));
-    let serving = store::serving(conn, &on, panel_id)?;
+    let serving = store::serving(conn, &first_s, &on, panel_id)?;
     let holders = store::holders(conn, &on)?;
     let ids: Vec<i64> = serving.iter().map(|a| a.id).collect();
     let last_contacts = store::last_contacts(conn, &on, &ids)?;
@@ -82,7 +83,8 @@ fn build(
                 .flatten()
                 .map(Vec::as_slice);
             let facts = Facts {
-                has_liaison: holders.contains_key(&a.id),
+                // One who left: their pairing ended with their service.
+                has_liaison: a.left.is_some() || holders.contains_key(&a.id),
                 visit_kinds: coverage::visit_kinds(quotas),
                 ..Facts::default()
             };
@@ -123,6 +125,12 @@ fn build(
         col("code", "编码", "code", Kind::Text),
         col("name", "姓名", "name", Kind::Text),
         col("panels", "顾问团", "panels", Kind::Text),
+        col(
+            "left",
+            "年内离任（最后在任日）",
+            "left (last day served)",
+            Kind::Date,
+        ),
         col("liaison", "联系人", "liaison", Kind::Text),
         col("liaison_name", "联系人姓名", "liaison name", Kind::Text),
         col("contacts", "本年联系", "contacts", Kind::Int),
@@ -209,6 +217,7 @@ fn build(
             a.code.clone().into(),
             a.name.clone().into(),
             a.panels.clone().into(),
+            a.left.clone().into(),
             liaison.into(),
             liaison_name.into(),
             c.total.into(),
@@ -286,14 +295,23 @@ fn build(
         flag_rows.push(vec![flag.into(), code.into(), name.into(), detail.into()]);
     }
 
-    let count = serving.len();
+    let count = serving.iter().filter(|a| a.left.is_none()).count();
+    let left = serving.len() - count;
     let held = serving
         .iter()
-        .filter(|a| holders.contains_key(&a.id))
+        .filter(|a| a.left.is_none() && holders.contains_key(&a.id))
         .count();
+    let (left_zh, left_en) = if left > 0 {
+        (
+            format!("（另有年内离任 {left} 位，一并列出）"),
+            format!(" (and {left} who left during the year, listed too)"),
+        )
+    } else {
+        (String::new(), String::new())
+    };
     let summary = vec![crate::tr!(
-        "{year} 年（截至 {on}）：在聘专家 {count} 位，已确定联系人 {held} 位，本年已走访 {visited} 位",
-        "{year} (as of {on}): serving advisors {count}, with a liaison {held}, visited this year {visited}"
+        "{year} 年（截至 {on}）：在聘专家 {count} 位{left_zh}，已确定联系人 {held} 位，本年已走访 {visited} 位",
+        "{year} (as of {on}): serving advisors {count}{left_en}, with a liaison {held}, visited this year {visited}"
     )];
     Ok(Doc::default()
         .lines(
