@@ -7,6 +7,7 @@ mod appointment_checks;
 mod appointment_rules;
 mod appointment_state;
 mod assess;
+mod assess_guangxi;
 mod bench;
 mod catalog;
 mod catalog_sample;

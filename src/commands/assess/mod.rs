@@ -96,7 +96,7 @@ pub fn rules_check(env: &Env, path: &Path) -> anyhow::Result<()> {
     for p in &rules.points {
         points.push(vec![p.label.clone().into(), p.each.into(), p.cap.into()]);
     }
-    let [e, c, b] = rules.thresholds;
+    let [e, c, b] = rules.thresholds.map(crate::output::decimal);
     let s = &rules.subsidy;
     let money = crate::input::money::grouped;
     let (ex, co, ba, inc) = (

@@ -294,7 +294,8 @@ pub fn score(subject: &Subject, rules: &Rules) -> Outcome {
             });
         }
     }
-    let points = points_lines.iter().map(|l| l.points).sum::<f64>();
+    // + 0.0: an empty sum of floats is -0.0, which would read "-0".
+    let points = points_lines.iter().map(|l| l.points).sum::<f64>() + 0.0;
     let [e, c, b] = rules.thresholds;
     let prelim = if points >= e {
         "excellent"
@@ -305,9 +306,11 @@ pub fn score(subject: &Subject, rules: &Rules) -> Outcome {
     } else {
         "incompetent"
     };
+    let shown = crate::output::decimal;
+    let (shown_points, e, c, b) = (shown(points), shown(e), shown(c), shown(b));
     let mut reasons = vec![crate::tr!(
-        "得分 {points}：优秀≥{e}，称职≥{c}，基本称职≥{b}",
-        "{points} points: excellent ≥{e}, competent ≥{c}, basic ≥{b}"
+        "得分 {shown_points}：优秀≥{e}，称职≥{c}，基本称职≥{b}",
+        "{shown_points} points: excellent ≥{e}, competent ≥{c}, basic ≥{b}"
     )];
     let mut grade = prelim;
     for (req, result) in rules.requirements.iter().zip(&requirements) {
