@@ -208,3 +208,108 @@ fn a_score_of_nothing_reads_0_never_minus_0() {
         assert!(!out.contains(",-0,"), "{out}");
     }
 }
+
+/// QA r6 seed 002 finding 8: a year assessed for its one panel (seed 002
+/// 八（一）: the office's academicians) was "尚未考核（全部）" to `assess confirm`
+/// without --panel. The refusal (still exit 4) names the panels assessed and
+/// gives the command with --panel; the reverse case says to drop --panel.
+#[test]
+fn confirming_a_year_assessed_by_panel_names_the_panel_and_the_command() {
+    let office = guangxi();
+    let file = rules(&office, "gx.toml", REPORTS_ONLY);
+    at(
+        &office,
+        "2025-12-20",
+        &["assess", "run", "--year", "2025", "--rules", &file],
+    );
+    let err = office.fails(
+        4,
+        &[
+            "--today",
+            "2025-12-20",
+            "--yes",
+            "assess",
+            "confirm",
+            "--year",
+            "2025",
+        ],
+    );
+    assert!(
+        err.contains("已对顾问团 gx 考核")
+            && err.contains("roster assess confirm --year 2025 --panel gx")
+            && !err.contains("尚未考核（全部）"),
+        "{err}"
+    );
+    let en = office.fails_en(
+        4,
+        &[
+            "--today",
+            "2025-12-20",
+            "--yes",
+            "assess",
+            "confirm",
+            "--year",
+            "2025",
+        ],
+    );
+    assert!(
+        en.contains("assessed for panel gx")
+            && en.contains("roster assess confirm --year 2025 --panel gx"),
+        "{en}"
+    );
+    // The command it gives works.
+    at(
+        &office,
+        "2025-12-20",
+        &[
+            "--yes", "assess", "confirm", "--year", "2025", "--panel", "gx",
+        ],
+    );
+    assert_eq!(
+        office.int("SELECT count(*) FROM assess_runs WHERE state = 'confirmed'"),
+        1
+    );
+    // A year assessed for the whole office, confirmed with --panel.
+    let whole = REPORTS_ONLY.replace("panel = \"gx\"\n", "");
+    let file = rules(&office, "whole.toml", &whole);
+    at(
+        &office,
+        "2026-12-20",
+        &["assess", "run", "--year", "2026", "--rules", &file],
+    );
+    let err = office.fails(
+        4,
+        &[
+            "--today",
+            "2026-12-20",
+            "--yes",
+            "assess",
+            "confirm",
+            "--year",
+            "2026",
+            "--panel",
+            "gx",
+        ],
+    );
+    assert!(
+        err.contains("全体一起考核") && err.contains("roster assess confirm --year 2026"),
+        "{err}"
+    );
+    // A year never assessed says how to assess it.
+    let err = office.fails(
+        4,
+        &[
+            "--today",
+            "2027-12-20",
+            "--yes",
+            "assess",
+            "confirm",
+            "--year",
+            "2027",
+        ],
+    );
+    assert!(
+        err.contains("2027 年度尚未考核（全部）") && err.contains("roster assess run --year 2027"),
+        "{err}"
+    );
+}

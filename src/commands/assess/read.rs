@@ -194,7 +194,7 @@ pub fn show(ctx: &Ctx, args: &YearArgs) -> anyhow::Result<()> {
 
 /// The current (not superseded) run of each panel assessed on its own in
 /// `year`: (run id, panel code), by code.
-fn panel_runs(conn: &Connection, year: i32) -> anyhow::Result<Vec<(i64, String)>> {
+pub(crate) fn panel_runs(conn: &Connection, year: i32) -> anyhow::Result<Vec<(i64, String)>> {
     let mut stmt = conn.prepare(
         "SELECT max(r.id), p.code FROM assess_runs r JOIN panels p ON p.id = r.panel_id
          WHERE r.year = ?1 AND r.state <> 'superseded' GROUP BY r.panel_id ORDER BY p.code",
