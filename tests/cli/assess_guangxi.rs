@@ -5,7 +5,7 @@
 
 use crate::common::{Office, json};
 
-fn at(office: &Office, today: &str, args: &[&str]) -> String {
+pub(crate) fn at(office: &Office, today: &str, args: &[&str]) -> String {
     let mut all = vec!["--today", today];
     all.extend_from_slice(args);
     office.ok(&all)
@@ -54,7 +54,7 @@ cap = 0
 /// A Guangxi office: panel gx and academicians G01–G04 appointed for three
 /// years from 2025-06-01 (the procedure is tested elsewhere; here the
 /// panel appoints directly). G01 writes a research report in November.
-fn guangxi() -> Office {
+pub(crate) fn guangxi() -> Office {
     let office = Office::empty();
     at(
         &office,

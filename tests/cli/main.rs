@@ -8,6 +8,7 @@ mod appointment_rules;
 mod appointment_state;
 mod assess;
 mod assess_guangxi;
+mod assess_leavers;
 mod bench;
 mod catalog;
 mod catalog_sample;
