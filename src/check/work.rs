@@ -6,7 +6,7 @@ use super::{Finding, Scope};
 /// Live, non-guest participations in live activities dated on a day their
 /// advisor served no panel — typically left behind by a resignation or a
 /// dismissal entered with an earlier date (`appointment resign … --date`),
-/// which warns of them but keeps them.
+/// which warns of them but keeps them. `assess run` does not count them.
 pub fn participations_in_office(scope: &Scope) -> anyhow::Result<Vec<Finding>> {
     let sql = format!(
         "SELECT pa.id, a.code, a.name, ac.id, ac.on_date

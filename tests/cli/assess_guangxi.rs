@@ -14,7 +14,7 @@ pub(crate) fn at(office: &Office, today: &str, args: &[&str]) -> String {
 /// Seed 002's rules without a contact requirement: a research report a
 /// year (八（一）1), points for reports and advice. The 聘金 is paid as a
 /// stipend (六), so the subsidies are zero.
-const REPORTS_ONLY: &str = r#"
+pub(crate) const REPORTS_ONLY: &str = r#"
 name = "广西科技顾问年度评价"
 panel = "gx"
 prorate = true
@@ -154,7 +154,7 @@ pub(crate) fn guangxi() -> Office {
     office
 }
 
-fn rules(office: &Office, name: &str, text: &str) -> String {
+pub(crate) fn rules(office: &Office, name: &str, text: &str) -> String {
     std::fs::write(office.path(name), text).unwrap();
     office.arg(name)
 }

@@ -1,8 +1,9 @@
 //! Work on file dated after an appointment ended (a resignation or a
 //! dismissal entered with an earlier date): the participations and advice
 //! that were recorded as the advisor's service but no longer fall in it. They
-//! stay on file and nothing is refused; the clerk is warned, and `roster
-//! check` lists the participations (check::work).
+//! stay on file and nothing is refused; the clerk is warned, `assess run`
+//! counts only records in the days served, and `roster check` lists the
+//! participations (check::work).
 
 use rusqlite::params;
 
@@ -70,7 +71,7 @@ pub(super) fn warning(name: &str, code: &str, from: &str, lines: &[String]) -> O
     }
     let list = lines.join(crate::i18n::pick("；", "; "));
     Some(crate::tr!(
-        "注意：{name} 自 {from} 起不再任职，但以下记录的日期在此之后，仍作为任职期间的工作登记：{list}。记录保留未动。日期有误的请更正；不属于任职期间的，请移除（roster activity participant remove 活动ID {code} --reason …）或作废（roster advice void ID --reason …）",
-        "note: {name} no longer serves from {from}, yet these records dated on or after it are on file as their service: {list}. They are kept as they are. Correct a wrong date; remove what was not their service (roster activity participant remove ACTIVITY {code} --reason …) or void it (roster advice void ID --reason …)",
+        "注意：{name} 自 {from} 起不再任职，但以下记录的日期在此之后，仍作为任职期间的工作登记：{list}。记录保留未动；年度考核只计任职期间的记录。日期有误的请更正；不属于任职期间的，请移除（roster activity participant remove 活动ID {code} --reason …）或作废（roster advice void ID --reason …）",
+        "note: {name} no longer serves from {from}, yet these records dated on or after it are on file as their service: {list}. They are kept as they are; the yearly assessment counts only records in the days served. Correct a wrong date; remove what was not their service (roster activity participant remove ACTIVITY {code} --reason …) or void it (roster advice void ID --reason …)",
     ))
 }

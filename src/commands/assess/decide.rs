@@ -24,10 +24,14 @@ fn draft_result(tx: &Tx, advisor_text: &str, year: i32) -> anyhow::Result<(i64, 
         )),
         Some((id, run, _)) => Ok((id, run, name)),
         None => {
-            let served = crate::commands::assess::subjects(tx, year, None)?
-                .iter()
-                .any(|s| s.advisor_id == advisor.id);
-            if served {
+            if let Some(leaver) = super::left::left_out(tx, advisor.id, year)? {
+                let why = super::left::sentence(&leaver, year);
+                return Err(crate::refused!(
+                    "{why}；没有可评定的等次或可调整的补贴",
+                    "{why}; there is no grade or subsidy to change"
+                ));
+            }
+            if super::assessed_in(tx, advisor.id, year)? {
                 Err(crate::refused!(
                     "{name} 尚无 {year} 年度考核结果；请先运行 roster assess run",
                     "{name} has no {year} result yet; run `roster assess run` first",

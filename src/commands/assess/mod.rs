@@ -5,10 +5,12 @@
 
 mod decide;
 mod explain;
+mod left;
 mod load;
 pub(crate) mod notes;
 mod read;
 mod run;
+mod service;
 mod stored;
 mod term;
 
@@ -22,6 +24,7 @@ use crate::input::{Form, date};
 use crate::output::{Doc, Kind, RowSet, col, print_doc};
 
 pub use load::{metrics_json, subjects};
+pub use service::{Leaver, assessed_in, leavers};
 
 pub fn run(ctx: &Ctx, cmd: AssessCommand) -> anyhow::Result<()> {
     match cmd {

@@ -2,7 +2,7 @@
 
 use rusqlite::Connection;
 
-use super::{notes, year};
+use super::{left, notes, year};
 use crate::cli::assess::YearArgs;
 use crate::context::Ctx;
 use crate::input::{money, resolve};
@@ -116,12 +116,29 @@ fn run_doc(conn: &Connection, run_id: i64) -> anyhow::Result<Doc> {
             "{assessed} assessed, {excellent} excellent, subsidies {total} yuan in all"
         ),
     ];
+    let mut summary = summary;
+    // Seed 001 art. 16, seed 002 八（一）: the year assesses the work of
+    // those in office; who left during it by resignation or dismissal is
+    // listed, not graded.
+    let left = left::table(conn, run_id)?;
+    if !left.rows.is_empty() {
+        let (n, phrase) = (left.rows.len(), left::not_assessed());
+        summary.push(crate::tr!("另有 {n} 人{phrase}", "{n} more {phrase}"));
+    }
     let (results, candidates) = results(conn, run_id)?;
-    Ok(Doc::default().lines("run", ("考核", "Assessment"), summary).table("results", ("结果", "Results"), results).table(
-        "dismissal_candidates",
-        ("拟解聘情形（供研究，不自动解聘）", "Dismissal candidates (for the office to decide; nobody is dismissed automatically)"),
-        candidates,
-    ))
+    Ok(Doc::default()
+        .lines("run", ("考核", "Assessment"), summary)
+        .table("results", ("结果", "Results"), results)
+        .table(
+            "left_out",
+            ("年内辞去/解聘，不参加本年度考核", "Resigned or dismissed during the year: not assessed"),
+            left,
+        )
+        .table(
+            "dismissal_candidates",
+            ("拟解聘情形（供研究，不自动解聘）", "Dismissal candidates (for the office to decide; nobody is dismissed automatically)"),
+            candidates,
+        ))
 }
 
 /// Results a table shows after `assess run`; more are left to `assess show`
