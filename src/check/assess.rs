@@ -6,18 +6,22 @@
 use std::collections::HashMap;
 
 use super::{Finding, Scope};
-use crate::commands::assess::{Leaver, leavers};
+use crate::commands::assess::{Counting, Leaver, leavers};
 
 pub fn assessments_current(scope: &Scope) -> anyhow::Result<Vec<Finding>> {
     let conn = scope.conn;
-    let runs: Vec<(i64, i32, Option<i64>, String)> = conn
-        .prepare("SELECT id, year, panel_id, state FROM assess_runs WHERE state <> 'superseded' ORDER BY id")?
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+    let runs: Vec<(i64, i32, Option<i64>, String, String)> = conn
+        .prepare("SELECT id, year, panel_id, state, rules_toml FROM assess_runs WHERE state <> 'superseded' ORDER BY id")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
         .collect::<Result<_, _>>()?;
     let mut findings = Vec::new();
-    for (run, year, panel, state) in runs {
+    for (run, year, panel, state, rules) in runs {
+        // Counted as the run counted: contacts when its rule set counts them.
+        let counting = crate::domain::assess::parse(&rules)
+            .map(|r| Counting::for_rules(&r))
+            .unwrap_or_default();
         let live: HashMap<i64, serde_json::Value> =
-            crate::commands::assess::subjects(conn, year, panel)?
+            crate::commands::assess::subjects(conn, year, panel, counting)?
                 .iter()
                 .map(|s| (s.advisor_id, crate::commands::assess::metrics_json(s)))
                 .collect();

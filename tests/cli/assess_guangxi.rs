@@ -313,3 +313,173 @@ fn confirming_a_year_assessed_by_panel_names_the_panel_and_the_command() {
         "{err}"
     );
 }
+
+/// QA r6 seed 002 finding 4: a rule set could not count contacts, so seed
+/// 002 四（一） — 每年邀请科技顾问来桂或者到科技顾问所在单位拜访1—2次, the
+/// guideline's one numbered yearly duty — could be neither required nor
+/// scored. `count = "contacts"` with contact `kinds` now can (the sample
+/// samples/rules/guangxi.toml): live contacts only, never a reported event
+/// (五报告), listed by `assess explain` and re-counted by `roster check`.
+#[test]
+fn seed_002_visits_and_receptions_are_required_and_scored_as_contacts() {
+    let office = guangxi();
+    let contact = |day: &str, kind: &str, code: &str, extra: &[&str]| {
+        let mut args = vec![
+            "--format",
+            "json",
+            "contact",
+            "add",
+            "--date",
+            day,
+            "--kind",
+            kind,
+            "--advisor",
+            code,
+        ];
+        args.extend_from_slice(extra);
+        json(&at(&office, "2025-12-20", &args))["id"].to_string()
+    };
+    // G01: invited to Guangxi for the 07-08 座谈 (reception), visited at
+    // their unit (visit), and a call, which is not of the duty's kinds.
+    contact("2025-07-08", "reception", "G01", &[]);
+    contact("2025-10-20", "visit", "G01", &[]);
+    contact("2025-08-01", "call", "G01", &[]);
+    // G02: a reception recorded by mistake and voided; a reported
+    // achievement (五报告), which is the unit informing the office.
+    let wrong = contact("2025-07-08", "reception", "G02", &[]);
+    at(
+        &office,
+        "2025-12-20",
+        &["contact", "void", &wrong, "--reason", "误录"],
+    );
+    contact("2025-09-01", "report", "G02", &["--event", "achievement"]);
+    // G03: three receptions: the points stop at two (四（一）: 1—2次).
+    for day in ["2025-07-08", "2025-09-09", "2025-12-01"] {
+        contact(day, "reception", "G03", &[]);
+    }
+    let file = "samples/rules/guangxi.toml";
+    let checked = at(&office, "2025-12-20", &["assess", "rules", "check", file]);
+    assert!(checked.contains("规则有效"), "{checked}");
+    let doc = json(&at(
+        &office,
+        "2025-12-20",
+        &[
+            "--format", "json", "assess", "run", "--year", "2025", "--rules", file,
+        ],
+    ));
+    let row = |code: &str| {
+        doc["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["code"] == code)
+            .unwrap()
+            .clone()
+    };
+    // G01: 2 contacts × 20 + the November report × 20 = 60, both met.
+    assert_eq!(row("G01")["points"], 60.0);
+    assert_eq!(row("G01")["missed"], 0);
+    // G02: the voided reception and the report do not count: missed.
+    assert_eq!(row("G02")["points"], 0.0);
+    assert_eq!(row("G02")["missed"], 2);
+    // G03: three receptions, capped at 40; no year-end report.
+    assert_eq!(row("G03")["points"], 40.0);
+    assert_eq!(row("G03")["missed"], 1);
+    let explained = json(&at(
+        &office,
+        "2025-12-20",
+        &[
+            "--format", "json", "assess", "explain", "G01", "--year", "2025",
+        ],
+    ));
+    let requirement = &explained["requirements"][0];
+    assert_eq!(requirement["met"], true);
+    assert!(
+        requirement["detail"]
+            .as_str()
+            .unwrap()
+            .starts_with("联系服务（走访、登门拜访、来访接待） 2"),
+        "{requirement}"
+    );
+    let contacts: Vec<(String, String)> = explained["records"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["record"].as_str().unwrap().starts_with("contact #"))
+        .map(|r| {
+            (
+                r["date"].as_str().unwrap().to_string(),
+                r["kind"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        contacts,
+        [
+            ("2025-07-08".to_string(), "reception".to_string()),
+            ("2025-08-01".to_string(), "call".to_string()),
+            ("2025-10-20".to_string(), "visit".to_string()),
+        ]
+    );
+    let metrics = explained["metrics"].to_string();
+    assert!(metrics.contains("\"metric\":\"contacts\""), "{metrics}");
+    let g02 = at(
+        &office,
+        "2025-12-20",
+        &["--lang", "en", "assess", "explain", "G02", "--year", "2025"],
+    );
+    assert!(
+        g02.contains("contacts（visit, home visit, reception） 0"),
+        "{g02}"
+    );
+    assert!(!g02.contains("contact #"), "{g02}");
+    // `roster check` re-counts the contacts: voiding a counted one makes
+    // the draft stale.
+    office.ok(&["check", "--only", "assessments_current"]);
+    at(
+        &office,
+        "2025-12-20",
+        &["contact", "void", "1", "--reason", "日期记错"],
+    );
+    office.fails(4, &["check", "--only", "assessments_current"]);
+    let (_, out, _) = office.run(&["check", "--only", "assessments_current"]);
+    assert!(out.contains("G01") && !out.contains("G02"), "{out}");
+}
+
+/// `count = "contacts"` takes contact kinds: an activity kind or a reported
+/// event (五报告, never a contact) is refused with the line named (exit 3).
+#[test]
+fn a_contacts_count_takes_contact_kinds_only() {
+    let office = Office::empty();
+    let good = std::fs::read_to_string("samples/rules/guangxi.toml").unwrap();
+    for (wrong, said, said_en) in [
+        (
+            r#"kinds = ["visit", "seminar"]"#,
+            "未知的联系方式“seminar”",
+            "unknown contact kind \"seminar\"",
+        ),
+        (
+            r#"kinds = ["report"]"#,
+            "五报告",
+            "never counts as contacts",
+        ),
+    ] {
+        let text = good.replacen(r#"kinds = ["visit", "home_visit", "reception"]"#, wrong, 1);
+        let file = rules(&office, "bad.toml", &text);
+        let line = text
+            .lines()
+            .position(|l| l == wrong)
+            .map(|i| i + 1)
+            .unwrap();
+        let err = office.fails(3, &["assess", "rules", "check", &file]);
+        assert!(
+            err.contains(&format!("第 {line} 行")) && err.contains(said),
+            "{err}"
+        );
+        let en = office.fails_en(3, &["assess", "rules", "check", &file]);
+        assert!(
+            en.contains(&format!("line {line}")) && en.contains(said_en),
+            "{en}"
+        );
+    }
+}

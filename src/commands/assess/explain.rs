@@ -10,14 +10,16 @@ use crate::context::Ctx;
 use crate::domain::assess;
 use crate::input::resolve;
 use crate::labels::{
-    ACTIVITY_KIND, ADVICE_EVENT, APPOINTMENT_STATE, ASSESS_COUNT, ASSESS_STATE, ATTENDANCE, Domain,
-    GRADE, LEDGER_ENTRY,
+    ACTIVITY_KIND, ADVICE_EVENT, APPOINTMENT_STATE, ASSESS_COUNT, ASSESS_STATE, ATTENDANCE,
+    CONTACT_KIND, Domain, GRADE, LEDGER_ENTRY,
 };
 use crate::output::{Cell, Doc, Kind, RowSet, col, print_doc};
 use crate::store::assess as store;
 
-/// A record's kind: an activity's, or advice (a ledger entry).
-static RECORD_KIND: [&Domain; 2] = [&ACTIVITY_KIND, &LEDGER_ENTRY];
+/// A record's kind: an activity's, a contact's, or advice (a ledger entry).
+static RECORD_KIND: [&Domain; 3] = [&ACTIVITY_KIND, &CONTACT_KIND, &LEDGER_ENTRY];
+/// What a count is split by: an activity's kind or a contact's.
+static COUNTED_KIND: [&Domain; 2] = [&ACTIVITY_KIND, &CONTACT_KIND];
 /// A record's outcome: attendance, or the advice's status (and `endorsed`).
 static RECORD_OUTCOME: [&Domain; 2] = [&ATTENDANCE, &ADVICE_EVENT];
 
@@ -127,7 +129,7 @@ pub fn explain(ctx: &Ctx, args: &AdvisorYearArgs) -> anyhow::Result<()> {
         ];
         let mut metric_rows = RowSet::new(vec![
             col("metric", "指标", "metric", Kind::Enum(&ASSESS_COUNT)),
-            col("kind", "类型", "kind", Kind::Enum(&ACTIVITY_KIND)),
+            col("kind", "类型", "kind", Kind::EnumOf(&COUNTED_KIND)),
             col("h1", "上半年", "H1", Kind::Int),
             col("h2", "下半年", "H2", Kind::Int),
             col("year_end", "其中年底", "of which Nov–Dec", Kind::Int),
@@ -136,7 +138,7 @@ pub fn explain(ctx: &Ctx, args: &AdvisorYearArgs) -> anyhow::Result<()> {
             let kind = Some(kind.clone()).filter(|k| !k.is_empty());
             metric_rows.push(vec![count.clone().into(), kind.into(), t.h1.into(), t.h2.into(), t.year_end.into()]);
         }
-        let records = records(conn, advisor.id, year, s.panel_id)?;
+        let records = records(conn, advisor.id, year, s.panel_id, rules.counts("contacts"))?;
         let mut requirements = RowSet::new(vec![
             col("requirement", "要求", "requirement", Kind::Text),
             col("met", "达到", "met", Kind::Bool),
@@ -194,12 +196,14 @@ pub fn explain(ctx: &Ctx, args: &AdvisorYearArgs) -> anyhow::Result<()> {
 
 /// The advisor's records of the year that feed the metrics: those dated in
 /// their days in office on the panel assessed (`panel_id`; any panel for
-/// the whole office), as the run counted them.
+/// the whole office), as the run counted them, and the contacts when the
+/// rule set counts them (never a reported event, 五报告).
 fn records(
     conn: &rusqlite::Connection,
     advisor_id: i64,
     year: i32,
     panel_id: Option<i64>,
+    contacts: bool,
 ) -> anyhow::Result<RowSet> {
     let (first, last) = (format!("{year}-01-01"), format!("{year}-12-31"));
     // In office that day on the panel assessed (`store::serving_condition`).
@@ -228,10 +232,16 @@ fn records(
                     ad.status || CASE WHEN ad.endorsed_on IS NOT NULL THEN ',endorsed' ELSE '' END
                FROM advice_advisors aa JOIN advice ad ON ad.id = aa.advice_id
               WHERE aa.advisor_id = ?1 AND ad.on_date BETWEEN ?2 AND ?3 AND ad.voided_at IS NULL AND {}
+             UNION ALL
+             SELECT c.on_date, 'contact #' || c.id, c.kind, IFNULL(c.note, ''), NULL
+               FROM contact_advisors ca JOIN contacts c ON c.id = ca.contact_id
+              WHERE ?5 AND ca.advisor_id = ?1 AND c.on_date BETWEEN ?2 AND ?3 AND c.voided_at IS NULL
+                AND c.kind <> 'report' AND {}
              ORDER BY 1, 2",
             in_office("ac.on_date"),
             in_office("ad.on_date"),
+            in_office("c.on_date"),
         ),
-        params![advisor_id, first, last, panel_id],
+        params![advisor_id, first, last, panel_id, contacts],
     )
 }

@@ -11,6 +11,21 @@ use super::service::{covered, days_between, service, year_bounds};
 use crate::domain::assess::Subject;
 use crate::input::date;
 
+/// What a run counts beyond activities and advice.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Counting {
+    /// Contacts (联系服务), for a rule set that counts them.
+    pub contacts: bool,
+}
+
+impl Counting {
+    pub fn for_rules(rules: &crate::domain::assess::Rules) -> Self {
+        Counting {
+            contacts: rules.counts("contacts"),
+        }
+    }
+}
+
 /// Everyone assessed for `year` (on `panel_id`, or on any panel) — those
 /// who served, less the leavers — with their counted work, ordered by code.
 /// Only records dated inside an advisor's days in office on the assessed
@@ -21,6 +36,7 @@ pub fn subjects(
     conn: &Connection,
     year: i32,
     panel_id: Option<i64>,
+    counting: Counting,
 ) -> anyhow::Result<Vec<Subject>> {
     let (first, last) = year_bounds(year)?;
     let mid =
@@ -72,7 +88,7 @@ pub fn subjects(
         last: last_s,
         spans,
     };
-    let counted = count_work(conn, &year, &mut subjects);
+    let counted = count_work(conn, &year, counting, &mut subjects);
     conn.pragma_update(None, "cache_size", cache)?;
     counted?;
     Ok(subjects.into_values().collect())
@@ -112,10 +128,12 @@ impl Year {
     }
 }
 
-/// Adds the year's activities and advice to `subjects` (others are ignored).
+/// Adds the year's activities and advice (and contacts, when counted) to
+/// `subjects` (others are ignored).
 fn count_work(
     conn: &Connection,
     year: &Year,
+    counting: Counting,
     subjects: &mut BTreeMap<i64, Subject>,
 ) -> anyhow::Result<()> {
     let partial = year.partial();
@@ -181,6 +199,48 @@ fn count_work(
                 let n: i64 = r.get(4 + i)?;
                 add(subject, count, "", second, end, n);
             }
+        }
+    }
+    if counting.contacts {
+        count_contacts(conn, year, &partial, subjects)?;
+    }
+    Ok(())
+}
+
+/// Adds the year's contacts (联系服务, by kind) to `subjects`: live ones
+/// only, and never a reported event (五报告: the advisor's unit informing the
+/// office, not the office reaching the advisor), as `due`'s quotas and
+/// `report coverage` count them.
+fn count_contacts(
+    conn: &Connection,
+    year: &Year,
+    partial: &str,
+    subjects: &mut BTreeMap<i64, Subject>,
+) -> anyhow::Result<()> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT ca.advisor_id, c.kind, c.on_date >= ?3, c.on_date >= ?4,
+                CASE WHEN ca.advisor_id IN (SELECT value FROM json_each(?5)) THEN c.on_date END, count(*)
+         FROM contacts c JOIN contact_advisors ca ON ca.contact_id = c.id
+         WHERE c.on_date BETWEEN ?1 AND ?2 AND c.voided_at IS NULL AND c.kind <> 'report'
+         GROUP BY 1, 2, 3, 4, 5",
+    )?;
+    let mut rows = stmt.query(params![
+        year.first,
+        year.last,
+        year.h2,
+        year.year_end,
+        partial
+    ])?;
+    while let Some(r) = rows.next()? {
+        let id: i64 = r.get(0)?;
+        let on: Option<String> = r.get(4)?;
+        if !year.in_office(id, on.as_deref()) {
+            continue;
+        }
+        if let Some(subject) = subjects.get_mut(&id) {
+            let (kind, second, end, n): (String, bool, bool, i64) =
+                (r.get(1)?, r.get(2)?, r.get(3)?, r.get(5)?);
+            add(subject, "contacts", &kind, second, end, n);
         }
     }
     Ok(())

@@ -23,7 +23,7 @@ use crate::i18n::pick;
 use crate::input::{Form, date};
 use crate::output::{Doc, Kind, RowSet, col, print_doc};
 
-pub use load::{metrics_json, subjects};
+pub use load::{Counting, metrics_json, subjects};
 pub use service::{Leaver, assessed_in, leavers};
 
 pub fn run(ctx: &Ctx, cmd: AssessCommand) -> anyhow::Result<()> {

@@ -207,7 +207,7 @@ pub fn run(ctx: &Ctx, args: &RunArgs) -> anyhow::Result<()> {
                 ));
             }
         }
-        let mut subjects = load::subjects(tx, year, panel_id)?;
+        let mut subjects = load::subjects(tx, year, panel_id, load::Counting::for_rules(&rules))?;
         if subjects.is_empty() {
             let left = super::leavers(tx, year, panel_id)?.len();
             if left > 0 {
