@@ -31,9 +31,10 @@ pub struct Names {
 impl Names {
     /// Loads every record of `kind`'s table.
     pub fn load(conn: &Connection, kind: &'static Kind) -> anyhow::Result<Names> {
-        let count: i64 = conn.query_row(&format!("SELECT count(*) FROM {}", kind.table), [], |r| {
-            r.get(0)
-        })?;
+        let count: i64 =
+            conn.query_row(&format!("SELECT count(*) FROM {}", kind.table), [], |r| {
+                r.get(0)
+            })?;
         let count = usize::try_from(count).unwrap_or_default();
         let mut names = Names {
             kind,
