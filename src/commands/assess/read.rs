@@ -221,3 +221,37 @@ pub(crate) fn panel_runs(conn: &Connection, year: i32) -> anyhow::Result<Vec<(i6
         .collect::<Result<Vec<_>, _>>()?;
     Ok(runs)
 }
+
+/// Why there is no run to confirm for `year` in the scope asked (one
+/// panel, or the whole office), and the command that confirms what was assessed:
+/// a year assessed panel by panel is confirmed with `--panel`, one assessed
+/// for the whole office without it (seed 002 八（一）: an office with one
+/// panel assesses it by name).
+pub(crate) fn not_assessed(
+    conn: &rusqlite::Connection,
+    year: i32,
+    one_panel: bool,
+    scope: &str,
+) -> anyhow::Result<anyhow::Error> {
+    let panels = panel_runs(conn, year)?;
+    let whole = store::current_run(conn, year, None)?.is_some();
+    Ok(match (one_panel, panels.as_slice()) {
+        (false, [_, ..]) => {
+            let codes = panels.iter().map(|(_, c)| c.as_str()).collect::<Vec<_>>();
+            let first = codes[0];
+            let (zh, en) = (codes.join("、"), codes.join(", "));
+            crate::refused!(
+                "{year} 年度已对顾问团 {zh} 考核（未做全体考核）；请用 --panel 确定：roster assess confirm --year {year} --panel {first}",
+                "{year} was assessed for panel {en} (not for the whole office); confirm with --panel: roster assess confirm --year {year} --panel {first}",
+            )
+        }
+        (true, _) if whole => crate::refused!(
+            "{year} 年度尚未对{scope}单独考核；该年度是全体一起考核的，请不加 --panel 确定：roster assess confirm --year {year}",
+            "{year} was not assessed for {scope} alone but for the whole office; confirm it without --panel: roster assess confirm --year {year}",
+        ),
+        _ => crate::refused!(
+            "{year} 年度尚未考核（{scope}）；请先运行 roster assess run --year {year} --rules 规则文件",
+            "there is no {year} assessment to confirm ({scope}); run `roster assess run --year {year} --rules FILE` first",
+        ),
+    })
+}
