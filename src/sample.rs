@@ -48,6 +48,10 @@ pub const RULES: &[(&str, &str)] = &[
         "samples/rules/kaizhou-tech.toml",
         include_str!("../samples/rules/kaizhou-tech.toml"),
     ),
+    (
+        "samples/rules/guangxi.toml",
+        include_str!("../samples/rules/guangxi.toml"),
+    ),
 ];
 
 /// The built-in copy of a sample rule file named `path`, if it is one.

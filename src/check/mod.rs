@@ -16,6 +16,7 @@ mod assess;
 pub mod database;
 mod money;
 mod roster;
+mod work;
 
 use chrono::NaiveDate;
 use rusqlite::Connection;
@@ -128,6 +129,12 @@ pub static CHECKS: &[Check] = &[
         zh: "在聘专家没有当前联系人（一对一联系）",
         en: "serving advisors without a current liaison (one-to-one liaison)",
         run: roster::liaison_coverage,
+    },
+    Check {
+        name: "participations_in_office",
+        zh: "非特邀参加活动的日期不在专家任职期间",
+        en: "non-guest participations dated on a day the advisor served no panel",
+        run: work::participations_in_office,
     },
     Check {
         name: "budget_caps",

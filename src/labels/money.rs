@@ -64,6 +64,7 @@ domain!(ASSESS_COUNT, "指标", "metric", [], {
     "advice_adopted" => "被采纳", "advice adopted";
     "advice_implemented" => "已落实", "advice implemented";
     "advice_endorsed" => "领导批示", "advice endorsed";
+    "contacts" => "联系服务", "contacts";
 });
 
 domain!(ASSESS_STATE, "考核状态", "assessment state", ["assess_runs.state", "assessments.state"], {

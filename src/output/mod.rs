@@ -204,7 +204,7 @@ pub fn display(cell: &Cell, kind: Kind, shown: Shown) -> String {
         Cell::Null => return String::new(),
         Cell::Text(t) => t.clone(),
         Cell::Int(i) => i.to_string(),
-        Cell::Float(f) => trim_float(*f),
+        Cell::Float(f) => decimal(*f),
     };
     match (kind, cell) {
         (Kind::Money, Cell::Int(fen)) => {
@@ -254,7 +254,12 @@ pub fn display(cell: &Cell, kind: Kind, shown: Shown) -> String {
     }
 }
 
-fn trim_float(f: f64) -> String {
+/// A figure (a score, points, hours) to at most two decimals, without
+/// trailing zeros; -0.0 (a score of nothing, less nothing: an empty sum of
+/// floats is -0.0) and what rounds to it read 0. Every score or points
+/// figure printed — a table or CSV cell, a sentence such as
+/// `assess explain`'s "得分 0：…" — goes through here.
+pub fn decimal(f: f64) -> String {
     let text = format!("{f:.2}");
     let text = text.trim_end_matches('0').trim_end_matches('.');
     // -0.0 (a score of nothing, less nothing) and what rounds to it read 0.
@@ -292,7 +297,8 @@ pub fn json_value(cell: &Cell, kind: Kind, shown: Shown) -> serde_json::Value {
             serde_json::from_str(t).unwrap_or_else(|_| Value::from(t.clone()))
         }
         (_, Cell::Int(i)) => Value::from(*i),
-        (_, Cell::Float(f)) => Value::from(*f),
+        // + 0.0: -0.0 is written 0.0, not -0.0.
+        (_, Cell::Float(f)) => Value::from(*f + 0.0),
         (_, Cell::Text(t)) => Value::from(t.clone()),
     }
 }
@@ -382,5 +388,14 @@ mod tests {
             json_value(&kinds, Kind::EnumOf(&BOTH), shown),
             json!("visit,seminar")
         );
+    }
+
+    #[test]
+    fn a_negative_zero_reads_zero_in_every_format() {
+        let zero = Cell::Float(-0.0);
+        assert_eq!(display(&zero, Kind::Float, Shown::default()), "0");
+        let text = json_value(&zero, Kind::Float, Shown::default()).to_string();
+        assert_eq!(text, "0.0");
+        assert_eq!(decimal(-2.5), "-2.5");
     }
 }

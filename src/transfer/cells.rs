@@ -79,7 +79,8 @@ pub fn format(buf: &mut String, value: ValueRef<'_>, kind: Kind, style: CellStyl
                 let _ = write!(buf, "{f:.2}");
                 let kept = buf.trim_end_matches('0').trim_end_matches('.').len();
                 buf.truncate(kept);
-                if buf.is_empty() || buf == "-" {
+                // What rounds to nothing reads 0, never -0 (`output::decimal`).
+                if buf.is_empty() || buf == "-" || buf == "-0" {
                     buf.clear();
                     buf.push('0');
                 }
@@ -237,6 +238,11 @@ mod tests {
             1.0 / 3.0,
         ] {
             assert_eq!(cell(ValueRef::Real(f), Kind::Float, false), exact(f), "{f}");
+        }
+        // A score of nothing, or what rounds to it, reads 0 — never -0.
+        for f in [-0.0, -0.001, -0.004] {
+            assert_eq!(cell(ValueRef::Real(f), Kind::Float, false), "0", "{f}");
+            assert_eq!(crate::output::decimal(f), "0", "{f}");
         }
     }
 

@@ -89,7 +89,8 @@ pub fn write<W: Write + Send>(
                     continue;
                 }
                 (Kind::Float, rusqlite::types::ValueRef::Real(f)) => {
-                    sheet.write_number(r, c, f).map_err(xlsx_error)?;
+                    // + 0.0: a -0.0 score is written 0.
+                    sheet.write_number(r, c, f + 0.0).map_err(xlsx_error)?;
                     continue;
                 }
                 (Kind::Money, rusqlite::types::ValueRef::Integer(fen)) => {

@@ -8,6 +8,8 @@ mod appointment_rules;
 mod appointment_state;
 mod assess;
 mod assess_budget;
+mod assess_guangxi;
+mod assess_leavers;
 mod bench;
 mod catalog;
 mod catalog_sample;

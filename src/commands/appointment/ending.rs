@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::{StepInput, done, done_ending, step_input, transition};
+use super::{StepInput, after, done, done_ending, step_input, transition};
 use crate::cli::appointment::{DismissArgs, ObjectArgs, RejectArgs, ResignArgs};
 use crate::context::{Ctx, Tx};
 use crate::domain::lifecycle;
@@ -236,9 +236,22 @@ pub fn dismiss(ctx: &Ctx, args: &DismissArgs) -> anyhow::Result<()> {
         })?;
         let renewals = end_renewals(tx, id, &input, "解聘", "dismissed")?;
         end_pairings(tx, current.advisor_id, input.date)?;
-        Ok(renewals)
+        let after = after::work_after(tx, current.advisor_id, &date::iso(input.date))?;
+        Ok((renewals, after))
     })
-    .and_then(|renewals| done_ending(ctx, id, "dismissed", &renewals))
+    .and_then(|(renewals, after)| {
+        done_ending(ctx, id, "dismissed", &renewals)?;
+        warn_after(ctx, current.advisor_id, input.date, &after)
+    })
+}
+
+/// Warns (stderr) of work on file dated after the ending (`after.rs`).
+fn warn_after(ctx: &Ctx, advisor_id: i64, from: NaiveDate, lines: &[String]) -> anyhow::Result<()> {
+    let advisor = crate::store::advisor::get(&ctx.conn, advisor_id)?;
+    if let Some(note) = after::warning(&advisor.name, &advisor.code, &date::iso(from), lines) {
+        crate::output::print_warning(&ctx.env, &note);
+    }
+    Ok(())
 }
 
 pub fn resign(ctx: &Ctx, args: &ResignArgs) -> anyhow::Result<()> {
@@ -292,9 +305,13 @@ pub fn resign(ctx: &Ctx, args: &ResignArgs) -> anyhow::Result<()> {
         let renewals = end_renewals(tx, id, &input, "辞去", "resigned")?;
         let advisor = store::get(tx, id)?.advisor_id;
         end_pairings(tx, advisor, input.date)?;
-        Ok(renewals)
+        let after = after::work_after(tx, advisor, &date::iso(input.date))?;
+        Ok((renewals, advisor, after))
     })
-    .and_then(|renewals| done_ending(ctx, id, "resigned", &renewals))
+    .and_then(|(renewals, advisor, after)| {
+        done_ending(ctx, id, "resigned", &renewals)?;
+        warn_after(ctx, advisor, input.date, &after)
+    })
 }
 
 /// An advisor whose service ends on `day` (dismissed or resigned, serving

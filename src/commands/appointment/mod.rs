@@ -2,6 +2,7 @@
 //! endings and renewal (`ending.rs`), reading (`read.rs`). Every transition
 //! is checked by `domain::lifecycle` before anything is written.
 
+mod after;
 mod checks;
 mod ending;
 pub(crate) mod read;

@@ -24,10 +24,14 @@ fn draft_result(tx: &Tx, advisor_text: &str, year: i32) -> anyhow::Result<(i64, 
         )),
         Some((id, run, _)) => Ok((id, run, name)),
         None => {
-            let served = crate::commands::assess::subjects(tx, year, None)?
-                .iter()
-                .any(|s| s.advisor_id == advisor.id);
-            if served {
+            if let Some(leaver) = super::left::left_out(tx, advisor.id, year)? {
+                let why = super::left::sentence(&leaver, year);
+                return Err(crate::refused!(
+                    "{why}；没有可评定的等次或可调整的补贴",
+                    "{why}; there is no grade or subsidy to change"
+                ));
+            }
+            if super::assessed_in(tx, advisor.id, year)? {
                 Err(crate::refused!(
                     "{name} 尚无 {year} 年度考核结果；请先运行 roster assess run",
                     "{name} has no {year} result yet; run `roster assess run` first",
@@ -255,6 +259,7 @@ pub fn confirm(ctx: &Ctx, confirm: &ConfirmArgs) -> anyhow::Result<()> {
             .as_deref()
             .map(|p| resolve::panel(conn, &ctx.env, "--panel", p))
             .transpose()?;
+        let one_panel = panel.is_some();
         let scope = panel
             .as_ref()
             .map(|p| p.name.clone())
@@ -265,10 +270,7 @@ pub fn confirm(ctx: &Ctx, confirm: &ConfirmArgs) -> anyhow::Result<()> {
                 "the {year} assessment is already confirmed"
             )),
             Some((id, _)) => Ok((id, scope)),
-            None => Err(crate::refused!(
-                "{year} 年度尚未考核（{scope}）",
-                "there is no {year} assessment to confirm ({scope})"
-            )),
+            None => Err(super::read::not_assessed(conn, year, one_panel, &scope)?),
         }
     })?;
     ctx.confirm(&crate::tr!(

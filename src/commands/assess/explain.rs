@@ -4,20 +4,22 @@
 
 use rusqlite::params;
 
-use super::{load, notes, year};
+use super::{left, load, notes, year};
 use crate::cli::assess::AdvisorYearArgs;
 use crate::context::Ctx;
 use crate::domain::assess;
 use crate::input::resolve;
 use crate::labels::{
-    ACTIVITY_KIND, ADVICE_EVENT, ASSESS_COUNT, ASSESS_STATE, ATTENDANCE, Domain, GRADE,
-    LEDGER_ENTRY,
+    ACTIVITY_KIND, ADVICE_EVENT, APPOINTMENT_STATE, ASSESS_COUNT, ASSESS_STATE, ATTENDANCE,
+    CONTACT_KIND, Domain, GRADE, LEDGER_ENTRY,
 };
 use crate::output::{Cell, Doc, Kind, RowSet, col, print_doc};
 use crate::store::assess as store;
 
-/// A record's kind: an activity's, or advice (a ledger entry).
-static RECORD_KIND: [&Domain; 2] = [&ACTIVITY_KIND, &LEDGER_ENTRY];
+/// A record's kind: an activity's, a contact's, or advice (a ledger entry).
+static RECORD_KIND: [&Domain; 3] = [&ACTIVITY_KIND, &CONTACT_KIND, &LEDGER_ENTRY];
+/// What a count is split by: an activity's kind or a contact's.
+static COUNTED_KIND: [&Domain; 2] = [&ACTIVITY_KIND, &CONTACT_KIND];
 /// A record's outcome: attendance, or the advice's status (and `endorsed`).
 static RECORD_OUTCOME: [&Domain; 2] = [&ATTENDANCE, &ADVICE_EVENT];
 
@@ -36,6 +38,8 @@ struct Stored {
     rules: String,
     sha: String,
     state: String,
+    /// The panel assessed (none: the whole office).
+    panel_id: Option<i64>,
 }
 
 pub fn explain(ctx: &Ctx, args: &AdvisorYearArgs) -> anyhow::Result<()> {
@@ -43,12 +47,37 @@ pub fn explain(ctx: &Ctx, args: &AdvisorYearArgs) -> anyhow::Result<()> {
     let doc = ctx.read(|conn| {
         let advisor = resolve::advisor(conn, &ctx.env, "ADVISOR", &args.advisor)?;
         let Some((id, run_id, _)) = store::current_result(conn, advisor.id, year)? else {
+            // Seed 001 art. 16, seed 002 八（一）: who left during the year
+            // by resignation or dismissal is not assessed; say so.
+            if let Some(leaver) = left::left_out(conn, advisor.id, year)? {
+                let record = vec![
+                    col("advisor", "专家", "advisor", Kind::Text),
+                    col("year", "年度", "year", Kind::Int),
+                    col("how", "离任方式", "how they left", Kind::Enum(&APPOINTMENT_STATE)),
+                    col("ended_on", "离任日期", "left on", Kind::Date),
+                    col("panel", "顾问团", "panel", Kind::Text),
+                    col("assessed", "参加考核", "assessed", Kind::Bool),
+                ];
+                let cells: Vec<Cell> = vec![
+                    format!("{} {}", advisor.code, advisor.name).into(),
+                    i64::from(year).into(),
+                    leaver.how.clone().into(),
+                    leaver.ended_on.clone().into(),
+                    leaver.panel.clone().into(),
+                    false.into(),
+                ];
+                return Ok(Doc::default().record("assessment", record, cells).lines(
+                    "why",
+                    ("不参加考核的原因", "Why not assessed"),
+                    vec![left::sentence(&leaver, year)],
+                ));
+            }
             let name = &advisor.name;
             return Err(crate::invalid!("{name} 没有 {year} 年度的考核结果", "{name} has no {year} assessment"));
         };
         let s = conn.query_row(
             "SELECT s.points, s.prelim_grade, s.grade, s.grade_reason, s.quota_note, s.subsidy_fen, s.subsidy_note,
-                    s.dismissal_candidate, s.metrics, r.rules_toml, r.rules_name, r.rules_sha256, s.state
+                    s.dismissal_candidate, s.metrics, r.rules_toml, r.rules_name, r.rules_sha256, s.state, r.panel_id
              FROM assessments s JOIN assess_runs r ON r.id = s.run_id WHERE s.id = ?1",
             [id],
             |r| {
@@ -66,6 +95,7 @@ pub fn explain(ctx: &Ctx, args: &AdvisorYearArgs) -> anyhow::Result<()> {
                     rules: r.get(10)?,
                     sha: r.get(11)?,
                     state: r.get(12)?,
+                    panel_id: r.get(13)?,
                 })
             },
         )?;
@@ -99,7 +129,7 @@ pub fn explain(ctx: &Ctx, args: &AdvisorYearArgs) -> anyhow::Result<()> {
         ];
         let mut metric_rows = RowSet::new(vec![
             col("metric", "指标", "metric", Kind::Enum(&ASSESS_COUNT)),
-            col("kind", "类型", "kind", Kind::Enum(&ACTIVITY_KIND)),
+            col("kind", "类型", "kind", Kind::EnumOf(&COUNTED_KIND)),
             col("h1", "上半年", "H1", Kind::Int),
             col("h2", "下半年", "H2", Kind::Int),
             col("year_end", "其中年底", "of which Nov–Dec", Kind::Int),
@@ -108,7 +138,7 @@ pub fn explain(ctx: &Ctx, args: &AdvisorYearArgs) -> anyhow::Result<()> {
             let kind = Some(kind.clone()).filter(|k| !k.is_empty());
             metric_rows.push(vec![count.clone().into(), kind.into(), t.h1.into(), t.h2.into(), t.year_end.into()]);
         }
-        let records = records(conn, advisor.id, year)?;
+        let records = records(conn, advisor.id, year, s.panel_id, rules.counts("contacts"))?;
         let mut requirements = RowSet::new(vec![
             col("requirement", "要求", "requirement", Kind::Text),
             col("met", "达到", "met", Kind::Bool),
@@ -164,9 +194,25 @@ pub fn explain(ctx: &Ctx, args: &AdvisorYearArgs) -> anyhow::Result<()> {
     print_doc(&ctx.env, &doc)
 }
 
-/// The advisor's records of the year that feed the metrics.
-fn records(conn: &rusqlite::Connection, advisor_id: i64, year: i32) -> anyhow::Result<RowSet> {
+/// The advisor's records of the year that feed the metrics: those dated in
+/// their days in office on the panel assessed (`panel_id`; any panel for
+/// the whole office), as the run counted them, and the contacts when the
+/// rule set counts them (never a reported event, 五报告).
+fn records(
+    conn: &rusqlite::Connection,
+    advisor_id: i64,
+    year: i32,
+    panel_id: Option<i64>,
+    contacts: bool,
+) -> anyhow::Result<RowSet> {
     let (first, last) = (format!("{year}-01-01"), format!("{year}-12-31"));
+    // In office that day on the panel assessed (`store::serving_condition`).
+    let in_office = |on: &str| {
+        format!(
+            "EXISTS (SELECT 1 FROM appointments ap WHERE ap.advisor_id = ?1 AND (?4 IS NULL OR ap.panel_id = ?4) AND {})",
+            crate::store::serving_condition("ap").replace('?', on)
+        )
+    };
     RowSet::query(
         conn,
         vec![
@@ -176,16 +222,26 @@ fn records(conn: &rusqlite::Connection, advisor_id: i64, year: i32) -> anyhow::R
             col("what", "内容", "what", Kind::Text),
             col("outcome", "情况", "outcome", Kind::EnumOf(&RECORD_OUTCOME)),
         ],
-        "SELECT ac.on_date, 'activity #' || ac.id, ac.kind, ac.topic, pa.attendance
-           FROM participants pa JOIN activities ac ON ac.id = pa.activity_id
-          WHERE pa.advisor_id = ?1 AND ac.on_date BETWEEN ?2 AND ?3 AND ac.voided_at IS NULL
-            AND pa.voided_at IS NULL AND pa.attendance <> 'invited'
-         UNION ALL
-         SELECT ad.on_date, 'advice #' || ad.id, 'advice', ad.title,
-                ad.status || CASE WHEN ad.endorsed_on IS NOT NULL THEN ',endorsed' ELSE '' END
-           FROM advice_advisors aa JOIN advice ad ON ad.id = aa.advice_id
-          WHERE aa.advisor_id = ?1 AND ad.on_date BETWEEN ?2 AND ?3 AND ad.voided_at IS NULL
-         ORDER BY 1, 2",
-        params![advisor_id, first, last],
+        &format!(
+            "SELECT ac.on_date, 'activity #' || ac.id, ac.kind, ac.topic, pa.attendance
+               FROM participants pa JOIN activities ac ON ac.id = pa.activity_id
+              WHERE pa.advisor_id = ?1 AND ac.on_date BETWEEN ?2 AND ?3 AND ac.voided_at IS NULL
+                AND pa.voided_at IS NULL AND pa.attendance <> 'invited' AND {}
+             UNION ALL
+             SELECT ad.on_date, 'advice #' || ad.id, 'advice', ad.title,
+                    ad.status || CASE WHEN ad.endorsed_on IS NOT NULL THEN ',endorsed' ELSE '' END
+               FROM advice_advisors aa JOIN advice ad ON ad.id = aa.advice_id
+              WHERE aa.advisor_id = ?1 AND ad.on_date BETWEEN ?2 AND ?3 AND ad.voided_at IS NULL AND {}
+             UNION ALL
+             SELECT c.on_date, 'contact #' || c.id, c.kind, IFNULL(c.note, ''), NULL
+               FROM contact_advisors ca JOIN contacts c ON c.id = ca.contact_id
+              WHERE ?5 AND ca.advisor_id = ?1 AND c.on_date BETWEEN ?2 AND ?3 AND c.voided_at IS NULL
+                AND c.kind <> 'report' AND {}
+             ORDER BY 1, 2",
+            in_office("ac.on_date"),
+            in_office("ad.on_date"),
+            in_office("c.on_date"),
+        ),
+        params![advisor_id, first, last, panel_id, contacts],
     )
 }

@@ -6,10 +6,12 @@
 mod budget;
 mod decide;
 mod explain;
+mod left;
 mod load;
 pub(crate) mod notes;
 mod read;
 mod run;
+mod service;
 mod stored;
 mod term;
 
@@ -22,7 +24,8 @@ use crate::i18n::pick;
 use crate::input::{Form, date};
 use crate::output::{Doc, Kind, RowSet, col, print_doc};
 
-pub use load::{metrics_json, subjects};
+pub use load::{Counting, metrics_json, subjects};
+pub use service::{Leaver, assessed_in, leavers};
 
 pub fn run(ctx: &Ctx, cmd: AssessCommand) -> anyhow::Result<()> {
     match cmd {
@@ -97,7 +100,7 @@ pub fn rules_check(env: &Env, path: &Path) -> anyhow::Result<()> {
     for p in &rules.points {
         points.push(vec![p.label.clone().into(), p.each.into(), p.cap.into()]);
     }
-    let [e, c, b] = rules.thresholds;
+    let [e, c, b] = rules.thresholds.map(crate::output::decimal);
     let s = &rules.subsidy;
     let money = crate::input::money::grouped;
     let (ex, co, ba, inc) = (

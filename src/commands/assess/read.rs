@@ -2,7 +2,7 @@
 
 use rusqlite::{Connection, OptionalExtension};
 
-use super::{notes, year};
+use super::{left, notes, year};
 use crate::cli::assess::YearArgs;
 use crate::context::Ctx;
 use crate::input::{money, resolve};
@@ -117,13 +117,29 @@ fn run_doc(conn: &Connection, run_id: i64) -> anyhow::Result<Doc> {
             "{assessed} assessed, {excellent} excellent, subsidies {total} yuan in all"
         ),
     ];
-    let summary = summary.into_iter().chain(bound).collect();
+    let mut summary: Vec<String> = summary.into_iter().chain(bound).collect();
+    // Seed 001 art. 16, seed 002 八（一）: the year assesses the work of
+    // those in office; who left during it by resignation or dismissal is
+    // listed, not graded.
+    let left = left::table(conn, run_id)?;
+    if !left.rows.is_empty() {
+        let (n, phrase) = (left.rows.len(), left::not_assessed());
+        summary.push(crate::tr!("另有 {n} 人{phrase}", "{n} more {phrase}"));
+    }
     let (results, candidates) = results(conn, run_id)?;
-    Ok(Doc::default().lines("run", ("考核", "Assessment"), summary).table("results", ("结果", "Results"), results).table(
-        "dismissal_candidates",
-        ("拟解聘情形（供研究，不自动解聘）", "Dismissal candidates (for the office to decide; nobody is dismissed automatically)"),
-        candidates,
-    ))
+    Ok(Doc::default()
+        .lines("run", ("考核", "Assessment"), summary)
+        .table("results", ("结果", "Results"), results)
+        .table(
+            "left_out",
+            ("年内辞去/解聘，不参加本年度考核", "Resigned or dismissed during the year: not assessed"),
+            left,
+        )
+        .table(
+            "dismissal_candidates",
+            ("拟解聘情形（供研究，不自动解聘）", "Dismissal candidates (for the office to decide; nobody is dismissed automatically)"),
+            candidates,
+        ))
 }
 
 /// What the run's subsidies had to fit — the rule set's cap or the budget
@@ -228,7 +244,7 @@ pub fn show(ctx: &Ctx, args: &YearArgs) -> anyhow::Result<()> {
 
 /// The current (not superseded) run of each panel assessed on its own in
 /// `year`: (run id, panel code), by code.
-fn panel_runs(conn: &Connection, year: i32) -> anyhow::Result<Vec<(i64, String)>> {
+pub(crate) fn panel_runs(conn: &Connection, year: i32) -> anyhow::Result<Vec<(i64, String)>> {
     let mut stmt = conn.prepare(
         "SELECT max(r.id), p.code FROM assess_runs r JOIN panels p ON p.id = r.panel_id
          WHERE r.year = ?1 AND r.state <> 'superseded' GROUP BY r.panel_id ORDER BY p.code",
@@ -237,4 +253,38 @@ fn panel_runs(conn: &Connection, year: i32) -> anyhow::Result<Vec<(i64, String)>
         .query_map([year], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<Result<Vec<_>, _>>()?;
     Ok(runs)
+}
+
+/// Why there is no run to confirm for `year` in the scope asked (one
+/// panel, or the whole office), and the command that confirms what was assessed:
+/// a year assessed panel by panel is confirmed with `--panel`, one assessed
+/// for the whole office without it (seed 002 八（一）: an office with one
+/// panel assesses it by name).
+pub(crate) fn not_assessed(
+    conn: &rusqlite::Connection,
+    year: i32,
+    one_panel: bool,
+    scope: &str,
+) -> anyhow::Result<anyhow::Error> {
+    let panels = panel_runs(conn, year)?;
+    let whole = store::current_run(conn, year, None)?.is_some();
+    Ok(match (one_panel, panels.as_slice()) {
+        (false, [_, ..]) => {
+            let codes = panels.iter().map(|(_, c)| c.as_str()).collect::<Vec<_>>();
+            let first = codes[0];
+            let (zh, en) = (codes.join("、"), codes.join(", "));
+            crate::refused!(
+                "{year} 年度已对顾问团 {zh} 考核（未做全体考核）；请用 --panel 确定：roster assess confirm --year {year} --panel {first}",
+                "{year} was assessed for panel {en} (not for the whole office); confirm with --panel: roster assess confirm --year {year} --panel {first}",
+            )
+        }
+        (true, _) if whole => crate::refused!(
+            "{year} 年度尚未对{scope}单独考核；该年度是全体一起考核的，请不加 --panel 确定：roster assess confirm --year {year}",
+            "{year} was not assessed for {scope} alone but for the whole office; confirm it without --panel: roster assess confirm --year {year}",
+        ),
+        _ => crate::refused!(
+            "{year} 年度尚未考核（{scope}）；请先运行 roster assess run --year {year} --rules 规则文件",
+            "there is no {year} assessment to confirm ({scope}); run `roster assess run --year {year} --rules FILE` first",
+        ),
+    })
 }

@@ -284,8 +284,15 @@ pub fn run(ctx: &Ctx, args: &RunArgs) -> anyhow::Result<()> {
                 ));
             }
         }
-        let mut subjects = load::subjects(tx, year, panel_id)?;
+        let mut subjects = load::subjects(tx, year, panel_id, load::Counting::for_rules(&rules))?;
         if subjects.is_empty() {
+            let left = super::leavers(tx, year, panel_id)?.len();
+            if left > 0 {
+                return Err(crate::refused!(
+                    "{year} 年度无可考核：在聘的 {left} 人均年内辞去/解聘，不参加本年度考核",
+                    "nobody to assess in {year}: the {left} who served all resigned or were dismissed during it, and are not assessed"
+                ));
+            }
             return Err(crate::refused!("{year} 年度没有在聘专家，无可考核", "nobody served in {year}; there is nothing to assess"));
         }
         let ids: Vec<i64> = subjects.iter().map(|s| s.advisor_id).collect();

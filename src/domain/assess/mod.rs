@@ -8,6 +8,7 @@ pub mod quota;
 mod raw;
 pub mod rules;
 pub mod score;
+mod source;
 pub mod subsidy;
 
 pub use rules::{Rules, parse};

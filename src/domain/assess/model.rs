@@ -85,6 +85,22 @@ pub struct Rules {
     pub dismissal: Option<Dismissal>,
 }
 
+impl Rules {
+    /// Whether any requirement, points rule or tie-break reads `count`
+    /// (a run counts contacts only for a rule set that asks for them).
+    pub fn counts(&self, count: &str) -> bool {
+        self.requirements
+            .iter()
+            .flat_map(|r| &r.any)
+            .chain(self.points.iter().map(|p| &p.condition))
+            .any(|c| c.count == count)
+            || self
+                .quota
+                .as_ref()
+                .is_some_and(|q| q.tie_break.iter().any(|t| t == count))
+    }
+}
+
 /// What a requirement or a points rule counts, per advisor per year.
 pub const COUNTS: &[&str] = &[
     "attended",           // activities attended (by kind)
@@ -94,6 +110,7 @@ pub const COUNTS: &[&str] = &[
     "advice_adopted",     // … adopted or partly adopted (incl. implemented)
     "advice_implemented", // … implemented
     "advice_endorsed",    // … endorsed by a leader (领导批示)
+    "contacts",           // contacts naming the advisor (by contact kind; never a 五报告)
 ];
 
 /// When a requirement is measured.

@@ -10,24 +10,7 @@ pub use super::model::{
     Rules, Subsidy,
 };
 use super::raw::{RawCondition, RawRules};
-
-struct Source<'a> {
-    text: &'a str,
-}
-
-impl Source<'_> {
-    fn line(&self, span: std::ops::Range<usize>) -> usize {
-        let end = span.start.min(self.text.len());
-        self.text[..end].matches('\n').count() + 1
-    }
-
-    fn error<T>(&self, span: std::ops::Range<usize>, message: String) -> Result<T, RuleError> {
-        Err(RuleError {
-            line: self.line(span),
-            message,
-        })
-    }
-}
+use super::source::{Source, condition, one_of};
 
 /// Parses and validates a rule file's text.
 pub fn parse(text: &str) -> Result<Rules, RuleError> {
@@ -313,84 +296,5 @@ pub fn parse(text: &str) -> Result<Rules, RuleError> {
         missed_requirement,
         quota,
         subsidy,
-    })
-}
-
-fn one_of(
-    source: &Source,
-    value: &Spanned<String>,
-    allowed: &[&str],
-    key: &str,
-) -> Result<String, RuleError> {
-    let v = value.get_ref();
-    if allowed.contains(&v.as_str()) {
-        Ok(v.clone())
-    } else {
-        let list = allowed.join(", ");
-        source.error(
-            value.span(),
-            crate::tr!(
-                "{key} 的值“{v}”无效；可选：{list}",
-                "{key}: \"{v}\" is not one of {list}"
-            ),
-        )
-    }
-}
-
-fn condition(source: &Source, raw: &RawCondition) -> Result<Condition, RuleError> {
-    let count = one_of(source, &raw.count, COUNTS, "count")?;
-    let mut kinds = Vec::new();
-    for kind in &raw.kinds {
-        if !count.starts_with("advice")
-            && crate::labels::ACTIVITY_KIND
-                .codes()
-                .any(|c| c == kind.get_ref())
-        {
-            kinds.push(kind.get_ref().clone());
-        } else if count.starts_with("advice") {
-            let k = kind.get_ref();
-            return source.error(
-                kind.span(),
-                crate::tr!(
-                    "意见建议的计数不分类型，请删去 kinds（“{k}”）",
-                    "advice counts take no kinds; remove kinds (\"{k}\")"
-                ),
-            );
-        } else {
-            let k = kind.get_ref();
-            let known = crate::labels::ACTIVITY_KIND
-                .codes()
-                .collect::<Vec<_>>()
-                .join(", ");
-            return source.error(
-                kind.span(),
-                crate::tr!(
-                    "未知的活动类型“{k}”；可用的有：{known}",
-                    "unknown activity kind \"{k}\"; the kinds are: {known}"
-                ),
-            );
-        }
-    }
-    for bound in [&raw.min, &raw.max].into_iter().flatten() {
-        if *bound.get_ref() < 0 {
-            return source.error(
-                bound.span(),
-                crate::tr!("min/max 不能为负数", "min and max cannot be negative"),
-            );
-        }
-    }
-    if let (Some(min), Some(max)) = (&raw.min, &raw.max)
-        && min.get_ref() > max.get_ref()
-    {
-        return source.error(
-            min.span(),
-            crate::tr!("min 大于 max", "min is greater than max"),
-        );
-    }
-    Ok(Condition {
-        count,
-        kinds,
-        min: raw.min.as_ref().map(|m| *m.get_ref()),
-        max: raw.max.as_ref().map(|m| *m.get_ref()),
     })
 }

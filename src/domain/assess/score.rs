@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use super::rules::{Condition, Requirement, Rules};
-use crate::labels::{ACTIVITY_KIND, GRADE};
+use crate::labels::{ACTIVITY_KIND, CONTACT_KIND, GRADE};
 
 /// Counts of one kind of record in the year: first half, second half, and
 /// the year-end (November–December, part of the second half).
@@ -153,12 +153,18 @@ fn describe(c: &Condition) -> String {
         "advice_submitted" => crate::i18n::pick("提交意见建议", "advice submitted"),
         "advice_adopted" => crate::i18n::pick("意见建议被采纳", "advice adopted"),
         "advice_implemented" => crate::i18n::pick("意见建议已落实", "advice implemented"),
+        "contacts" => crate::i18n::pick("联系服务", "contacts"),
         _ => crate::i18n::pick("意见建议获领导批示", "advice endorsed"),
+    };
+    let kind_of = if c.count == "contacts" {
+        &CONTACT_KIND
+    } else {
+        &ACTIVITY_KIND
     };
     if c.kinds.is_empty() {
         what.to_string()
     } else {
-        let kinds: Vec<String> = c.kinds.iter().map(|k| ACTIVITY_KIND.label(k)).collect();
+        let kinds: Vec<String> = c.kinds.iter().map(|k| kind_of.label(k)).collect();
         format!("{what}（{}）", kinds.join(crate::i18n::pick("、", ", ")))
     }
 }
@@ -294,7 +300,8 @@ pub fn score(subject: &Subject, rules: &Rules) -> Outcome {
             });
         }
     }
-    let points = points_lines.iter().map(|l| l.points).sum::<f64>();
+    // + 0.0: an empty sum of floats is -0.0, which would read "-0".
+    let points = points_lines.iter().map(|l| l.points).sum::<f64>() + 0.0;
     let [e, c, b] = rules.thresholds;
     let prelim = if points >= e {
         "excellent"
@@ -305,9 +312,11 @@ pub fn score(subject: &Subject, rules: &Rules) -> Outcome {
     } else {
         "incompetent"
     };
+    let shown = crate::output::decimal;
+    let (shown_points, e, c, b) = (shown(points), shown(e), shown(c), shown(b));
     let mut reasons = vec![crate::tr!(
-        "得分 {points}：优秀≥{e}，称职≥{c}，基本称职≥{b}",
-        "{points} points: excellent ≥{e}, competent ≥{c}, basic ≥{b}"
+        "得分 {shown_points}：优秀≥{e}，称职≥{c}，基本称职≥{b}",
+        "{shown_points} points: excellent ≥{e}, competent ≥{c}, basic ≥{b}"
     )];
     let mut grade = prelim;
     for (req, result) in rules.requirements.iter().zip(&requirements) {

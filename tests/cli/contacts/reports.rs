@@ -118,7 +118,9 @@ fn a_report_does_not_silence_no_contact_but_calls_for_a_visit() {
     );
     let last =
         "SELECT last_on || ' ' || IFNULL(visit_on, '-') FROM contact_last WHERE advisor_id = 1";
-    assert_eq!(office.text(last), "2026-05-18 2026-05-18");
+    // The last contact is the group health check of 05-18, which is no
+    // visit (seed 004 三(五)1, migration 7); the last visit was 03-11.
+    assert_eq!(office.text(last), "2026-05-18 2026-03-11");
     let report = json(&office.ok(&w("--format json report coverage --year 2026")));
     let a0001 = find(&report["advisors"], "code", "A0001");
     assert_eq!(a0001["last_contact"], "2026-05-18");

@@ -1,0 +1,77 @@
+//! Work on file dated after an appointment ended (a resignation or a
+//! dismissal entered with an earlier date): the participations and advice
+//! that were recorded as the advisor's service but no longer fall in it. They
+//! stay on file and nothing is refused; the clerk is warned, `assess run`
+//! counts only records in the days served, and `roster check` lists the
+//! participations (check::work).
+
+use rusqlite::params;
+
+use crate::context::Tx;
+use crate::labels::ATTENDANCE;
+
+/// Lines naming advisor `advisor_id`'s non-guest participations and
+/// advice dated `from` (the first day no longer served) or later on which,
+/// now, they do not serve: on the activity's panel (any panel when it has
+/// none), as `participant add` asks without `--guest`; on any panel for
+/// advice, as `advice add` asks.
+pub(super) fn work_after(tx: &Tx, advisor_id: i64, from: &str) -> anyhow::Result<Vec<String>> {
+    let serving = |on: &str, panel: &str| {
+        format!(
+            "EXISTS (SELECT 1 FROM appointments ap WHERE ap.advisor_id = ?1 AND {panel}{})",
+            crate::store::serving_condition("ap").replace('?', on)
+        )
+    };
+    let mut lines = Vec::new();
+    let sql = format!(
+        "SELECT ac.id, ac.on_date, ac.topic, pa.attendance
+         FROM participants pa JOIN activities ac ON ac.id = pa.activity_id
+         WHERE pa.advisor_id = ?1 AND pa.guest = 0 AND pa.voided_at IS NULL AND ac.voided_at IS NULL
+           AND ac.on_date >= ?2 AND NOT {}
+         ORDER BY ac.on_date, ac.id",
+        serving(
+            "ac.on_date",
+            "(ac.panel_id IS NULL OR ap.panel_id = ac.panel_id) AND "
+        )
+    );
+    let mut stmt = tx.prepare(&sql)?;
+    let mut rows = stmt.query(params![advisor_id, from])?;
+    while let Some(r) = rows.next()? {
+        let (id, on, topic, attendance): (i64, String, String, String) =
+            (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
+        let attendance = ATTENDANCE.label(&attendance);
+        lines.push(crate::tr!(
+            "活动 #{id}（{on}，{topic}，{attendance}）",
+            "activity #{id} ({on}, {topic}, {attendance})"
+        ));
+    }
+    let sql = format!(
+        "SELECT ad.id, ad.on_date, ad.title
+         FROM advice_advisors aa JOIN advice ad ON ad.id = aa.advice_id
+         WHERE aa.advisor_id = ?1 AND ad.voided_at IS NULL AND ad.on_date >= ?2 AND NOT {}
+         ORDER BY ad.on_date, ad.id",
+        serving("ad.on_date", "")
+    );
+    let mut stmt = tx.prepare(&sql)?;
+    let mut rows = stmt.query(params![advisor_id, from])?;
+    while let Some(r) = rows.next()? {
+        let (id, on, title): (i64, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
+        lines.push(crate::tr!(
+            "意见建议 #{id}（{on}，{title}）",
+            "advice #{id} ({on}, {title})"
+        ));
+    }
+    Ok(lines)
+}
+
+/// The warning for `work_after`'s lines (none when there are none).
+pub(super) fn warning(name: &str, code: &str, from: &str, lines: &[String]) -> Option<String> {
+    if lines.is_empty() {
+        return None;
+    }
+    let list = lines.join(crate::i18n::pick("；", "; "));
+    Some(crate::tr!(
+        "注意：{name} 自 {from} 起不再任职，但以下记录的日期在此之后，仍作为任职期间的工作登记：{list}。记录保留未动；年度考核只计任职期间的记录。日期有误的请更正；不属于任职期间的，请移除（roster activity participant remove 活动ID {code} --reason …）或作废（roster advice void ID --reason …）",
+        "note: {name} no longer serves from {from}, yet these records dated on or after it are on file as their service: {list}. They are kept as they are; the yearly assessment counts only records in the days served. Correct a wrong date; remove what was not their service (roster activity participant remove ACTIVITY {code} --reason …) or void it (roster advice void ID --reason …)",
+    ))
+}
