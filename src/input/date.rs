@@ -81,6 +81,29 @@ pub fn parse_plain(text: &str) -> Option<NaiveDate> {
     (1900..=2200).contains(&date.year()).then_some(date)
 }
 
+/// A year and month without a day — `1968.05`, `1968-5`, `1968/05`,
+/// `1968年5月`, `196805` — as a roster's 出生年月 column gives them; `None`
+/// for anything else (a full date included).
+pub fn year_month(text: &str) -> Option<(i32, u32)> {
+    let text = crate::input::text::halfwidth(text.trim());
+    let text = text.as_ref();
+    let (y, m) = if let Some(rest) = text.strip_suffix('月') {
+        rest.split_once('年')?
+    } else if text.len() == 6 && text.bytes().all(|b| b.is_ascii_digit()) {
+        (&text[..4], &text[4..])
+    } else {
+        let sep = text.chars().find(|c| matches!(c, '-' | '/' | '.'))?;
+        text.split_once(sep)?
+    };
+    let (y, m) = (y.trim(), m.trim());
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if y.len() != 4 || !digits(y) || m.len() > 2 || !digits(m) {
+        return None;
+    }
+    let (year, month) = (y.parse().ok()?, m.parse().ok()?);
+    ((1900..=2200).contains(&year) && (1..=12).contains(&month)).then_some((year, month))
+}
+
 /// Parses a year typed for `flag` (1950–2100).
 pub fn parse_year(flag: &str, input: &str) -> anyhow::Result<i32> {
     let text = input.trim().trim_end_matches('年');
@@ -138,6 +161,24 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn a_year_and_month_alone_is_read_as_such() {
+        for text in [
+            "1968.05",
+            "1968.5",
+            "1968-05",
+            "1968/5",
+            "1968年5月",
+            "196805",
+            "１９６８．０５",
+        ] {
+            assert_eq!(year_month(text), Some((1968, 5)), "{text}");
+        }
+        for text in ["1968.13", "68.05", "1968.05.12", "1968", "19680512", "五月"] {
+            assert_eq!(year_month(text), None, "{text}");
+        }
     }
 
     #[test]

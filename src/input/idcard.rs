@@ -29,7 +29,12 @@ pub struct IdInfo {
 
 /// Validates an ID number typed for `flag`; a lowercase `x` is accepted.
 pub fn parse(flag: &str, input: &str) -> anyhow::Result<IdInfo> {
-    let text = crate::input::text::halfwidth(input.trim()).to_uppercase();
+    // A leading apostrophe is how a spreadsheet (WPS keeps it in a CSV)
+    // marks a cell typed as text.
+    let text = crate::input::text::halfwidth(input.trim())
+        .trim_start_matches('\'')
+        .trim()
+        .to_uppercase();
     // Masked only for a message (an import checks a hundred thousand numbers).
     let masked = || mask(&text);
     // A spreadsheet that took the number for a number: 1.10105E+17.

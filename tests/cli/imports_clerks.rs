@@ -284,3 +284,47 @@ fn a_duplicate_id_number_names_who_holds_it() {
         "the full ID number is never echoed: {err}"
     );
 }
+
+#[test]
+fn a_birth_month_a_year_with_nian_and_an_apostrophe_before_an_id_are_read() {
+    // QA r7: a roster's 出生年月 column (1968.05), 参加工作时间 as 1999年 and
+    // an ID number kept as text with a leading ' (WPS) were refused, so a
+    // whole file failed until the column was deleted.
+    let office = Office::empty();
+    let (a, b) = (id_number("123"), id_number("456"));
+    let file = write(
+        &office,
+        "roster.csv",
+        format!(
+            "姓名,类别,身份证号码,出生年月,参加工作时间\r\n\
+             李明,科技顾问,'{a},1970.03,1995年\r\n\
+             王芳,科技顾问,{b},1970年3月,1996\r\n"
+        ),
+    );
+    office.ok(&["import", "advisors", file.to_str().unwrap()]);
+    assert_eq!(
+        office.text(
+            "SELECT group_concat(name || ' ' || birth_date || ' ' || work_start_year || ' ' || (id_number IS NOT NULL), '; ') FROM advisors"
+        ),
+        "李明 1970-03-12 1995 1; 王芳 1970-03-12 1996 1"
+    );
+    // A month that disagrees with the ID number, or a month with no ID
+    // number to give the day: refused, naming the column and the fix.
+    let c = id_number("789");
+    let bad = write(
+        &office,
+        "bad.csv",
+        format!(
+            "姓名,类别,身份证号码,出生年月\r\n赵六,科技顾问,{c},1970.04\r\n钱七,科技顾问,,1958.11\r\n"
+        ),
+    );
+    let err = office.fails(3, &["import", "advisors", bad.to_str().unwrap()]);
+    assert!(
+        err.contains("第 2 行，出生年月") && err.contains("与身份证号中的 1970-03-12 不符"),
+        "{err}"
+    );
+    assert!(
+        err.contains("第 3 行，出生年月") && err.contains("1958-11-15"),
+        "{err}"
+    );
+}

@@ -64,20 +64,52 @@ pub(crate) fn apply(
     set_opt(&mut a.gender, f.gender.as_deref(), |s| {
         GENDER.parse("--gender", s).map(str::to_string)
     })?;
-    set_opt(&mut a.birth_date, f.birth_date.as_deref(), |s| {
-        let d = date::parse("--birth-date", s, today)?;
-        if d > today {
-            let shown = date::iso(d);
-            return Err(crate::invalid!(
-                "--birth-date：出生日期 {shown} 晚于今天",
-                "--birth-date: birth date {shown} is in the future"
-            ));
-        }
-        Ok(date::iso(d))
-    })?;
+    // A roster's 出生年月 column often gives the year and month alone
+    // (1968.05): read against the ID number below, which has the day.
+    let birth_month = f
+        .birth_date
+        .as_deref()
+        .filter(|s| date::parse("--birth-date", s, today).is_err())
+        .and_then(date::year_month);
+    if birth_month.is_none() {
+        set_opt(&mut a.birth_date, f.birth_date.as_deref(), |s| {
+            let d = date::parse("--birth-date", s, today)?;
+            if d > today {
+                let shown = date::iso(d);
+                return Err(crate::invalid!(
+                    "--birth-date：出生日期 {shown} 晚于今天",
+                    "--birth-date: birth date {shown} is in the future"
+                ));
+            }
+            Ok(date::iso(d))
+        })?;
+    }
     set_opt(&mut a.id_number, f.id_number.as_deref(), |s| {
         idcard::parse("--id-number", s).map(|i| i.normalized)
     })?;
+    if let Some((year, month)) = birth_month {
+        let from_id = a
+            .id_number
+            .as_deref()
+            .map(|id| idcard::parse("--id-number", id).map(|i| i.birth_date))
+            .transpose()?;
+        match from_id {
+            Some(d) if d.year() == year && d.month() == month => a.birth_date = Some(date::iso(d)),
+            Some(d) => {
+                let from_id = date::iso(d);
+                return Err(crate::invalid!(
+                    "--birth-date：出生年月 {year}-{month:02} 与身份证号中的 {from_id} 不符；请核对",
+                    "--birth-date: birth month {year}-{month:02} disagrees with the ID number's {from_id}; check both",
+                ));
+            }
+            None => {
+                return Err(crate::invalid!(
+                    "--birth-date：出生年月 {year}-{month:02} 没有日；没有身份证号时请写完整的出生日期（如 {year}-{month:02}-15）",
+                    "--birth-date: {year}-{month:02} has no day; without an ID number give the full birth date (e.g. {year}-{month:02}-15)",
+                ));
+            }
+        }
+    }
     if let Some(id) = a.id_number.clone() {
         let info = idcard::parse("--id-number", &id)?;
         let from_id = date::iso(info.birth_date);
@@ -130,7 +162,12 @@ pub(crate) fn apply(
     })?;
     let this_year = i64::from(today.year());
     set_opt(&mut a.work_start_year, f.work_start_year.as_deref(), |s| {
-        super::number("--work-start-year", s, 1900..=this_year)
+        // 1999年, as a roster's 参加工作时间 column often has it.
+        super::number(
+            "--work-start-year",
+            s.trim().trim_end_matches('年'),
+            1900..=this_year,
+        )
     })?;
     if let (Some(start), Some(birth)) = (a.work_start_year, a.birth_date.as_deref()) {
         let born: i64 = birth.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0);
