@@ -62,6 +62,7 @@ domain!(EVENT, "报告事项", "reported event", ["contacts.event"], {
 domain!(COVERAGE_FLAG, "提示", "flag", [], {
     "no_liaison" => "未确定联系人", "no liaison";
     "leader_under_2" => "领导联系不足2人", "leader holds fewer than 2";
+    "leader_no_contact" => "领导本年未联系", "leader made no contact this year";
     "not_visited" => "本年未走访", "not visited this year";
     "greeting_missed" => "节日未问候", "greeting missed";
     "quota_unmet" => "联系要求未完成", "contact quota unmet";

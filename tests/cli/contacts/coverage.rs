@@ -364,3 +364,42 @@ fn a_routine_health_check_is_not_the_visit_a_hardship_calls_for() {
     ));
     assert!(!owed(&office));
 }
+
+#[test]
+fn a_leader_who_made_no_contact_all_year_is_flagged() {
+    // Seed 004 二 (领导班子成员至少直接联系2名专家人才) and 三(一)1 (面对面联系):
+    // holding two is not enough if the year passes with no contact (QA r7).
+    let office = Office::sample();
+    office.ok(&w(
+        "liaison add --code L020 --name 马新 --unit 区科技局 --position 局长 --leader yes",
+    ));
+    office.ok(&w("liaison assign L020 --advisor A0036 --from 2026-11-20"));
+    office.ok(&w(
+        "liaison assign L020 --advisor A0004 --from 2026-11-20 --replace",
+    ));
+    let silent = |office: &Office| -> Vec<String> {
+        let report = json(&office.ok(&w("--format json report coverage --year 2026")));
+        report["flags"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["flag"] == "leader_no_contact")
+            .map(|f| format!("{} {}", f["code"], f["detail"]).replace('"', ""))
+            .collect()
+    };
+    let flagged = silent(&office);
+    assert_eq!(flagged.len(), 1, "{flagged:?}");
+    assert!(
+        flagged[0].starts_with("L020 联系 2 位专家，2026 年尚无联系记录"),
+        "{flagged:?}"
+    );
+    // A reported event naming him is no contact of his; a visit is.
+    office.ok(&w(
+        "contact add --date 2026-11-20 --kind report --event post_change --advisor A0036 --liaison L020 --channel phone",
+    ));
+    assert_eq!(silent(&office).len(), 1);
+    office.ok(&w(
+        "contact add --date 2026-11-20 --kind visit --advisor A0036 --liaison L020 --channel in_person",
+    ));
+    assert!(silent(&office).is_empty());
+}

@@ -268,6 +268,17 @@ fn build(
             };
             flags.push(("leader_under_2", l.code.clone(), l.name.clone(), detail));
         }
+        // Seed 004 二、三(一)1: a leader contacts the experts they hold
+        // directly (直接联系, 面对面联系); one who recorded no contact all year
+        // is the office's to follow up.
+        if l.is_leader && !l.held.is_empty() && l.contacts == 0 {
+            let n = l.held.len();
+            let detail = crate::tr!(
+                "联系 {n} 位专家，{year} 年尚无联系记录：{names}",
+                "holds {n} advisors and has recorded no contact in {year}: {names}"
+            );
+            flags.push(("leader_no_contact", l.code.clone(), l.name.clone(), detail));
+        }
         liaisons.push(vec![
             l.code.into(),
             l.name.into(),
