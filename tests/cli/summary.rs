@@ -398,3 +398,14 @@ fn bad_summary_input_names_the_flag_and_changes_nothing() {
     let err = office.fails_en(3, &["export", "summary", "--kind", "lecture"]);
     assert!(err.contains("--kind"), "{err}");
 }
+
+#[test]
+fn the_title_names_the_office_and_the_year_apart() {
+    let office = Office::sample();
+    office.ok(&["settings", "set", "office.name", "中共来宾市委人才办"]);
+    let text = office.ok(&["report", "summary", "--year", "2026"]);
+    assert!(
+        text.contains("中共来宾市委人才办 2026 年度工作总结（截至 2026-11-20）"),
+        "{text}"
+    );
+}

@@ -138,7 +138,7 @@ fn headline(
     };
     let mut lines = vec![
         crate::tr!(
-            "{office}{year} 年度工作总结（截至 {on}）",
+            "{office} {year} 年度工作总结（截至 {on}）",
             "{office} yearly work summary {year} (as of {on})"
         )
         .trim()
