@@ -83,6 +83,7 @@ domain!(DUE_KIND, "待办事项", "item", [], {
     "quota" => "履职要求", "duty behind pace";
     "year_end_report" => "年终报告", "year-end report";
     "assessment" => "考核待确定", "assessment to confirm";
+    "assessment_run" => "年度考核未进行", "assessment not run";
     "budget" => "预算预警", "budget alert";
 });
 

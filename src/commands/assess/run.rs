@@ -200,6 +200,27 @@ fn plan_panels(
     budget::booked_panels(tx, year, run_panel, advisors)
 }
 
+/// The rule set (text, year, name) of the latest run for `panel` (a code or
+/// name; `None`: the whole office's runs), if the scope was ever assessed.
+fn last_rules(
+    conn: &rusqlite::Connection,
+    ctx: &Ctx,
+    panel: Option<&str>,
+) -> anyhow::Result<Option<(String, i32, String)>> {
+    let panel_id = panel
+        .map(|p| resolve::panel(conn, &ctx.env, "--panel", p).map(|p| p.id))
+        .transpose()?;
+    use rusqlite::OptionalExtension;
+    Ok(conn
+        .query_row(
+            "SELECT rules_toml, year, rules_name FROM assess_runs WHERE panel_id IS ?1
+             ORDER BY year DESC, id DESC LIMIT 1",
+            [panel_id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?)
+}
+
 /// Re-plans the subsidies of a stored run after a grade or an adjustment.
 pub(crate) fn replan(tx: &Tx, run_id: i64) -> anyhow::Result<()> {
     let (text, year): (String, i32) = tx.query_row(
@@ -252,15 +273,37 @@ pub(crate) fn replan(tx: &Tx, run_id: i64) -> anyhow::Result<()> {
 
 pub fn run(ctx: &Ctx, args: &RunArgs) -> anyhow::Result<()> {
     let year = year(ctx, args.year.as_deref())?;
-    let mut form = Form::new(&ctx.env);
-    let path = form.value(
-        "--rules",
-        pick("规则文件", "rule file"),
-        args.rules.as_ref().and_then(|p| p.to_str()),
-        |s| Ok(std::path::PathBuf::from(s)),
-    )?;
-    form.finish()?;
-    let (rules, text) = load_rules(&path)?;
+    // Without --rules, the rule set of the scope's last run: the same rules
+    // year after year, as `due` suggests when a year has not been run.
+    let last = match &args.rules {
+        Some(_) => None,
+        None => ctx.read(|conn| last_rules(conn, ctx, args.panel.as_deref()))?,
+    };
+    let (rules, text) = match last {
+        Some((text, used, name)) => {
+            let rules = assess::parse(&text)
+                .map_err(|e| anyhow::anyhow!("stored rules of the {used} assessment: {e}"))?;
+            crate::output::print_note(
+                &ctx.env,
+                &crate::tr!(
+                    "未给 --rules：按 {used} 年度考核所用的规则“{name}”（存于数据库）计算",
+                    "no --rules: run on the rule set of the {used} assessment, \"{name}\" (kept in the database)"
+                ),
+            )?;
+            (rules, text)
+        }
+        None => {
+            let mut form = Form::new(&ctx.env);
+            let path = form.value(
+                "--rules",
+                pick("规则文件", "rule file"),
+                args.rules.as_ref().and_then(|p| p.to_str()),
+                |s| Ok(std::path::PathBuf::from(s)),
+            )?;
+            form.finish()?;
+            load_rules(&path)?
+        }
+    };
     let run_id = ctx.write(|tx| {
         let panel_name = args.panel.clone().or_else(|| rules.panel.clone());
         let panel = panel_name.map(|p| resolve::panel(tx, &ctx.env, "--panel", &p)).transpose()?;

@@ -1,5 +1,5 @@
 //! Due items from the office's own records: a year's assessment runs
-//! still drafts, and the year's budget lines nearly spent.
+//! still drafts or not run at all, and the year's budget lines nearly spent.
 
 use rusqlite::Connection;
 
@@ -40,6 +40,35 @@ pub fn office(conn: &Connection, plan: &Plan, out: &mut Listed) -> anyhow::Resul
             d.panel.map(|(c, _)| c),
             what,
             format!("roster assess confirm --year {year}{panel_flag}"),
+        ))
+    })?;
+
+    // A year ending with no assessment at all, where the office assessed
+    // before (seed 001 art. 16, seed 002 八（一）: every year).
+    let found = store::unassessed(conn, &plan.ask, last_year)?;
+    out.add("assessment_run", found, |u| {
+        let (year, last) = (u.year, u.last);
+        let (code, name, panel_flag) = match &u.panel {
+            Some((code, name)) => (code.clone(), name.clone(), format!(" --panel {code}")),
+            None => (
+                String::new(),
+                pick("全办", "whole office").to_string(),
+                String::new(),
+            ),
+        };
+        let what = crate::tr!(
+            "{year} 年度考核尚未进行（上次为 {last} 年度）；未给 --rules 时按上次的规则计算",
+            "the {year} assessment has not been run (last: {last}); without --rules it runs on the last rule set"
+        );
+        let due_on = due::assessment_due(year).unwrap_or(plan.h.today);
+        Ok(item(
+            due_on,
+            "assessment_run",
+            &code,
+            &name,
+            u.panel.map(|(c, _)| c),
+            what,
+            format!("roster assess run --year {year}{panel_flag}"),
         ))
     })?;
 

@@ -335,3 +335,42 @@ pub fn draft_runs(conn: &Connection, ask: &Ask, last_year: i32) -> anyhow::Resul
         },
     )
 }
+
+/// A scope (a panel, or the whole office) assessed in an earlier year with
+/// no run at all for `year`.
+#[derive(Clone, Debug)]
+pub struct Unassessed {
+    pub year: i32,
+    /// The last year assessed.
+    pub last: i32,
+    pub panel: Option<(String, String)>,
+}
+
+/// The scopes an office assesses (it ran them before) that have no run for
+/// `year`: neither their own nor one for the whole office.
+pub fn unassessed(conn: &Connection, ask: &Ask, year: i32) -> anyhow::Result<Found<Unassessed>> {
+    let sql = "WITH scopes AS (SELECT panel_id, max(year) AS last FROM assess_runs WHERE year < :year GROUP BY panel_id),
+         hits AS (SELECT * FROM scopes s
+            WHERE NOT EXISTS (SELECT 1 FROM assess_runs r
+                              WHERE r.year = :year AND (r.panel_id IS s.panel_id OR r.panel_id IS NULL))
+              AND (:panel IS NULL OR s.panel_id = :panel OR s.panel_id IS NULL))
+        SELECT (SELECT count(*) FROM hits), h.last, p.code, p.name
+        FROM hits h LEFT JOIN panels p ON p.id = h.panel_id
+        ORDER BY p.code LIMIT :limit";
+    found(
+        conn,
+        sql,
+        named_params! { ":year": year, ":panel": ask.panel, ":limit": ask.limit },
+        |r| {
+            let panel = match r.get::<_, Option<String>>(2)? {
+                Some(code) => Some((code, r.get(3)?)),
+                None => None,
+            };
+            Ok(Unassessed {
+                year,
+                last: r.get(1)?,
+                panel,
+            })
+        },
+    )
+}
