@@ -229,7 +229,12 @@ fn is_date_column(name: &str) -> bool {
         || name.ends_with("_on")
         || matches!(
             name,
-            "term_start" | "term_end" | "notice_start" | "notice_end"
+            "term_start"
+                | "term_end"
+                | "notice_start"
+                | "notice_end"
+                | "leader_since"
+                | "leader_until"
         )
 }
 

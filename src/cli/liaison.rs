@@ -39,6 +39,11 @@ pub struct LiaisonFields {
     /// A member of the unit's leadership (领导班子成员): yes/no (default no)
     #[arg(long)]
     pub leader: Option<String>,
+    /// The day the --leader change takes effect (default today; on `add`,
+    /// the day they joined the leadership, if the roster should know it):
+    /// a past year's coverage judges the leaders of that year
+    #[arg(long)]
+    pub leader_from: Option<String>,
     /// Notes
     #[arg(long)]
     pub notes: Option<String>,

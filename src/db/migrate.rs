@@ -18,6 +18,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0005_quota_lead_days.sql"),
     include_str!("../migrations/0006_reports_are_not_contacts.sql"),
     include_str!("../migrations/0007_routine_care_is_no_visit.sql"),
+    include_str!("../migrations/0008_dated_leadership.sql"),
 ];
 
 /// Applies `MIGRATIONS[user_version..]` in one exclusive transaction.

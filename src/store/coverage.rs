@@ -207,6 +207,7 @@ pub struct InPost {
     pub name: String,
     pub unit: Option<String>,
     pub position: Option<String>,
+    /// In the leadership on the date (`liaison::leader_on`).
     pub is_leader: bool,
     /// Serving advisors held on the date: (advisor id, "A0001 谭正清").
     pub held: Vec<(i64, String)>,
@@ -216,10 +217,11 @@ pub struct InPost {
 
 pub fn liaisons_in_post(conn: &Connection, on: &str, from: &str) -> anyhow::Result<Vec<InPost>> {
     let holding = holding_condition("x").replace('?', "?1");
+    let leader = super::liaison::leader_on("l", "?1");
     let sql = format!(
-        "SELECT l.id, l.code, l.name, l.unit, l.position, l.is_leader
+        "SELECT l.id, l.code, l.name, l.unit, l.position, {leader}
          FROM liaisons l
-         WHERE l.is_leader = 1
+         WHERE {leader}
             OR NOT EXISTS (SELECT 1 FROM liaison_assignments x WHERE x.liaison_id = l.id)
             OR EXISTS (SELECT 1 FROM liaison_assignments x WHERE x.liaison_id = l.id AND {holding})
             -- who held advisors during the year, though no longer (a leader

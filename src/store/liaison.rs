@@ -16,9 +16,24 @@ pub struct Liaison {
     pub phone: Option<String>,
     pub is_leader: bool,
     pub notes: Option<String>,
+    /// A leader since this day (`None`: from before the roster knew them).
+    pub leader_since: Option<String>,
+    /// The last day as a leader, for one who stood down.
+    pub leader_until: Option<String>,
 }
 
-const COLUMNS: &str = "id, code, name, unit, position, phone, is_leader, notes";
+const COLUMNS: &str =
+    "id, code, name, unit, position, phone, is_leader, notes, leader_since, leader_until";
+
+/// Liaison `{l}` is in the leadership on the date `{day}` (an SQL
+/// expression or parameter): the dated span `leader_since`..`leader_until`,
+/// open-ended while `is_leader` holds (migration 8).
+pub fn leader_on(l: &str, day: &str) -> String {
+    format!(
+        "(IFNULL({l}.leader_since <= {day}, 1) AND CASE WHEN {l}.leader_until IS NULL \
+         THEN {l}.is_leader = 1 ELSE {l}.leader_until >= {day} END)"
+    )
+}
 
 fn from_row(r: &rusqlite::Row) -> rusqlite::Result<Liaison> {
     Ok(Liaison {
@@ -30,6 +45,8 @@ fn from_row(r: &rusqlite::Row) -> rusqlite::Result<Liaison> {
         phone: r.get(5)?,
         is_leader: r.get(6)?,
         notes: r.get(7)?,
+        leader_since: r.get(8)?,
+        leader_until: r.get(9)?,
     })
 }
 
@@ -66,26 +83,9 @@ pub fn next_code(conn: &Connection) -> anyhow::Result<String> {
 
 pub fn insert(conn: &Connection, l: &Liaison, now: &str) -> anyhow::Result<i64> {
     conn.prepare_cached(
-        "INSERT INTO liaisons (code, name, unit, position, phone, is_leader, notes, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
-    )?
-    .execute(params![
-        l.code,
-        l.name,
-        l.unit,
-        l.position,
-        l.phone,
-        l.is_leader,
-        l.notes,
-        now
-    ])?;
-    Ok(conn.last_insert_rowid())
-}
-
-pub fn update(conn: &Connection, l: &Liaison, now: &str) -> anyhow::Result<()> {
-    conn.prepare_cached(
-        "UPDATE liaisons SET code = ?1, name = ?2, unit = ?3, position = ?4, phone = ?5, is_leader = ?6,
-            notes = ?7, updated_at = ?8 WHERE id = ?9",
+        "INSERT INTO liaisons (code, name, unit, position, phone, is_leader, notes, created_at, updated_at,
+            leader_since, leader_until)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9, ?10)",
     )?
     .execute(params![
         l.code,
@@ -96,7 +96,29 @@ pub fn update(conn: &Connection, l: &Liaison, now: &str) -> anyhow::Result<()> {
         l.is_leader,
         l.notes,
         now,
-        l.id
+        l.leader_since,
+        l.leader_until
+    ])?;
+    Ok(conn.last_insert_rowid())
+}
+
+pub fn update(conn: &Connection, l: &Liaison, now: &str) -> anyhow::Result<()> {
+    conn.prepare_cached(
+        "UPDATE liaisons SET code = ?1, name = ?2, unit = ?3, position = ?4, phone = ?5, is_leader = ?6,
+            notes = ?7, updated_at = ?8, leader_since = ?10, leader_until = ?11 WHERE id = ?9",
+    )?
+    .execute(params![
+        l.code,
+        l.name,
+        l.unit,
+        l.position,
+        l.phone,
+        l.is_leader,
+        l.notes,
+        now,
+        l.id,
+        l.leader_since,
+        l.leader_until
     ])?;
     Ok(())
 }

@@ -194,3 +194,103 @@ fn a_leader_is_short_from_the_day_after_his_experts_terms_expired() {
     assert_eq!(item["due"], "2027-01-01", "{item}");
     assert_eq!(item["days"], -45);
 }
+
+#[test]
+fn a_past_years_leaders_are_those_of_that_year() {
+    // Seed 004 二 (领导班子成员至少直接联系2名专家人才): whoever held the seat
+    // at the time (QA r7: standing a leader down in 2026 erased them from
+    // the 2025 coverage, and a leader named in 2026 was short in 2025).
+    let office = Office::sample();
+    let leaders_2025 = |office: &Office| -> (Vec<String>, Vec<String>) {
+        let report = crate::common::json(&office.ok(&[
+            "--today",
+            "2026-01-05",
+            "--format",
+            "json",
+            "report",
+            "coverage",
+            "--year",
+            "2025",
+        ]));
+        let leaders = report["liaisons"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|l| l["leader"] == true)
+            .map(|l| l["code"].as_str().unwrap().to_string())
+            .collect();
+        let short = report["flags"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["flag"] == "leader_under_2")
+            .map(|f| f["code"].as_str().unwrap().to_string())
+            .collect();
+        (leaders, short)
+    };
+    let (before, short_before) = leaders_2025(&office);
+    assert!(before.contains(&"L001".to_string()), "{before:?}");
+    office.ok(&[
+        "--today",
+        "2026-01-05",
+        "liaison",
+        "edit",
+        "L001",
+        "--leader",
+        "no",
+    ]);
+    office.ok(&[
+        "--today",
+        "2026-01-05",
+        "liaison",
+        "add",
+        "--code",
+        "L030",
+        "--name",
+        "丙新领导",
+        "--leader",
+        "yes",
+        "--leader-from",
+        "2026-01-05",
+    ]);
+    assert_eq!(leaders_2025(&office), (before, short_before));
+    // Today's view follows the change: L001 no longer owes two, L030 does.
+    let shown = crate::common::json(&office.ok(&[
+        "--today",
+        "2026-01-05",
+        "--format",
+        "json",
+        "liaison",
+        "show",
+        "L001",
+    ]));
+    assert_eq!(shown["liaison"]["leader_until"], "2026-01-04");
+    let (_, due, _) = office.run(&["--today", "2026-01-05", "--format", "json", "due", "--all"]);
+    let short: Vec<String> = crate::common::json(&due)
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["kind"] == "leader_short")
+        .map(|i| i["code"].as_str().unwrap().to_string())
+        .collect();
+    assert!(
+        short.contains(&"L030".to_string()) && !short.contains(&"L001".to_string()),
+        "{short:?}"
+    );
+    // A stand-down before the leadership began is refused, naming the flag.
+    let err = office.fails(
+        3,
+        &[
+            "--today",
+            "2026-01-06",
+            "liaison",
+            "edit",
+            "L030",
+            "--leader",
+            "no",
+            "--leader-from",
+            "2025-12-01",
+        ],
+    );
+    assert!(err.contains("--leader-from"), "{err}");
+}

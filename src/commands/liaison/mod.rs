@@ -48,12 +48,57 @@ pub(crate) fn apply(
     set_opt(&mut l.phone, f.phone.as_deref(), |s| {
         text::phone("--phone", s)
     })?;
-    set(&mut l.is_leader, f.leader.as_deref(), |s| {
-        text::yes_no("--leader", s)
-    })?;
+    leadership(env, f, l, adding)?;
     set_opt(&mut l.notes, f.notes.as_deref(), |s| {
         text::note("--notes", s)
     })?;
+    Ok(())
+}
+
+/// `--leader` and `--leader-from`: the leadership, dated (migration 8). A
+/// liaison named a leader is one from `--leader-from` (on `add`, without
+/// it, from before the roster knew them; on `edit`, from today); one who
+/// stands down was one up to the day before.
+fn leadership(env: &Env, f: &LiaisonFields, l: &mut Liaison, adding: bool) -> anyhow::Result<()> {
+    let from = f
+        .leader_from
+        .as_deref()
+        .map(|s| date::parse("--leader-from", s, env.today))
+        .transpose()?;
+    let Some(text) = f.leader.as_deref() else {
+        if from.is_some() {
+            return Err(crate::invalid!(
+                "--leader-from：须与 --leader yes 或 --leader no 一起使用",
+                "--leader-from: give it with --leader yes or --leader no"
+            ));
+        }
+        return Ok(());
+    };
+    let leader = text::yes_no("--leader", text)?;
+    if leader {
+        if adding || from.is_some() || !l.is_leader {
+            let since = from.or((!adding).then_some(env.today));
+            l.leader_since = since.map(date::iso);
+        }
+        l.leader_until = None;
+    } else if adding {
+        l.leader_since = None;
+        l.leader_until = None;
+    } else if l.is_leader || from.is_some() && l.leader_until.is_some() {
+        let day = from.unwrap_or(env.today);
+        let until = day.pred_opt().unwrap_or(day);
+        if let Some(since) = l.leader_since.as_deref().and_then(date::parse_plain)
+            && until < since
+        {
+            let since = date::iso(since);
+            return Err(crate::invalid!(
+                "--leader-from：{since} 起才担任领导，不能在此之前卸任",
+                "--leader-from: a leader only from {since}; they cannot stand down before that"
+            ));
+        }
+        l.leader_until = Some(date::iso(until));
+    }
+    l.is_leader = leader;
     Ok(())
 }
 

@@ -75,6 +75,8 @@ pub fn show(ctx: &Ctx, args: &LiaisonShowArgs) -> anyhow::Result<()> {
             col("position", "职务", "position", Kind::Text),
             col("phone", "电话", "phone", Kind::Phone),
             col("leader", "领导班子成员", "leader", Kind::Bool),
+            col("leader_since", "担任领导自", "leader since", Kind::Date),
+            col("leader_until", "担任领导至", "leader until", Kind::Date),
             col("notes", "备注", "notes", Kind::Text),
         ];
         let cells: Vec<Cell> = vec![
@@ -85,6 +87,8 @@ pub fn show(ctx: &Ctx, args: &LiaisonShowArgs) -> anyhow::Result<()> {
             l.position.clone().into(),
             l.phone.clone().into(),
             l.is_leader.into(),
+            l.leader_since.clone().into(),
+            l.leader_until.clone().into(),
             l.notes.clone().into(),
         ];
         let panels = format!(

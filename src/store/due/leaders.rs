@@ -50,12 +50,13 @@ pub fn leaders_short(
     min: i64,
 ) -> anyhow::Result<Found<Short>> {
     let today = serving::day_of(&ask.today)?;
-    let mut stmt = conn.prepare_cached(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT l.id, la.advisor_id, la.start_date, la.end_date
          FROM liaisons l LEFT JOIN liaison_assignments la ON la.liaison_id = l.id
-         WHERE l.is_leader = 1 ORDER BY l.id",
-    )?;
-    let mut rows = stmt.query([])?;
+         WHERE {} ORDER BY l.id",
+        crate::store::liaison::leader_on("l", "?1")
+    ))?;
+    let mut rows = stmt.query([&ask.today])?;
     let mut leaders: Vec<Leader> = Vec::new();
     while let Some(r) = rows.next()? {
         let id: i64 = r.get(0)?;

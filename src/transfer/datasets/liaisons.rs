@@ -71,6 +71,7 @@ fn fields(row: &Row, editing: bool) -> LiaisonFields {
         position: optional("position"),
         phone: optional("phone"),
         leader: row.flag("leader"),
+        leader_from: None,
         notes: optional("notes"),
     }
 }
