@@ -294,3 +294,32 @@ fn a_past_years_leaders_are_those_of_that_year() {
     );
     assert!(err.contains("--leader-from"), "{err}");
 }
+
+#[test]
+fn a_change_in_the_leadership_is_recorded_once_it_has_happened() {
+    let office = Office::sample();
+    let err = office.fails(
+        3,
+        &[
+            "liaison",
+            "edit",
+            "L001",
+            "--leader",
+            "no",
+            "--leader-from",
+            "2026-12-01",
+        ],
+    );
+    assert!(
+        err.contains("--leader-from") && err.contains("晚于今天"),
+        "{err}"
+    );
+    let err = office.fails(
+        3,
+        &["liaison", "edit", "L001", "--leader-from", "2026-11-01"],
+    );
+    assert!(
+        err.contains("--leader yes") || err.contains("--leader"),
+        "{err}"
+    );
+}

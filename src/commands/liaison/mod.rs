@@ -65,6 +65,15 @@ fn leadership(env: &Env, f: &LiaisonFields, l: &mut Liaison, adding: bool) -> an
         .as_deref()
         .map(|s| date::parse("--leader-from", s, env.today))
         .transpose()?;
+    if let Some(day) = from
+        && day > env.today
+    {
+        let (day, today) = (date::iso(day), date::iso(env.today));
+        return Err(crate::invalid!(
+            "--leader-from：{day} 晚于今天（{today}）；领导班子的变动在发生后登记",
+            "--leader-from: {day} is after today ({today}); record a change in the leadership once it has happened"
+        ));
+    }
     let Some(text) = f.leader.as_deref() else {
         if from.is_some() {
             return Err(crate::invalid!(

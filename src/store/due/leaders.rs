@@ -50,13 +50,18 @@ pub fn leaders_short(
     min: i64,
 ) -> anyhow::Result<Found<Short>> {
     let today = serving::day_of(&ask.today)?;
-    let mut stmt = conn.prepare_cached(&format!(
+    // Today's leaders are those holding `is_leader` (a change in the
+    // leadership is recorded once it has happened, dated no later than the
+    // day it is entered): the partial index `liaisons_leader` alone answers,
+    // with no liaison row read (the dated span, `liaison::leader_on`, is
+    // for a past year's view; reading it here cost 1,000 pages at
+    // province scale).
+    let mut stmt = conn.prepare_cached(
         "SELECT l.id, la.advisor_id, la.start_date, la.end_date
          FROM liaisons l LEFT JOIN liaison_assignments la ON la.liaison_id = l.id
-         WHERE {} ORDER BY l.id",
-        crate::store::liaison::leader_on("l", "?1")
-    ))?;
-    let mut rows = stmt.query([&ask.today])?;
+         WHERE l.is_leader = 1 ORDER BY l.id",
+    )?;
+    let mut rows = stmt.query([])?;
     let mut leaders: Vec<Leader> = Vec::new();
     while let Some(r) = rows.next()? {
         let id: i64 = r.get(0)?;
