@@ -6,7 +6,7 @@
 use chrono::Datelike;
 use rusqlite::params;
 
-use super::{run::replan, year};
+use super::{planning::replan, year};
 use crate::cli::assess::{AdjustArgs, ConfirmArgs, GradeArgs};
 use crate::context::{Ctx, Tx, now_stamp};
 use crate::input::{date, money, resolve, text};

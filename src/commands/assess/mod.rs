@@ -9,6 +9,7 @@ mod explain;
 mod left;
 mod load;
 pub(crate) mod notes;
+mod planning;
 mod read;
 mod run;
 mod service;

@@ -3,27 +3,26 @@
 //! without a number are one activity while consecutive rows carry the same
 //! activity cells. A new activity goes through `activity add`'s own rules
 //! (`parse_new`), each participant through `participant add`'s
-//! (`parse_join_text`, `admit`), answered from what `facts.rs` loaded once.
+//! (`parse_join_text`, `admit`), answered from what `facts.rs` loaded once
+//! — on the reading thread where it can be (`ready.rs`).
 //! A number already on file is a duplicate; `--on-duplicate update` is
 //! refused (edit activities with `roster activity`).
 //!
 //! The rows are written in bulk by `write.rs`.
 
-use std::hash::Hasher;
 use std::sync::Arc;
 
 use super::at;
-use super::facts::{Hint, Loaded, Terms};
+use super::facts::Loaded;
+use super::ready::{self, Ready, ready};
 use super::write::{Joined, Writer};
 use crate::cli::activity::ActivityFields;
 use crate::commands::activity::admit::admit;
 use crate::commands::activity::parse_new;
-use crate::commands::activity::participant::{Join, JoinText, parse_join_text};
 use crate::context::Tx;
+use crate::input::date;
 use crate::input::resolve::{ADVISOR, PANEL};
-use crate::input::{date, text};
 use crate::store::activity::Activity;
-use crate::transfer::fastmap::FxHasher;
 use crate::transfer::{
     FastMap, ImportSettings, Names, Number, Numbers, Outcome, Preparer, Row, RowHandler, fast_map,
     person,
@@ -81,84 +80,6 @@ pub fn start(tx: &Tx, settings: &ImportSettings) -> anyhow::Result<Box<dyn RowHa
         seen: fast_map(),
         writer: Writer::new(tx)?,
     }))
-}
-
-/// The activity cells of a row, hashed.
-fn activity_hash(row: &Row) -> u64 {
-    let mut hasher = FxHasher::default();
-    for index in at::DATE..=at::RESULT {
-        hasher.write(row.at(index).unwrap_or_default().trim().as_bytes());
-        hasher.write_u8(0xff);
-    }
-    hasher.finish()
-}
-
-/// What the reading thread makes of a row (`Activities::preparer`): its
-/// activity cells hashed, its participant's cells checked, its advisor found
-/// and whether they serve where and when the activity is — taken by `row`
-/// at the points where it would otherwise work them out itself.
-struct Ready {
-    hash: u64,
-    guest: anyhow::Result<bool>,
-    /// A participant cell other than `guest` is filled.
-    given: bool,
-    /// `participant add`'s checks of the cells (when `guest` is good).
-    join: Option<anyhow::Result<Join>>,
-    /// The advisor the code and name cells name (`Names::coded`; `None`:
-    /// left to `person`).
-    advisor: Option<usize>,
-    /// Whether that advisor serves on the activity's day and panel as this
-    /// row gives them (`Loaded` uses it only for that advisor, day and panel).
-    serving: Option<Hint>,
-}
-
-/// The activity's day number and panel as the reading thread reads its
-/// cells: `None` when it leaves them to the handler (a cell it cannot read
-/// the handler's way, which the handler then reports).
-type Place = Option<(i32, Option<i64>)>;
-
-/// Reads `row`'s activity day and panel (`activity add`'s date parser; the
-/// panel found in memory, as `Names::find` finds it first).
-fn place(panels: &Names, today: chrono::NaiveDate, row: &Row) -> Place {
-    let on = date::parse("--date", row.value_at(at::DATE)?, today).ok()?;
-    let panel = match row.value_at(at::PANEL) {
-        Some(text) => Some(panels.lookup(text)?.id),
-        None => None,
-    };
-    Some((chrono::Datelike::num_days_from_ce(&on), panel))
-}
-
-fn ready(row: &Row) -> Ready {
-    let guest = row
-        .value_at(at::GUEST)
-        .map(|g| text::yes_no("--guest", g))
-        .transpose()
-        .map(Option::unwrap_or_default);
-    let cells = JoinText {
-        attendance: row.value_at(at::ATTENDANCE),
-        reason: row.value_at(at::REASON),
-        role: row.value_at(at::ROLE),
-        opinion: row.value_at(at::OPINION),
-        guest: false,
-        override_reason: row.value_at(at::OVERRIDE),
-    };
-    let given = cells.attendance.is_some()
-        || cells.reason.is_some()
-        || cells.role.is_some()
-        || cells.opinion.is_some()
-        || cells.override_reason.is_some();
-    let join = guest
-        .as_ref()
-        .ok()
-        .map(|&guest| parse_join_text(&JoinText { guest, ..cells }));
-    Ready {
-        hash: activity_hash(row),
-        guest,
-        given,
-        join,
-        advisor: None,
-        serving: None,
-    }
 }
 
 /// The row's activity cells as `activity add`'s flags.
@@ -305,36 +226,12 @@ impl Activities {
 
 impl RowHandler for Activities {
     fn preparer(&self) -> Option<Preparer> {
-        let (advisors, panels) = (Arc::clone(&self.advisors), Arc::clone(&self.panels));
-        let terms: Arc<Terms> = Arc::clone(&self.facts.terms);
-        let today = self.settings.env.today;
-        // The rows of one activity come together: its cells are read once.
-        let mut last: Option<(u64, Place)> = None;
-        Some(Box::new(move |row: &Row| {
-            let mut ready = ready(row);
-            ready.advisor =
-                advisors.coded(row.value_at(at::ADVISOR), row.value_at(at::ADVISOR_NAME));
-            let place = match last {
-                Some((hash, place)) if hash == ready.hash => place,
-                _ => {
-                    let place = place(&panels, today, row);
-                    last = Some((ready.hash, place));
-                    place
-                }
-            };
-            if let (Some(index), Some((day, panel))) = (ready.advisor, place)
-                && let Some(advisor) = advisors.nth(index)
-            {
-                let member = terms.serving(advisor.id, day, panel);
-                ready.serving = Some(Hint {
-                    advisor: advisor.id,
-                    day,
-                    panel,
-                    member,
-                });
-            }
-            Some(Box::new(ready) as Box<dyn std::any::Any + Send>)
-        }))
+        Some(ready::preparer(
+            Arc::clone(&self.advisors),
+            Arc::clone(&self.panels),
+            Arc::clone(&self.facts.terms),
+            self.settings.env.today,
+        ))
     }
 
     fn row(&mut self, tx: &Tx, row: &Row) -> anyhow::Result<Outcome> {

@@ -8,6 +8,7 @@
 
 mod facts;
 mod import;
+mod ready;
 mod write;
 
 use rusqlite::types::Value;
