@@ -138,7 +138,13 @@ pub fn explain(ctx: &Ctx, args: &AdvisorYearArgs) -> anyhow::Result<()> {
             let kind = Some(kind.clone()).filter(|k| !k.is_empty());
             metric_rows.push(vec![count.clone().into(), kind.into(), t.h1.into(), t.h2.into(), t.year_end.into()]);
         }
-        let records = records(conn, advisor.id, year, s.panel_id, rules.counts("contacts"))?;
+        // As the run counted them (`load::subjects`): a guest's
+        // participations, and every record of one whose term ended early
+        // in the year, only when dated in the days in office.
+        let ended_early = super::service::service(conn, year, s.panel_id)?
+            .get(&advisor.id)
+            .is_some_and(|served| served.ended_early);
+        let records = records(conn, advisor.id, year, s.panel_id, rules.counts("contacts"), ended_early)?;
         let mut requirements = RowSet::new(vec![
             col("requirement", "要求", "requirement", Kind::Text),
             col("met", "达到", "met", Kind::Bool),
@@ -194,24 +200,33 @@ pub fn explain(ctx: &Ctx, args: &AdvisorYearArgs) -> anyhow::Result<()> {
     print_doc(&ctx.env, &doc)
 }
 
-/// The advisor's records of the year that feed the metrics: those dated in
-/// their days in office on the panel assessed (`panel_id`; any panel for
-/// the whole office), as the run counted them, and the contacts when the
-/// rule set counts them (never a reported event, 五报告).
+/// The advisor's records of the year that feed the metrics, as the run
+/// counted them: guest participations dated in their days in office on the
+/// panel assessed (`panel_id`; any panel for the whole office), and for one
+/// whose term ended early in the year (`in_days`) every record so dated;
+/// and the contacts when the rule set counts them (never a reported event,
+/// 五报告).
 fn records(
     conn: &rusqlite::Connection,
     advisor_id: i64,
     year: i32,
     panel_id: Option<i64>,
     contacts: bool,
+    in_days: bool,
 ) -> anyhow::Result<RowSet> {
     let (first, last) = (format!("{year}-01-01"), format!("{year}-12-31"));
     // In office that day on the panel assessed (`store::serving_condition`).
-    let in_office = |on: &str| {
+    let dated = |on: &str| {
         format!(
             "EXISTS (SELECT 1 FROM appointments ap WHERE ap.advisor_id = ?1 AND (?4 IS NULL OR ap.panel_id = ?4) AND {})",
             crate::store::serving_condition("ap").replace('?', on)
         )
+    };
+    let in_office = |on: &str| if in_days { dated(on) } else { "1".to_string() };
+    let participation = if in_days {
+        dated("ac.on_date")
+    } else {
+        format!("(pa.guest = 0 OR {})", dated("ac.on_date"))
     };
     RowSet::query(
         conn,
@@ -238,7 +253,7 @@ fn records(
               WHERE ?5 AND ca.advisor_id = ?1 AND c.on_date BETWEEN ?2 AND ?3 AND c.voided_at IS NULL
                 AND c.kind <> 'report' AND {}
              ORDER BY 1, 2",
-            in_office("ac.on_date"),
+            participation,
             in_office("ad.on_date"),
             in_office("c.on_date"),
         ),

@@ -45,6 +45,7 @@ pub fn subjects(
     let (first_s, last_s) = (date::iso(first), date::iso(last));
     let year_days = days_between(first, last);
     let mut spans: HashMap<i64, Vec<(String, String)>> = HashMap::new();
+    let mut early: Vec<i64> = Vec::new();
     let mut subjects: BTreeMap<i64, Subject> = BTreeMap::new();
     for (id, served) in service(conn, year, panel_id)? {
         if served.left().is_some() {
@@ -67,6 +68,15 @@ pub fn subjects(
         if subject.served_days <= 0 {
             continue;
         }
+        // Work dated outside the days in office is a guest's (the commands
+        // refuse any other), or was recorded before an ending entered with
+        // an earlier date: only such records are checked date by date —
+        // a part-year advisor's guest participations, and every record of
+        // one whose term ended early — which at province scale keeps the
+        // aggregates as fast as counting the year whole.
+        if served.ended_early {
+            early.push(id);
+        }
         if subject.served_days < year_days {
             let clipped = intervals
                 .iter()
@@ -88,6 +98,7 @@ pub fn subjects(
         first: first_s,
         last: last_s,
         spans,
+        early,
     };
     let counted = count_work(conn, &year, counting, &mut subjects);
     conn.pragma_update(None, "cache_size", cache)?;
@@ -104,6 +115,9 @@ struct Year {
     h2: String,
     year_end: String,
     spans: HashMap<i64, Vec<(String, String)>>,
+    /// Those whose term ended early in the year: all their records are
+    /// checked date by date.
+    early: Vec<i64>,
 }
 
 impl Year {
@@ -115,6 +129,11 @@ impl Year {
     fn partial(&self) -> String {
         let ids: Vec<i64> = self.spans.keys().copied().collect();
         serde_json::Value::from(ids).to_string()
+    }
+
+    /// `early` as a JSON array.
+    fn early(&self) -> String {
+        serde_json::Value::from(self.early.clone()).to_string()
     }
 
     /// Whether a record of `advisor_id` dated `on` (given only for those
@@ -137,10 +156,12 @@ fn count_work(
     counting: Counting,
     subjects: &mut BTreeMap<i64, Subject>,
 ) -> anyhow::Result<()> {
-    let partial = year.partial();
+    let (partial, early) = (year.partial(), year.early());
     let mut stmt = conn.prepare_cached(
         "SELECT pa.advisor_id, pa.attendance, ac.kind, ac.on_date >= ?3, ac.on_date >= ?4,
-                CASE WHEN pa.advisor_id IN (SELECT value FROM json_each(?5)) THEN ac.on_date END, count(*)
+                CASE WHEN pa.advisor_id IN (SELECT value FROM json_each(?6))
+                       OR pa.guest = 1 AND pa.advisor_id IN (SELECT value FROM json_each(?5))
+                     THEN ac.on_date END, count(*)
          FROM activities ac JOIN participants pa ON pa.activity_id = ac.id
          WHERE ac.on_date BETWEEN ?1 AND ?2 AND ac.voided_at IS NULL AND pa.voided_at IS NULL AND pa.attendance <> 'invited'
          GROUP BY 1, 2, 3, 4, 5, 6",
@@ -150,7 +171,8 @@ fn count_work(
         year.last,
         year.h2,
         year.year_end,
-        partial
+        partial,
+        early
     ])?;
     while let Some(r) = rows.next()? {
         let id: i64 = r.get(0)?;
@@ -166,7 +188,7 @@ fn count_work(
     }
     let mut stmt = conn.prepare_cached(
         "SELECT aa.advisor_id, ad.on_date >= ?3, ad.on_date >= ?4,
-                CASE WHEN aa.advisor_id IN (SELECT value FROM json_each(?5)) THEN ad.on_date END, count(*),
+                CASE WHEN aa.advisor_id IN (SELECT value FROM json_each(?6)) THEN ad.on_date END, count(*),
                 sum(ad.status IN ('adopted','partly_adopted','implemented')), sum(ad.status = 'implemented'),
                 sum(ad.endorsed_on IS NOT NULL)
          FROM advice ad JOIN advice_advisors aa ON aa.advice_id = ad.id
@@ -178,7 +200,8 @@ fn count_work(
         year.last,
         year.h2,
         year.year_end,
-        partial
+        partial,
+        early
     ])?;
     while let Some(r) = rows.next()? {
         let id: i64 = r.get(0)?;
@@ -203,7 +226,7 @@ fn count_work(
         }
     }
     if counting.contacts {
-        count_contacts(conn, year, &partial, subjects)?;
+        count_contacts(conn, year, &partial, &early, subjects)?;
     }
     Ok(())
 }
@@ -216,11 +239,12 @@ fn count_contacts(
     conn: &Connection,
     year: &Year,
     partial: &str,
+    early: &str,
     subjects: &mut BTreeMap<i64, Subject>,
 ) -> anyhow::Result<()> {
     let mut stmt = conn.prepare_cached(
         "SELECT ca.advisor_id, c.kind, c.on_date >= ?3, c.on_date >= ?4,
-                CASE WHEN ca.advisor_id IN (SELECT value FROM json_each(?5)) THEN c.on_date END, count(*)
+                CASE WHEN ca.advisor_id IN (SELECT value FROM json_each(?6)) THEN c.on_date END, count(*)
          FROM contacts c JOIN contact_advisors ca ON ca.contact_id = c.id
          WHERE c.on_date BETWEEN ?1 AND ?2 AND c.voided_at IS NULL AND c.kind <> 'report'
          GROUP BY 1, 2, 3, 4, 5",
@@ -230,7 +254,8 @@ fn count_contacts(
         year.last,
         year.h2,
         year.year_end,
-        partial
+        partial,
+        early
     ])?;
     while let Some(r) = rows.next()? {
         let id: i64 = r.get(0)?;

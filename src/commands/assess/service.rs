@@ -38,6 +38,8 @@ pub(super) struct Served {
     pub(super) intervals: Vec<(NaiveDate, NaiveDate)>,
     /// The last day served, and how that service ended.
     last: Option<Last>,
+    /// A term of it ended early during the year (resignation or dismissal).
+    pub(super) ended_early: bool,
 }
 
 /// An advisor's last day served in the year, and how the service ended
@@ -91,6 +93,7 @@ pub(super) fn service(
                 name: r.get(2)?,
                 intervals: Vec::new(),
                 last: None,
+                ended_early: false,
             }),
         };
         entry.intervals.push((start, end));
@@ -104,6 +107,7 @@ pub(super) fn service(
             }),
             _ => None,
         };
+        entry.ended_early |= left.is_some();
         entry.last = Some(match entry.last.take() {
             Some(kept) if kept.day > end => kept,
             // The same last day: ended by resignation or dismissal if either was.
