@@ -253,6 +253,19 @@ fn a_past_years_leaders_are_those_of_that_year() {
         "--leader-from",
         "2026-01-05",
     ]);
+    // Named without --leader-from: a leader from the day recorded (QA r8).
+    office.ok(&[
+        "--today",
+        "2026-01-05",
+        "liaison",
+        "add",
+        "--code",
+        "L031",
+        "--name",
+        "丁领导",
+        "--leader",
+        "yes",
+    ]);
     assert_eq!(leaders_2025(&office), (before, short_before));
     // Today's view follows the change: L001 no longer owes two, L030 does.
     let shown = crate::common::json(&office.ok(&[

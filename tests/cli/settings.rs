@@ -82,6 +82,10 @@ fn an_office_may_require_the_work_plan_with_a_nomination() {
         err.contains("--work-plan") && err.contains("广西指引二（二）"),
         "{err}"
     );
+    let mut blank = nominate.to_vec();
+    blank.extend(["--work-plan", "  "]);
+    let err = office.fails(3, &blank);
+    assert!(err.contains("--work-plan"), "{err}");
     let mut with_plan = nominate.to_vec();
     with_plan.extend([
         "--work-plan",

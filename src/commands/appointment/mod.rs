@@ -354,7 +354,9 @@ fn nominate(ctx: &Ctx, args: &NominateArgs) -> anyhow::Result<()> {
                 )
             });
         }
-        if plan.is_none() && crate::store::settings::number(tx, "appointment.work_plan_required")? == 1 {
+        if plan.as_deref().is_none_or(|p| p.trim().is_empty())
+            && crate::store::settings::number(tx, "appointment.work_plan_required")? == 1
+        {
             return Err(crate::invalid!(
                 "缺少必填项：--work-plan（本单位要求推荐时附工作方案，包括主要研究方向和合作项目：广西指引二（二）；设置 appointment.work_plan_required）",
                 "missing required values: --work-plan (this office requires a nomination's work plan, its main research directions and joint projects: seed 002 part 2(2); setting appointment.work_plan_required)",

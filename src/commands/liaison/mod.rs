@@ -56,9 +56,8 @@ pub(crate) fn apply(
 }
 
 /// `--leader` and `--leader-from`: the leadership, dated (migration 8). A
-/// liaison named a leader is one from `--leader-from` (on `add`, without
-/// it, from before the roster knew them; on `edit`, from today); one who
-/// stands down was one up to the day before.
+/// liaison named a leader is one from `--leader-from` (else from the day
+/// recorded); one who stands down was one up to the day before.
 fn leadership(env: &Env, f: &LiaisonFields, l: &mut Liaison, adding: bool) -> anyhow::Result<()> {
     let from = f
         .leader_from
@@ -86,8 +85,9 @@ fn leadership(env: &Env, f: &LiaisonFields, l: &mut Liaison, adding: bool) -> an
     let leader = text::yes_no("--leader", text)?;
     if leader {
         if adding || from.is_some() || !l.is_leader {
-            let since = from.or((!adding).then_some(env.today));
-            l.leader_since = since.map(date::iso);
+            // A leader from the day given, else from the day recorded: a
+            // past year's coverage does not judge them (QA r8).
+            l.leader_since = Some(date::iso(from.unwrap_or(env.today)));
         }
         l.leader_until = None;
     } else if adding {

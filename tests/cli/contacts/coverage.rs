@@ -282,6 +282,16 @@ fn the_headline_counts_advisors_visited_as_the_rows_do() {
         .filter(|a| a["visits"].as_i64().unwrap() > 0)
         .count();
     assert_eq!(visited, 28);
+    // A visit to one who left later in the year is listed on their row but
+    // not counted among the serving advisors visited (QA r8: "在聘 2，已走访 1"
+    // when neither serving advisor had been visited).
+    office.ok(&w(
+        "contact add --date 2026-05-01 --kind visit --advisor A0011 --channel in_person",
+    ));
+    let report = json(&office.ok(&w("--format json report coverage --year 2026")));
+    let summary = report["summary"][0].as_str().unwrap();
+    assert!(summary.ends_with("本年已走访 28 位"), "{summary}");
+    assert_eq!(find(&report["advisors"], "code", "A0011")["visits"], 1);
 }
 
 #[test]

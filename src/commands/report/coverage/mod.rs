@@ -153,7 +153,7 @@ fn build(
         col("days_since", "距今天数", "days since", Kind::Int),
         col("flags", "提示", "flags", Kind::Enum(&COVERAGE_FLAG)),
     ]);
-    // Advisors with a visit this year (the `visits` column above zero).
+    // Advisors serving now with a visit this year (the headline's base).
     let mut visited = 0;
     for a in &serving {
         let f = facts
@@ -177,7 +177,7 @@ fn build(
         let codes = |list: &mut dyn Iterator<Item = Festival>| {
             list.map(|f| f.code()).collect::<Vec<_>>().join(",")
         };
-        visited += usize::from(c.visits > 0);
+        visited += usize::from(a.left.is_none() && c.visits > 0);
         let who = (a.code.clone(), a.name.clone());
         for flag in &c.flags {
             let detail = match *flag {
