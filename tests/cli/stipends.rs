@@ -245,20 +245,24 @@ fn a_stipend_waits_for_the_term_to_begin_and_a_later_run_pays_only_it() {
         ]
     );
     assert_eq!(office.int("SELECT count(*) FROM expenses"), count + 1);
-    // G01 resigns after being paid: a later run names the difference and
-    // how to correct it, and creates nothing.
-    at(
-        &office,
+    // G01 resigns after being paid: the resignation says to check the
+    // stipend recorded (QA r8), a later run names the difference and how to
+    // correct it, and creates nothing.
+    let (code, _, err) = office.run(&[
+        "--today",
         "2025-11-01",
-        &[
-            "appointment",
-            "resign",
-            "1",
-            "--request-date",
-            "2025-10-20",
-            "--certificate-returned",
-            "yes",
-        ],
+        "appointment",
+        "resign",
+        "1",
+        "--request-date",
+        "2025-10-20",
+        "--certificate-returned",
+        "yes",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("已记录的聘金 #1（2025 年") && err.contains("pay-stipends --year 2025"),
+        "{err}"
     );
     let third = pay(&office, "2025-11-02", "2025");
     let note = json(&third)["stipends"][0]["note"]

@@ -75,3 +75,35 @@ pub(super) fn warning(name: &str, code: &str, from: &str, lines: &[String]) -> O
         "note: {name} no longer serves from {from}, yet these records dated on or after it are on file as their service: {list}. They are kept as they are; the yearly assessment counts only records in the days served. Correct a wrong date; remove what was not their service (roster activity participant remove ACTIVITY {code} --reason …) or void it (roster advice void ID --reason …)",
     ))
 }
+
+/// A reminder for the stipends recorded for the year the service ends in
+/// (or later): paid for the days projected then, they may now be more than
+/// the days served (seed 002 六, per year of service). `pay-stipends` for
+/// that year names the amount owed and how to correct it.
+pub(super) fn stipends(tx: &Tx, advisor_id: i64, from: &str) -> anyhow::Result<Option<String>> {
+    let year: i64 = from.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0);
+    let mut stmt = tx.prepare(
+        "SELECT id, stipend_year, amount_fen FROM expenses
+         WHERE advisor_id = ?1 AND stipend_year >= ?2 AND voided_at IS NULL ORDER BY stipend_year",
+    )?;
+    let found: Vec<(i64, i64, i64)> = stmt
+        .query_map(params![advisor_id, year], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })?
+        .collect::<Result<_, _>>()?;
+    let Some(&(_, first_year, _)) = found.first() else {
+        return Ok(None);
+    };
+    let list = found
+        .iter()
+        .map(|(id, y, fen)| {
+            let amount = crate::input::money::grouped(*fen);
+            crate::tr!("#{id}（{y} 年，{amount} 元）", "#{id} ({y}, {amount} yuan)")
+        })
+        .collect::<Vec<_>>()
+        .join(crate::i18n::pick("、", ", "));
+    Ok(Some(crate::tr!(
+        "注意：已记录的聘金 {list} 是按当时的聘期计算的；任职提前结束后请核对：roster expense pay-stipends --year {first_year} 会列出现在应为多少及如何更正",
+        "note: the stipends recorded, {list}, were reckoned on the terms as they stood; with the service ended early, check them: roster expense pay-stipends --year {first_year} names what is owed now and how to correct it",
+    )))
+}

@@ -237,18 +237,29 @@ pub fn dismiss(ctx: &Ctx, args: &DismissArgs) -> anyhow::Result<()> {
         let renewals = end_renewals(tx, id, &input, "解聘", "dismissed")?;
         end_pairings(tx, current.advisor_id, input.date)?;
         let after = after::work_after(tx, current.advisor_id, &date::iso(input.date))?;
-        Ok((renewals, after))
+        let paid = after::stipends(tx, current.advisor_id, &date::iso(input.date))?;
+        Ok((renewals, after, paid))
     })
-    .and_then(|(renewals, after)| {
+    .and_then(|(renewals, after, paid)| {
         done_ending(ctx, id, "dismissed", &renewals)?;
-        warn_after(ctx, current.advisor_id, input.date, &after)
+        warn_after(ctx, current.advisor_id, input.date, &after, paid)
     })
 }
 
-/// Warns (stderr) of work on file dated after the ending (`after.rs`).
-fn warn_after(ctx: &Ctx, advisor_id: i64, from: NaiveDate, lines: &[String]) -> anyhow::Result<()> {
+/// Warns (stderr) of work on file dated after the ending and of stipends
+/// recorded on the terms as they stood (`after.rs`).
+fn warn_after(
+    ctx: &Ctx,
+    advisor_id: i64,
+    from: NaiveDate,
+    lines: &[String],
+    paid: Option<String>,
+) -> anyhow::Result<()> {
     let advisor = crate::store::advisor::get(&ctx.conn, advisor_id)?;
     if let Some(note) = after::warning(&advisor.name, &advisor.code, &date::iso(from), lines) {
+        crate::output::print_warning(&ctx.env, &note);
+    }
+    if let Some(note) = paid {
         crate::output::print_warning(&ctx.env, &note);
     }
     Ok(())
@@ -306,11 +317,12 @@ pub fn resign(ctx: &Ctx, args: &ResignArgs) -> anyhow::Result<()> {
         let advisor = store::get(tx, id)?.advisor_id;
         end_pairings(tx, advisor, input.date)?;
         let after = after::work_after(tx, advisor, &date::iso(input.date))?;
-        Ok((renewals, advisor, after))
+        let paid = after::stipends(tx, advisor, &date::iso(input.date))?;
+        Ok((renewals, advisor, after, paid))
     })
-    .and_then(|(renewals, advisor, after)| {
+    .and_then(|(renewals, advisor, after, paid)| {
         done_ending(ctx, id, "resigned", &renewals)?;
-        warn_after(ctx, advisor, input.date, &after)
+        warn_after(ctx, advisor, input.date, &after, paid)
     })
 }
 
