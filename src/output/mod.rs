@@ -254,11 +254,9 @@ pub fn display(cell: &Cell, kind: Kind, shown: Shown) -> String {
     }
 }
 
-/// A figure (a score, points, hours) to at most two decimals, without
-/// trailing zeros; -0.0 (a score of nothing, less nothing: an empty sum of
-/// floats is -0.0) and what rounds to it read 0. Every score or points
-/// figure printed — a table or CSV cell, a sentence such as
-/// `assess explain`'s "得分 0：…" — goes through here.
+/// A figure (a score, points, hours) to at most two decimals, no trailing
+/// zeros; -0.0 (an empty sum of floats) and what rounds to it read 0. Every
+/// score or points figure printed (cell or sentence) goes through here.
 pub fn decimal(f: f64) -> String {
     let text = format!("{f:.2}");
     let text = text.trim_end_matches('0').trim_end_matches('.');

@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, params};
+use rusqlite::Connection;
 
 use super::service::{service, year_bounds};
 use crate::domain::assess::Subject;
@@ -157,6 +157,15 @@ fn count_work(
     subjects: &mut BTreeMap<i64, Subject>,
 ) -> anyhow::Result<()> {
     let (partial, early) = (year.partial(), year.early());
+    // ?1–?6 of every aggregate: the year, its halves, who is counted by date.
+    let args: [&dyn rusqlite::ToSql; 6] = [
+        &year.first,
+        &year.last,
+        &year.h2,
+        &year.year_end,
+        &partial,
+        &early,
+    ];
     let mut stmt = conn.prepare_cached(
         "SELECT pa.advisor_id, pa.attendance, ac.kind, ac.on_date >= ?3, ac.on_date >= ?4,
                 CASE WHEN pa.advisor_id IN (SELECT value FROM json_each(?6))
@@ -166,14 +175,7 @@ fn count_work(
          WHERE ac.on_date BETWEEN ?1 AND ?2 AND ac.voided_at IS NULL AND pa.voided_at IS NULL AND pa.attendance <> 'invited'
          GROUP BY 1, 2, 3, 4, 5, 6",
     )?;
-    let mut rows = stmt.query(params![
-        year.first,
-        year.last,
-        year.h2,
-        year.year_end,
-        partial,
-        early
-    ])?;
+    let mut rows = stmt.query(&args[..])?;
     while let Some(r) = rows.next()? {
         let id: i64 = r.get(0)?;
         let on: Option<String> = r.get(5)?;
@@ -195,14 +197,7 @@ fn count_work(
          WHERE ad.on_date BETWEEN ?1 AND ?2 AND ad.voided_at IS NULL
          GROUP BY 1, 2, 3, 4",
     )?;
-    let mut rows = stmt.query(params![
-        year.first,
-        year.last,
-        year.h2,
-        year.year_end,
-        partial,
-        early
-    ])?;
+    let mut rows = stmt.query(&args[..])?;
     while let Some(r) = rows.next()? {
         let id: i64 = r.get(0)?;
         let on: Option<String> = r.get(3)?;
@@ -226,7 +221,7 @@ fn count_work(
         }
     }
     if counting.contacts {
-        count_contacts(conn, year, &partial, &early, subjects)?;
+        count_contacts(conn, year, &args, subjects)?;
     }
     Ok(())
 }
@@ -238,8 +233,7 @@ fn count_work(
 fn count_contacts(
     conn: &Connection,
     year: &Year,
-    partial: &str,
-    early: &str,
+    args: &[&dyn rusqlite::ToSql],
     subjects: &mut BTreeMap<i64, Subject>,
 ) -> anyhow::Result<()> {
     let mut stmt = conn.prepare_cached(
@@ -249,14 +243,7 @@ fn count_contacts(
          WHERE c.on_date BETWEEN ?1 AND ?2 AND c.voided_at IS NULL AND c.kind <> 'report'
          GROUP BY 1, 2, 3, 4, 5",
     )?;
-    let mut rows = stmt.query(params![
-        year.first,
-        year.last,
-        year.h2,
-        year.year_end,
-        partial,
-        early
-    ])?;
+    let mut rows = stmt.query(args)?;
     while let Some(r) = rows.next()? {
         let id: i64 = r.get(0)?;
         let on: Option<String> = r.get(4)?;
