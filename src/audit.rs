@@ -62,6 +62,12 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         .collect()
 }
 
+/// The id of the last audit row (0 for none): every change writes one, so
+/// two readers seeing the same id read the same data.
+pub fn last_id(conn: &Connection) -> anyhow::Result<i64> {
+    Ok(conn.query_row("SELECT IFNULL(max(id), 0) FROM audit_log", [], |r| r.get(0))?)
+}
+
 /// Appends one audit row.
 pub fn record(
     conn: &Connection,

@@ -103,6 +103,59 @@ impl Ctx {
         result
     }
 
+    /// Runs two independent reads of one snapshot side by side, on the
+    /// machine's two cores: `first` here, `second` on a reader of its own
+    /// (`db::reader`). That reader sees the same snapshot when it sees the
+    /// same last audit row, as every change writes one in its own
+    /// transaction. Where it cannot — a commit landed between the two
+    /// reads' starts, no second reader opens (a file opened read-only, in
+    /// memory) or this runs inside a transaction — `second` runs here after
+    /// `first`. The results are the same either way.
+    pub fn read_both<A, B, F>(
+        &self,
+        first: impl FnOnce(&Connection) -> anyhow::Result<A>,
+        second: F,
+    ) -> anyhow::Result<(A, B)>
+    where
+        B: Send,
+        F: FnOnce(&Connection) -> anyhow::Result<B> + Send,
+    {
+        let alone = !self.conn.is_autocommit() || crate::db::is_read_only(&self.conn);
+        let path = self.conn.path().unwrap_or_default().to_string();
+        self.read(|conn| {
+            if alone || path.is_empty() {
+                return Ok((first(conn)?, second(conn)?));
+            }
+            let mark = crate::audit::last_id(conn)?;
+            let (a, b) = std::thread::scope(|scope| {
+                let other = scope.spawn(move || {
+                    let reader = crate::db::reader(std::path::Path::new(&path))
+                        .ok()
+                        .and_then(|reader| {
+                            reader.execute_batch("BEGIN DEFERRED").ok()?;
+                            let same = crate::audit::last_id(&reader).ok()? == mark;
+                            same.then_some(reader)
+                        });
+                    match reader {
+                        Some(reader) => Ok(second(&reader)),
+                        None => Err(second),
+                    }
+                });
+                let a = first(conn);
+                let b = other
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                (a, b)
+            });
+            let a = a?;
+            let b = match b {
+                Ok(b) => b?,
+                Err(second) => second(conn)?,
+            };
+            Ok((a, b))
+        })
+    }
+
     /// Asks before a destructive or final step; `--yes` answers for the user.
     /// Without a terminal and without `--yes` the step is not taken (exit 3).
     pub fn confirm(&self, question: &str) -> anyhow::Result<()> {
@@ -180,4 +233,65 @@ pub fn now_stamp() -> String {
     chrono::Local::now()
         .format("%Y-%m-%dT%H:%M:%S%:z")
         .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn office(dir: &tempfile::TempDir) -> Ctx {
+        let conn = crate::db::create(&dir.path().join("office.db")).unwrap();
+        let env = Env {
+            format: Format::Table,
+            lang: Lang::Zh,
+            operator: "test".to_string(),
+            today: NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
+            yes: true,
+            interactive: false,
+            command: "test".to_string(),
+            quiet: true,
+        };
+        Ctx { env, conn }
+    }
+
+    /// (whether the connection only reads, how many audit rows it sees)
+    fn seen(conn: &Connection) -> anyhow::Result<(bool, i64)> {
+        let only: bool = conn.query_row("PRAGMA query_only", [], |r| r.get(0))?;
+        Ok((only, crate::audit::last_id(conn)?))
+    }
+
+    #[test]
+    fn the_second_read_runs_beside_the_first_on_the_same_snapshot() {
+        let dir = tempfile::TempDir::new().unwrap();
+        let ctx = office(&dir);
+        ctx.write(|tx| tx.audit("settings", 1, "set", None, None))
+            .unwrap();
+        let (first, second) = ctx.read_both(seen, seen).unwrap();
+        assert!(first.1 > 0);
+        assert_eq!(first, (false, first.1));
+        assert_eq!(
+            second,
+            (true, first.1),
+            "read by a second, read-only connection"
+        );
+    }
+
+    #[test]
+    fn inside_a_transaction_the_second_read_sees_what_it_wrote() {
+        let dir = tempfile::TempDir::new().unwrap();
+        let ctx = office(&dir);
+        let before = ctx.read(crate::audit::last_id).unwrap();
+        let (first, second) = ctx
+            .write(|tx| {
+                tx.audit("settings", 1, "set", None, None)?;
+                ctx.read_both(seen, seen)
+            })
+            .unwrap();
+        assert_eq!(first, (false, before + 1));
+        assert_eq!(
+            second,
+            (false, before + 1),
+            "read here, uncommitted row and all"
+        );
+    }
 }

@@ -134,6 +134,17 @@ fn open_once(path: &Path) -> anyhow::Result<Connection> {
     }
 }
 
+/// A second connection to a database this process has already opened
+/// (checked, migrated, in WAL mode), to read side by side with the first
+/// (`Ctx::read_both`): it writes nothing.
+pub fn reader(path: &Path) -> anyhow::Result<Connection> {
+    let conn = Connection::open_with_flags(path, open_flags())?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    conn.pragma_update(None, "query_only", "ON")?;
+    conn.pragma_update(None, "cache_size", -32_768)?;
+    Ok(conn)
+}
+
 /// Refuses a file that is not a roster database, before anything touches it.
 pub(super) fn check_identity(conn: &Connection, path: &Path) -> anyhow::Result<()> {
     let shown = path.display();

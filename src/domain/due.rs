@@ -45,7 +45,7 @@ pub fn days_left(due: NaiveDate, today: NaiveDate) -> i64 {
 }
 
 /// The kinds in the order they are shown on the same day.
-pub const KIND_ORDER: [&str; 12] = [
+pub const KIND_ORDER: [&str; 14] = [
     "term_end",
     "term_evaluation",
     "ready_to_appoint",
@@ -53,16 +53,25 @@ pub const KIND_ORDER: [&str; 12] = [
     "no_contact",
     "no_liaison",
     "leader_short",
+    "visit_owed",
     "advice_feedback",
     "quota",
     "year_end_report",
     "assessment",
+    "assessment_run",
     "budget",
 ];
 
+/// A kind's place in `KIND_ORDER` (an unknown one last).
+pub fn rank(kind: &str) -> usize {
+    KIND_ORDER
+        .iter()
+        .position(|k| *k == kind)
+        .unwrap_or(KIND_ORDER.len())
+}
+
 /// Sorts by due date, then kind, then who.
 pub fn sort(items: &mut [Item]) {
-    let rank = |kind: &str| KIND_ORDER.iter().position(|k| *k == kind);
     items.sort_by(|a, b| {
         a.due
             .cmp(&b.due)
@@ -227,6 +236,12 @@ mod tests {
 
     fn d(text: &str) -> NaiveDate {
         NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn every_kind_has_its_place_in_the_order_labelled() {
+        let labelled: Vec<&str> = crate::labels::DUE_KIND.codes().collect();
+        assert_eq!(labelled, KIND_ORDER.to_vec());
     }
 
     fn windows() -> Windows {

@@ -38,12 +38,15 @@ pub fn of_run(conn: &Connection, run_id: i64) -> anyhow::Result<Vec<Leaver>> {
         [run_id],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
+    // Looked up by advisor and year: a province's run has 50,000 results.
     let mut has_result = conn.prepare_cached(
-        "SELECT EXISTS (SELECT 1 FROM assessments WHERE run_id = ?1 AND advisor_id = ?2)",
+        "SELECT EXISTS (SELECT 1 FROM assessments WHERE advisor_id = ?2 AND year = ?3 AND run_id = ?1)",
     )?;
     let mut left = Vec::new();
     for leaver in leavers(conn, year, panel)? {
-        if !has_result.query_row(params![run_id, leaver.advisor_id], |r| r.get::<_, bool>(0))? {
+        if !has_result.query_row(params![run_id, leaver.advisor_id, year], |r| {
+            r.get::<_, bool>(0)
+        })? {
             left.push(leaver);
         }
     }

@@ -10,7 +10,13 @@ use crate::labels::{ASSESS_STATE, GRADE};
 use crate::output::{Cell, Doc, Kind, RowSet, col, print_doc};
 use crate::store::assess as store;
 
-fn results(conn: &Connection, run_id: i64) -> anyhow::Result<(RowSet, RowSet)> {
+/// The results of run `run_id` by code (the first `limit` only, where
+/// given), and its dismissal candidates (all of them).
+fn results(
+    conn: &Connection,
+    run_id: i64,
+    limit: Option<usize>,
+) -> anyhow::Result<(RowSet, RowSet)> {
     let mut results = RowSet::new(vec![
         col("code", "编码", "code", Kind::Text),
         col("name", "姓名", "name", Kind::Text),
@@ -43,14 +49,24 @@ fn results(conn: &Connection, run_id: i64) -> anyhow::Result<(RowSet, RowSet)> {
             Kind::Text,
         ),
     ]);
-    let mut stmt = conn.prepare(
+    // A limited table picks its rows by code first, so only those have
+    // their texts read (a province's run has 50,000 results).
+    let picked = match limit {
+        Some(_) => {
+            "s.id IN (SELECT s.id FROM assessments s JOIN advisors a ON a.id = s.advisor_id
+                WHERE s.run_id = ?1 ORDER BY a.code LIMIT ?2)"
+        }
+        None => "s.run_id = ?1 AND ?2 < 0",
+    };
+    let mut stmt = conn.prepare(&format!(
         "SELECT a.code, a.name, s.served_days, s.points, s.prelim_grade, s.grade, s.grade_reason, s.quota_note,
                 s.subsidy_fen,
                 (length(s.requirements) - length(replace(s.requirements, '\"met\":false', ''))) / 11,
-                s.state, s.dismissal_candidate, s.adjust_fen, s.adjust_reason
-         FROM assessments s JOIN advisors a ON a.id = s.advisor_id WHERE s.run_id = ?1 ORDER BY a.code",
-    )?;
-    let mut rows = stmt.query([run_id])?;
+                s.state, s.adjust_fen, s.adjust_reason
+         FROM assessments s JOIN advisors a ON a.id = s.advisor_id WHERE {picked} ORDER BY a.code"
+    ))?;
+    let limit = limit.map_or(-1, |n| n as i64);
+    let mut rows = stmt.query(rusqlite::params![run_id, limit])?;
     while let Some(r) = rows.next()? {
         let (code, name): (String, String) = (r.get(0)?, r.get(1)?);
         let reason: Option<String> = r.get(6)?;
@@ -58,8 +74,8 @@ fn results(conn: &Connection, run_id: i64) -> anyhow::Result<(RowSet, RowSet)> {
         let mut decision = reason.or_else(|| quota.as_deref().map(notes::quota));
         // A special-contribution subsidy (`assess adjust`) and its reason.
         if let (Some(fen), Some(why)) = (
-            r.get::<_, Option<i64>>(12)?,
-            r.get::<_, Option<String>>(13)?,
+            r.get::<_, Option<i64>>(11)?,
+            r.get::<_, Option<String>>(12)?,
         ) {
             let amount = crate::input::money::grouped(fen);
             let adjusted = crate::tr!(
@@ -72,8 +88,8 @@ fn results(conn: &Connection, run_id: i64) -> anyhow::Result<(RowSet, RowSet)> {
             });
         }
         results.push(vec![
-            code.clone().into(),
-            name.clone().into(),
+            code.into(),
+            name.into(),
             r.get(2)?,
             r.get(3)?,
             r.get(4)?,
@@ -83,18 +99,27 @@ fn results(conn: &Connection, run_id: i64) -> anyhow::Result<(RowSet, RowSet)> {
             r.get(9)?,
             r.get(10)?,
         ]);
-        if let Some(evidence) = r.get::<_, Option<String>>(11)? {
-            candidates.push(vec![
-                code.into(),
-                name.into(),
-                Cell::Text(notes::evidence(&evidence)),
-            ]);
-        }
+    }
+    let mut stmt = conn.prepare(
+        "SELECT a.code, a.name, s.dismissal_candidate
+         FROM assessments s JOIN advisors a ON a.id = s.advisor_id
+         WHERE s.run_id = ?1 AND s.dismissal_candidate IS NOT NULL ORDER BY a.code",
+    )?;
+    let mut rows = stmt.query([run_id])?;
+    while let Some(r) = rows.next()? {
+        let evidence: String = r.get(2)?;
+        candidates.push(vec![
+            r.get(0)?,
+            r.get(1)?,
+            Cell::Text(notes::evidence(&evidence)),
+        ]);
     }
     Ok((results, candidates))
 }
 
-fn run_doc(conn: &Connection, run_id: i64) -> anyhow::Result<Doc> {
+/// Run `run_id` as a document: its summary, results (the first `limit`
+/// only, where given), leavers and dismissal candidates.
+fn run_doc(conn: &Connection, run_id: i64, limit: Option<usize>) -> anyhow::Result<Doc> {
     let (year, name, sha, state, run_at, assessed, total, excellent): (i64, String, String, String, String, i64, i64, i64) =
         conn.query_row(
             "SELECT r.year, r.rules_name, r.rules_sha256, r.state, r.run_at, count(s.id), IFNULL(sum(s.subsidy_fen), 0),
@@ -126,7 +151,7 @@ fn run_doc(conn: &Connection, run_id: i64) -> anyhow::Result<Doc> {
         let (n, phrase) = (left.rows.len(), left::not_assessed());
         summary.push(crate::tr!("另有 {n} 人{phrase}", "{n} more {phrase}"));
     }
-    let (results, candidates) = results(conn, run_id)?;
+    let (results, candidates) = results(conn, run_id, limit)?;
     Ok(Doc::default()
         .lines("run", ("考核", "Assessment"), summary)
         .table("results", ("结果", "Results"), results)
@@ -179,34 +204,26 @@ fn bound_line(conn: &Connection, run_id: i64, total: i64) -> anyhow::Result<Opti
 const TABLE_LIMIT: usize = 200;
 
 pub(crate) fn print_run(ctx: &Ctx, run_id: i64) -> anyhow::Result<()> {
-    let mut doc = ctx.read(|conn| run_doc(conn, run_id))?;
-    if ctx.env.format == crate::output::Format::Table {
-        for section in &mut doc.sections {
-            if let crate::output::Section::Table {
-                key: "results",
-                rows,
-                ..
-            } = section
-                && rows.rows.len() > TABLE_LIMIT
-            {
-                let total = rows.rows.len();
-                rows.rows.truncate(TABLE_LIMIT);
-                let year: i64 = ctx.conn.query_row(
-                    "SELECT year FROM assess_runs WHERE id = ?1",
-                    [run_id],
-                    |r| r.get(0),
-                )?;
-                doc.sections.push(crate::output::Section::Lines {
-                    key: "more",
-                    title: ("更多", "More"),
-                    lines: vec![crate::tr!(
-                        "以上为前 {TABLE_LIMIT} 条，共 {total} 条；全部结果：roster assess show --year {year} 或 roster export assessments --year {year}",
-                        "the first {TABLE_LIMIT} of {total} results; all of them: roster assess show --year {year}, or roster export assessments --year {year}",
-                    )],
-                });
-                break;
-            }
-        }
+    let table = ctx.env.format == crate::output::Format::Table;
+    let (mut doc, year, total) = ctx.read(|conn| {
+        let doc = run_doc(conn, run_id, table.then_some(TABLE_LIMIT))?;
+        let (year, total): (i64, i64) = conn.query_row(
+            "SELECT r.year, (SELECT count(*) FROM assessments s WHERE s.run_id = r.id)
+             FROM assess_runs r WHERE r.id = ?1",
+            [run_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        Ok((doc, year, total as usize))
+    })?;
+    if table && total > TABLE_LIMIT {
+        doc.sections.push(crate::output::Section::Lines {
+            key: "more",
+            title: ("更多", "More"),
+            lines: vec![crate::tr!(
+                "以上为前 {TABLE_LIMIT} 条，共 {total} 条；全部结果：roster assess show --year {year} 或 roster export assessments --year {year}",
+                "the first {TABLE_LIMIT} of {total} results; all of them: roster assess show --year {year}, or roster export assessments --year {year}",
+            )],
+        });
     }
     print_doc(&ctx.env, &doc)
 }
@@ -216,7 +233,7 @@ pub fn show(ctx: &Ctx, args: &YearArgs) -> anyhow::Result<()> {
     let doc = ctx.read(|conn| {
         let panel = args.panel.as_deref().map(|p| resolve::panel(conn, &ctx.env, "--panel", p)).transpose()?.map(|p| p.id);
         if let Some((run_id, _)) = store::current_run(conn, year, panel)? {
-            return run_doc(conn, run_id);
+            return run_doc(conn, run_id, None);
         }
         // No office-wide run: the year may be assessed panel by panel.
         let panels = match panel {
@@ -224,7 +241,7 @@ pub fn show(ctx: &Ctx, args: &YearArgs) -> anyhow::Result<()> {
             Some(_) => Vec::new(),
         };
         match panels.as_slice() {
-            [(run_id, _)] => run_doc(conn, *run_id),
+            [(run_id, _)] => run_doc(conn, *run_id, None),
             [] => Err(crate::invalid!(
                 "{year} 年度尚未考核；请先运行 roster assess run --year {year} --rules 规则文件",
                 "no assessment for {year} yet; run `roster assess run --year {year} --rules FILE` first",

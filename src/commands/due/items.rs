@@ -152,13 +152,8 @@ pub fn appointments(conn: &Connection, plan: &Plan, out: &mut Listed) -> anyhow:
     })
 }
 
-/// Holiday greetings due, advisors not contacted, without a liaison, leaders short.
-pub fn people(
-    conn: &Connection,
-    plan: &Plan,
-    today: &store::Today,
-    out: &mut Listed,
-) -> anyhow::Result<()> {
+/// Holiday greetings due (each festival's own serving roster).
+pub fn greetings(conn: &Connection, plan: &Plan, out: &mut Listed) -> anyhow::Result<()> {
     for (festival, on) in due::festivals(plan.h.today, plan.h.festival) {
         let (code, day_text) = (festival.code(), date::iso(on));
         let found = store::ungreeted(conn, &plan.ask, code, &day_text)?;
@@ -183,7 +178,16 @@ pub fn people(
             ))
         })?;
     }
+    Ok(())
+}
 
+/// Advisors not contacted, without a liaison, leaders short (today's roster).
+pub fn people(
+    conn: &Connection,
+    plan: &Plan,
+    today: &store::Today,
+    out: &mut Listed,
+) -> anyhow::Result<()> {
     let (found, unpaired) = store::unattended(
         conn,
         &plan.ask,

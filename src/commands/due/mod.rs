@@ -38,7 +38,7 @@ pub fn run(ctx: &Ctx, args: &DueArgs) -> anyhow::Result<()> {
         })
         .transpose()?;
     let today = ctx.today();
-    let (listed, limit) = ctx.read(|conn| {
+    let (plan, limit) = ctx.read(|conn| {
         let panel = args
             .panel
             .as_deref()
@@ -69,17 +69,31 @@ pub fn run(ctx: &Ctx, args: &DueArgs) -> anyhow::Result<()> {
             leader_min: number(conn, "due.leader_min_advisors")?,
             operator: ctx.env.operator.clone(),
         };
-        let mut listed = Listed::default();
-        items::appointments(conn, &plan, &mut listed)?;
-        // Today's serving roster, read once for the people checks and duties.
-        let roster = crate::store::due::Today::read(conn, &plan.ask)?;
-        items::people(conn, &plan, &roster, &mut listed)?;
-        items::visits(conn, &plan, &mut listed)?;
-        items::advice(conn, &plan, &mut listed)?;
-        duties::quotas(conn, &plan, &roster, &mut listed)?;
-        office::office(conn, &plan, &mut listed)?;
-        Ok((listed, limit))
+        Ok((plan, limit))
     })?;
+    // The checks of today's roster on one core, the rest on the other.
+    let (mut listed, rest) = ctx.read_both(
+        |conn| {
+            let mut listed = Listed::default();
+            // Today's serving roster, read once for the people checks and duties.
+            let roster = crate::store::due::Today::read(conn, &plan.ask)?;
+            items::people(conn, &plan, &roster, &mut listed)?;
+            duties::quotas(conn, &plan, &roster, &mut listed)?;
+            Ok(listed)
+        },
+        |conn| {
+            let mut listed = Listed::default();
+            items::appointments(conn, &plan, &mut listed)?;
+            items::greetings(conn, &plan, &mut listed)?;
+            items::visits(conn, &plan, &mut listed)?;
+            items::advice(conn, &plan, &mut listed)?;
+            office::office(conn, &plan, &mut listed)?;
+            Ok(listed)
+        },
+    )?;
+    listed.items.extend(rest.items);
+    listed.totals.extend(rest.totals);
+    listed.totals.sort_by_key(|(kind, _)| due::rank(kind));
     let Listed { mut items, totals } = listed;
     keep_per_kind(&mut items, limit);
     due::sort(&mut items);
