@@ -30,7 +30,9 @@ pub enum AppointmentCommand {
     /// Record the term evaluation (任期评估, seed 002 part 8: the term report and
     /// self-evaluation, due one month before the term ends; `assess term` summarises it)
     Evaluate(StepArgs),
-    /// Dismiss (解聘) on one of the six grounds of seed 001 art. 12
+    /// Dismiss (解聘) or take off the roster (调出): on one of the six grounds of
+    /// seed 001 art. 12, or seed 004 二's breach of discipline or law, academic
+    /// misconduct or transfer away
     Dismiss(DismissArgs),
     /// Record a resignation (辞去, seed 001 art. 13)
     Resign(ResignArgs),
@@ -174,7 +176,10 @@ pub struct RenewArgs {
 pub struct DismissArgs {
     #[command(flatten)]
     pub step: StepArgs,
-    /// criminal, disqualified, nonperformance, secrets, misconduct or other (seed 001 art. 12)
+    /// Seed 001 art. 12: criminal (被依法追究刑事责任), disqualified (被剥夺职业资格),
+    /// nonperformance (不积极履行顾问职责), secrets (泄露秘密), misconduct (损害政府形象);
+    /// seed 004 二: violation (违纪违法), academic_misconduct (学术不端), transferred (调离);
+    /// or other (其他不适宜情形, with --note or --reference saying what it is)
     #[arg(long)]
     pub ground: Option<String>,
 }
