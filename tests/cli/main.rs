@@ -40,6 +40,7 @@ mod imports_clerks;
 mod imports_masked;
 mod imports_repeat;
 mod json_codes;
+mod laibin_activities;
 mod laibin_grounds;
 mod ledger;
 mod money;
