@@ -12,8 +12,9 @@ pub enum AppointmentCommand {
     /// Record the background check (背调)
     Check(StepArgs),
     /// Record the review (审核) of one appointment; or, with --year, the
-    /// yearly roster adjustment (seed 004): every serving advisor with what
-    /// the year shows, so the office can decide who stays
+    /// yearly roster adjustment (seed 004 二): every serving advisor with what
+    /// the year shows, so the office can decide who stays; --done records the
+    /// year's adjustment as made
     Review(ReviewArgs),
     /// Record the approval (审定), e.g. by the government's standing meeting
     Approve(StepArgs),
@@ -257,10 +258,21 @@ pub struct ReviewArgs {
     /// With --year: only this panel
     #[arg(long, requires = "year")]
     pub panel: Option<String>,
-    /// Date of the step (default today)
+    /// With --year: record the year's roster adjustment (调整补充, seed 004 二: once a
+    /// year) as made, on --date (default today) with --reference and --note; once a year
+    #[arg(long)]
+    pub done: bool,
+    /// With --year: void the year's adjustment recorded in error (with --reason); it
+    /// stays in history, and the year may be recorded again
+    #[arg(long, conflicts_with = "done")]
+    pub void: bool,
+    /// Why the record is voided (with --void)
+    #[arg(long)]
+    pub reason: Option<String>,
+    /// Date of the step, or of the year's adjustment (default today)
     #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
-    /// Reference, e.g. 开州在外人员联系服务工作联席会议
+    /// Reference, e.g. 开州在外人员联系服务工作联席会议, or the decision on the year's adjustment
     #[arg(long)]
     pub reference: Option<String>,
     /// Note

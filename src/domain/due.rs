@@ -45,7 +45,7 @@ pub fn days_left(due: NaiveDate, today: NaiveDate) -> i64 {
 }
 
 /// The kinds in the order they are shown on the same day.
-pub const KIND_ORDER: [&str; 12] = [
+pub const KIND_ORDER: [&str; 13] = [
     "term_end",
     "term_evaluation",
     "ready_to_appoint",
@@ -56,6 +56,7 @@ pub const KIND_ORDER: [&str; 12] = [
     "advice_feedback",
     "quota",
     "year_end_report",
+    "roster_review",
     "assessment",
     "budget",
 ];

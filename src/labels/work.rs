@@ -89,6 +89,7 @@ domain!(DUE_KIND, "待办事项", "item", [], {
     "year_end_report" => "年终报告", "year-end report";
     "assessment" => "考核待确定", "assessment to confirm";
     "assessment_run" => "年度考核未进行", "assessment not run";
+    "roster_review" => "名单年度调整", "yearly roster adjustment";
     "budget" => "预算预警", "budget alert";
 });
 

@@ -49,6 +49,7 @@ mod permissions;
 mod privacy;
 mod readme;
 mod recusal;
+mod roster_review;
 mod safety;
 mod settings;
 mod speed_refs;
