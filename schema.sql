@@ -120,6 +120,8 @@ END;
 -- One advisor on one panel for one term, moving through the procedure.
 -- 'expired' and 'renewed' are not stored: they are computed on read from
 -- term_end, the reader's date and the successor link.
+-- (Migration 9 adds seed 004's 'violation', 'academic_misconduct' and
+-- 'transferred' to the dismissal grounds below.)
 CREATE TABLE appointments (
     id             INTEGER PRIMARY KEY,
     advisor_id     INTEGER NOT NULL REFERENCES advisors(id),
@@ -204,7 +206,8 @@ CREATE TABLE liaison_assignments (
 CREATE INDEX liaison_assignments_advisor ON liaison_assignments(advisor_id, start_date, end_date);
 CREATE INDEX liaison_assignments_liaison ON liaison_assignments(liaison_id, start_date, end_date, advisor_id);
 
--- The office reaching the advisor.
+-- The office reaching the advisor. (Migration 9 adds seed 004's 'online'
+-- and 'briefing' to the kinds below.)
 CREATE TABLE contacts (
     id            INTEGER PRIMARY KEY,
     on_date       TEXT NOT NULL,
@@ -271,6 +274,8 @@ END;
 -- are CHECKed with OR chains rather than IN lists: SQLite tests an IN list
 -- of more than two values through a temporary index, which costs more than
 -- the rest of the row when an import writes millions of them.
+-- (Migration 9 adds seed 004's 'symposium', 'work_report' and 'study' to
+-- the kinds below.)
 CREATE TABLE activities (
     id              INTEGER PRIMARY KEY,
     on_date         TEXT NOT NULL,

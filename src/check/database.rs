@@ -67,6 +67,7 @@ pub const AUDITED: &[(&str, &str)] = &[
     ("panels", "panel"),
     ("panel_quotas", "panel_quota"),
     ("advisors", "advisor"),
+    ("roster_reviews", "roster_review"),
 ];
 
 /// Tables an import creates records in beyond `AUDITED`: their ranges are

@@ -33,7 +33,9 @@ pub struct ActivityFields {
     /// panel_meeting (顾问团会议), economic_analysis (经济运行分析会), site_research (实地调研),
     /// lecture (专题讲座/培训), written_opinion (书面意见), research_report (研究报告),
     /// project_review (论证评估), planning (规划编制), investment_referral (招商推介),
-    /// enterprise_service (联系服务企业), clinical_guidance (查房/手术指导/会诊), other
+    /// enterprise_service (联系服务企业), clinical_guidance (查房/手术指导/会诊);
+    /// seed 004 六活动: symposium (座谈交流), work_report (工作汇报, the expert reporting
+    /// their work), study (国情区情市情研修); other
     #[arg(long)]
     pub kind: Option<String>,
     /// The day it takes (or took) place

@@ -12,8 +12,9 @@ pub enum AppointmentCommand {
     /// Record the background check (背调)
     Check(StepArgs),
     /// Record the review (审核) of one appointment; or, with --year, the
-    /// yearly roster adjustment (seed 004): every serving advisor with what
-    /// the year shows, so the office can decide who stays
+    /// yearly roster adjustment (seed 004 二): every serving advisor with what
+    /// the year shows, so the office can decide who stays; --done records the
+    /// year's adjustment as made
     Review(ReviewArgs),
     /// Record the approval (审定), e.g. by the government's standing meeting
     Approve(StepArgs),
@@ -30,7 +31,9 @@ pub enum AppointmentCommand {
     /// Record the term evaluation (任期评估, seed 002 part 8: the term report and
     /// self-evaluation, due one month before the term ends; `assess term` summarises it)
     Evaluate(StepArgs),
-    /// Dismiss (解聘) on one of the six grounds of seed 001 art. 12
+    /// Dismiss (解聘) or take off the roster (调出): on one of the six grounds of
+    /// seed 001 art. 12, or seed 004 二's breach of discipline or law, academic
+    /// misconduct or transfer away
     Dismiss(DismissArgs),
     /// Record a resignation (辞去, seed 001 art. 13)
     Resign(ResignArgs),
@@ -174,7 +177,10 @@ pub struct RenewArgs {
 pub struct DismissArgs {
     #[command(flatten)]
     pub step: StepArgs,
-    /// criminal, disqualified, nonperformance, secrets, misconduct or other (seed 001 art. 12)
+    /// Seed 001 art. 12: criminal (被依法追究刑事责任), disqualified (被剥夺职业资格),
+    /// nonperformance (不积极履行顾问职责), secrets (泄露秘密), misconduct (损害政府形象);
+    /// seed 004 二: violation (违纪违法), academic_misconduct (学术不端), transferred (调离);
+    /// or other (其他不适宜情形, with --note or --reference saying what it is)
     #[arg(long)]
     pub ground: Option<String>,
 }
@@ -252,10 +258,21 @@ pub struct ReviewArgs {
     /// With --year: only this panel
     #[arg(long, requires = "year")]
     pub panel: Option<String>,
-    /// Date of the step (default today)
+    /// With --year: record the year's roster adjustment (调整补充, seed 004 二: once a
+    /// year) as made, on --date (default today) with --reference and --note; once a year
+    #[arg(long)]
+    pub done: bool,
+    /// With --year: void the year's adjustment recorded in error (with --reason); it
+    /// stays in history, and the year may be recorded again
+    #[arg(long, conflicts_with = "done")]
+    pub void: bool,
+    /// Why the record is voided (with --void)
+    #[arg(long)]
+    pub reason: Option<String>,
+    /// Date of the step, or of the year's adjustment (default today)
     #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
-    /// Reference, e.g. 开州在外人员联系服务工作联席会议
+    /// Reference, e.g. 开州在外人员联系服务工作联席会议, or the decision on the year's adjustment
     #[arg(long)]
     pub reference: Option<String>,
     /// Note

@@ -18,7 +18,10 @@ pub struct ContactAddArgs {
     /// Date of the contact (default today; never in the future)
     #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
-    /// visit, home_visit, greeting, call, message, letter, materials, reception, care or report (or the Chinese label)
+    /// visit (走访), home_visit (登门拜访), greeting (节日慰问), call (电话联系), message (微信/短信),
+    /// letter (信函/邮件), materials (寄送资料), reception (来访接待), care (关心关怀),
+    /// online (线上互动), briefing (工作通报: the office informing its experts; both seed 004
+    /// 六活动) or report (重大事项报告, 五报告: sent in by the expert, not a contact)
     #[arg(long)]
     pub kind: Option<String>,
     /// Advisor id, code or name (repeat for several)

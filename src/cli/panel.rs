@@ -116,8 +116,10 @@ pub struct QuotaAddArgs {
     /// What is counted: contact, activity or advice
     #[arg(long)]
     pub subject: Option<String>,
-    /// Which kinds count, comma-separated (e.g. lecture,clinical_guidance); for advice,
-    /// activity kinds that count as well (e.g. research_report: "an opinion, or a report")
+    /// Which kinds count, comma-separated codes or Chinese labels (e.g. lecture,clinical_guidance;
+    /// seed 004 六活动: contact greeting, online, briefing; activity symposium, work_report,
+    /// study — one duty each to count each apart); for advice, activity kinds that count as
+    /// well (e.g. research_report: "an opinion, or a report")
     #[arg(long)]
     pub kinds: Option<String>,
     /// year or half

@@ -45,7 +45,7 @@ pub fn days_left(due: NaiveDate, today: NaiveDate) -> i64 {
 }
 
 /// The kinds in the order they are shown on the same day.
-pub const KIND_ORDER: [&str; 14] = [
+pub const KIND_ORDER: [&str; 15] = [
     "term_end",
     "term_evaluation",
     "ready_to_appoint",
@@ -59,6 +59,7 @@ pub const KIND_ORDER: [&str; 14] = [
     "year_end_report",
     "assessment",
     "assessment_run",
+    "roster_review",
     "budget",
 ];
 

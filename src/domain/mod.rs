@@ -1,5 +1,6 @@
 //! The rules, with no I/O, printing or clock: callers pass `today`.
 
+pub mod adjustment;
 pub mod advice;
 pub mod assess;
 pub mod budget;

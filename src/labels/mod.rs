@@ -204,13 +204,24 @@ pub static ALL: &[&Domain] = &[
 mod tests {
     use super::*;
 
-    /// The CHECK list of every enumerated column equals the codes here.
+    /// The CHECK list of every enumerated column equals the codes here, in
+    /// the schema every migration leaves (migration 9 widens three lists).
     #[test]
     fn schema_checks_match_labels() {
-        let schema = include_str!("../../schema.sql");
+        let conn = rusqlite::Connection::open_in_memory().unwrap();
+        for migration in crate::db::MIGRATIONS {
+            conn.execute_batch(migration).unwrap();
+        }
         for domain in ALL {
             for column in domain.columns {
                 let (table, col) = column.split_once('.').unwrap();
+                let schema: String = conn
+                    .query_row(
+                        "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?1",
+                        [table],
+                        |r| r.get(0),
+                    )
+                    .unwrap();
                 let start = schema.find(&format!("CREATE TABLE {table} (")).unwrap();
                 let body = &schema[start..];
                 let body = &body[..body.find(") STRICT").unwrap()];

@@ -94,12 +94,16 @@ domain!(ROLE, "拟任职务", "role", ["appointments.role"], {
     "deputy_head" => "副团长", "deputy head";
 });
 
-// The six grounds for dismissal (seed 001 art. 12).
+// The grounds for ending an appointment early: seed 001 art. 12's six, and
+// seed 004 二's 违纪违法、学术不端 and 调离 (migration 9), before "other".
 domain!(DISMISSAL_GROUND, "解聘情形", "dismissal ground", ["appointments.dismissal_ground"], {
     "criminal" => "被依法追究刑事责任", "criminal liability";
     "disqualified" => "被剥夺职业资格", "loss of professional qualification";
     "nonperformance" => "不积极履行顾问职责", "not performing duties";
     "secrets" => "泄露秘密", "leaking secrets";
     "misconduct" => "损害政府形象", "conduct damaging the government";
+    "violation" => "违纪违法", "breach of discipline or law";
+    "academic_misconduct" => "学术不端", "academic misconduct";
+    "transferred" => "调离", "transferred away";
     "other" => "其他不适宜情形", "other";
 });

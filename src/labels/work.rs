@@ -2,6 +2,9 @@
 
 use super::{Domain, Label};
 
+// The office reaching the advisor. Seed 004 三(一)4 六活动: 节日慰问 is a
+// greeting; 线上互动 and 工作通报 (the office informing its experts) are
+// `online` and `briefing` (migration 9); its other three are activities.
 domain!(CONTACT_KIND, "联系方式", "contact kind", ["contacts.kind"], {
     "visit" => "走访", "visit";
     "home_visit" => "登门拜访", "home visit";
@@ -12,6 +15,8 @@ domain!(CONTACT_KIND, "联系方式", "contact kind", ["contacts.kind"], {
     "materials" => "寄送资料", "materials sent";
     "reception" => "来访接待", "reception";
     "care" => "关心关怀", "care";
+    "online" => "线上互动", "online exchange";
+    "briefing" => "工作通报", "work briefing";
     "report" => "重大事项报告", "reported event";
 });
 
@@ -84,9 +89,13 @@ domain!(DUE_KIND, "待办事项", "item", [], {
     "year_end_report" => "年终报告", "year-end report";
     "assessment" => "考核待确定", "assessment to confirm";
     "assessment_run" => "年度考核未进行", "assessment not run";
+    "roster_review" => "名单年度调整", "yearly roster adjustment";
     "budget" => "预算预警", "budget alert";
 });
 
+// The advisor at work. Seed 004 三(一)4 六活动: 座谈交流, 工作汇报 (the expert
+// reporting their work) and 国情区情市情研修 are `symposium`, `work_report`
+// and `study` (migration 9), each counted apart from seminars and lectures.
 domain!(ACTIVITY_KIND, "活动类型", "activity kind", ["activities.kind"], {
     "consultation" => "个别咨询", "consultation";
     "group_consultation" => "小组咨询", "group consultation";
@@ -102,6 +111,9 @@ domain!(ACTIVITY_KIND, "活动类型", "activity kind", ["activities.kind"], {
     "investment_referral" => "招商推介", "investment referral";
     "enterprise_service" => "联系服务企业", "enterprise service";
     "clinical_guidance" => "查房/手术指导/会诊", "clinical guidance";
+    "symposium" => "座谈交流", "symposium";
+    "work_report" => "工作汇报", "work report";
+    "study" => "国情区情市情研修", "study programme";
     "other" => "其他", "other";
 });
 

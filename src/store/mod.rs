@@ -14,6 +14,7 @@ pub mod liaison;
 pub mod panel;
 pub mod quota;
 pub mod recusal;
+pub mod roster_review;
 pub mod settings;
 pub mod summary;
 

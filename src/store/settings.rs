@@ -99,6 +99,13 @@ pub static SETTINGS: &[Setting] = &[
         value: Value::Number(0, 100),
     },
     Setting {
+        key: "due.roster_review_month",
+        zh: "名单年度调整补充须在几月底前完成（来宾方案二：原则上每年调整补充1次；0 = 本单位不要求，不提醒）",
+        en: "month by whose end the year's roster adjustment is made (seed 004 二: once a year; 0 = not asked of this office, no reminder)",
+        default: "0",
+        value: Value::Number(0, 12),
+    },
+    Setting {
         key: "due.list_limit",
         zh: "每类待办最多列出（项，0 为不限；roster due --all 列出全部）",
         en: "items listed per kind (0 = all; `roster due --all` lists all)",

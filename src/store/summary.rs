@@ -202,6 +202,45 @@ pub fn contacts(conn: &Connection, span: &Span) -> anyhow::Result<ByPanel> {
     with_total(grouped(conn, &per_panel, span, 5)?, conn, &total, span, 5)
 }
 
+/// Live contacts in the span by kind, reported events (五报告) left out as
+/// in `contacts`: per panel those naming an advisor serving on it that
+/// day, (panel id, kind, contacts); and the office's, each contact once.
+#[allow(clippy::type_complexity)]
+pub fn contacts_by_kind(
+    conn: &Connection,
+    span: &Span,
+) -> anyhow::Result<(Vec<(Option<i64>, String, i64)>, Vec<(String, i64)>)> {
+    let serving = serving_condition("ap").replace('?', "c.on_date");
+    let per_panel = format!(
+        "SELECT ap.panel_id, c.kind, count(DISTINCT c.id)
+         FROM contacts c JOIN contact_advisors ca ON ca.contact_id = c.id
+         JOIN appointments ap ON ap.advisor_id = ca.advisor_id AND {serving}
+         WHERE c.voided_at IS NULL AND c.kind <> 'report' AND c.on_date BETWEEN :first AND :as_of
+           AND (:panel IS NULL OR ap.panel_id = :panel)
+         GROUP BY ap.panel_id, c.kind"
+    );
+    let total = format!(
+        "SELECT NULL, c.kind, count(DISTINCT c.id)
+         FROM contacts c JOIN contact_advisors ca ON ca.contact_id = c.id
+         WHERE c.voided_at IS NULL AND c.kind <> 'report' AND c.on_date BETWEEN :first AND :as_of
+           AND (:panel IS NULL OR EXISTS (SELECT 1 FROM appointments ap WHERE ap.advisor_id = ca.advisor_id
+                AND ap.panel_id = :panel AND {serving}))
+         GROUP BY c.kind"
+    );
+    let read = |sql: &str| -> anyhow::Result<Vec<(Option<i64>, String, i64)>> {
+        let mut stmt = conn.prepare_cached(sql)?;
+        bind(&mut stmt, span, &[])?;
+        let mut cursor = stmt.raw_query();
+        let mut rows = Vec::new();
+        while let Some(r) = cursor.next()? {
+            rows.push((r.get(0)?, r.get(1)?, r.get(2)?));
+        }
+        Ok(rows)
+    };
+    let totals = read(&total)?.into_iter().map(|(_, k, n)| (k, n)).collect();
+    Ok((read(&per_panel)?, totals))
+}
+
 /// For one festival occurrence: per panel greeting on it, the advisors
 /// serving that day and how many were greeted (by the as-of date); for the
 /// office, distinct advisors.

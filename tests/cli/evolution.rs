@@ -181,17 +181,26 @@ fn a_v1_database_opens_migrates_and_loses_nothing() {
     let after = dump(&office.conn());
     // Migration 4 gives every panel seed 001's limits (70, 5), migration 5
     // every yearly duty its due day at the period's end (0), as new last
-    // columns; apart from them every row is as it was.
+    // columns; migration 10 adds a table, empty. Apart from them every row
+    // is as it was.
+    const NEW_TABLES: &[&str] = &["roster_reviews"];
     let mut added: Option<&str> = None;
+    let mut new_table = false;
     let after: String = after
         .lines()
         .map(|line| {
             if let Some(table) = line.strip_prefix("== ") {
+                new_table = NEW_TABLES.contains(&table);
                 added = match table {
                     "panels" => Some("|70|5"),
                     "panel_quotas" => Some("|0"),
                     _ => None,
                 };
+                if new_table {
+                    return String::new();
+                }
+            } else if new_table {
+                panic!("a table new in a migration holds a row: {line}");
             } else if let Some(suffix) = added {
                 let kept = line
                     .strip_suffix(suffix)

@@ -2,6 +2,7 @@
 //! endings and renewal (`ending.rs`), reading (`read.rs`). Every transition
 //! is checked by `domain::lifecycle` before anything is written.
 
+mod adjust;
 mod after;
 mod checks;
 mod ending;
@@ -16,7 +17,7 @@ pub(crate) use checks::{
 use chrono::NaiveDate;
 
 use crate::cli::appointment::{
-    AppointArgs, AppointmentCommand, NominateArgs, PublicizeArgs, ReviewArgs, StepArgs,
+    AppointArgs, AppointmentCommand, NominateArgs, PublicizeArgs, StepArgs,
 };
 use crate::context::{Ctx, Tx, now_stamp};
 use crate::domain::lifecycle;
@@ -31,7 +32,7 @@ pub fn run(ctx: &Ctx, cmd: AppointmentCommand) -> anyhow::Result<()> {
         AppointmentCommand::Nominate(args) => nominate(ctx, &args),
         AppointmentCommand::Vet(args) => step(ctx, &args, "vetted", |_, _, _, _| Ok(())),
         AppointmentCommand::Check(args) => step(ctx, &args, "checked", |_, _, _, _| Ok(())),
-        AppointmentCommand::Review(args) => review(ctx, &args),
+        AppointmentCommand::Review(args) => adjust::review(ctx, &args),
         AppointmentCommand::Approve(args) => step(ctx, &args, "approved", |_, _, _, _| Ok(())),
         AppointmentCommand::Publicize(args) => publicize(ctx, &args),
         AppointmentCommand::Appoint(args) => appoint(ctx, &args),
@@ -141,7 +142,7 @@ fn done_ending(ctx: &Ctx, id: i64, step: &str, renewals: &[i64]) -> anyhow::Resu
 }
 
 /// A procedure step that only moves the state forward.
-fn step(
+pub(crate) fn step(
     ctx: &Ctx,
     args: &StepArgs,
     target: &'static str,
@@ -175,25 +176,6 @@ fn step(
         })
     })?;
     done(ctx, args.id, target)
-}
-
-fn review(ctx: &Ctx, args: &ReviewArgs) -> anyhow::Result<()> {
-    match (args.id, &args.year) {
-        (_, Some(year)) => read::year_review(ctx, year, args.panel.as_deref()),
-        (Some(id), None) => {
-            let step_args = StepArgs {
-                id,
-                date: args.date.clone(),
-                reference: args.reference.clone(),
-                note: args.note.clone(),
-            };
-            step(ctx, &step_args, "reviewed", |_, _, _, _| Ok(()))
-        }
-        (None, None) => Err(crate::invalid!(
-            "缺少必填项：ID 或 --year",
-            "missing required values: ID or --year"
-        )),
-    }
 }
 
 fn publicize(ctx: &Ctx, args: &PublicizeArgs) -> anyhow::Result<()> {

@@ -22,6 +22,8 @@ pub struct Plan {
     pub visit_days: i64,
     pub budget_percent: i64,
     pub leader_min: i64,
+    /// `due.roster_review_month`: 0 when the office asks for no yearly adjustment.
+    pub roster_review_month: i64,
     pub operator: String,
 }
 

@@ -67,6 +67,7 @@ pub fn run(ctx: &Ctx, args: &DueArgs) -> anyhow::Result<()> {
             visit_days: number(conn, "due.visit_days")?,
             budget_percent: number(conn, "due.budget_percent")?,
             leader_min: number(conn, "due.leader_min_advisors")?,
+            roster_review_month: number(conn, "due.roster_review_month")?,
             operator: ctx.env.operator.clone(),
         };
         Ok((plan, limit))

@@ -1,5 +1,6 @@
 //! Due items from the office's own records: a year's assessment runs
-//! still drafts or not run at all, and the year's budget lines nearly spent.
+//! still drafts or not run at all, a year's roster adjustment not recorded,
+//! and the year's budget lines nearly spent.
 
 use rusqlite::Connection;
 
@@ -72,6 +73,8 @@ pub fn office(conn: &Connection, plan: &Plan, out: &mut Listed) -> anyhow::Resul
         ))
     })?;
 
+    roster_reviews(conn, plan, out)?;
+
     let year = chrono::Datelike::year(&plan.h.today);
     let percent = plan.budget_percent;
     let mut found = Found::default();
@@ -125,6 +128,42 @@ pub fn office(conn: &Connection, plan: &Plan, out: &mut Listed) -> anyhow::Resul
             panel.map(|p| p.code),
             what,
             format!("roster report spending --year {year}{flag}"),
+        ))
+    })
+}
+
+/// A year whose roster adjustment is not recorded, where the office asks
+/// for one (seed 004 二: 原则上每年进行1次调整补充; `due.roster_review_month`).
+/// It is the whole office's: a view of one panel leaves it out.
+fn roster_reviews(conn: &Connection, plan: &Plan, out: &mut Listed) -> anyhow::Result<()> {
+    let mut found = Found::default();
+    if plan.ask.panel.is_none() {
+        let years = crate::domain::adjustment::years_in_view(
+            plan.h.today,
+            plan.h.general,
+            plan.h.general_days(),
+            plan.roster_review_month,
+        );
+        for (year, due_on) in years {
+            if crate::store::roster_review::of_year(conn, year)?.is_none() {
+                found.rows.push((year, due_on));
+            }
+        }
+    }
+    found.total = found.rows.len() as i64;
+    out.add("roster_review", found, |(year, due_on)| {
+        let what = crate::tr!(
+            "{year} 年度专家名单调整补充尚未记录（原则上每年1次）；名单见 roster appointment review --year {year}",
+            "the {year} roster adjustment is not recorded (once a year); the roster: roster appointment review --year {year}"
+        );
+        Ok(item(
+            due_on,
+            "roster_review",
+            "",
+            pick("全办", "whole office"),
+            None,
+            what,
+            format!("roster appointment review --year {year} --done"),
         ))
     })
 }

@@ -34,17 +34,32 @@ pub fn add(ctx: &Ctx, args: &QuotaAddArgs) -> anyhow::Result<()> {
             ));
         }
         (subject, Some(list)) => {
-            let domain = if subject == "contact" {
-                &labels::CONTACT_KIND
+            let (domain, other, other_subject) = if subject == "contact" {
+                (&labels::CONTACT_KIND, &labels::ACTIVITY_KIND, "activity")
             } else {
-                &labels::ACTIVITY_KIND
+                (&labels::ACTIVITY_KIND, &labels::CONTACT_KIND, "contact")
             };
             let mut codes = Vec::new();
             for part in list
                 .split([',', '，', '、'])
                 .filter(|p| !p.trim().is_empty())
             {
-                codes.push(domain.parse("--kinds", part)?);
+                // Seed 004's six activities are partly contacts (线上互动,
+                // 工作通报) and partly activities (座谈交流 …): name the subject
+                // a kind of the other list belongs to.
+                let code = domain.parse("--kinds", part).map_err(|err| {
+                    match (subject, other.parse("--kinds", part)) {
+                        ("advice", _) | (_, Err(_)) => err,
+                        (_, Ok(code)) => {
+                            let (label, is, not) = (other.label(code), other.name(), domain.name());
+                            crate::invalid!(
+                                "--kinds：“{label}”是{is}，不是{not}；请用 --subject {other_subject}（一项要求只计一种对象：六活动中节日慰问、线上互动、工作通报是联系服务，其余是履职活动）",
+                                "--kinds: \"{label}\" is a {is}, not a {not}; use --subject {other_subject} (a duty counts one subject: of seed 004's six activities, greetings, online exchanges and briefings are contacts, the rest activities)",
+                            )
+                        }
+                    }
+                })?;
+                codes.push(code);
             }
             codes.join(",")
         }

@@ -121,23 +121,36 @@ pub(super) fn per_panel(
     rows
 }
 
+/// What a breakdown table counts: its key and title, the kind (or mode)
+/// column and the count column, the kinds' order, and the office's totals
+/// per kind when they are not the sum of the rows.
+pub(super) struct Breakdown<'a> {
+    pub key: &'static str,
+    pub title: (&'static str, &'static str),
+    pub what: Column,
+    pub count: Column,
+    pub order: Vec<&'a str>,
+    /// Given when a record can count for two panels (a contact naming
+    /// advisors of both is one contact in the office's total).
+    pub totals: Option<Vec<(String, i64)>>,
+}
+
 /// A breakdown table: (panel, kind, count) rows for the kinds held, then the totals per kind.
 pub(super) fn breakdown(
     panels: &[Heading],
     found: &[(Option<i64>, String, i64)],
-    key: &'static str,
-    title: (&'static str, &'static str),
-    what: Column,
-    order: Vec<&str>,
+    b: Breakdown,
     whole: bool,
 ) -> Table {
-    let mut rows = RowSet::new(
-        [
-            head_columns(),
-            vec![what, col("activities", "活动次数", "activities", Kind::Int)],
-        ]
-        .concat(),
-    );
+    let Breakdown {
+        key,
+        title,
+        what,
+        count,
+        order,
+        totals: given,
+    } = b;
+    let mut rows = RowSet::new([head_columns(), vec![what, count]].concat());
     let rank = |k: &str| order.iter().position(|c| *c == k).unwrap_or(usize::MAX);
     let mut totals: BTreeMap<usize, (String, i64)> = BTreeMap::new();
     let mut heads: Vec<Heading> = panels
@@ -162,6 +175,9 @@ pub(super) fn breakdown(
             ]);
             totals.entry(rank(k)).or_insert_with(|| (k.clone(), 0)).1 += n;
         }
+    }
+    if let Some(given) = given {
+        totals = given.into_iter().map(|(k, n)| (rank(&k), (k, n))).collect();
     }
     if whole {
         let t = total(false);

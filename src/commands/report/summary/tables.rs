@@ -5,10 +5,10 @@
 use rusqlite::Connection;
 
 use super::Table;
-use super::shape::{Heading, Shape, breakdown, per_panel, rate};
+use super::shape::{Breakdown, Heading, Shape, breakdown, per_panel, rate};
 use crate::domain::coverage;
 use crate::input::date;
-use crate::labels::{ACTIVITY_KIND, MODE};
+use crate::labels::{ACTIVITY_KIND, CONTACT_KIND, MODE};
 use crate::output::{Cell, Kind, col};
 use crate::store::summary::{self as store, ByPanel, Span};
 
@@ -129,25 +129,26 @@ pub(super) fn work(
             },
         ),
     });
-    tables.push(breakdown(
-        panels,
-        &kinds,
-        "activity_kinds",
-        ("活动（按类型）", "Activities by kind"),
-        col("kind", "活动类型", "kind", Kind::Enum(&ACTIVITY_KIND)),
-        ACTIVITY_KIND.codes().collect(),
-        whole,
-    ));
+    let activities = || col("activities", "活动次数", "activities", Kind::Int);
+    let by_kind = Breakdown {
+        key: "activity_kinds",
+        title: ("活动（按类型）", "Activities by kind"),
+        what: col("kind", "活动类型", "kind", Kind::Enum(&ACTIVITY_KIND)),
+        count: activities(),
+        order: ACTIVITY_KIND.codes().collect(),
+        totals: None,
+    };
+    tables.push(breakdown(panels, &kinds, by_kind, whole));
     let modes = store::activities_by(conn, span, "mode")?;
-    tables.push(breakdown(
-        panels,
-        &modes,
-        "activity_modes",
-        ("活动（按方式）", "Activities by mode"),
-        col("mode", "方式", "mode", Kind::Enum(&MODE)),
-        MODE.codes().collect(),
-        whole,
-    ));
+    let by_mode = Breakdown {
+        key: "activity_modes",
+        title: ("活动（按方式）", "Activities by mode"),
+        what: col("mode", "方式", "mode", Kind::Enum(&MODE)),
+        count: activities(),
+        order: MODE.codes().collect(),
+        totals: None,
+    };
+    tables.push(breakdown(panels, &modes, by_mode, whole));
 
     let advice = store::advice(conn, span)?;
     tables.push(Table {
@@ -258,6 +259,18 @@ pub(super) fn contacts(
             },
         ),
     });
+    // Each kind apart, so the six activities of seed 004 三(一)4 that are
+    // contacts (节日慰问, 线上互动, 工作通报) show beside the other ways.
+    let (kinds, totals) = store::contacts_by_kind(conn, span)?;
+    let by_kind = Breakdown {
+        key: "contact_kinds",
+        title: ("联系服务（按方式）", "Contacts by kind"),
+        what: col("kind", "联系方式", "kind", Kind::Enum(&CONTACT_KIND)),
+        count: col("contacts", "联系次数", "contacts", Kind::Int),
+        order: CONTACT_KIND.codes().collect(),
+        totals: Some(totals),
+    };
+    tables.push(breakdown(panels, &kinds, by_kind, whole));
     Ok(())
 }
 
