@@ -45,10 +45,11 @@ pub fn days_left(due: NaiveDate, today: NaiveDate) -> i64 {
 }
 
 /// The kinds in the order they are shown on the same day.
-pub const KIND_ORDER: [&str; 15] = [
+pub const KIND_ORDER: [&str; 16] = [
     "term_end",
     "term_evaluation",
     "ready_to_appoint",
+    "certificate",
     "festival",
     "no_contact",
     "no_liaison",

@@ -79,6 +79,7 @@ domain!(DUE_KIND, "待办事项", "item", [], {
     "term_end" => "聘期届满", "term ending";
     "term_evaluation" => "任期评估", "term evaluation";
     "ready_to_appoint" => "待聘任", "ready to appoint";
+    "certificate" => "聘书待收回", "certificate to take back";
     "festival" => "节日问候", "holiday greeting";
     "no_contact" => "久未联系", "no recent contact";
     "no_liaison" => "未定联系人", "no liaison";

@@ -23,6 +23,7 @@ mod crash_writes;
 mod dataset_imports;
 mod datasets;
 mod due;
+mod due_ended;
 mod due_large;
 mod due_leaders;
 mod due_years;

@@ -85,6 +85,7 @@ pub fn run(ctx: &Ctx, args: &DueArgs) -> anyhow::Result<()> {
         |conn| {
             let mut listed = Listed::default();
             items::appointments(conn, &plan, &mut listed)?;
+            office::certificates(conn, &plan, &mut listed)?;
             items::greetings(conn, &plan, &mut listed)?;
             items::visits(conn, &plan, &mut listed)?;
             items::advice(conn, &plan, &mut listed)?;

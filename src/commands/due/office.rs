@@ -167,3 +167,26 @@ fn roster_reviews(conn: &Connection, plan: &Plan, out: &mut Listed) -> anyhow::R
         ))
     })
 }
+
+/// Certificates recorded as not returned after a resignation or dismissal
+/// (seed 001 art. 13: 解聘…并收回聘书).
+pub fn certificates(conn: &Connection, plan: &Plan, out: &mut Listed) -> anyhow::Result<()> {
+    let found = store::certificates_unreturned(conn, &plan.ask)?;
+    out.add("certificate", found, |c| {
+        let (id, on) = (c.id, &c.ended_on);
+        let how = crate::labels::APPOINTMENT_STATE.label(&c.how);
+        let what = crate::tr!(
+            "聘任 #{id} 已于 {on} {how}，聘书尚未收回",
+            "appointment #{id} ended on {on} ({how}); the certificate is not yet returned"
+        );
+        Ok(item(
+            super::items::day(on)?,
+            "certificate",
+            &c.code,
+            &c.name,
+            Some(c.panel),
+            what,
+            format!("roster appointment edit {id} --certificate-returned yes"),
+        ))
+    })
+}

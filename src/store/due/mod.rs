@@ -7,6 +7,7 @@
 //! serving roster (`today.rs`; a festival's is in `serving.rs`).
 
 mod duties;
+mod ended;
 mod leaders;
 mod people;
 mod serving;
@@ -14,6 +15,7 @@ mod today;
 mod visits;
 
 pub use duties::*;
+pub use ended::*;
 pub use leaders::*;
 pub use people::*;
 pub use serving::Day;
