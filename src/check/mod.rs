@@ -143,6 +143,12 @@ pub static CHECKS: &[Check] = &[
         run: money::budget_caps,
     },
     Check {
+        name: "stipends_owed",
+        zh: "已记录的聘金与现在的聘期应付金额不符（如付后辞去）",
+        en: "stipends recorded that differ from what the terms now owe (paid before a resignation, say)",
+        run: money::stipends_owed,
+    },
+    Check {
         name: "assessments_current",
         zh: "考核结果与其依据的记录不再相符",
         en: "assessments that no longer match their records",

@@ -58,3 +58,67 @@ pub fn budget_caps(scope: &Scope) -> anyhow::Result<Vec<Finding>> {
         })
         .collect())
 }
+
+/// Stipends (聘金) recorded for a year that differ from what the terms as
+/// they stand now owe for it (seed 002 六: per year of service): one paid
+/// before a resignation, a dismissal or a term edited later. The remedy is
+/// `pay-stipends`'s own: void the payment and run it again.
+pub fn stipends_owed(scope: &Scope) -> anyhow::Result<Vec<Finding>> {
+    use crate::domain::budget::{Service, stipend_for};
+    let mut stmt = scope.conn.prepare(
+        "SELECT e.id, e.advisor_id, e.stipend_year, e.amount_fen, a.code, a.name
+         FROM expenses e JOIN advisors a ON a.id = e.advisor_id
+         WHERE e.stipend_year IS NOT NULL AND e.voided_at IS NULL
+         ORDER BY e.stipend_year, a.code, e.id",
+    )?;
+    let recorded = stmt
+        .query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, i32>(2)?,
+                r.get::<_, i64>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, String>(5)?,
+            ))
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut findings = Vec::new();
+    let mut owed: std::collections::HashMap<i64, (i64, i64, i64)> = Default::default();
+    let mut loaded = None;
+    for (id, advisor_id, year, fen, code, name) in recorded {
+        if loaded != Some(year) {
+            // Everyone serving that year, read once per year.
+            owed.clear();
+            for (advisor, _, _, personal, services) in
+                crate::store::expense::serving_in_year(scope.conn, year, None)?
+            {
+                let plain: Vec<Service> = services.iter().map(|s| s.service.clone()).collect();
+                if let Some(s) = stipend_for(personal, &plain, year) {
+                    owed.insert(advisor, (s.amount_fen, s.served_days, s.year_days));
+                }
+            }
+            loaded = Some(year);
+        }
+        let (due, days, all) = owed.get(&advisor_id).copied().unwrap_or((0, 0, 0));
+        if due == fen {
+            continue;
+        }
+        let (recorded, now) = (money::grouped(fen), money::grouped(due));
+        let served = if all > 0 {
+            crate::tr!("在任 {days}/{all} 天", "{days} of {all} days served")
+        } else {
+            crate::i18n::pick("本年未在任或无聘金", "not serving with a stipend that year")
+                .to_string()
+        };
+        findings.push(Finding::new(
+            "expenses",
+            Some(id),
+            crate::tr!(
+                "{code} {name} 的 {year} 年聘金 #{id} 记录 {recorded} 元，按现在的聘期应为 {now} 元（{served}）；核对后作废该笔（roster expense void {id} --reason …）再运行 roster expense pay-stipends --year {year}",
+                "the {year} stipend #{id} of {code} {name} records {recorded} yuan, but the terms as they stand now owe {now} yuan ({served}); check it, void it (roster expense void {id} --reason …) and run roster expense pay-stipends --year {year} again"
+            ),
+        ));
+    }
+    Ok(findings)
+}

@@ -274,6 +274,26 @@ fn a_stipend_waits_for_the_term_to_begin_and_a_later_run_pays_only_it() {
         "{note}"
     );
     assert_eq!(office.int("SELECT count(*) FROM expenses"), count + 1);
+    // `check` lists the overpaid stipend with the same figures and remedy
+    // (exit 4), and is clean once it is voided and paid again.
+    let (code, out, _) = office.run(&["--today", "2025-11-02", "check", "--only", "stipends_owed"]);
+    assert_eq!(code, 4, "{out}");
+    assert!(
+        out.contains("#1") && out.contains("249,863.01") && out.contains("roster expense void 1"),
+        "{out}"
+    );
+    office.ok(&[
+        "--today",
+        "2025-11-02",
+        "expense",
+        "void",
+        "1",
+        "--reason",
+        "辞去后多付",
+    ]);
+    pay(&office, "2025-11-02", "2025");
+    office.ok(&["--today", "2025-11-02", "check", "--only", "stipends_owed"]);
+    assert_eq!(paid_fen(&office, "G01"), 24_986_301);
     // A payment dated before the term, given explicitly, waits too.
     let office = guangxi(&[("G03", "2025-09-01", "1")]);
     let out = at(
