@@ -174,7 +174,7 @@ pub fn confirm(env: &Env, question: &str) -> anyhow::Result<()> {
     }
     if !env.interactive {
         return Err(crate::invalid!(
-            "此操作需要确认：{question}；非交互运行时请加 --yes",
+            "此操作需要确认（{question}）；非交互运行时请加 --yes",
             "this step needs confirmation ({question}); add --yes when not at a terminal",
         ));
     }

@@ -8,7 +8,7 @@ use clap::Args;
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     /// panels, advisors, appointments, liaisons, liaison-assignments, contacts, recusals,
-    /// activities, advice, expenses, assessments, ledger, audit (`roster export x` lists them)
+    /// activities, advice, expenses, assessments, ledger, summary, audit (`roster export x` lists them)
     pub dataset: String,
     /// Write to this file (written to a temporary file and renamed into place); stdout when not given
     #[arg(long, short = 'o', value_name = "FILE")]

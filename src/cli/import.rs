@@ -18,8 +18,8 @@ pub struct ImportArgs {
     /// Check every row and report every problem, but write nothing
     #[arg(long)]
     pub dry_run: bool,
-    /// A row whose code, ID number or record number is already on file: fail (default), skip or
-    /// update (advisors, panels, liaisons, liaison-assignments)
+    /// A row whose code, ID number or record number is already on file: fail (default) or skip
+    /// (every dataset), or update (advisors, panels, liaisons, liaison-assignments)
     #[arg(long, value_name = "WHAT")]
     pub on_duplicate: Option<String>,
     /// Skip columns the dataset does not know instead of refusing the file

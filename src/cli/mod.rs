@@ -77,7 +77,7 @@ pub struct Global {
     /// Who is making the change, for the audit log (default: the OS user)
     #[arg(long, env = "ROSTER_OPERATOR", global = true, value_name = "NAME")]
     pub operator: Option<String>,
-    /// Answer yes to confirmations (dismissal, confirming an assessment)
+    /// Answer yes to confirmations (dismissal, confirming an assessment, restoring a backup)
     #[arg(long, short = 'y', global = true)]
     pub yes: bool,
     /// Never prompt; a missing value is an error naming the flag

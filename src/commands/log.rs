@@ -74,9 +74,19 @@ pub fn run(ctx: &Ctx, args: LogArgs) -> anyhow::Result<()> {
         col("id", "序号", "id", Kind::Int),
         col("at", "时间", "at", Kind::Text),
         col("operator", "操作人", "operator", Kind::Text),
-        col("entity", "对象", "entity", Kind::Text),
+        col(
+            "entity",
+            "对象",
+            "entity",
+            Kind::Enum(&crate::labels::AUDIT_ENTITY),
+        ),
         col("entity_id", "对象编号", "entity id", Kind::Int),
-        col("action", "操作", "action", Kind::Text),
+        col(
+            "action",
+            "操作",
+            "action",
+            Kind::Enum(&crate::labels::AUDIT_ACTION),
+        ),
         col("changes", "变更", "changes", Kind::Text),
         col("command", "命令", "command", Kind::Text),
     ];

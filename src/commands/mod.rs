@@ -103,6 +103,17 @@ pub fn number(
     }
 }
 
+/// Parses a number of days for `flag` (0 to 3650; `90`, `90d` or `90天`).
+pub fn days(flag: &str, input: &str) -> anyhow::Result<i64> {
+    let trimmed = input.trim().trim_end_matches(['d', 'D', '天']);
+    number(flag, trimmed, 0..=3650).map_err(|_| {
+        crate::invalid!(
+            "{flag}：“{input}”应为天数（0 到 3650），如 90 或 90d",
+            "{flag}: \"{input}\" should be a number of days from 0 to 3650, such as 90 or 90d",
+        )
+    })
+}
+
 /// Parses an optional date flag against today.
 pub fn date_opt(ctx: &Ctx, flag: &str, given: Option<&str>) -> anyhow::Result<Option<String>> {
     given

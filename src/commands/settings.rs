@@ -22,12 +22,15 @@ fn list(ctx: &Ctx) -> anyhow::Result<()> {
             col("value", "当前值", "value", Kind::Text),
             col("default", "默认值", "default", Kind::Text),
         ]);
+        // Scripts read the values as stored; a clerk reads 是/否 and labels.
+        let json = ctx.env.format == crate::output::Format::Json;
+        let shown = |s: &store::Setting, v: &str| if json { v.to_string() } else { s.shown(v) };
         for s in SETTINGS {
             rows.push(vec![
                 s.key.into(),
                 pick(s.zh, s.en).into(),
-                store::get(conn, s.key)?.into(),
-                s.default.into(),
+                shown(s, &store::get(conn, s.key)?).into(),
+                shown(s, s.default).into(),
             ]);
         }
         Ok(rows)
@@ -65,6 +68,7 @@ fn change(ctx: &Ctx, key: &str, value: Option<&str>) -> anyhow::Result<()> {
         )?;
         Ok(())
     })?;
+    let new = setting.shown(&new);
     print_done(
         &ctx.env,
         &crate::tr!("已设置 {key} = {new}", "set {key} = {new}"),

@@ -79,8 +79,17 @@ impl<'a> Form<'a> {
             self.missing.push(flag.to_string());
             return Ok("");
         }
-        let items: Vec<String> = domain.labels.iter().map(|l| domain.label(l.code)).collect();
-        let index = dialoguer::Select::new()
+        // Each choice shows its label and code; typing either narrows the
+        // list (a plain menu ignored what was typed and Enter took the first).
+        let items: Vec<String> = domain
+            .labels
+            .iter()
+            .map(|l| match domain.label(l.code) {
+                label if label == l.code => label,
+                label => format!("{label} ({})", l.code),
+            })
+            .collect();
+        let index = dialoguer::FuzzySelect::new()
             .with_prompt(domain.name())
             .items(&items)
             .default(0)

@@ -146,7 +146,7 @@ pub fn resolve(
                 })
                 .collect();
             if env.interactive {
-                let index = dialoguer::Select::new()
+                let index = dialoguer::FuzzySelect::new()
                     .with_prompt(crate::tr!(
                         "有多个{what}叫“{wanted}”，请选择",
                         "several {what}s are named \"{wanted}\"; pick one"

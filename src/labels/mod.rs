@@ -149,10 +149,12 @@ macro_rules! domain {
     };
 }
 
+mod audit;
 mod money;
 mod people;
 mod work;
 
+pub use audit::*;
 pub use money::*;
 pub use people::*;
 pub use work::*;
@@ -198,11 +200,22 @@ pub static ALL: &[&Domain] = &[
     &QUOTA_SUBJECT,
     &QUOTA_PERIOD,
     &QUOTA_SCOPE,
+    &RULE_PERIOD,
+    &ROUNDING,
+    &AUDIT_ENTITY,
+    &AUDIT_ACTION,
 ];
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A rule set's periods are labelled, every one of them.
+    #[test]
+    fn rule_periods_are_the_rule_sets() {
+        let labelled: Vec<&str> = RULE_PERIOD.codes().collect();
+        assert_eq!(labelled, crate::domain::assess::PERIODS.to_vec());
+    }
 
     /// The CHECK list of every enumerated column equals the codes here, in
     /// the schema every migration leaves (migration 9 widens three lists).

@@ -88,3 +88,17 @@ domain!(QUOTA_SCOPE, "计数范围", "scope", ["panel_quotas.scope"], {
     "advisor" => "每人", "per advisor";
     "panel" => "全团", "whole panel";
 });
+
+// A rule set's requirement periods and the excellent quota's rounding
+// (`assess rules check`).
+domain!(RULE_PERIOD, "周期", "period", [], {
+    "year" => "全年", "the year";
+    "each_half" => "每半年", "each half-year";
+    "year_end" => "年终", "year end";
+});
+
+domain!(ROUNDING, "取整", "rounding", [], {
+    "floor" => "向下取整", "rounded down";
+    "round" => "四舍五入", "rounded";
+    "ceil" => "向上取整", "rounded up";
+});

@@ -6,7 +6,7 @@
 use rusqlite::{Connection, OptionalExtension, params};
 
 /// A liaison as stored.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Liaison {
     pub id: i64,
     pub code: String,

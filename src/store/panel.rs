@@ -3,7 +3,7 @@
 use rusqlite::{Connection, OptionalExtension, params};
 
 /// A panel as stored.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Panel {
     pub id: i64,
     pub code: String,

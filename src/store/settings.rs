@@ -27,6 +27,27 @@ pub struct Setting {
     pub value: Value,
 }
 
+impl Setting {
+    /// A stored value as a clerk reads it: yes/no as 是/否, categories by
+    /// their labels; anything else as stored.
+    pub fn shown(&self, stored: &str) -> String {
+        match self.value {
+            Value::YesNo => match stored {
+                "1" => crate::i18n::pick("是", "yes").to_string(),
+                "0" => crate::i18n::pick("否", "no").to_string(),
+                other => other.to_string(),
+            },
+            Value::Categories => stored
+                .split(',')
+                .filter(|c| !c.is_empty())
+                .map(|c| crate::labels::EXPENSE_CATEGORY.label(c))
+                .collect::<Vec<_>>()
+                .join(crate::i18n::pick("、", ", ")),
+            _ => stored.to_string(),
+        }
+    }
+}
+
 pub static SETTINGS: &[Setting] = &[
     Setting {
         key: "office.name",

@@ -75,8 +75,37 @@ fn a_masked_export_imported_back_with_update_keeps_every_number_on_file() {
     // (not rewritten: their updated_at stays).
     assert!(out.contains("更新 1，跳过 39"), "{out}");
     let liaisons = edited(&office, "liaisons", "lia.csv", |_| {});
-    office.ok(&["import", "liaisons", &liaisons, "--on-duplicate", "update"]);
+    let out = office.ok(&["import", "liaisons", &liaisons, "--on-duplicate", "update"]);
+    let n = office.int("SELECT count(*) FROM liaisons");
+    assert!(out.contains(&format!("更新 0，跳过 {n}")), "{out}");
     assert_eq!(personal(&office), before);
+    // Panels and pairings exported and imported back unchanged: nothing
+    // updated, nothing audited (QA r9: panels said 更新 11).
+    let audit = office.int("SELECT count(*) FROM audit_log");
+    for (dataset, table) in [
+        ("panels", "panels"),
+        ("liaison-assignments", "liaison_assignments"),
+    ] {
+        let file = office.path(&format!("{dataset}.csv"));
+        let file = file.to_str().unwrap();
+        office.ok(&["export", dataset, "--out", file]);
+        let out = office.ok(&[
+            "import",
+            dataset,
+            file,
+            "--on-duplicate",
+            "update",
+            "--again",
+        ]);
+        let n = office.int(&format!("SELECT count(*) FROM {table}"));
+        assert!(
+            out.contains(&format!("更新 0，跳过 {n}")),
+            "{dataset}: {out}"
+        );
+    }
+    // Exports are masked and audited only when unmasked; the imports wrote
+    // one audit row each and touched no record.
+    assert_eq!(office.int("SELECT count(*) FROM audit_log"), audit + 2);
     assert_eq!(
         office.text("SELECT notes FROM advisors WHERE code = 'A0001'"),
         "已核对"

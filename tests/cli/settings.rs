@@ -76,7 +76,24 @@ fn an_office_may_require_the_work_plan_with_a_nomination() {
         &["settings", "set", "appointment.work_plan_required", "maybe"],
     );
     assert!(err.contains("appointment.work_plan_required"), "{err}");
-    office.ok(&["settings", "set", "appointment.work_plan_required", "是"]);
+    let out = office.ok(&["settings", "set", "appointment.work_plan_required", "是"]);
+    assert!(out.contains("appointment.work_plan_required = 是"), "{out}");
+    // The clerk reads 是/否 and category labels; scripts the stored values.
+    let csv = office.ok(&["--format", "csv", "settings"]);
+    assert!(
+        csv.contains("appointment.work_plan_required,") && csv.contains(",是,否"),
+        "{csv}"
+    );
+    assert!(csv.contains("差旅费"), "{csv}");
+    let json = office.ok(&["--format", "json", "settings"]);
+    assert!(
+        json.contains("\"value\":\"1\"") || json.contains("\"value\": \"1\""),
+        "{json}"
+    );
+    assert_eq!(
+        office.text("SELECT value FROM settings WHERE key = 'appointment.work_plan_required'"),
+        "1"
+    );
     let err = office.fails(3, &nominate);
     assert!(
         err.contains("--work-plan") && err.contains("广西指引二（二）"),

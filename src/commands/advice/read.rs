@@ -133,13 +133,7 @@ pub fn list(ctx: &Ctx, args: &AdviceListArgs) -> anyhow::Result<()> {
     let overdue = args
         .overdue
         .as_deref()
-        .map(|d| {
-            super::super::number(
-                "--overdue",
-                d.trim().trim_end_matches(['d', 'D', '天']),
-                0..=3650,
-            )
-        })
+        .map(|d| super::super::days("--overdue", d))
         .transpose()?;
     let owed = Owed {
         awaiting: args.awaiting_feedback || overdue.is_some(),

@@ -13,12 +13,6 @@ use crate::output::{Cell, Doc, Kind, RowSet, col, print_doc, print_rows};
 use crate::store::appointment::awaiting_rereview_expr;
 use crate::store::{Filter, serving_condition, status_expr, text};
 
-/// Parses `90`, `90d` or `90天` as a number of days.
-fn days(flag: &str, input: &str) -> anyhow::Result<i64> {
-    let trimmed = input.trim().trim_end_matches(['d', 'D', '天']);
-    super::super::number(flag, trimmed, 0..=3650)
-}
-
 /// `list`'s filters as a WHERE clause over `appointments ap`; its first
 /// parameter (`?1`) is the day the status is read on (today, or
 /// `--as-of`), for `status_expr("ap", "?1")`. Shared with the
@@ -60,7 +54,7 @@ pub(crate) fn list_filter(
         }
     }
     if let Some(within) = &args.expiring_within {
-        let n = days("--expiring-within", within)?;
+        let n = super::super::days("--expiring-within", within)?;
         let last = date::iso(env.today + chrono::Days::new(n as u64));
         filter.add(
             "ap.state = 'appointed' AND ap.term_end >= ? AND ap.term_end <= ?",

@@ -78,7 +78,12 @@ pub fn rules_check(env: &Env, path: &Path) -> anyhow::Result<()> {
     let (rules, _) = load_rules(path)?;
     let mut requirements = RowSet::new(vec![
         col("label", "要求", "requirement", Kind::Text),
-        col("period", "周期", "period", Kind::Text),
+        col(
+            "period",
+            "周期",
+            "period",
+            Kind::Enum(&crate::labels::RULE_PERIOD),
+        ),
         col(
             "on_miss",
             "未达到时最高等次",
@@ -122,7 +127,7 @@ pub fn rules_check(env: &Env, path: &Path) -> anyhow::Result<()> {
         ),
     ];
     if let Some(q) = &rules.quota {
-        let (share, rounding) = (q.share, &q.rounding);
+        let (share, rounding) = (q.share, crate::labels::ROUNDING.label(&q.rounding));
         lines.push(crate::tr!(
             "优秀比例上限 {share}（{rounding}）",
             "excellent share at most {share} ({rounding})"

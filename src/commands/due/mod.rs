@@ -29,13 +29,7 @@ pub fn run(ctx: &Ctx, args: &DueArgs) -> anyhow::Result<()> {
     let within = args
         .within
         .as_deref()
-        .map(|w| {
-            super::number(
-                "--within",
-                w.trim().trim_end_matches(['d', 'D', '天']),
-                0..=3650,
-            )
-        })
+        .map(|w| super::days("--within", w))
         .transpose()?;
     let today = ctx.today();
     let (plan, limit) = ctx.read(|conn| {

@@ -11,6 +11,7 @@ pub mod score;
 mod source;
 pub mod subsidy;
 
+pub use model::PERIODS;
 pub use rules::{Rules, parse};
 pub use score::{Outcome, Subject, Tally};
 

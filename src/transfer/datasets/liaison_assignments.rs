@@ -158,15 +158,17 @@ impl RowHandler for Assignments {
                     )?
                     .execute(params![end, note, id])?;
                     let after = tx.snapshot("liaison_assignments", id)?;
-                    if crate::commands::panel::changed(&before, &after) {
-                        tx.audit(
-                            "liaison_assignment",
-                            id,
-                            "import_update",
-                            Some(&before),
-                            Some(&after),
-                        )?;
+                    // A row that changes nothing counts as skipped.
+                    if !crate::commands::panel::changed(&before, &after) {
+                        return Ok(Outcome::Skipped);
                     }
+                    tx.audit(
+                        "liaison_assignment",
+                        id,
+                        "import_update",
+                        Some(&before),
+                        Some(&after),
+                    )?;
                     Ok(Outcome::Updated)
                 }
             };

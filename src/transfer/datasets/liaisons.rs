@@ -138,7 +138,12 @@ impl RowHandler for Liaisons {
                 let phone = liaison.phone.clone();
                 let on_file = |key: &str| (key == "phone").then_some(phone.as_deref()).flatten();
                 personal_cells(row, "liaison", Some(&on_file))?;
+                let on_record = liaison.clone();
                 apply(env, &fields(row, true), &mut liaison, false)?;
+                // A row that changes nothing is left alone, counted as skipped.
+                if liaison == on_record {
+                    return Ok(Outcome::Skipped);
+                }
                 check_unique(tx, &liaison)?;
                 let before = tx.snapshot("liaisons", id)?;
                 store::update(tx, &liaison, &self.now)?;

@@ -191,7 +191,12 @@ impl RowHandler for Panels {
                     ));
                 }
                 let mut panel = store::get(tx, id)?;
+                let on_record = panel.clone();
                 apply(&self.settings.env, &fields(row, true), &mut panel, false)?;
+                // A row that changes nothing is left alone, counted as skipped.
+                if panel == on_record {
+                    return Ok(Outcome::Skipped);
+                }
                 let before = tx.snapshot("panels", id)?;
                 store::update(tx, &panel, &self.now)?;
                 let after = tx.snapshot("panels", id)?;
