@@ -15,12 +15,15 @@ pub struct CsvOptions {
 
 impl CsvOptions {
     /// `--format csv` on stdout: no BOM (a script reads it, or a shell
-    /// script adds one to a file), personal data as the command shows it,
-    /// and formula cells neutralised as exports do — a nightly job's CSV
-    /// ends up in a spreadsheet as often as in a script.
+    /// script adds one to a file), personal data masked as a masked export
+    /// has it (the clerk's table shows it in full; `export --unmasked`,
+    /// audited, is the way to a file in full), and formula cells
+    /// neutralised as exports do — a nightly job's CSV ends up in a
+    /// spreadsheet as often as in a script.
     pub fn stdout() -> Self {
         CsvOptions {
             neutralize: true,
+            mask: true,
             ..CsvOptions::default()
         }
     }

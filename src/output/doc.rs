@@ -75,7 +75,7 @@ fn stdout_sink<'a>(env: &Env, out: &'a mut dyn Write) -> anyhow::Result<Box<dyn 
     Ok(match env.format {
         Format::Table => Box::new(TableSink::new(out)),
         Format::Csv => Box::new(CsvSink::new(out, CsvOptions::stdout())),
-        Format::Json => Box::new(JsonSink::new(out, Shown::default())),
+        Format::Json => Box::new(JsonSink::new(out, Shown::script())),
         Format::Xlsx => return Err(xlsx_only()),
     })
 }

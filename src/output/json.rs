@@ -57,7 +57,7 @@ impl<W: Write> Sink for JsonSink<W> {
 }
 
 pub fn write_doc(doc: &Doc, out: &mut dyn Write) -> anyhow::Result<()> {
-    let shown = Shown::default();
+    let shown = Shown::script();
     let mut map = Map::new();
     for section in &doc.sections {
         match section {

@@ -198,6 +198,17 @@ pub struct Shown {
     pub grouped: bool,
 }
 
+impl Shown {
+    /// What a script reads on stdout (JSON): personal data masked, as a
+    /// masked export has it.
+    pub fn script() -> Self {
+        Shown {
+            mask: true,
+            ..Shown::default()
+        }
+    }
+}
+
 /// A cell as text for a table or CSV.
 pub fn display(cell: &Cell, kind: Kind, shown: Shown) -> String {
     let text = match cell {

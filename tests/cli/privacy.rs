@@ -204,3 +204,31 @@ fn a_wechat_id_is_masked_like_a_phone() {
     let full = office.ok(&["export", "advisors", "--unmasked"]);
     assert!(full.contains("zj_wx123"), "{full}");
 }
+
+/// What a script reads on stdout (CSV or JSON) carries personal data masked,
+/// as a masked export does; the clerk's table shows the record in full, and
+/// a file in full is `export --unmasked`, which is audited (QA r9: a script
+/// looping over `advisor show --format json` copied the roster unrecorded).
+#[test]
+fn script_output_masks_personal_data_the_table_shows_it() {
+    let office = Office::sample();
+    let id = office.text("SELECT id_number FROM advisors WHERE code = 'A0030'");
+    let phone = office.text("SELECT phone FROM advisors WHERE code = 'A0030'");
+    let table = office.ok(&["advisor", "show", "A0030"]);
+    assert!(table.contains(&id) && table.contains(&phone), "{table}");
+    for format in ["csv", "json"] {
+        let out = office.ok(&["--format", format, "advisor", "show", "A0030"]);
+        assert!(
+            !out.contains(&id) && !out.contains(&phone),
+            "{format}: {out}"
+        );
+        assert!(
+            out.contains(&format!("{}****{}", &phone[..3], &phone[7..])),
+            "{format}: {out}"
+        );
+    }
+    let liaison_phone = office.text("SELECT phone FROM liaisons WHERE code = 'L001'");
+    assert!(office.ok(&["liaison", "list"]).contains(&liaison_phone));
+    let csv = office.ok(&["--format", "csv", "liaison", "list"]);
+    assert!(!csv.contains(&liaison_phone), "{csv}");
+}
