@@ -97,6 +97,15 @@ impl<'a> Form<'a> {
         Ok(domain.labels[index].code)
     }
 
+    /// Notes a required value given some other way than one flag (either
+    /// of two), so one error names it with the rest. Never at a terminal,
+    /// where the command asks for it instead.
+    pub fn require(&mut self, flag: &str, given: bool) {
+        if !given && !self.env.interactive {
+            self.missing.push(flag.to_string());
+        }
+    }
+
     /// Fails naming every missing flag, if any.
     pub fn finish(self) -> anyhow::Result<()> {
         if self.missing.is_empty() {

@@ -59,6 +59,12 @@ pub(crate) fn validate(env: &Env, args: &ContactAddArgs) -> anyhow::Result<(Cont
     let today = env.today;
     let mut form = Form::new(env);
     let kind = form.choice("--kind", &CONTACT_KIND, args.kind.as_deref())?;
+    // Whom: named with a missing kind in one error, so a script learns
+    // both at once.
+    form.require(
+        "--advisor/--panel",
+        args.panel.is_some() || !args.advisors.is_empty(),
+    );
     form.finish()?;
     let named = match args.panel {
         Some(_) => args.advisors.clone(),
