@@ -34,10 +34,10 @@ fn optional(
     given: Option<&str>,
     parse: impl Fn(&str) -> anyhow::Result<String>,
 ) -> anyhow::Result<Option<String>> {
-    Ok(given
+    given
         .filter(|s| !s.trim().is_empty())
         .map(parse)
-        .transpose()?)
+        .transpose()
 }
 
 /// The day given with `--on` (default today), not after today.
