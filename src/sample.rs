@@ -28,6 +28,7 @@ pub const SCRIPTS: &[(&str, &str)] = scripts![
     "10-panels",
     "20-advisors",
     "30-appointments",
+    "35-stations",
     "40-liaisons",
     "50-contacts",
     "60-activities",
@@ -35,6 +36,7 @@ pub const SCRIPTS: &[(&str, &str)] = scripts![
     "80-money",
     "90-assessment",
     "95-due",
+    "97-stations",
 ];
 
 /// The sample rule sets, built in so the sample office (and a newcomer

@@ -68,6 +68,9 @@ pub const AUDITED: &[(&str, &str)] = &[
     ("panel_quotas", "panel_quota"),
     ("advisors", "advisor"),
     ("roster_reviews", "roster_review"),
+    ("needs", "need"),
+    ("need_matches", "need_match"),
+    ("station_reviews", "station_review"),
 ];
 
 /// Tables an import creates records in beyond `AUDITED`: their ranges are

@@ -20,6 +20,7 @@ pub mod import;
 pub mod init;
 pub mod liaison;
 pub mod log;
+pub mod need;
 pub mod panel;
 pub mod recusal;
 pub mod report;
@@ -118,6 +119,9 @@ pub enum Command {
     /// Recusals (回避): an advisor stepping aside from a matter
     #[command(subcommand)]
     Recusal(recusal::RecusalCommand),
+    /// The project needs library (项目需求库): enterprises' needs, the experts matched, the outcome
+    #[command(subcommand)]
+    Need(need::NeedCommand),
     /// Expenses (经费): travel, lodging, fees, stipends, subsidies; vouchers; the stipend run
     #[command(subcommand, visible_alias = "exp")]
     Expense(expense::ExpenseCommand),

@@ -15,6 +15,9 @@ pub enum PanelCommand {
     /// A panel's yearly duties as data (e.g. two visits a year per advisor)
     #[command(subcommand)]
     Quota(QuotaCommand),
+    /// A professional station's yearly verdict (seed 003: 嘉奖 or 通报批评), once a
+    /// year; `--void --reason` takes one made in error back
+    Review(PanelReviewArgs),
 }
 
 /// A panel's settings. On `add`, --code, --name and --kind are required.
@@ -97,6 +100,30 @@ pub struct PanelEditArgs {
     pub panel: String,
     #[command(flatten)]
     pub fields: PanelFields,
+}
+
+#[derive(Debug, Args)]
+pub struct PanelReviewArgs {
+    /// Station id, code or name
+    pub panel: String,
+    /// The year judged
+    #[arg(long)]
+    pub year: Option<String>,
+    /// commend (嘉奖) or criticize (通报批评)
+    #[arg(long)]
+    pub verdict: Option<String>,
+    /// Why: the year's results it rests on (or, with --void, why the verdict is taken back)
+    #[arg(long)]
+    pub reason: Option<String>,
+    /// The decision's document number (文号)
+    #[arg(long)]
+    pub reference: Option<String>,
+    /// The day of the decision (default today)
+    #[arg(long, value_name = "DATE")]
+    pub on: Option<String>,
+    /// Take back the year's verdict recorded in error (needs --reason)
+    #[arg(long)]
+    pub void: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -9,7 +9,7 @@ pub enum ReportCommand {
     /// greeted and visited, and what is missing
     Coverage(CoverageArgs),
     /// One advisor's work ledger (工作台账, seed 002): appointments, activities with
-    /// attendance and opinions, advice with outcomes, contacts, recusals and expenses, in date order
+    /// attendance and opinions, advice with outcomes, contacts, recusals, needs matched and expenses, in date order
     Ledger(LedgerArgs),
     /// A year's spending per advisor, per panel and per category, against budget
     Spending(SpendingArgs),
@@ -17,6 +17,10 @@ pub enum ReportCommand {
     /// changes, activities and attendance, advice, contacts and greetings,
     /// spending against budget, grades; counts run to today within the year
     Summary(SpendingArgs),
+    /// The professional stations' year (seed 003 三(三)): experts serving by tier,
+    /// activities, participations, advice, needs received, matched and resolved,
+    /// and the year's verdict (嘉奖/通报批评); counts run to today within the year
+    Stations(SpendingArgs),
 }
 
 #[derive(Debug, Args)]

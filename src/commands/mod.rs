@@ -18,6 +18,7 @@ pub mod import;
 pub mod init;
 pub mod liaison;
 pub mod log;
+pub mod need;
 pub mod panel;
 pub mod recusal;
 pub mod report;
@@ -45,6 +46,7 @@ pub fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<()> {
         Command::Activity(cmd) => activity::run(ctx, cmd),
         Command::Advice(cmd) => advice::run(ctx, cmd),
         Command::Recusal(cmd) => recusal::run(ctx, cmd),
+        Command::Need(cmd) => need::run(ctx, cmd),
         Command::Liaison(cmd) => liaison::run(ctx, cmd),
         Command::Contact(cmd) => contact::run(ctx, cmd),
         Command::Festivals(args) => festivals::run(&ctx.env, &args),

@@ -8,5 +8,6 @@ pub mod coverage;
 pub mod due;
 pub mod festival;
 pub mod lifecycle;
+pub mod need;
 pub mod served;
 pub mod work;

@@ -175,5 +175,38 @@ domain!(LEDGER_ENTRY, "台账事项", "ledger entry", [], {
     "advice" => "意见建议", "advice";
     "contact" => "联系服务", "contact";
     "recusal" => "回避", "recusal";
+    "need" => "需求对接", "need matched";
     "expense" => "经费", "expense";
+});
+
+// An enterprise's need in the project needs library (项目需求库, seed 003
+// 二(二)1), by what it asks for (一(二)1: 研发技术、成果转化、人才培养、科技合作).
+domain!(NEED_KIND, "需求类型", "need kind", ["needs.kind"], {
+    "research" => "研发技术", "research and development";
+    "transfer" => "成果转化", "technology transfer";
+    "training" => "人才培养", "talent training";
+    "cooperation" => "科技合作", "S&T cooperation";
+});
+
+// How a need was closed.
+domain!(NEED_RESULT, "办结结果", "result", ["needs.result"], {
+    "resolved" => "已解决", "resolved";
+    "partly" => "部分解决", "partly resolved";
+    "unresolved" => "未解决", "unresolved";
+});
+
+// Where a need stands, as listed: awaiting experts, matched, or closed
+// with its result (computed on read, not stored).
+domain!(NEED_STATUS, "需求状态", "need status", [], {
+    "open" => "待对接", "awaiting experts";
+    "matched" => "已对接", "matched";
+    "resolved" => "已解决", "resolved";
+    "partly" => "部分解决", "partly resolved";
+    "unresolved" => "未解决", "unresolved";
+});
+
+// A station's yearly verdict (seed 003 三(三): 嘉奖, 通报批评).
+domain!(VERDICT, "年度评价", "verdict", ["station_reviews.verdict"], {
+    "commend" => "嘉奖", "commended";
+    "criticize" => "通报批评", "criticized";
 });

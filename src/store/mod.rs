@@ -11,11 +11,13 @@ pub mod coverage;
 pub mod due;
 pub mod expense;
 pub mod liaison;
+pub mod need;
 pub mod panel;
 pub mod quota;
 pub mod recusal;
 pub mod roster_review;
 pub mod settings;
+pub mod station;
 pub mod summary;
 
 use rusqlite::types::Value;

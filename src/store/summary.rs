@@ -1,8 +1,8 @@
 //! The reads behind `report summary` (年度工作总结): per panel, grouped
 //! queries over the year's records up to the as-of date, each counting
 //! exactly what the listing it summarises shows (`appointment list`,
-//! `activity list`/`attendance`, `advice list`, `contact list`, `report
-//! spending`, `assess show`). A key of `None` is the whole office (or the
+//! `activity list`/`attendance`, `advice list`, `contact list`, `need
+//! list`, `report spending`, `assess show`). A key of `None` is the whole office (or the
 //! records booked to no panel, for the per-panel groupings).
 
 use std::collections::HashMap;
@@ -278,6 +278,21 @@ pub fn festival(
         );
     }
     Ok(out)
+}
+
+/// Live needs received in the span (seed 003 二(二)1 项目需求库) by the
+/// station they are booked to, as `need list --year Y --station P` lists
+/// them, as they stand: received, matched (an expert in touch with it),
+/// resolved, partly resolved, unresolved, not yet closed.
+pub fn needs(conn: &Connection, span: &Span) -> anyhow::Result<ByPanel> {
+    let sql = "SELECT n.panel_id, count(*),
+            sum(EXISTS (SELECT 1 FROM need_matches m WHERE m.need_id = n.id AND m.voided_at IS NULL)),
+            sum(n.result = 'resolved'), sum(n.result = 'partly'), sum(n.result = 'unresolved'),
+            sum(n.closed_on IS NULL)
+         FROM needs n WHERE n.voided_at IS NULL AND n.on_date BETWEEN :first AND :as_of
+           AND (:panel IS NULL OR n.panel_id = :panel)
+         GROUP BY n.panel_id";
+    grouped(conn, sql, span, 6)
 }
 
 /// Live expenses in the span by panel (`None`: booked to no panel): count,

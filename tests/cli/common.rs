@@ -98,11 +98,15 @@ impl Office {
         Office::from_scripts(&TEMPLATE, &["10-panels", "20-advisors"])
     }
 
-    /// The sample's panels, advisors and their appointments: what a file of
-    /// liaisons, contacts, work or money refers to (for round trips).
+    /// The sample's panels, advisors and their appointments (the seed 003
+    /// station's too): what a file of liaisons, contacts, work or money
+    /// refers to (for round trips).
     pub fn appointed() -> Self {
         static TEMPLATE: OnceLock<(TempDir, PathBuf)> = OnceLock::new();
-        Office::from_scripts(&TEMPLATE, &["10-panels", "20-advisors", "30-appointments"])
+        Office::from_scripts(
+            &TEMPLATE,
+            &["10-panels", "20-advisors", "30-appointments", "35-stations"],
+        )
     }
 
     /// A copy of a database made once from some of the sample's scripts.

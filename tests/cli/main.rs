@@ -45,6 +45,9 @@ mod laibin_activities;
 mod laibin_grounds;
 mod ledger;
 mod money;
+mod needs;
+mod needs_closing;
+mod needs_reports;
 mod nightly;
 mod permissions;
 mod privacy;
@@ -54,6 +57,7 @@ mod roster_review;
 mod safety;
 mod settings;
 mod speed_refs;
+mod stations;
 mod stipends;
 mod summary;
 #[path = "../bench/gen.rs"]

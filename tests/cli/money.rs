@@ -572,25 +572,27 @@ fn panel_defaults_to_the_one_served_and_ambiguity_is_named() {
         office.text("SELECT payer_unit FROM expenses WHERE on_date LIKE '2024%'"),
         "区卫生健康委"
     );
+    office.ok(&[
+        "appointment",
+        "nominate",
+        "A0005",
+        "--panel",
+        "committee",
+        "--source",
+        "org_recommendation",
+        "--date",
+        "2024-01-05",
+    ]);
+    // The nomination's number (the sample's own end at the seed 003 station's).
+    let id = office.int("SELECT max(id) FROM appointments").to_string();
     for step in [
-        vec![
-            "appointment",
-            "nominate",
-            "A0005",
-            "--panel",
-            "committee",
-            "--source",
-            "org_recommendation",
-            "--date",
-            "2024-01-05",
-        ],
-        vec!["appointment", "vet", "71", "--date", "2024-01-10"],
-        vec!["appointment", "review", "71", "--date", "2024-01-20"],
-        vec!["appointment", "approve", "71", "--date", "2024-02-01"],
+        vec!["appointment", "vet", &id, "--date", "2024-01-10"],
+        vec!["appointment", "review", &id, "--date", "2024-01-20"],
+        vec!["appointment", "approve", &id, "--date", "2024-02-01"],
         vec![
             "appointment",
             "appoint",
-            "71",
+            &id,
             "--date",
             "2024-03-01",
             "--certificate",

@@ -1,7 +1,7 @@
 //! `roster advisor`: adding and editing advisors (this file), listing,
 //! showing and searching them (`read.rs`).
 
-mod read;
+pub(crate) mod read;
 
 pub(crate) use read::list_filter;
 

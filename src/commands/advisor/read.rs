@@ -230,11 +230,24 @@ pub fn search(ctx: &Ctx, words: &[String], limit: usize) -> anyhow::Result<()> {
             "WORDS: give at least one word to look for"
         ));
     }
+    let rows = ctx.read(|conn| search_rows(conn, &words, limit, Filter::default()))?;
+    print_rows(&ctx.env, &rows)
+}
+
+/// The advisors `advisor search` finds for `words` (each word in the name,
+/// employer, fields or notes), best first, at most `limit`, among those
+/// `filter` (conditions on `advisors a`) lets through. `need show`
+/// suggests experts for a need's field with it.
+pub(crate) fn search_rows(
+    conn: &Connection,
+    words: &[String],
+    limit: usize,
+    mut filter: Filter,
+) -> anyhow::Result<RowSet> {
     // The trigram index answers words of three or more characters; shorter
     // ones (二字词 such as 中医) are matched as substrings.
     let (long, short): (Vec<&String>, Vec<&String>) =
         words.iter().partition(|w| w.chars().count() >= 3);
-    let mut filter = Filter::default();
     let mut order: Vec<String> = Vec::new();
     let mut from = "advisors a".to_string();
     if !long.is_empty() {
@@ -284,13 +297,10 @@ pub fn search(ctx: &Ctx, words: &[String], limit: usize) -> anyhow::Result<()> {
         col("title", "职称", "title", Kind::Text),
         col("fields", "专业领域", "fields", Kind::Text),
     ];
-    let rows = ctx.read(|conn| {
-        RowSet::query(
-            conn,
-            columns,
-            &sql,
-            rusqlite::params_from_iter(params.iter()),
-        )
-    })?;
-    print_rows(&ctx.env, &rows)
+    RowSet::query(
+        conn,
+        columns,
+        &sql,
+        rusqlite::params_from_iter(params.iter()),
+    )
 }

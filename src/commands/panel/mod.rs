@@ -2,6 +2,8 @@
 //! with their procedure steps, term lengths and yearly duties.
 
 mod quota;
+pub(crate) mod review;
+pub(crate) mod station;
 
 use rusqlite::params;
 
@@ -27,6 +29,7 @@ pub fn run(ctx: &Ctx, cmd: PanelCommand) -> anyhow::Result<()> {
         PanelCommand::Quota(QuotaCommand::Void(args)) => {
             quota::void(ctx, args.id, args.reason.as_deref())
         }
+        PanelCommand::Review(args) => review::run(ctx, &args),
     }
 }
 
@@ -376,10 +379,16 @@ fn show(ctx: &Ctx, args: &PanelShowArgs) -> anyhow::Result<()> {
             ),
             params![p.id, as_of, as_of, as_of],
         )?;
-        Ok(Doc::default()
+        let doc = Doc::default()
             .record("panel", columns, cells)
             .table("quotas", ("年度工作要求", "Yearly duties"), quotas)
-            .table("serving", ("在聘专家", "Serving advisors"), members))
+            .table("serving", ("在聘专家", "Serving advisors"), members);
+        // A station's yearly verdicts (seed 003 三(三)).
+        Ok(if p.kind == "professional_station" {
+            doc.table("reviews", ("年度评价", "Yearly verdicts"), review::rows(conn, p.id)?)
+        } else {
+            doc
+        })
     })?;
     print_doc(&ctx.env, &doc)
 }

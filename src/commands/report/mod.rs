@@ -3,6 +3,7 @@
 mod coverage;
 pub(crate) mod ledger;
 mod spending;
+mod stations;
 pub mod summary;
 
 use crate::cli::report::ReportCommand;
@@ -14,5 +15,6 @@ pub fn run(ctx: &Ctx, cmd: ReportCommand) -> anyhow::Result<()> {
         ReportCommand::Ledger(args) => ledger::run(ctx, &args),
         ReportCommand::Spending(args) => spending::run(ctx, &args),
         ReportCommand::Summary(args) => summary::run(ctx, &args),
+        ReportCommand::Stations(args) => stations::run(ctx, &args),
     }
 }

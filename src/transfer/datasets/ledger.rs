@@ -1,7 +1,8 @@
 //! `ledger`: one advisor's work ledger (工作台账, seed 002 part 7(1)5),
 //! export only — the same rows as `report ledger ADVISOR [--year Y]`, in
 //! date order: appointments, activities with attendance and opinions,
-//! advice with its outcome, contacts, recusals and expenses. `--advisor` is
+//! advice with its outcome, contacts, recusals, needs matched (seed 003)
+//! and expenses. `--advisor` is
 //! required. The rows are gathered by `report ledger`'s own code and handed
 //! to the export through a temporary table of this connection.
 

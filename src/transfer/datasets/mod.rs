@@ -12,6 +12,7 @@ mod expenses;
 mod ledger;
 mod liaison_assignments;
 mod liaisons;
+mod needs;
 mod panels;
 mod recusals;
 mod summary;
@@ -30,6 +31,7 @@ pub static DATASETS: &[&Dataset] = &[
     &recusals::DATASET,
     &activities::DATASET,
     &advice::DATASET,
+    &needs::DATASET,
     &expenses::DATASET,
     &assessments::DATASET,
     &ledger::DATASET,

@@ -1,6 +1,7 @@
 //! `roster report ledger ADVISOR [--year Y]`: one advisor's work ledger
 //! (工作台账, seed 002 part 7(1)5) — appointments, activities with attendance
-//! and opinions, advice with its outcome, contacts, recusals and expenses, in
+//! and opinions, advice with its outcome, contacts, recusals, the
+//! enterprises' needs they were matched with (seed 003) and expenses, in
 //! date order. Voided records are left out. Each part is read by the
 //! advisor's index; only this advisor's rows are merged and sorted here.
 //! Table and CSV show labels in the chosen language; JSON keeps the codes.
@@ -15,7 +16,7 @@ use crate::i18n::pick;
 use crate::input::{date, resolve};
 use crate::labels::{Domain, LEDGER_ENTRY, PARTICIPANT_ROLE};
 use crate::output::{Cell, Column, Doc, Format, Kind, RowSet, col, print_doc};
-use parts::{activities, advice, appointments, contacts, expenses, recusals};
+use parts::{activities, advice, appointments, contacts, expenses, needs, recusals};
 
 /// One line of the ledger before it becomes cells.
 #[derive(Default)]
@@ -26,7 +27,8 @@ struct Entry {
     kind: (Option<&'static Domain>, String),
     panel: Option<String>,
     subject: Option<String>,
-    /// Attendance or advice status, a code of `ATTENDANCE` or `ADVICE_STATUS`.
+    /// Attendance, advice status or need status: a code of `ATTENDANCE`,
+    /// `ADVICE_STATUS` or `NEED_STATUS`.
     outcome: Option<(&'static Domain, String)>,
     role: Option<String>,
     detail: Vec<String>,
@@ -84,6 +86,7 @@ fn entries(
     entries.extend(advice(conn, who, first, last)?);
     entries.extend(contacts(conn, who, first, last)?);
     entries.extend(recusals(conn, who, first, last)?);
+    entries.extend(needs(conn, who, first, last)?);
     entries.extend(expenses(conn, who, first, last)?);
     entries.sort_by(|a, b| (&a.date, order(a.entry), a.id).cmp(&(&b.date, order(b.entry), b.id)));
     Ok(entries)
@@ -198,6 +201,7 @@ fn summarize(
         col("contacts", "联系服务", "contacts", Kind::Int),
         col("reports", "收到五报告", "reports received", Kind::Int),
         col("recusals", "回避", "recusals", Kind::Int),
+        col("needs", "需求对接", "needs matched", Kind::Int),
         col("expenses", "经费合计", "expenses", Kind::Money),
     ];
     let cells: Vec<Cell> = vec![
@@ -215,6 +219,7 @@ fn summarize(
         (count("contact", &[]) - reports).into(),
         reports.into(),
         count("recusal", &[]).into(),
+        count("need", &[]).into(),
         expenses.into(),
     ];
     Ok(Doc::default().record("advisor", columns, cells))

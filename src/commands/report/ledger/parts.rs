@@ -1,6 +1,6 @@
 //! The ledger's parts, one reader each: appointments, activities, advice,
-//! contacts, recusals and expenses of one advisor within the period, by the
-//! advisor's index.
+//! contacts, recusals, needs matched and expenses of one advisor within the
+//! period, by the advisor's index.
 
 use rusqlite::{Connection, params};
 
@@ -8,7 +8,8 @@ use super::Entry;
 use crate::i18n::pick;
 use crate::labels::{
     ACTIVITY_KIND, ADVICE_CHANNEL, ADVICE_STATUS, APPOINTMENT_STATUS, ATTENDANCE, CHANNEL,
-    CONTACT_KIND, DISMISSAL_GROUND, EXPENSE_CATEGORY, FESTIVAL, LEDGER_ENTRY, STEP_EVENT,
+    CONTACT_KIND, DISMISSAL_GROUND, EXPENSE_CATEGORY, FESTIVAL, LEDGER_ENTRY, NEED_KIND,
+    NEED_STATUS, STEP_EVENT,
 };
 
 fn labelled(zh: &'static str, en: &'static str, value: &str) -> String {
@@ -256,6 +257,47 @@ pub(super) fn recusals(
             subject: r.get(1)?,
             detail,
             id: r.get(4)?,
+            ..Entry::default()
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// The needs the advisor was put in touch with (对接, seed 003 二(二)2), on
+/// the day of the match: the enterprise and where the need stands now.
+pub(super) fn needs(
+    conn: &Connection,
+    who: i64,
+    first: &str,
+    last: &str,
+) -> anyhow::Result<Vec<Entry>> {
+    let sql = format!(
+        "SELECT m.on_date, n.kind, p.code, n.title, {}, n.unit, m.guest, m.override_reason, n.outcome, n.id
+         FROM need_matches m JOIN needs n ON n.id = m.need_id LEFT JOIN panels p ON p.id = n.panel_id
+         WHERE m.advisor_id = ?1 AND m.voided_at IS NULL AND n.voided_at IS NULL AND m.on_date BETWEEN ?2 AND ?3",
+        crate::store::need::status_expr("n")
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(params![who, first, last], |r| {
+        let mut detail = vec![labelled("企业：", "enterprise: ", &r.get::<_, String>(5)?)];
+        if r.get::<_, bool>(6)? {
+            detail.push(pick("特邀对接", "as a guest").to_string());
+        }
+        if let Some(reason) = r.get::<_, Option<String>>(7)? {
+            detail.push(labelled("回避豁免：", "recusal overridden: ", &reason));
+        }
+        if let Some(outcome) = r.get::<_, Option<String>>(8)? {
+            detail.push(labelled("成效：", "outcome: ", &outcome));
+        }
+        Ok(Entry {
+            date: r.get(0)?,
+            entry: "need",
+            kind: (Some(&NEED_KIND), r.get(1)?),
+            panel: r.get(2)?,
+            subject: r.get(3)?,
+            outcome: Some((&NEED_STATUS, r.get(4)?)),
+            detail,
+            id: r.get(9)?,
             ..Entry::default()
         })
     })?;

@@ -3,12 +3,14 @@
 //! records up to the as-of date (today within the year, else 31 December):
 //! the roster's changes, activities by kind and mode with attendance,
 //! written opinions, advice and its handling, contacts and festival
-//! coverage, spending against budget, and the grades once assessed. Every
+//! coverage, the project needs library (seed 003), spending against
+//! budget, and the grades once assessed. Every
 //! number is the count of a listing's rows (see `store::summary`).
 //!
 //! `compute` builds the tables; the report prints them, and the `summary`
 //! export dataset flattens them into one row per panel and measure.
 
+mod needs;
 mod shape;
 mod tables;
 
@@ -65,13 +67,14 @@ pub fn run(ctx: &Ctx, args: &SpendingArgs) -> anyhow::Result<()> {
     print_doc(&ctx.env, &doc)
 }
 
-/// Builds the summary of `year` as of `today` (for one panel, or all).
-pub fn compute(
-    conn: &Connection,
+/// The window the summary counts: `year` from 1 January to today within
+/// it, else to 31 December; a year not begun is bad input. `report
+/// stations` counts over the same window.
+pub(crate) fn span_of(
     year: i32,
     today: NaiveDate,
     panel: Option<i64>,
-) -> anyhow::Result<Summary> {
+) -> anyhow::Result<(Span, NaiveDate)> {
     let as_of = coverage::as_of(year, today).ok_or_else(|| {
         let now = date::iso(today);
         crate::invalid!(
@@ -85,6 +88,17 @@ pub fn compute(
         year,
         panel,
     };
+    Ok((span, as_of))
+}
+
+/// Builds the summary of `year` as of `today` (for one panel, or all).
+pub fn compute(
+    conn: &Connection,
+    year: i32,
+    today: NaiveDate,
+    panel: Option<i64>,
+) -> anyhow::Result<Summary> {
+    let (span, as_of) = span_of(year, today, panel)?;
     let panels = headings(conn, panel)?;
     let whole = panel.is_none();
     let mut tables = Vec::new();
@@ -92,6 +106,7 @@ pub fn compute(
     tables::roster(conn, &span, &panels, whole, &mut tables)?;
     tables::work(conn, &span, &panels, whole, &mut tables)?;
     tables::contacts(conn, &span, &panels, whole, &mut tables)?;
+    needs::needs(conn, &span, &panels, whole, &mut tables)?;
     tables::money(conn, &span, &panels, whole, &mut tables)?;
     let lines = headline(conn, year, as_of, &tables)?;
     Ok(Summary {
@@ -170,5 +185,15 @@ fn headline(
         "联系服务 {contacted} 次（走访 {visits} 次），收到五报告 {reports} 件，节日问候覆盖率 {coverage}；经费支出 {spent} 元。",
         "Contacts {contacted} ({visits} visits), reported events received {reports}, holiday greeting coverage {coverage}; spending {spent} yuan."
     ));
+    // Where the office keeps a needs library (seed 003 二(二)1).
+    let needs = last("needs");
+    if !needs.is_empty() {
+        let (received, matched, resolved, partly) =
+            (n(&needs, 2), n(&needs, 3), n(&needs, 4), n(&needs, 5));
+        lines.push(crate::tr!(
+            "项目需求 {received} 项，已对接专家 {matched} 项，已解决 {resolved} 项、部分解决 {partly} 项。",
+            "Needs received {received}, matched with experts {matched}, resolved {resolved}, partly resolved {partly}."
+        ));
+    }
     Ok(lines)
 }

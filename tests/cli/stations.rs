@@ -1,0 +1,300 @@
+//! The professional stations' yearly review (seed 003 三(三) 加强对专业站的督促
+//! 指导，每年对成效突出的单位进行嘉奖，对成效较差的单位通报批评): `report
+//! stations` counts each station's year as the other reports do, and `panel
+//! review` records one verdict per station and year.
+
+use serde_json::Value;
+
+use crate::common::{Office, json};
+use crate::needs::rows;
+
+fn stations(office: &Office, year: &str) -> Vec<Value> {
+    let doc = json(&office.ok(&["--format", "json", "report", "stations", "--year", year]));
+    doc["stations"].as_array().unwrap().clone()
+}
+
+#[test]
+fn a_stations_year_is_counted_as_the_listings_and_the_summary_count_it() {
+    let office = Office::sample();
+    let all = stations(&office, "2025");
+    assert_eq!(all.len(), 1, "the sample's one station");
+    let s = &all[0];
+    assert_eq!(s["station"], "digital");
+    // Experts serving at the year's end, by tier (二(一)1 入库/在岗/关键).
+    let serving = rows(
+        &office,
+        &[
+            "advisor",
+            "list",
+            "--panel",
+            "digital",
+            "--as-of",
+            "2025-12-31",
+        ],
+    );
+    assert_eq!(s["serving"], serving.len());
+    for (tier, key) in [("key", "key"), ("active", "active"), ("pool", "pool")] {
+        let n = serving.iter().filter(|a| a["tier"] == tier).count();
+        assert_eq!(s[key], n, "{tier}");
+    }
+    assert_eq!(
+        (
+            s["serving"].as_u64(),
+            s["key"].as_u64(),
+            s["active"].as_u64()
+        ),
+        (Some(3), Some(1), Some(2))
+    );
+    // Activities, and those serving enterprises apart (二(三)).
+    let held = |kind: &[&str]| {
+        let mut args = vec!["activity", "list", "--panel", "digital", "--year", "2025"];
+        args.extend_from_slice(kind);
+        rows(&office, &args).len()
+    };
+    assert_eq!(s["activities"], held(&[]));
+    assert_eq!(
+        s["enterprise_service"],
+        held(&["--kind", "enterprise_service"])
+    );
+    assert_eq!(s["site_research"], held(&["--kind", "实地调研"]));
+    assert_eq!(s["lecture"], held(&["--kind", "lecture"]));
+    // Participations and needs: the station's rows of the yearly summary.
+    let summary = json(&office.ok(&["--format", "json", "report", "summary", "--year", "2025"]));
+    let row = |table: &str| -> Value {
+        summary[table]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["panel"] == "digital")
+            .cloned()
+            .unwrap()
+    };
+    assert_eq!(s["participations"], row("activities")["participations"]);
+    assert_eq!(s["attended"], row("activities")["attended"]);
+    assert_eq!(s["advice"], row("advice")["submitted"]);
+    for key in ["needs_received", "needs_matched", "needs_resolved"] {
+        assert_eq!(s[key], row("needs")[key], "{key}");
+    }
+    assert_eq!(
+        s["needs_received"],
+        rows(
+            &office,
+            &["need", "list", "--year", "2025", "--station", "digital"]
+        )
+        .len()
+    );
+    // The year's verdict beside its figures.
+    assert_eq!(s["verdict"], "commend");
+    assert_eq!(s["reference"], "开州专家基地〔2026〕1号");
+    assert_eq!(stations(&office, "2026")[0]["verdict"], Value::Null);
+    let table = office.ok(&["report", "stations", "--year", "2025"]);
+    assert!(
+        table.contains("嘉奖") && table.contains("截至 2025-12-31"),
+        "{table}"
+    );
+    let en = office.ok_en(&["report", "stations", "--year", "2025", "--panel", "digital"]);
+    assert!(en.contains("commended") && en.contains("key"), "{en}");
+}
+
+#[test]
+fn one_verdict_per_station_and_year_and_a_wrong_one_is_voided() {
+    let office = Office::sample();
+    let err = office.fails_en(
+        4,
+        &[
+            "panel",
+            "review",
+            "digital",
+            "--year",
+            "2025",
+            "--verdict",
+            "criticize",
+            "--reason",
+            "x",
+        ],
+    );
+    assert!(
+        err.contains("already has a 2025 verdict")
+            && err.contains("#1")
+            && err.contains("开州专家基地〔2026〕1号")
+            && err.contains("roster panel review digital --year 2025 --void --reason"),
+        "{err}"
+    );
+    let err = office.fails_en(
+        3,
+        &["panel", "review", "digital", "--year", "2025", "--void"],
+    );
+    assert!(err.contains("--reason"), "{err}");
+    let err = office.fails_en(
+        3,
+        &[
+            "panel",
+            "review",
+            "digital",
+            "--year",
+            "2025",
+            "--void",
+            "--reason",
+            "x",
+            "--verdict",
+            "commend",
+        ],
+    );
+    assert!(err.contains("--verdict"), "{err}");
+    let err = office.fails_en(
+        3,
+        &[
+            "panel", "review", "digital", "--year", "2024", "--void", "--reason", "x",
+        ],
+    );
+    assert!(err.contains("--void") && err.contains("2024"), "{err}");
+    office.ok(&[
+        "panel",
+        "review",
+        "digital",
+        "--year",
+        "2025",
+        "--void",
+        "--reason",
+        "领导小组复核后撤回",
+    ]);
+    assert_eq!(
+        office
+            .text("SELECT void_reason FROM station_reviews WHERE id = 1 AND voided_at IS NOT NULL"),
+        "领导小组复核后撤回"
+    );
+    assert_eq!(stations(&office, "2025")[0]["verdict"], Value::Null);
+    let out = office.ok(&[
+        "panel",
+        "review",
+        "digital",
+        "--year",
+        "2025",
+        "--verdict",
+        "通报批评",
+        "--reason",
+        "需求解决率偏低",
+        "--reference",
+        "开州专家基地〔2026〕3号",
+        "--on",
+        "2026-02-01",
+    ]);
+    assert!(out.contains("2025 年度评价：通报批评（#2）"), "{out}");
+    assert_eq!(
+        office.text(
+            "SELECT verdict || ' ' || on_date || ' ' || operator FROM station_reviews WHERE id = 2"
+        ),
+        "criticize 2026-02-01 tester"
+    );
+    assert_eq!(stations(&office, "2025")[0]["verdict"], "criticize");
+    let shown = json(&office.ok(&["--format", "json", "panel", "show", "digital"]));
+    let reviews = shown["reviews"].as_array().unwrap();
+    assert_eq!(reviews.len(), 1, "only the live verdict: {reviews:?}");
+    assert_eq!(reviews[0]["reference"], "开州专家基地〔2026〕3号");
+    assert_eq!(
+        office.text(
+            "SELECT group_concat(action, ',') FROM (SELECT action FROM audit_log
+             WHERE entity = 'station_review' ORDER BY id)"
+        ),
+        "add,void,add"
+    );
+    // An advisory panel's show has no verdicts.
+    let growth = json(&office.ok(&["--format", "json", "panel", "show", "growth"]));
+    assert!(growth.get("reviews").is_none());
+}
+
+#[test]
+fn a_bad_verdict_names_the_flag_and_changes_nothing() {
+    let office = Office::sample();
+    let review = |extra: &[&'static str]| -> Vec<&'static str> {
+        let mut args = vec![
+            "panel",
+            "review",
+            "digital",
+            "--verdict",
+            "commend",
+            "--reason",
+            "成效突出",
+        ];
+        args.extend_from_slice(extra);
+        args
+    };
+    let err = office.fails_en(3, &review(&[]));
+    assert!(err.contains("--year"), "{err}");
+    let err = office.fails_en(3, &["panel", "review", "digital", "--year", "2026"]);
+    assert!(
+        err.contains("--verdict") && err.contains("--reason"),
+        "{err}"
+    );
+    let err = office.fails_en(3, &review(&["--year", "2027"]));
+    assert!(
+        err.contains("--year") && err.contains("has not begun"),
+        "{err}"
+    );
+    let err = office.fails_en(3, &review(&["--year", "二〇二六"]));
+    assert!(err.contains("--year"), "{err}");
+    let err = office.fails_en(3, &review(&["--year", "2026", "--on", "2026-11-21"]));
+    assert!(err.contains("--on") && err.contains("after today"), "{err}");
+    let err = office.fails_en(3, &review(&["--year", "2026", "--on", "2025-12-31"]));
+    assert!(err.contains("--on") && err.contains("before 2026"), "{err}");
+    let err = office.fails_en(
+        3,
+        &[
+            "panel",
+            "review",
+            "digital",
+            "--year",
+            "2026",
+            "--verdict",
+            "表扬",
+            "--reason",
+            "x",
+        ],
+    );
+    assert!(
+        err.contains("--verdict") && err.contains("criticize"),
+        "{err}"
+    );
+    // Only a station is reviewed; the message names the way to make one.
+    let err = office.fails_en(
+        4,
+        &[
+            "panel",
+            "review",
+            "growth",
+            "--year",
+            "2026",
+            "--verdict",
+            "commend",
+            "--reason",
+            "x",
+        ],
+    );
+    assert!(
+        err.contains("PANEL")
+            && err.contains("not a professional station")
+            && err.contains("roster panel edit growth --kind professional_station"),
+        "{err}"
+    );
+    let err = office.fails_en(4, &["report", "stations", "--panel", "growth"]);
+    assert!(
+        err.contains("--panel") && err.contains("--kind professional_station"),
+        "{err}"
+    );
+    let err = office.fails_en(3, &["report", "stations", "--year", "2027"]);
+    assert!(err.contains("--year"), "{err}");
+    // The fix works as named.
+    office.ok(&["panel", "edit", "growth", "--kind", "professional_station"]);
+    office.ok(&[
+        "panel",
+        "review",
+        "growth",
+        "--year",
+        "2026",
+        "--verdict",
+        "commend",
+        "--reason",
+        "x",
+    ]);
+    assert_eq!(stations(&office, "2026").len(), 2);
+}
