@@ -83,6 +83,7 @@ pub fn env_from(global: &Global, command: String) -> anyhow::Result<Env> {
 /// Parses the command line (exiting on usage errors, `--help` and
 /// `--version`) and runs it.
 pub fn run_from_args(args: Vec<String>) -> anyhow::Result<()> {
+    db::configure_library();
     // The language is known before anything else can fail.
     let lang_en = args.windows(2).any(|w| w[0] == "--lang" && w[1] == "en")
         || args.iter().any(|a| a == "--lang=en")
