@@ -62,10 +62,20 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         .collect()
 }
 
-/// The id of the last audit row (0 for none): every change writes one, so
-/// two readers seeing the same id read the same data.
-pub fn last_id(conn: &Connection) -> anyhow::Result<i64> {
-    Ok(conn.query_row("SELECT IFNULL(max(id), 0) FROM audit_log", [], |r| r.get(0))?)
+/// What identifies the data a reader sees (`Ctx::read_both`): the last
+/// audit row's id and hash — every change a command makes writes one — and
+/// the schema's version, which a migration moves.
+pub fn snapshot_mark(conn: &Connection) -> anyhow::Result<(i64, String, i64)> {
+    let (id, hash) = conn
+        .query_row(
+            "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?
+        .unwrap_or((0, String::new()));
+    let version: i64 = conn.pragma_query_value(None, "schema_version", |r| r.get(0))?;
+    Ok((id, hash, version))
 }
 
 /// Appends one audit row.

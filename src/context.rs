@@ -104,55 +104,80 @@ impl Ctx {
     }
 
     /// Runs two independent reads of one snapshot side by side, on the
-    /// machine's two cores: `first` here, `second` on a reader of its own
-    /// (`db::reader`). That reader sees the same snapshot when it sees the
-    /// same last audit row, as every change writes one in its own
-    /// transaction. Where it cannot — a commit landed between the two
-    /// reads' starts, no second reader opens (a file opened read-only, in
-    /// memory) or this runs inside a transaction — `second` runs here after
+    /// machine's two cores: `prelude` and `first` here, `second` on a
+    /// reader of its own (`db::reader`), both given what `prelude` read.
+    /// The reader is used only when it sees the snapshot this connection
+    /// does by `audit::snapshot_mark` — the last audit row (id and hash) and
+    /// the schema's version: every change a roster command makes writes an
+    /// audit row (an edit that changes nothing moves only the record's
+    /// `updated_at`, which no report reads), a migration or other schema
+    /// change moves the version, and
+    /// the hash tells a file restored over this one. (Only a write made
+    /// outside roster, without either, could pass unseen; SQLite's snapshot
+    /// API, which would close that too, is not in the bundled build.)
+    /// Otherwise — a commit landed between the two reads' starts, no
+    /// thread or reader could be had (a file opened read-only, in memory)
+    /// or this runs inside a transaction — `second` runs here after
     /// `first`. The results are the same either way.
-    pub fn read_both<A, B, F>(
+    pub fn read_both<P, A, B, F>(
         &self,
-        first: impl FnOnce(&Connection) -> anyhow::Result<A>,
+        prelude: impl FnOnce(&Connection) -> anyhow::Result<P>,
+        first: impl FnOnce(&Connection, &P) -> anyhow::Result<A>,
         second: F,
-    ) -> anyhow::Result<(A, B)>
+    ) -> anyhow::Result<(P, A, B)>
     where
+        P: Sync,
         B: Send,
-        F: FnOnce(&Connection) -> anyhow::Result<B> + Send,
+        F: FnOnce(&Connection, &P) -> anyhow::Result<B> + Send,
     {
         let alone = !self.conn.is_autocommit() || crate::db::is_read_only(&self.conn);
         let path = self.conn.path().unwrap_or_default().to_string();
         self.read(|conn| {
+            let p = prelude(conn)?;
             if alone || path.is_empty() {
-                return Ok((first(conn)?, second(conn)?));
+                let a = first(conn, &p)?;
+                let b = second(conn, &p)?;
+                return Ok((p, a, b));
             }
-            let mark = crate::audit::last_id(conn)?;
+            let mark = crate::audit::snapshot_mark(conn)?;
+            // `second` waits here for whichever side runs it: the other
+            // thread, or this one when no thread or reader can be had.
+            let slot = std::sync::Mutex::new(Some(second));
+            let (shared, slot) = (&p, &slot);
             let (a, b) = std::thread::scope(|scope| {
-                let other = scope.spawn(move || {
+                let other = std::thread::Builder::new().spawn_scoped(scope, move || {
                     let reader = crate::db::reader(std::path::Path::new(&path))
                         .ok()
                         .and_then(|reader| {
                             reader.execute_batch("BEGIN DEFERRED").ok()?;
-                            let same = crate::audit::last_id(&reader).ok()? == mark;
+                            let same = crate::audit::snapshot_mark(&reader).ok()? == mark;
                             same.then_some(reader)
-                        });
-                    match reader {
-                        Some(reader) => Ok(second(&reader)),
-                        None => Err(second),
-                    }
+                        })?;
+                    let second = slot.lock().ok()?.take()?;
+                    Some(second(&reader, shared))
                 });
-                let a = first(conn);
-                let b = other
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                let a = first(conn, shared);
+                let b = match other {
+                    Ok(handle) => handle
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                    Err(_) => None,
+                };
                 (a, b)
             });
             let a = a?;
             let b = match b {
-                Ok(b) => b?,
-                Err(second) => second(conn)?,
+                Some(b) => b?,
+                None => {
+                    let second = slot
+                        .lock()
+                        .map_err(|_| anyhow::anyhow!("the second read was lost"))?
+                        .take()
+                        .ok_or_else(|| anyhow::anyhow!("the second read ran without a result"))?;
+                    second(conn, &p)?
+                }
             };
-            Ok((a, b))
+            Ok((p, a, b))
         })
     }
 
@@ -254,10 +279,15 @@ mod tests {
         Ctx { env, conn }
     }
 
-    /// (whether the connection only reads, how many audit rows it sees)
-    fn seen(conn: &Connection) -> anyhow::Result<(bool, i64)> {
+    fn audit_rows(conn: &Connection) -> anyhow::Result<i64> {
+        Ok(conn.query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0))?)
+    }
+
+    /// (whether the connection only reads, how many audit rows it sees,
+    /// what the prelude read)
+    fn seen(conn: &Connection, prelude: &i64) -> anyhow::Result<(bool, i64, i64)> {
         let only: bool = conn.query_row("PRAGMA query_only", [], |r| r.get(0))?;
-        Ok((only, crate::audit::last_id(conn)?))
+        Ok((only, audit_rows(conn)?, *prelude))
     }
 
     #[test]
@@ -266,12 +296,12 @@ mod tests {
         let ctx = office(&dir);
         ctx.write(|tx| tx.audit("settings", 1, "set", None, None))
             .unwrap();
-        let (first, second) = ctx.read_both(seen, seen).unwrap();
-        assert!(first.1 > 0);
-        assert_eq!(first, (false, first.1));
+        let (n, first, second) = ctx.read_both(audit_rows, seen, seen).unwrap();
+        assert!(n > 0);
+        assert_eq!(first, (false, n, n));
         assert_eq!(
             second,
-            (true, first.1),
+            (true, n, n),
             "read by a second, read-only connection"
         );
     }
@@ -280,18 +310,37 @@ mod tests {
     fn inside_a_transaction_the_second_read_sees_what_it_wrote() {
         let dir = tempfile::TempDir::new().unwrap();
         let ctx = office(&dir);
-        let before = ctx.read(crate::audit::last_id).unwrap();
-        let (first, second) = ctx
+        let before = ctx.read(audit_rows).unwrap();
+        let (_, first, second) = ctx
             .write(|tx| {
                 tx.audit("settings", 1, "set", None, None)?;
-                ctx.read_both(seen, seen)
+                ctx.read_both(audit_rows, seen, seen)
             })
             .unwrap();
-        assert_eq!(first, (false, before + 1));
+        assert_eq!(first, (false, before + 1, before + 1));
         assert_eq!(
             second,
-            (false, before + 1),
+            (false, before + 1, before + 1),
             "read here, uncommitted row and all"
         );
+    }
+
+    /// A change without an audit row that a roster binary makes — a
+    /// migration, any schema change — moves the mark, so the two readers of
+    /// `read_both` are never matched across it.
+    #[test]
+    fn the_snapshot_mark_moves_with_an_audit_row_and_with_the_schema() {
+        let dir = tempfile::TempDir::new().unwrap();
+        let ctx = office(&dir);
+        let mark = || ctx.read(crate::audit::snapshot_mark).unwrap();
+        let at_start = mark();
+        ctx.write(|tx| tx.audit("settings", 1, "set", None, None))
+            .unwrap();
+        let audited = mark();
+        assert_ne!(audited, at_start);
+        ctx.conn
+            .execute_batch("CREATE TABLE scratch (x INTEGER)")
+            .unwrap();
+        assert_ne!(mark(), audited);
     }
 }

@@ -32,58 +32,60 @@ pub fn run(ctx: &Ctx, args: &DueArgs) -> anyhow::Result<()> {
         .map(|w| super::days("--within", w))
         .transpose()?;
     let today = ctx.today();
-    let (plan, limit) = ctx.read(|conn| {
-        let panel = args
-            .panel
-            .as_deref()
-            .map(|p| resolve::panel(conn, &ctx.env, "--panel", p).map(|p| p.id))
-            .transpose()?;
-        let windows = Windows {
-            general: number(conn, "due.window_days")?,
-            renewal: number(conn, "due.renewal_days")?,
-            festival: number(conn, "due.festival_days")?,
-        };
-        let limit = match number(conn, "due.list_limit")? {
-            _ if args.all => -1,
-            0 => -1,
-            n => n,
-        };
-        let plan = Plan {
-            h: Horizons::new(today, windows, within),
-            ask: Ask {
-                today: date::iso(today),
-                panel,
-                limit,
-            },
-            evaluation_days: number(conn, "due.term_evaluation_days")?,
-            contact_days: number(conn, "due.contact_interval_days")?,
-            feedback_days: number(conn, "due.advice_feedback_days")?,
-            visit_days: number(conn, "due.visit_days")?,
-            budget_percent: number(conn, "due.budget_percent")?,
-            leader_min: number(conn, "due.leader_min_advisors")?,
-            roster_review_month: number(conn, "due.roster_review_month")?,
-            operator: ctx.env.operator.clone(),
-        };
-        Ok((plan, limit))
-    })?;
-    // The checks of today's roster on one core, the rest on the other.
-    let (mut listed, rest) = ctx.read_both(
+    // The plan (settings, the panel asked about) is read in the same
+    // snapshot as the items: today's-roster checks on one core, the rest on
+    // the other.
+    let ((_, limit), mut listed, rest) = ctx.read_both(
         |conn| {
+            let panel = args
+                .panel
+                .as_deref()
+                .map(|p| resolve::panel(conn, &ctx.env, "--panel", p).map(|p| p.id))
+                .transpose()?;
+            let windows = Windows {
+                general: number(conn, "due.window_days")?,
+                renewal: number(conn, "due.renewal_days")?,
+                festival: number(conn, "due.festival_days")?,
+            };
+            let limit = match number(conn, "due.list_limit")? {
+                _ if args.all => -1,
+                0 => -1,
+                n => n,
+            };
+            let plan = Plan {
+                h: Horizons::new(today, windows, within),
+                ask: Ask {
+                    today: date::iso(today),
+                    panel,
+                    limit,
+                },
+                evaluation_days: number(conn, "due.term_evaluation_days")?,
+                contact_days: number(conn, "due.contact_interval_days")?,
+                feedback_days: number(conn, "due.advice_feedback_days")?,
+                visit_days: number(conn, "due.visit_days")?,
+                budget_percent: number(conn, "due.budget_percent")?,
+                leader_min: number(conn, "due.leader_min_advisors")?,
+                roster_review_month: number(conn, "due.roster_review_month")?,
+                operator: ctx.env.operator.clone(),
+            };
+            Ok((plan, limit))
+        },
+        |conn, (plan, _)| {
             let mut listed = Listed::default();
             // Today's serving roster, read once for the people checks and duties.
             let roster = crate::store::due::Today::read(conn, &plan.ask)?;
-            items::people(conn, &plan, &roster, &mut listed)?;
-            duties::quotas(conn, &plan, &roster, &mut listed)?;
+            items::people(conn, plan, &roster, &mut listed)?;
+            duties::quotas(conn, plan, &roster, &mut listed)?;
             Ok(listed)
         },
-        |conn| {
+        |conn, (plan, _)| {
             let mut listed = Listed::default();
-            items::appointments(conn, &plan, &mut listed)?;
-            office::certificates(conn, &plan, &mut listed)?;
-            items::greetings(conn, &plan, &mut listed)?;
-            items::visits(conn, &plan, &mut listed)?;
-            items::advice(conn, &plan, &mut listed)?;
-            office::office(conn, &plan, &mut listed)?;
+            items::appointments(conn, plan, &mut listed)?;
+            office::certificates(conn, plan, &mut listed)?;
+            items::greetings(conn, plan, &mut listed)?;
+            items::visits(conn, plan, &mut listed)?;
+            items::advice(conn, plan, &mut listed)?;
+            office::office(conn, plan, &mut listed)?;
             Ok(listed)
         },
     )?;
