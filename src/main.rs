@@ -6,7 +6,12 @@ use std::process::ExitCode;
 use roster::error::{self, exit};
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().collect();
+    // An argument that is not UTF-8 (a path in another encoding) is read
+    // with replacement characters and then refused like any bad value,
+    // instead of aborting.
+    let args: Vec<String> = std::env::args_os()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
     match roster::run_from_args(args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {

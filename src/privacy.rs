@@ -108,6 +108,20 @@ pub fn looks_masked(kind: Kind, cell: &str) -> bool {
     }
 }
 
+/// Refuses a value typed for a personal-data flag that is a mask from
+/// script output or a masked export (`l***@cas.cn`, `重庆市开州区****`,
+/// `zj****`): stored, it would replace the real value.
+pub fn refuse_masked(flag: &str, kind: Kind, input: &str) -> anyhow::Result<()> {
+    if looks_masked(kind, input) {
+        let shown = input.trim();
+        return Err(crate::invalid!(
+            "{flag}：“{shown}”是脱敏后显示的值（部分以 * 遮盖），不是真实的值；请填写完整的值，需要全量数据请用 roster export … --unmasked（会记入日志）",
+            "{flag}: \"{shown}\" is a masked value as shown to scripts (partly hidden by *), not the real one; give the full value, or get the full data with roster export … --unmasked (audited)",
+        ));
+    }
+    Ok(())
+}
+
 /// Before/after JSON with phone, e-mail, address and WeChat values masked.
 pub fn mask_record(text: &str) -> String {
     let Ok(mut value) = serde_json::from_str::<serde_json::Value>(text) else {

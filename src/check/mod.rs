@@ -144,8 +144,8 @@ pub static CHECKS: &[Check] = &[
     },
     Check {
         name: "stipends_owed",
-        zh: "已记录的聘金与现在的聘期应付金额不符（如付后辞去）",
-        en: "stipends recorded that differ from what the terms now owe (paid before a resignation, say)",
+        zh: "尚未支付的聘金与现在的聘期应付金额不符（如记录后辞去）",
+        en: "stipends not yet paid that differ from what the terms now owe (recorded before a resignation, say)",
         run: money::stipends_owed,
     },
     Check {

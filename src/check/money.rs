@@ -59,16 +59,20 @@ pub fn budget_caps(scope: &Scope) -> anyhow::Result<Vec<Finding>> {
         .collect())
 }
 
-/// Stipends (聘金) recorded for a year that differ from what the terms as
-/// they stand now owe for it (seed 002 六: per year of service): one paid
-/// before a resignation, a dismissal or a term edited later. The remedy is
-/// `pay-stipends`'s own: void the payment and run it again.
+/// Stipends (聘金) recorded for a year, not yet paid, that differ from what
+/// the terms as they stand now owe for it (seed 002 六: per year of
+/// service): one recorded before a resignation, a dismissal or a term
+/// edited later. The remedy is `pay-stipends`'s own: void it and run it
+/// again. A stipend paid (its voucher recorded) is money gone out — the
+/// resignation or dismissal names it, to be settled by the office — and
+/// one in a year the assessment has locked can no longer be voided:
+/// neither is listed, as no command could clear it.
 pub fn stipends_owed(scope: &Scope) -> anyhow::Result<Vec<Finding>> {
     use crate::domain::budget::{Service, stipend_for};
     let mut stmt = scope.conn.prepare(
-        "SELECT e.id, e.advisor_id, e.stipend_year, e.amount_fen, a.code, a.name
+        "SELECT e.id, e.advisor_id, e.stipend_year, e.amount_fen, a.code, a.name, e.on_date
          FROM expenses e JOIN advisors a ON a.id = e.advisor_id
-         WHERE e.stipend_year IS NOT NULL AND e.voided_at IS NULL
+         WHERE e.stipend_year IS NOT NULL AND e.voided_at IS NULL AND e.voucher_no IS NULL
          ORDER BY e.stipend_year, a.code, e.id",
     )?;
     let recorded = stmt
@@ -80,13 +84,14 @@ pub fn stipends_owed(scope: &Scope) -> anyhow::Result<Vec<Finding>> {
                 r.get::<_, i64>(3)?,
                 r.get::<_, String>(4)?,
                 r.get::<_, String>(5)?,
+                r.get::<_, String>(6)?,
             ))
         })?
         .collect::<Result<Vec<_>, _>>()?;
     let mut findings = Vec::new();
     let mut owed: std::collections::HashMap<i64, (i64, i64, i64)> = Default::default();
     let mut loaded = None;
-    for (id, advisor_id, year, fen, code, name) in recorded {
+    for (id, advisor_id, year, fen, code, name, on) in recorded {
         if loaded != Some(year) {
             // Everyone serving that year, read once per year.
             owed.clear();
@@ -101,7 +106,7 @@ pub fn stipends_owed(scope: &Scope) -> anyhow::Result<Vec<Finding>> {
             loaded = Some(year);
         }
         let (due, days, all) = owed.get(&advisor_id).copied().unwrap_or((0, 0, 0));
-        if due == fen {
+        if due == fen || crate::store::assess::check_open(scope.conn, &on, &[advisor_id]).is_err() {
             continue;
         }
         let (recorded, now) = (money::grouped(fen), money::grouped(due));

@@ -183,6 +183,10 @@ pub struct DismissArgs {
     /// or other (其他不适宜情形, with --note or --reference saying what it is)
     #[arg(long)]
     pub ground: Option<String>,
+    /// Whether the certificate was taken back (yes/no; seed 001 art. 13:
+    /// 解聘…并收回聘书); `due` lists one not returned until it is recorded
+    #[arg(long)]
+    pub certificate_returned: Option<String>,
 }
 
 #[derive(Debug, Args)]

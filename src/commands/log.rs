@@ -41,7 +41,8 @@ pub fn describe_change(before: Option<&str>, after: Option<&str>) -> String {
 pub fn run(ctx: &Ctx, args: LogArgs) -> anyhow::Result<()> {
     let mut filter = Filter::default();
     if let Some(entity) = &args.entity {
-        filter.add("entity = ?", [text(entity.trim())]);
+        let entity = crate::labels::AUDIT_ENTITY.parse("--entity", entity)?;
+        filter.add("entity = ?", [text(entity)]);
     }
     if let Some(id) = args.id {
         filter.add("entity_id = ?", [Value::Integer(id)]);

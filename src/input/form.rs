@@ -92,7 +92,6 @@ impl<'a> Form<'a> {
         let index = dialoguer::FuzzySelect::new()
             .with_prompt(domain.name())
             .items(&items)
-            .default(0)
             .interact()?;
         Ok(domain.labels[index].code)
     }

@@ -152,7 +152,6 @@ pub fn resolve(
                         "several {what}s are named \"{wanted}\"; pick one"
                     ))
                     .items(&lines)
-                    .default(0)
                     .interact()?;
                 return Ok(candidates[index].0.clone());
             }

@@ -10,6 +10,9 @@ domain!(AUDIT_ENTITY, "对象", "record", [], {
     "panel_quota" => "履职要求", "duty";
     "appointment" => "聘任", "appointment";
     "roster_review" => "名单年度调整", "roster adjustment";
+    "need" => "项目需求", "need";
+    "need_match" => "需求对接", "need match";
+    "station_review" => "专业站年度评价", "station review";
     "liaison" => "联系人", "liaison";
     "liaison_assignment" => "联系分工", "liaison pairing";
     "contact" => "联系服务", "contact";
@@ -59,6 +62,9 @@ domain!(AUDIT_ACTION, "操作", "action", [], {
     "pay" => "支付", "paid";
     "import" => "导入", "imported";
     "export" => "导出", "exported";
+    "export_unmasked" => "导出（未脱敏）", "exported unmasked";
+    "close" => "办结", "closed";
+    "reopen" => "重新打开", "reopened";
     "backup" => "备份", "backed up";
     "restore" => "恢复", "restored";
 });

@@ -92,6 +92,42 @@ fn a_dismissal_recorded_with_the_certificate_outstanding_is_listed_by_panel() {
     assert!(certificates(&office).is_empty());
     office.ok(&["appointment", "edit", &id, "--certificate-returned", "no"]);
     assert_eq!(certificates(&office).len(), 1);
+    // Recorded with the dismissal itself, on another term.
+    let other = office
+        .int("SELECT id FROM appointments WHERE state = 'appointed' AND term_end > '2026-12-31' AND advisor_id <> 5 ORDER BY id LIMIT 1")
+        .to_string();
+    office.fails(
+        3,
+        &[
+            "appointment",
+            "dismiss",
+            &other,
+            "--ground",
+            "nonperformance",
+            "--certificate-returned",
+            "maybe",
+            "--yes",
+        ],
+    );
+    office.ok(&[
+        "appointment",
+        "dismiss",
+        &other,
+        "--ground",
+        "nonperformance",
+        "--date",
+        "2026-11-18",
+        "--certificate-returned",
+        "否",
+        "--yes",
+    ]);
+    assert_eq!(
+        office.int(&format!(
+            "SELECT certificate_returned FROM appointments WHERE id = {other}"
+        )),
+        0
+    );
+    assert_eq!(certificates(&office).len(), 2);
     let (code, out, _) = office.run(&["--format", "json", "due", "--panel", &panel]);
     assert!(code == 0 || code == 6);
     assert!(out.contains("\"certificate\""), "{out}");

@@ -44,6 +44,7 @@ mod json_codes;
 mod laibin_activities;
 mod laibin_grounds;
 mod ledger;
+mod log_labels;
 mod money;
 mod needs;
 mod needs_closing;

@@ -232,3 +232,22 @@ fn script_output_masks_personal_data_the_table_shows_it() {
     let csv = office.ok(&["--format", "csv", "liaison", "list"]);
     assert!(!csv.contains(&liaison_phone), "{csv}");
 }
+
+/// A mask read from script output, typed back into a command, is refused
+/// (exit 3, nothing written): stored, it would replace the real value.
+#[test]
+fn a_masked_value_typed_back_is_refused() {
+    let office = Office::sample();
+    for (flag, masked) in [
+        ("--email", "l***@cas.cn"),
+        ("--address", "重庆市开州区****"),
+        ("--wechat", "zj****"),
+        ("--phone", "139****1021"),
+    ] {
+        let err = office.fails(3, &["advisor", "edit", "A0002", flag, masked]);
+        assert!(err.contains(flag), "{flag}: {err}");
+    }
+    let err = office.fails(3, &["advisor", "edit", "A0002", "--email", "l***@cas.cn"]);
+    assert!(err.contains("脱敏") && err.contains("--unmasked"), "{err}");
+    office.ok(&["advisor", "edit", "A0002", "--email", "lin@cas.cn"]);
+}

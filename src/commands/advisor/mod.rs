@@ -184,13 +184,21 @@ pub(crate) fn apply(
     set_opt(&mut a.phone, f.phone.as_deref(), |s| {
         text::phone("--phone", s)
     })?;
+    // A mask read from script output is never stored over the real value.
+    use crate::output::Kind;
+    use crate::privacy::refuse_masked;
     set_opt(&mut a.email, f.email.as_deref(), |s| {
+        refuse_masked("--email", Kind::Email, s)?;
         text::email("--email", s)
     })?;
     set_opt(&mut a.wechat, f.wechat.as_deref(), |s| {
+        refuse_masked("--wechat", Kind::WeChat, s)?;
         text::line("--wechat", s, 64)
     })?;
-    set_opt(&mut a.address, f.address.as_deref(), line("--address"))?;
+    set_opt(&mut a.address, f.address.as_deref(), |s| {
+        refuse_masked("--address", Kind::Address, s)?;
+        line("--address")(s)
+    })?;
     set_opt(&mut a.stipend_fen, f.stipend.as_deref(), |s| {
         money::parse("--stipend", s, false)
     })?;

@@ -203,6 +203,11 @@ pub fn dismiss(ctx: &Ctx, args: &DismissArgs) -> anyhow::Result<()> {
     let mut form = Form::new(&ctx.env);
     let ground = form.choice("--ground", &DISMISSAL_GROUND, args.ground.as_deref())?;
     form.finish()?;
+    let returned = args
+        .certificate_returned
+        .as_deref()
+        .map(|s| text::yes_no("--certificate-returned", s))
+        .transpose()?;
     // The listed grounds speak for themselves; "other" must say what it is
     // (seed 001 art. 12: the dismissal is proposed and approved with reasons).
     if ground == "other" && args.step.note.is_none() && args.step.reference.is_none() {
@@ -231,6 +236,7 @@ pub fn dismiss(ctx: &Ctx, args: &DismissArgs) -> anyhow::Result<()> {
             check_in_office(a, input.date, "解聘", "dismissed")?;
             a.state = "dismissed".to_string();
             a.dismissal_ground = Some(ground.to_string());
+            a.certificate_returned = returned;
             a.ended_on = Some(date::iso(input.date));
             Ok(())
         })?;

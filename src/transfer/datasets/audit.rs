@@ -74,7 +74,8 @@ fn export(sel: &Selection) -> anyhow::Result<Query> {
     let f = sel.filters;
     let mut filter = Where::default();
     if let Some(entity) = &f.entity {
-        filter.add("entity = ?", [text(entity.trim())]);
+        let entity = crate::labels::AUDIT_ENTITY.parse("--entity", entity)?;
+        filter.add("entity = ?", [text(entity)]);
     }
     if let Some(by) = &f.by {
         filter.add("operator = ?", [text(by.trim())]);
