@@ -107,3 +107,27 @@ pub(super) fn stipends(tx: &Tx, advisor_id: i64, from: &str) -> anyhow::Result<O
         "note: the stipends recorded, {list}, were reckoned on the terms as they stood; with the service ended early, check them: roster expense pay-stipends --year {first_year} names what is owed now and how to correct it",
     )))
 }
+
+/// Warns (stderr) of work on file dated after the ending and of stipends
+/// recorded on the terms as they stood (`work_after`, `stipends`).
+pub(super) fn warn(
+    ctx: &crate::context::Ctx,
+    advisor_id: i64,
+    from: chrono::NaiveDate,
+    lines: &[String],
+    paid: Option<String>,
+) -> anyhow::Result<()> {
+    let advisor = crate::store::advisor::get(&ctx.conn, advisor_id)?;
+    if let Some(note) = warning(
+        &advisor.name,
+        &advisor.code,
+        &crate::input::date::iso(from),
+        lines,
+    ) {
+        crate::output::print_warning(&ctx.env, &note);
+    }
+    if let Some(note) = paid {
+        crate::output::print_warning(&ctx.env, &note);
+    }
+    Ok(())
+}

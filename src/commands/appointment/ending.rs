@@ -248,27 +248,8 @@ pub fn dismiss(ctx: &Ctx, args: &DismissArgs) -> anyhow::Result<()> {
     })
     .and_then(|(renewals, after, paid)| {
         done_ending(ctx, id, "dismissed", &renewals)?;
-        warn_after(ctx, current.advisor_id, input.date, &after, paid)
+        after::warn(ctx, current.advisor_id, input.date, &after, paid)
     })
-}
-
-/// Warns (stderr) of work on file dated after the ending and of stipends
-/// recorded on the terms as they stood (`after.rs`).
-fn warn_after(
-    ctx: &Ctx,
-    advisor_id: i64,
-    from: NaiveDate,
-    lines: &[String],
-    paid: Option<String>,
-) -> anyhow::Result<()> {
-    let advisor = crate::store::advisor::get(&ctx.conn, advisor_id)?;
-    if let Some(note) = after::warning(&advisor.name, &advisor.code, &date::iso(from), lines) {
-        crate::output::print_warning(&ctx.env, &note);
-    }
-    if let Some(note) = paid {
-        crate::output::print_warning(&ctx.env, &note);
-    }
-    Ok(())
 }
 
 pub fn resign(ctx: &Ctx, args: &ResignArgs) -> anyhow::Result<()> {
@@ -328,7 +309,7 @@ pub fn resign(ctx: &Ctx, args: &ResignArgs) -> anyhow::Result<()> {
     })
     .and_then(|(renewals, advisor, after, paid)| {
         done_ending(ctx, id, "resigned", &renewals)?;
-        warn_after(ctx, advisor, input.date, &after, paid)
+        after::warn(ctx, advisor, input.date, &after, paid)
     })
 }
 
