@@ -203,6 +203,7 @@ domain!(NEED_STATUS, "需求状态", "need status", [], {
     "resolved" => "已解决", "resolved";
     "partly" => "部分解决", "partly resolved";
     "unresolved" => "未解决", "unresolved";
+    "voided" => "已作废", "voided";
 });
 
 // A station's yearly verdict (seed 003 三(三): 嘉奖, 通报批评).

@@ -160,12 +160,13 @@ pub fn void(
     Ok(())
 }
 
-/// A need's status as listed (labels::NEED_STATUS): its result once closed,
-/// else `matched` when an expert is in touch with it, else `open`. `{n}` is
-/// the needs alias.
+/// A need's status as listed (labels::NEED_STATUS): `voided` once voided,
+/// its result once closed, else `matched` when an expert is in touch with
+/// it, else `open`. `{n}` is the needs alias.
 pub fn status_expr(n: &str) -> String {
     format!(
-        "CASE WHEN {n}.result IS NOT NULL THEN {n}.result
+        "CASE WHEN {n}.voided_at IS NOT NULL THEN 'voided'
+              WHEN {n}.result IS NOT NULL THEN {n}.result
               WHEN EXISTS (SELECT 1 FROM need_matches m WHERE m.need_id = {n}.id AND m.voided_at IS NULL)
               THEN 'matched' ELSE 'open' END"
     )

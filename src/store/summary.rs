@@ -282,13 +282,18 @@ pub fn festival(
 
 /// Live needs received in the span (seed 003 二(二)1 项目需求库) by the
 /// station they are booked to, as `need list --year Y --station P` lists
-/// them, as they stand: received, matched (an expert in touch with it),
-/// resolved, partly resolved, unresolved, not yet closed.
+/// them, as they stood on the span's last day (the report's 截至): received,
+/// matched by then (an expert in touch with it), resolved, partly resolved,
+/// unresolved by then, not closed by then — a need closed in January counts
+/// as open in the year before (QA r10).
 pub fn needs(conn: &Connection, span: &Span) -> anyhow::Result<ByPanel> {
     let sql = "SELECT n.panel_id, count(*),
-            sum(EXISTS (SELECT 1 FROM need_matches m WHERE m.need_id = n.id AND m.voided_at IS NULL)),
-            sum(n.result = 'resolved'), sum(n.result = 'partly'), sum(n.result = 'unresolved'),
-            sum(n.closed_on IS NULL)
+            sum(EXISTS (SELECT 1 FROM need_matches m WHERE m.need_id = n.id AND m.voided_at IS NULL
+                AND m.on_date <= :as_of)),
+            sum(n.closed_on <= :as_of AND n.result = 'resolved'),
+            sum(n.closed_on <= :as_of AND n.result = 'partly'),
+            sum(n.closed_on <= :as_of AND n.result = 'unresolved'),
+            sum(n.closed_on IS NULL OR n.closed_on > :as_of)
          FROM needs n WHERE n.voided_at IS NULL AND n.on_date BETWEEN :first AND :as_of
            AND (:panel IS NULL OR n.panel_id = :panel)
          GROUP BY n.panel_id";

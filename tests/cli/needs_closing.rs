@@ -248,3 +248,33 @@ fn a_match_or_a_need_made_in_error_is_voided_and_stays_in_history() {
         "add, match, unmatch, match, void"
     );
 }
+
+/// A voided need reads as voided wherever it is listed (QA r10: it read
+/// 待对接, "open" to a script), and `export needs --status voided` gives it.
+#[test]
+fn a_voided_need_reads_as_voided() {
+    let office = Office::sample();
+    office.ok(&["need", "void", "8", "--reason", "重复登记"]);
+    let listed = office.ok(&["--format", "json", "need", "list", "--include-void"]);
+    let listed: serde_json::Value = serde_json::from_str(&listed).unwrap();
+    let eight = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["id"] == 8)
+        .unwrap();
+    assert_eq!(eight["status"], "voided");
+    assert!(office.ok(&["need", "show", "8"]).contains("已作废"));
+    let file = office.path("void.csv");
+    office.ok(&[
+        "export",
+        "needs",
+        "--status",
+        "voided",
+        "--out",
+        file.to_str().unwrap(),
+    ]);
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert_eq!(text.lines().count(), 2, "{text}");
+    assert!(text.contains("已作废"), "{text}");
+}

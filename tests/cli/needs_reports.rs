@@ -232,3 +232,58 @@ fn the_needs_export_filters_as_the_listing_does() {
     let err = office.fails_en(3, &["import", "needs", "x.csv"]);
     assert!(err.contains("exported but not imported"), "{err}");
 }
+
+/// The year's figures are as they stood on its last day (the report's
+/// 截至): need #4, received and matched in 2025, closed in January 2026,
+/// counts as not yet closed in 2025 — in the summary, its export and the
+/// stations' report, on which the year's verdict rests (seed 003 三(三)).
+#[test]
+fn a_need_closed_after_the_year_counts_as_open_in_it() {
+    let office = Office::sample();
+    let year = |office: &Office| {
+        let summary =
+            json(&office.ok(&["--format", "json", "report", "summary", "--year", "2025"]));
+        let table = summary["needs"].as_array().unwrap().clone();
+        let digital = table
+            .iter()
+            .find(|r| r["panel"] == "digital")
+            .unwrap()
+            .clone();
+        let stations =
+            json(&office.ok(&["--format", "json", "report", "stations", "--year", "2025"]));
+        (summary_row(&digital), stations.to_string())
+    };
+    let (before, _) = year(&office);
+    assert_eq!(before, [4, 4, 1, 1, 1, 1]);
+    office.ok(&[
+        "need",
+        "close",
+        "4",
+        "--result",
+        "resolved",
+        "--outcome",
+        "联合实验室挂牌",
+        "--on",
+        "2026-01-15",
+    ]);
+    let (after, _) = year(&office);
+    assert_eq!(
+        after, before,
+        "closed in 2026: still open at the end of 2025"
+    );
+    // Closed within the year, it counts as resolved.
+    office.ok(&["need", "reopen", "4", "--reason", "办结日期有误"]);
+    office.ok(&[
+        "need",
+        "close",
+        "4",
+        "--result",
+        "resolved",
+        "--outcome",
+        "联合实验室挂牌",
+        "--on",
+        "2025-12-20",
+    ]);
+    let (within, _) = year(&office);
+    assert_eq!(within, [4, 4, 2, 1, 1, 0]);
+}

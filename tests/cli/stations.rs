@@ -236,7 +236,25 @@ fn a_bad_verdict_names_the_flag_and_changes_nothing() {
     let err = office.fails_en(3, &review(&["--year", "2026", "--on", "2026-11-21"]));
     assert!(err.contains("--on") && err.contains("after today"), "{err}");
     let err = office.fails_en(3, &review(&["--year", "2026", "--on", "2025-12-31"]));
-    assert!(err.contains("--on") && err.contains("before 2026"), "{err}");
+    assert!(
+        err.contains("--on") && err.contains("before December 2026"),
+        "{err}"
+    );
+    // A year still under way, or judged halfway through (QA r10): a verdict
+    // judges the whole year's results (seed 003 三(三)), from its December.
+    let err = office.fails_en(3, &review(&["--year", "2026"]));
+    assert!(
+        err.contains("--on") && err.contains("December 2026"),
+        "{err}"
+    );
+    let err = office.fails_en(3, &review(&["--year", "2025", "--on", "2025-06-01"]));
+    assert!(
+        err.contains("--on") && err.contains("December 2025"),
+        "{err}"
+    );
+    // A year before anyone served on the station: nothing to judge.
+    let err = office.fails_en(4, &review(&["--year", "2023", "--on", "2024-01-10"]));
+    assert!(err.contains("no expert serving in 2023"), "{err}");
     let err = office.fails_en(
         3,
         &[
@@ -263,7 +281,7 @@ fn a_bad_verdict_names_the_flag_and_changes_nothing() {
             "review",
             "growth",
             "--year",
-            "2026",
+            "2025",
             "--verdict",
             "commend",
             "--reason",
@@ -290,7 +308,7 @@ fn a_bad_verdict_names_the_flag_and_changes_nothing() {
         "review",
         "growth",
         "--year",
-        "2026",
+        "2025",
         "--verdict",
         "commend",
         "--reason",

@@ -59,6 +59,7 @@ pub fn run(ctx: &Ctx, args: &PanelReviewArgs) -> anyhow::Result<()> {
     check_dates(year, on, today)?;
     let (id, name) = ctx.write(|tx| {
         let panel = station(tx, &ctx.env, "PANEL", &args.panel)?;
+        check_served(tx, &panel, year)?;
         if let Some(earlier) = store::of_year(tx, panel.id, year)? {
             return Err(already(&panel, &earlier));
         }
@@ -104,10 +105,35 @@ fn check_dates(year: i32, on: chrono::NaiveDate, today: chrono::NaiveDate) -> an
             "--on: {on} is after today ({today}); only a verdict already given is recorded"
         ));
     }
-    if on.year() < year {
+    // Seed 003 三(三) judges a year's results: from its December on (as a
+    // year's assessment is confirmed), not halfway through it.
+    let december = chrono::NaiveDate::from_ymd_opt(year, 12, 1).unwrap_or(on);
+    if on < december {
         return Err(crate::invalid!(
-            "--on：{on} 早于 {year} 年；{year} 年度的评价在该年内或之后作出，请核对 --year 或 --on",
-            "--on: {on} is before {year}; the {year} verdict is given in that year or later — check --year or --on"
+            "--on：{on} 早于 {year} 年 12 月；年度评价针对全年成效（高新区方案三(三)），于 {year} 年 12 月起作出，请核对 --year 或 --on",
+            "--on: {on} is before December {year}; a year's verdict judges the whole year's results (seed 003 三(三)) and is given from December {year} on — check --year or --on"
+        ));
+    }
+    Ok(())
+}
+
+/// Refuses a year in which nobody served on the station: there were no
+/// results to judge.
+fn check_served(tx: &crate::context::Tx, panel: &Panel, year: i32) -> anyhow::Result<()> {
+    let (first, last) = (format!("{year:04}-01-01"), format!("{year:04}-12-31"));
+    let served: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM appointments ap WHERE ap.panel_id = ?1
+            AND ap.state IN ('appointed','dismissed','resigned')
+            AND ap.term_start <= ?3 AND ap.term_end >= ?2
+            AND (ap.ended_on IS NULL OR ap.ended_on > ?2))",
+        rusqlite::params![panel.id, first, last],
+        |r| r.get(0),
+    )?;
+    if !served {
+        let (name, code) = (&panel.name, &panel.code);
+        return Err(crate::refused!(
+            "{name}（{code}）在 {year} 年没有在聘专家，没有可评价的成效；请核对 --year",
+            "{name} ({code}) had no expert serving in {year}, so there are no results to judge; check --year"
         ));
     }
     Ok(())

@@ -53,7 +53,16 @@ pub static DATASET: Dataset = Dataset {
 
 fn export(sel: &Selection) -> anyhow::Result<Query> {
     let mut filter = Where::default();
-    filter.add("n.voided_at IS NULL", []);
+    // Voided needs only when asked for by `--status voided`.
+    let status = sel
+        .filters
+        .status
+        .as_deref()
+        .map(|s| NEED_STATUS.parse("--status", s))
+        .transpose()?;
+    if status != Some("voided") {
+        filter.add("n.voided_at IS NULL", []);
+    }
     sel.dates(&mut filter, "n.on_date")?;
     if let Some(panel) = sel.panel()? {
         filter.add("n.panel_id = ?", [Value::Integer(panel)]);
@@ -70,8 +79,7 @@ fn export(sel: &Selection) -> anyhow::Result<Query> {
     if let Some(field) = sel.filters.field.as_deref() {
         filter.add("n.field LIKE ? ESCAPE '\\'", [contains(field)]);
     }
-    if let Some(status) = sel.filters.status.as_deref() {
-        let status = NEED_STATUS.parse("--status", status)?;
+    if let Some(status) = status {
         filter.add(format!("({}) = ?", status_expr("n")), [text(status)]);
     }
     Ok(Query {
