@@ -315,3 +315,44 @@ fn the_six_activities_are_read_from_files_and_rule_sets_by_their_labels() {
         "{err}"
     );
 }
+
+/// The same duty added twice would be owed, and listed by `due`, twice
+/// (QA r10): refused naming the one in force and how to change it; the
+/// kinds are compared as a set, whatever their order or labels.
+#[test]
+fn the_same_duty_twice_is_refused() {
+    let office = Office::sample();
+    let add = |kinds: &str| -> Vec<String> {
+        [
+            "panel",
+            "quota",
+            "add",
+            "health",
+            "--subject",
+            "contact",
+            "--kinds",
+            kinds,
+            "--period",
+            "year",
+            "--scope",
+            "advisor",
+            "--min",
+            "1",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect()
+    };
+    let args = add("线上互动,工作通报");
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    office.ok(&args);
+    let again = add("briefing,online");
+    let again: Vec<&str> = again.iter().map(String::as_str).collect();
+    let err = office.fails(4, &again);
+    assert!(err.contains("roster panel quota void"), "{err}");
+    // Another period or scope is another duty.
+    let half = add("线上互动,工作通报");
+    let mut half: Vec<&str> = half.iter().map(String::as_str).collect();
+    half[9] = "half";
+    office.ok(&half);
+}

@@ -287,3 +287,29 @@ fn a_need_closed_after_the_year_counts_as_open_in_it() {
     let (within, _) = year(&office);
     assert_eq!(within, [4, 4, 2, 1, 1, 0]);
 }
+
+/// An expert whose standing recusal covers the need's enterprise is not
+/// suggested for it (QA r10: he was suggested first; `need match` refuses
+/// him).
+#[test]
+fn a_recused_expert_is_not_suggested() {
+    let office = Office::sample();
+    let suggested = |office: &Office| {
+        codes(&json(&office.ok(&["--format", "json", "need", "show", "7"]))["suggested"])
+    };
+    assert!(suggested(&office).contains(&"A0008".to_string()));
+    office.ok(&[
+        "recusal",
+        "add",
+        "A0008",
+        "--matter",
+        "电商培训合作",
+        "--unit",
+        "开州区电子商务协会",
+        "--date",
+        "2026-11-01",
+        "--reason",
+        "本人兼任协会理事",
+    ]);
+    assert!(!suggested(&office).contains(&"A0008".to_string()));
+}

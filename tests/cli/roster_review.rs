@@ -137,6 +137,10 @@ fn a_bad_adjustment_names_the_flag_and_changes_nothing() {
         (review(&["--panel", "tech"]), "--panel"),
         (review(&["--reason", "x"]), "--reason"),
         (
+            vec!["appointment", "review", "--year", "2026", "--reason", "x"],
+            "--reason",
+        ),
+        (
             vec!["appointment", "review", "--year", "二〇二六", "--done"],
             "--year",
         ),

@@ -23,6 +23,10 @@ pub fn review(ctx: &Ctx, args: &ReviewArgs) -> anyhow::Result<()> {
     match (args.id, &args.year) {
         (_, Some(year)) if args.done => done(ctx, year, args),
         (_, Some(year)) if args.void => void(ctx, year, args),
+        (_, Some(_)) if args.reason.is_some() => Err(crate::invalid!(
+            "--reason：只与 --void 同用（作废已记录的年度调整）；记录调整完成请用 --done",
+            "--reason: only with --void (voiding a recorded adjustment); to record the adjustment as made use --done"
+        )),
         (_, Some(year)) => {
             super::read::year_review(ctx, year, args.panel.as_deref())?;
             state_note(ctx, year)

@@ -124,12 +124,13 @@ pub fn show(ctx: &Ctx, args: &NeedShowArgs) -> anyhow::Result<()> {
     let today = date::iso(ctx.today());
     let doc = ctx.read(|conn| {
         let n = store::get(conn, args.id)?;
-        let station = match n.panel_id {
+        // The station's code and name apart: a script reads the code.
+        let (station, station_name) = match n.panel_id {
             Some(p) => {
                 let p = crate::store::panel::get(conn, p)?;
-                Some(format!("{} {}", p.code, p.name))
+                (Some(p.code), Some(p.name))
             }
-            None => None,
+            None => (None, None),
         };
         let status: String = conn.query_row(
             &format!("SELECT {} FROM needs n WHERE n.id = ?1", status_expr("n")),
@@ -144,6 +145,7 @@ pub fn show(ctx: &Ctx, args: &NeedShowArgs) -> anyhow::Result<()> {
             col("kind", "需求类型", "kind", Kind::Enum(&NEED_KIND)),
             col("field", "领域", "field", Kind::Text),
             col("station", "专业站", "station", Kind::Text),
+            col("station_name", "专业站名称", "station name", Kind::Text),
             col("contact", "联系人", "contact", Kind::Text),
             col("phone", "联系电话", "phone", Kind::Phone),
             col("note", "备注", "note", Kind::Text),
@@ -161,6 +163,7 @@ pub fn show(ctx: &Ctx, args: &NeedShowArgs) -> anyhow::Result<()> {
             n.kind.clone().into(),
             n.field.clone().into(),
             station.into(),
+            station_name.into(),
             n.contact.clone().into(),
             n.phone.clone().into(),
             n.note.clone().into(),
@@ -199,7 +202,29 @@ pub fn show(ctx: &Ctx, args: &NeedShowArgs) -> anyhow::Result<()> {
                 "a.id NOT IN (SELECT advisor_id FROM need_matches WHERE need_id = ? AND voided_at IS NULL)",
                 [Value::Integer(n.id)],
             );
-            let suggested = search_rows(conn, &words, args.suggest, serving)?;
+            // Those a standing recusal keeps from this need (`need match`
+            // would refuse them) are left out, so more are asked for.
+            let mut suggested = search_rows(conn, &words, args.suggest + 10, serving)?;
+            let mut kept = Vec::new();
+            for row in std::mem::take(&mut suggested.rows) {
+                let Some(Cell::Int(advisor)) = row.first() else {
+                    continue;
+                };
+                let recused = crate::store::activity::recusals_by(conn, *advisor, &today)?
+                    .iter()
+                    .any(|r| {
+                        crate::domain::work::recusal_covers(
+                            &r.matter,
+                            r.related_unit.as_deref(),
+                            &n.title,
+                            Some(&n.unit),
+                        )
+                    });
+                if !recused && kept.len() < args.suggest {
+                    kept.push(row);
+                }
+            }
+            suggested.rows = kept;
             doc = doc.table(
                 "suggested",
                 (

@@ -79,6 +79,31 @@ pub fn add(ctx: &Ctx, args: &QuotaAddArgs) -> anyhow::Result<()> {
         .unwrap_or(0);
     let id = ctx.write(|tx| {
         let panel = resolve::panel(tx, &ctx.env, "PANEL", &args.panel)?;
+        // The same duty twice would be owed, and listed by `due`, twice.
+        let set = |kinds: &str| {
+            let mut set: Vec<String> = kinds
+                .split(',')
+                .filter(|k| !k.is_empty())
+                .map(str::to_string)
+                .collect();
+            set.sort_unstable();
+            set
+        };
+        let same = crate::store::panel::quotas(tx, Some(panel.id))?
+            .into_iter()
+            .find(|q| {
+                q.subject == subject
+                    && q.period == period
+                    && q.scope == scope
+                    && set(&q.kinds) == set(&kinds)
+            });
+        if let Some(q) = same {
+            let (code, qid, n) = (&panel.code, q.id, q.min_count);
+            return Err(crate::refused!(
+                "{code} 已有同样的履职要求 #{qid}（每期至少 {n}）；要改次数请先作废：roster panel quota void {qid} --reason …，再重新添加",
+                "{code} already has this duty, #{qid} (at least {n} a period); to change it, void it first (roster panel quota void {qid} --reason …) and add it again",
+            ));
+        }
         tx.execute(
             "INSERT INTO panel_quotas (panel_id, subject, kinds, period, scope, min_count, note, lead_days)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
