@@ -159,6 +159,28 @@ pub use money::*;
 pub use people::*;
 pub use work::*;
 
+/// When `input` is not one of `this` but is one of `other` (seed 004's six
+/// activities are partly contacts and partly activities), the error that
+/// names the command it belongs to; `None` otherwise.
+pub fn belongs_elsewhere(
+    flag: &str,
+    input: Option<&str>,
+    this: &Domain,
+    other: &Domain,
+    command: &str,
+) -> Option<anyhow::Error> {
+    let input = input?;
+    if this.parse(flag, input).is_ok() {
+        return None;
+    }
+    let code = other.parse(flag, input).ok()?;
+    let (label, is, not) = (other.label(code), other.name(), this.name());
+    Some(crate::invalid!(
+        "{flag}：“{label}”是{is}，不是{not}；请用 roster {command} --kind {code}",
+        "{flag}: \"{label}\" is a {is}, not a {not}; use roster {command} --kind {code}",
+    ))
+}
+
 /// Every domain, for the schema consistency test and for help text.
 pub static ALL: &[&Domain] = &[
     &GENDER,

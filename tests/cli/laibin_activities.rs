@@ -356,3 +356,32 @@ fn the_same_duty_twice_is_refused() {
     half[9] = "half";
     office.ok(&half);
 }
+
+/// A kind of the six activities given to the wrong command names the
+/// command it belongs to (QA r10: the whole list came back).
+#[test]
+fn a_kind_given_to_the_wrong_command_names_the_right_one() {
+    let office = Office::sample();
+    let err = office.fails(
+        3,
+        &["contact", "add", "--kind", "座谈交流", "--advisor", "A0001"],
+    );
+    assert!(
+        err.contains("roster activity add --kind symposium"),
+        "{err}"
+    );
+    let err = office.fails(
+        3,
+        &[
+            "activity",
+            "add",
+            "--kind",
+            "工作通报",
+            "--panel",
+            "tech",
+            "--topic",
+            "通报",
+        ],
+    );
+    assert!(err.contains("roster contact add --kind briefing"), "{err}");
+}

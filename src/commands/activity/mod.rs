@@ -104,6 +104,15 @@ fn apply_panel(
 pub(crate) fn parse_new(env: &Env, f: &ActivityFields) -> anyhow::Result<Activity> {
     let today = env.today;
     let mut form = Form::new(env);
+    if let Some(err) = crate::labels::belongs_elsewhere(
+        "--kind",
+        f.kind.as_deref(),
+        &ACTIVITY_KIND,
+        &crate::labels::CONTACT_KIND,
+        "contact add",
+    ) {
+        return Err(err);
+    }
     let kind = form.choice("--kind", &ACTIVITY_KIND, f.kind.as_deref())?;
     let on = form.value("--date", pick("日期", "date"), f.date.as_deref(), |s| {
         date::parse("--date", s, today)

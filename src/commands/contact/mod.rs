@@ -58,6 +58,15 @@ pub fn advisor_texts(env: &Env, given: &[String], or_panel: bool) -> anyhow::Res
 pub(crate) fn validate(env: &Env, args: &ContactAddArgs) -> anyhow::Result<(Contact, Vec<String>)> {
     let today = env.today;
     let mut form = Form::new(env);
+    if let Some(err) = crate::labels::belongs_elsewhere(
+        "--kind",
+        args.kind.as_deref(),
+        &CONTACT_KIND,
+        &crate::labels::ACTIVITY_KIND,
+        "activity add",
+    ) {
+        return Err(err);
+    }
     let kind = form.choice("--kind", &CONTACT_KIND, args.kind.as_deref())?;
     // Whom: named with a missing kind in one error, so a script learns
     // both at once.
