@@ -22,6 +22,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0009_seed004_grounds_and_kinds.sql"),
     include_str!("../migrations/0010_roster_reviews.sql"),
     include_str!("../migrations/0011_needs_and_station_reviews.sql"),
+    include_str!("../migrations/0012_tier_history.sql"),
 ];
 
 /// Applies `MIGRATIONS[user_version..]` in one exclusive transaction.

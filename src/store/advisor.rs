@@ -108,6 +108,43 @@ pub fn insert(conn: &Connection, a: &Advisor, now: &str) -> anyhow::Result<i64> 
     Ok(conn.last_insert_rowid())
 }
 
+/// Records a change of an advisor's tier made on `on` (migration 12): the
+/// first change also records the tier held until then, from the start.
+pub fn record_tier(
+    conn: &Connection,
+    advisor_id: i64,
+    old: Option<&str>,
+    new: Option<&str>,
+    on: &str,
+    now: &str,
+) -> anyhow::Result<()> {
+    if old == new {
+        return Ok(());
+    }
+    let mut insert = conn.prepare_cached(
+        "INSERT INTO advisor_tiers (advisor_id, tier, from_date, created_at) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    let known: bool = conn
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM advisor_tiers WHERE advisor_id = ?1)")?
+        .query_row([advisor_id], |r| r.get(0))?;
+    if !known {
+        insert.execute(params![advisor_id, old, "0001-01-01", now])?;
+    }
+    insert.execute(params![advisor_id, new, on, now])?;
+    Ok(())
+}
+
+/// The tier advisor `{a}` held on the day bound as `{day}` (SQL): the last
+/// change on or before it, or the tier on file where none was ever recorded.
+pub fn tier_on(a: &str, day: &str) -> String {
+    format!(
+        "CASE WHEN EXISTS (SELECT 1 FROM advisor_tiers t WHERE t.advisor_id = {a}.id)
+              THEN (SELECT t.tier FROM advisor_tiers t WHERE t.advisor_id = {a}.id AND t.from_date <= {day}
+                    ORDER BY t.from_date DESC, t.id DESC LIMIT 1)
+              ELSE {a}.tier END"
+    )
+}
+
 pub fn update(conn: &Connection, a: &Advisor, now: &str) -> anyhow::Result<()> {
     conn.prepare_cached(
         "UPDATE advisors SET code = ?1, name = ?2, gender = ?3, birth_date = ?4, id_number = ?5, category = ?6,

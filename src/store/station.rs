@@ -62,17 +62,20 @@ pub fn insert(conn: &Connection, r: &Review, now: &str) -> anyhow::Result<i64> {
 }
 
 /// Distinct advisors serving on each panel (or `panel` alone) on `day`,
-/// in all and by tier: serving, key, active, pool (`store::serving_condition`,
+/// in all and by the tier each held that day (migration 12): serving, key,
+/// active, pool (`store::serving_condition`,
 /// as `panel list` and the summary count them).
 pub fn tiers(conn: &Connection, panel: Option<i64>, day: &str) -> anyhow::Result<ByPanel> {
     let sql = format!(
-        "SELECT ap.panel_id, count(DISTINCT a.id), count(DISTINCT CASE WHEN a.tier = 'key' THEN a.id END),
-            count(DISTINCT CASE WHEN a.tier = 'active' THEN a.id END),
-            count(DISTINCT CASE WHEN a.tier = 'pool' THEN a.id END)
-         FROM appointments ap JOIN advisors a ON a.id = ap.advisor_id
-         WHERE {} AND (?2 IS NULL OR ap.panel_id = ?2)
-         GROUP BY ap.panel_id",
-        serving_condition("ap").replace('?', "?1")
+        "SELECT panel_id, count(DISTINCT id), count(DISTINCT CASE WHEN tier = 'key' THEN id END),
+            count(DISTINCT CASE WHEN tier = 'active' THEN id END),
+            count(DISTINCT CASE WHEN tier = 'pool' THEN id END)
+         FROM (SELECT ap.panel_id, a.id, {tier} AS tier
+               FROM appointments ap JOIN advisors a ON a.id = ap.advisor_id
+               WHERE {serving} AND (?2 IS NULL OR ap.panel_id = ?2))
+         GROUP BY panel_id",
+        tier = crate::store::advisor::tier_on("a", "?1"),
+        serving = serving_condition("ap").replace('?', "?1")
     );
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(params![day, panel], |r| {

@@ -181,9 +181,15 @@ fn a_v1_database_opens_migrates_and_loses_nothing() {
     let after = dump(&office.conn());
     // Migration 4 gives every panel seed 001's limits (70, 5), migration 5
     // every yearly duty its due day at the period's end (0), as new last
-    // columns; migrations 10 and 11 add tables, empty. Apart from them every
+    // columns; migrations 10 to 12 add tables, empty. Apart from them every
     // row is as it was.
-    const NEW_TABLES: &[&str] = &["roster_reviews", "needs", "need_matches", "station_reviews"];
+    const NEW_TABLES: &[&str] = &[
+        "roster_reviews",
+        "needs",
+        "need_matches",
+        "station_reviews",
+        "advisor_tiers",
+    ];
     let mut added: Option<&str> = None;
     let mut new_table = false;
     let after: String = after

@@ -316,3 +316,25 @@ fn a_bad_verdict_names_the_flag_and_changes_nothing() {
     ]);
     assert_eq!(stations(&office, "2026").len(), 2);
 }
+
+/// A station's experts are counted by the tier each held at the year's end
+/// (seed 003 二(一)1, migration 12): promoting 张振华 to 关键 in November 2026
+/// shows in 2026 and leaves 2025 — whose verdict is recorded — as it was
+/// (QA r10: it rewrote every past year).
+#[test]
+fn a_tier_given_later_does_not_rewrite_a_past_year() {
+    let office = Office::sample();
+    let tiers = |office: &Office, year: &str| {
+        let s = stations(office, year)[0].clone();
+        (s["key"].as_i64().unwrap(), s["active"].as_i64().unwrap())
+    };
+    assert_eq!(tiers(&office, "2025"), (1, 2));
+    office.ok(&["advisor", "edit", "A0018", "--tier", "key"]);
+    assert_eq!(tiers(&office, "2025"), (1, 2), "2025 as it stood");
+    assert_eq!(tiers(&office, "2026"), (2, 1), "2026 as of today");
+    assert_eq!(
+        office.int("SELECT count(*) FROM advisor_tiers WHERE advisor_id = (SELECT id FROM advisors WHERE code = 'A0018')"),
+        3,
+        "none, then active from 2024-12-27, then key from today"
+    );
+}

@@ -263,10 +263,20 @@ fn edit(ctx: &Ctx, args: &AdvisorEditArgs) -> anyhow::Result<()> {
     let advisor = ctx.write(|tx| {
         let found = resolve::advisor(tx, &ctx.env, "ADVISOR", &args.advisor)?;
         let mut advisor = store::get(tx, found.id)?;
+        let old_tier = advisor.tier.clone();
         apply(&ctx.env, &args.fields, &mut advisor, false)?;
         check_unique(tx, &advisor)?;
         let before = tx.snapshot("advisors", advisor.id)?;
-        store::update(tx, &advisor, &now_stamp())?;
+        let now = now_stamp();
+        store::update(tx, &advisor, &now)?;
+        store::record_tier(
+            tx,
+            advisor.id,
+            old_tier.as_deref(),
+            advisor.tier.as_deref(),
+            &crate::input::date::iso(ctx.env.today),
+            &now,
+        )?;
         let after = tx.snapshot("advisors", advisor.id)?;
         if super::panel::changed(&before, &after) {
             tx.audit("advisor", advisor.id, "edit", Some(&before), Some(&after))?;

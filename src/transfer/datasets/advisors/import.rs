@@ -321,6 +321,14 @@ impl Advisors {
         }
         let before = tx.snapshot("advisors", id)?;
         store::update(tx, &advisor, &self.now)?;
+        store::record_tier(
+            tx,
+            id,
+            on_record.tier.as_deref(),
+            advisor.tier.as_deref(),
+            &crate::input::date::iso(self.settings.env.today),
+            &self.now,
+        )?;
         let after = tx.snapshot("advisors", id)?;
         if crate::commands::panel::changed(&before, &after) {
             tx.audit("advisor", id, "import_update", Some(&before), Some(&after))?;
