@@ -20,27 +20,17 @@ pub fn office(conn: &Connection, plan: &Plan, out: &mut Listed) -> anyhow::Resul
     let found = store::draft_runs(conn, &plan.ask, last_year)?;
     out.add("assessment", found, |d| {
         let (year, n) = (d.year, d.results);
-        let (code, name, panel_flag) = match &d.panel {
-            Some((code, name)) => (code.clone(), name.clone(), format!(" --panel {code}")),
-            None => (
-                String::new(),
-                pick("全办", "whole office").to_string(),
-                String::new(),
-            ),
-        };
         let what = crate::tr!(
             "{year} 年度考核初评 {n} 人，尚待确定",
             "the {year} assessment: {n} preliminary results awaiting confirmation"
         );
-        let due_on = due::assessment_due(year).unwrap_or(plan.h.today);
-        Ok(item(
-            due_on,
+        Ok(assessment_item(
+            plan,
             "assessment",
-            &code,
-            &name,
-            d.panel.map(|(c, _)| c),
+            year,
+            d.panel,
             what,
-            format!("roster assess confirm --year {year}{panel_flag}"),
+            "roster assess confirm",
         ))
     })?;
 
@@ -49,28 +39,11 @@ pub fn office(conn: &Connection, plan: &Plan, out: &mut Listed) -> anyhow::Resul
     let found = store::unassessed(conn, &plan.ask, last_year)?;
     out.add("assessment_run", found, |u| {
         let (year, last) = (u.year, u.last);
-        let (code, name, panel_flag) = match &u.panel {
-            Some((code, name)) => (code.clone(), name.clone(), format!(" --panel {code}")),
-            None => (
-                String::new(),
-                pick("全办", "whole office").to_string(),
-                String::new(),
-            ),
-        };
         let what = crate::tr!(
             "{year} 年度考核尚未进行（上次为 {last} 年度）；未给 --rules 时按上次的规则计算",
             "the {year} assessment has not been run (last: {last}); without --rules it runs on the last rule set"
         );
-        let due_on = due::assessment_due(year).unwrap_or(plan.h.today);
-        Ok(item(
-            due_on,
-            "assessment_run",
-            &code,
-            &name,
-            u.panel.map(|(c, _)| c),
-            what,
-            format!("roster assess run --year {year}{panel_flag}"),
-        ))
+        Ok(assessment_item(plan, "assessment_run", year, u.panel, what, "roster assess run"))
     })?;
 
     roster_reviews(conn, plan, out)?;
@@ -166,6 +139,37 @@ fn roster_reviews(conn: &Connection, plan: &Plan, out: &mut Listed) -> anyhow::R
             format!("roster appointment review --year {year} --done"),
         ))
     })
+}
+
+/// An item of a year's assessment for one panel (code, name) or the whole
+/// office, due when the year's assessment is, with `command --year Y
+/// [--panel P]` to deal with it.
+fn assessment_item(
+    plan: &Plan,
+    kind: &'static str,
+    year: i32,
+    panel: Option<(String, String)>,
+    what: String,
+    command: &str,
+) -> crate::domain::due::Item {
+    let (code, name, panel_flag) = match &panel {
+        Some((code, name)) => (code.clone(), name.clone(), format!(" --panel {code}")),
+        None => (
+            String::new(),
+            pick("全办", "whole office").to_string(),
+            String::new(),
+        ),
+    };
+    let due_on = due::assessment_due(year).unwrap_or(plan.h.today);
+    item(
+        due_on,
+        kind,
+        &code,
+        &name,
+        panel.map(|(c, _)| c),
+        what,
+        format!("{command} --year {year}{panel_flag}"),
+    )
 }
 
 /// Certificates recorded as not returned after a resignation or dismissal
