@@ -270,6 +270,45 @@ fn a_dry_run_checks_everything_and_writes_nothing() {
     assert_eq!(office.int("SELECT count(*) FROM audit_log"), 0);
 }
 
+/// An import fills the search index for its new rows in one statement, with
+/// the index's insert trigger set aside and made again in the same
+/// transaction: new and old advisors are found, the index passes SQLite's
+/// own check, and advisors added afterwards (or after a dry run) are indexed.
+#[test]
+fn an_import_fills_the_search_index_and_gives_its_trigger_back() {
+    let office = Office::sample();
+    let trigger = "SELECT sql FROM sqlite_master WHERE name = 'advisors_fts_insert'";
+    let before = office.text(trigger);
+    let search = |words: &str| office.ok(&["--format", "csv", "advisor", "search", words]);
+    let old_hits = search("集成电路");
+    let file = write(
+        &office,
+        "new.csv",
+        "姓名,类别,工作单位,专业领域\n林静怡,科技顾问,重庆量子研究院,拓扑量子计算\n",
+    );
+    office.ok(&["import", "advisors", arg(&file), "--dry-run"]);
+    assert_eq!(office.text(trigger), before);
+    assert!(!search("拓扑量子").contains("林静怡"));
+    office.ok(&["import", "advisors", arg(&file)]);
+    assert_eq!(office.text(trigger), before);
+    assert!(search("拓扑量子").contains("林静怡"));
+    assert!(search("重庆量子研究院").contains("林静怡"));
+    assert_eq!(search("集成电路"), old_hits, "advisors on file still found");
+    office.ok(&[
+        "advisor",
+        "add",
+        "--name",
+        "周子墨",
+        "--category",
+        "tech_advisor",
+        "--fields",
+        "深海探测",
+    ]);
+    assert!(search("深海探测").contains("周子墨"));
+    assert_eq!(office.text("PRAGMA integrity_check"), "ok");
+    office.ok(&["check", "--only", "integrity"]);
+}
+
 /// 10,000 valid advisors; row `bad` (1-based, data rows) spoiled by `spoil`.
 fn ten_thousand(spoil: impl Fn(usize, &mut Vec<String>)) -> String {
     let mut out = String::from("编码,姓名,类别,出生日期,个人年度聘金,身份证号\n");
