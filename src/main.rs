@@ -5,6 +5,12 @@ use std::process::ExitCode;
 
 use roster::error::{self, exit};
 
+/// Imports parse on one thread and write on another; glibc's allocator
+/// serialises the two on its arena lock (a string made by the reader is freed
+/// by the writer). mimalloc frees across threads without a shared lock.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     // An argument that is not UTF-8 (a path in another encoding) is read
     // with replacement characters and then refused like any bad value,
