@@ -90,6 +90,35 @@ fn seed_004_grounds_take_an_expert_off_the_list() {
         "--format", "csv", "report", "ledger", &advisor, "--year", "2026",
     ]);
     assert!(ledger.contains("情形：调离"), "{ledger}");
+    // The listing says why each term ended early: 调离 is not read as a fault.
+    let listed = json(&office.ok(&[
+        "--format",
+        "json",
+        "appointment",
+        "list",
+        "--state",
+        "dismissed",
+    ]));
+    let ground = |id: &str| {
+        listed
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["id"].to_string() == id)
+            .unwrap()["ground"]
+            .clone()
+    };
+    assert_eq!(ground(&ids[0]), "transferred");
+    assert_eq!(ground(&ids[1]), "academic_misconduct");
+    let listed = office.ok(&[
+        "--format",
+        "csv",
+        "appointment",
+        "list",
+        "--advisor",
+        &advisor,
+    ]);
+    assert!(listed.contains(",解聘,,调离,"), "{listed}");
     // A bad ground names the flag and every ground, the new ones included.
     let err = office.fails_en(
         3,

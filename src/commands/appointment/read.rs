@@ -77,6 +77,7 @@ pub fn list(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<()> {
         let filter = list_filter(conn, &ctx.env, args)?;
         let sql = format!(
             "SELECT ap.id, a.code, a.name, p.code, ap.role, {status}, CASE WHEN {objected} THEN 1 END,
+                    CASE WHEN ap.state = 'dismissed' THEN ap.dismissal_ground END,
                     ap.nominated_on, ap.term_start, ap.term_end,
                     ap.certificate_no,
                     (SELECT nx.id FROM appointments nx WHERE nx.previous_id = ap.id AND nx.state <> 'rejected')
@@ -94,6 +95,8 @@ pub fn list(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<()> {
             col("status", "状态", "status", Kind::Enum(&APPOINTMENT_STATUS)),
             // The state stays the step before the review; this says why.
             col("awaiting_rereview", "异议待复核", "objection: re-review", Kind::Bool),
+            // Why a term ended early: 调离 and 违纪违法 both read 解聘 above.
+            col("ground", "解聘情形", "dismissal ground", Kind::Enum(&DISMISSAL_GROUND)),
             col("nominated_on", "推荐日期", "nominated", Kind::Date),
             col("term_start", "聘期起", "term start", Kind::Date),
             col("term_end", "聘期止", "term end", Kind::Date),
