@@ -135,6 +135,40 @@ pub struct Query {
     pub params: Vec<Value>,
 }
 
+impl Query {
+    /// Rows a report computed (a ledger, the stations' year), handed to the
+    /// export through a temporary table of this connection, so they go out
+    /// through the same machinery as any other query.
+    pub fn computed(
+        conn: &Connection,
+        width: usize,
+        rows: &[Vec<crate::output::Cell>],
+    ) -> anyhow::Result<Query> {
+        use crate::output::Cell;
+        const TABLE: &str = "temp.roster_export_rows";
+        let names: Vec<String> = (0..width).map(|i| format!("c{i}")).collect();
+        conn.execute_batch(&format!(
+            "DROP TABLE IF EXISTS {TABLE}; CREATE TABLE {TABLE} ({});",
+            names.join(", ")
+        ))?;
+        let marks = vec!["?"; width].join(", ");
+        let mut insert = conn.prepare(&format!("INSERT INTO {TABLE} VALUES ({marks})"))?;
+        for row in rows {
+            let values = row.iter().map(|cell| match cell {
+                Cell::Null => Value::Null,
+                Cell::Int(i) => Value::Integer(*i),
+                Cell::Float(f) => Value::Real(*f),
+                Cell::Text(t) => Value::Text(t.clone()),
+            });
+            insert.execute(rusqlite::params_from_iter(values))?;
+        }
+        Ok(Query {
+            sql: format!("SELECT {} FROM {TABLE} ORDER BY rowid", names.join(", ")),
+            params: Vec::new(),
+        })
+    }
+}
+
 /// The export filters a dataset may accept (`roster export … --FLAG`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Filter {

@@ -5,7 +5,7 @@
 
 use serde_json::Value;
 
-use crate::common::{Office, json};
+use crate::common::{Office, csv_rows, json};
 use crate::needs::rows;
 
 fn stations(office: &Office, year: &str) -> Vec<Value> {
@@ -336,5 +336,56 @@ fn a_tier_given_later_does_not_rewrite_a_past_year() {
         office.int("SELECT count(*) FROM advisor_tiers WHERE advisor_id = (SELECT id FROM advisors WHERE code = 'A0018')"),
         3,
         "none, then active from 2024-12-27, then key from today"
+    );
+}
+
+/// `export stations` gives `report stations`' rows for a spreadsheet, each
+/// with its year and the day the figures stand on; `export needs` names a
+/// need's station by code and name; a station holding needs or a verdict
+/// cannot be turned into another kind of panel.
+#[test]
+fn the_stations_year_exports_and_a_station_with_records_stays_one() {
+    let office = Office::sample();
+    let report = stations(&office, "2025");
+    let text = String::from_utf8(crate::exports::bytes(
+        &office,
+        &["export", "stations", "--year", "2025", "--no-bom"],
+    ))
+    .unwrap();
+    let exported = csv_rows(&text);
+    assert_eq!(exported[0][..3], ["年度", "截至", "专业站"]);
+    assert_eq!(exported.len(), report.len() + 1);
+    let row = &exported[1];
+    assert_eq!(row[..3], ["2025", "2025-12-31", "digital"]);
+    for (key, at) in [("serving", 5), ("activities", 9), ("needs_received", 17)] {
+        assert_eq!(row[at], report[0][key].to_string(), "{key}");
+    }
+    assert_eq!(row[20], "嘉奖", "the verdict by its label");
+    let err = office.fails_en(4, &["export", "stations", "--panel", "growth"]);
+    assert!(err.contains("not a professional station"), "{err}");
+
+    let needs = csv_rows(
+        &String::from_utf8(crate::exports::bytes(
+            &office,
+            &["export", "needs", "--no-bom"],
+        ))
+        .unwrap(),
+    );
+    let at = needs[0].iter().position(|h| h == "专业站名称").unwrap();
+    assert_eq!(needs[0][at - 1], "专业站");
+    assert!(needs.len() > 1);
+    for need in &needs[1..] {
+        let name = if need[at - 1] == "digital" {
+            "开州区专家服务基地数字经济专业站"
+        } else {
+            ""
+        };
+        assert_eq!(need[at], name, "{need:?}");
+    }
+
+    let err = office.fails_en(4, &["panel", "edit", "digital", "--kind", "advisory_panel"]);
+    assert!(
+        err.contains("--kind") && err.contains("need(s)") && err.contains("roster need void"),
+        "{err}"
     );
 }

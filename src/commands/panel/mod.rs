@@ -223,9 +223,12 @@ fn edit(ctx: &Ctx, args: &PanelEditArgs) -> anyhow::Result<()> {
     let panel = ctx.write(|tx| {
         let found = resolve::panel(tx, &ctx.env, "PANEL", &args.panel)?;
         let mut panel = store::get(tx, found.id)?;
-        let old_steps = panel.steps.clone();
+        let (old_steps, old_kind) = (panel.steps.clone(), panel.kind.clone());
         apply(&ctx.env, &args.fields, &mut panel, false)?;
         check_unique(tx, &panel)?;
+        if old_kind == "professional_station" && panel.kind != old_kind {
+            station::check_kind_change(tx, &panel)?;
+        }
         if panel.steps != old_steps {
             check_steps_in_use(tx, &panel)?;
         }

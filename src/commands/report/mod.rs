@@ -3,7 +3,7 @@
 mod coverage;
 pub(crate) mod ledger;
 mod spending;
-mod stations;
+pub(crate) mod stations;
 pub mod summary;
 
 use crate::cli::report::ReportCommand;

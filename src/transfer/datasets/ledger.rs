@@ -3,14 +3,11 @@
 //! date order: appointments, activities with attendance and opinions,
 //! advice with its outcome, contacts, recusals, needs matched (seed 003)
 //! and expenses. `--advisor` is
-//! required. The rows are gathered by `report ledger`'s own code and handed
-//! to the export through a temporary table of this connection.
-
-use rusqlite::types::Value;
+//! required. The rows are gathered by `report ledger`'s own code
+//! (`Query::computed`).
 
 use crate::commands::report::ledger::{COLUMNS, ledger_rows};
 use crate::input::date;
-use crate::output::Cell;
 use crate::transfer::{Dataset, Filter, Query, Selection};
 
 pub static DATASET: Dataset = Dataset {
@@ -25,8 +22,6 @@ pub static DATASET: Dataset = Dataset {
     references_resolved: false,
 };
 
-const TABLE: &str = "temp.roster_export_ledger";
-
 fn export(sel: &Selection) -> anyhow::Result<Query> {
     let advisor = sel.advisor()?.ok_or_else(|| {
         crate::invalid!(
@@ -35,30 +30,5 @@ fn export(sel: &Selection) -> anyhow::Result<Query> {
         )
     })?;
     let rows = ledger_rows(sel.conn, advisor, sel.year()?, &date::iso(sel.env.today))?;
-    let width = COLUMNS.len();
-    let names: Vec<String> = (0..width).map(|i| format!("c{i}")).collect();
-    sel.conn.execute_batch(&format!(
-        "DROP TABLE IF EXISTS {TABLE}; CREATE TABLE {TABLE} ({});",
-        names.join(", ")
-    ))?;
-    let marks = vec!["?"; width].join(", ");
-    let mut insert = sel
-        .conn
-        .prepare(&format!("INSERT INTO {TABLE} VALUES ({marks})"))?;
-    for row in &rows.rows {
-        let values: Vec<Value> = row
-            .iter()
-            .map(|cell| match cell {
-                Cell::Null => Value::Null,
-                Cell::Int(i) => Value::Integer(*i),
-                Cell::Float(f) => Value::Real(*f),
-                Cell::Text(t) => Value::Text(t.clone()),
-            })
-            .collect();
-        insert.execute(rusqlite::params_from_iter(values))?;
-    }
-    Ok(Query {
-        sql: format!("SELECT {} FROM {TABLE} ORDER BY rowid", names.join(", ")),
-        params: Vec::new(),
-    })
+    Query::computed(sel.conn, COLUMNS.len(), &rows.rows)
 }

@@ -15,6 +15,7 @@ mod liaisons;
 mod needs;
 mod panels;
 mod recusals;
+mod stations;
 mod summary;
 
 use super::Dataset;
@@ -36,6 +37,7 @@ pub static DATASETS: &[&Dataset] = &[
     &assessments::DATASET,
     &ledger::DATASET,
     &summary::DATASET,
+    &stations::DATASET,
     &audit::DATASET,
 ];
 

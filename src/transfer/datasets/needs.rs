@@ -1,5 +1,5 @@
 //! `needs`: the project needs library (项目需求库, seed 003 二(二)1), one row
-//! per need — the enterprise, its station, the experts matched with it in
+//! per need — the enterprise, its station (code and name), the experts matched with it in
 //! one cell (`A0008 彭晓阳、A0037 程博文`), where it stands and what came of
 //! it, as `need list` shows them. Voided needs are left out; the contact's
 //! phone is masked unless `--unmasked`. Export only: a need's matches carry
@@ -22,6 +22,7 @@ pub static DATASET: Dataset = Dataset {
         col("id", "编号", "id", Kind::Int),
         col("date", "收集日期", "received", Kind::Date),
         col("station", "专业站", "station", Kind::Text),
+        col("station_name", "专业站名称", "station name", Kind::Text),
         col("unit", "企业", "enterprise", Kind::Text),
         col("title", "需求", "need", Kind::Text),
         col("kind", "需求类型", "kind", Kind::Enum(&NEED_KIND)),
@@ -84,7 +85,7 @@ fn export(sel: &Selection) -> anyhow::Result<Query> {
     }
     Ok(Query {
         sql: format!(
-            "SELECT n.id, n.on_date, p.code, n.unit, n.title, n.kind, n.field, n.contact, n.phone, {},
+            "SELECT n.id, n.on_date, p.code, p.name, n.unit, n.title, n.kind, n.field, n.contact, n.phone, {},
                 (SELECT min(m.on_date) FROM need_matches m WHERE m.need_id = n.id AND m.voided_at IS NULL),
                 {}, n.closed_on, n.outcome, n.note
              FROM needs n LEFT JOIN panels p ON p.id = n.panel_id{} ORDER BY n.on_date, n.id",
