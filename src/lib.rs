@@ -94,7 +94,15 @@ pub fn run_from_args(args: Vec<String>) -> anyhow::Result<()> {
     } else {
         i18n::Lang::Zh
     });
-    let matches = match Cli::command().try_get_matches_from(&args) {
+    // An environment variable set but empty (`ROSTER_DB= roster …`, a
+    // script's unset default) counts as not set, as in most tools.
+    let mut command = Cli::command();
+    for (id, var) in [("db", "ROSTER_DB"), ("lang", "ROSTER_LANG")] {
+        if std::env::var_os(var).is_some_and(|v| v.is_empty()) {
+            command = command.mut_arg(id, |arg| arg.env(None::<&str>));
+        }
+    }
+    let matches = match command.try_get_matches_from(&args) {
         Ok(matches) => matches,
         Err(err) if !lang_en && err.use_stderr() => match usage::in_chinese(&err) {
             Some(message) => {

@@ -629,3 +629,37 @@ fn a_panel_keeps_the_steps_its_open_appointments_stand_at() {
         "vetted,checked,reviewed,approved"
     );
 }
+
+/// A script's variable set but empty (`ROSTER_DB=`, `ROSTER_LANG=`) counts
+/// as not set: the default file and language, not a usage error.
+#[test]
+fn an_empty_environment_variable_counts_as_not_set() {
+    let office = Office::sample();
+    let out = office
+        .process()
+        .env("ROSTER_LANG", "")
+        .args(["settings", "list"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("设置项"));
+    let elsewhere = tempfile::TempDir::new().unwrap();
+    let out = office
+        .process()
+        .env("ROSTER_DB", "")
+        .current_dir(elsewhere.path())
+        .args(["settings", "list"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(5), "{err}");
+    assert!(
+        err.contains("roster.db") && err.contains("roster init"),
+        "{err}"
+    );
+}
