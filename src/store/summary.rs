@@ -75,10 +75,15 @@ fn with_total(
     Ok(by)
 }
 
-/// Serving at the start of the year and on the as-of date (distinct
+/// Serving the day before the year begins and on the as-of date (distinct
 /// advisors); appointed (first terms) and renewed terms beginning in the
 /// span; dismissed and resigned in it; terms expired in it (the day after
-/// the term's end falls in the span, no renewal appointed).
+/// the term's end falls in the span, no renewal appointed). So a row
+/// balances: at the start + appointed − dismissed − resigned − expired = at
+/// the end (a renewal follows its own term without a gap or a departure).
+/// The whole office counts a person once: appointed only who served on no
+/// panel the day before (a member of one panel named to a second is not
+/// new to the office), gone only who serves on none the day after.
 pub fn roster(conn: &Connection, span: &Span) -> anyhow::Result<ByPanel> {
     let on = |alias: &str, day: &str| serving_condition(alias).replace('?', day);
     let per_panel = format!(
@@ -91,25 +96,37 @@ pub fn roster(conn: &Connection, span: &Span) -> anyhow::Result<ByPanel> {
             (SELECT count(*) FROM appointments ap WHERE ap.panel_id = p.id AND ap.state = 'resigned' AND ap.ended_on BETWEEN :first AND :as_of),
             (SELECT count(*) FROM appointments ap WHERE ap.panel_id = p.id {expired})
          FROM panels p WHERE (:panel IS NULL OR p.id = :panel) ",
-        start = on("ap", ":first"),
+        start = on("ap", "date(:first, '-1 day')"),
         end = on("ap", ":as_of"),
         new = NEW_TERM,
         expired = EXPIRED,
     );
+    // Whether the advisor of `ap` serves on no panel (in scope) on `day`.
+    let alone = |day: &str| {
+        format!(
+            "NOT EXISTS (SELECT 1 FROM appointments o WHERE o.advisor_id = ap.advisor_id
+               AND (:panel IS NULL OR o.panel_id = :panel) AND {})",
+            on("o", day)
+        )
+    };
+    let once = "count(DISTINCT ap.advisor_id || '@' || ";
     let total = format!(
         "SELECT NULL,
             (SELECT count(DISTINCT ap.advisor_id) FROM appointments ap WHERE {start} AND {scope}),
             (SELECT count(DISTINCT ap.advisor_id) FROM appointments ap WHERE {end} AND {scope}),
-            (SELECT count(*) FROM appointments ap WHERE {scope} {new} AND ap.previous_id IS NULL),
+            (SELECT {once}ap.term_start) FROM appointments ap WHERE {scope} {new} AND ap.previous_id IS NULL AND {joined}),
             (SELECT count(*) FROM appointments ap WHERE {scope} {new} AND ap.previous_id IS NOT NULL),
-            (SELECT count(*) FROM appointments ap WHERE {scope} AND ap.state = 'dismissed' AND ap.ended_on BETWEEN :first AND :as_of),
-            (SELECT count(*) FROM appointments ap WHERE {scope} AND ap.state = 'resigned' AND ap.ended_on BETWEEN :first AND :as_of),
-            (SELECT count(*) FROM appointments ap WHERE {scope} {expired}) ",
-        start = on("ap", ":first"),
+            (SELECT {once}ap.ended_on) FROM appointments ap WHERE {scope} AND ap.state = 'dismissed' AND ap.ended_on BETWEEN :first AND :as_of AND {gone}),
+            (SELECT {once}ap.ended_on) FROM appointments ap WHERE {scope} AND ap.state = 'resigned' AND ap.ended_on BETWEEN :first AND :as_of AND {gone}),
+            (SELECT {once}ap.term_end) FROM appointments ap WHERE {scope} {expired} AND {lapsed}) ",
+        start = on("ap", "date(:first, '-1 day')"),
         end = on("ap", ":as_of"),
         scope = "(:panel IS NULL OR ap.panel_id = :panel)",
         new = NEW_TERM,
         expired = EXPIRED,
+        joined = alone("date(ap.term_start, '-1 day')"),
+        gone = alone("ap.ended_on"),
+        lapsed = alone("date(ap.term_end, '+1 day')"),
     );
     with_total(grouped(conn, &per_panel, span, 7)?, conn, &total, span, 7)
 }
@@ -157,11 +174,17 @@ pub fn attendance(conn: &Connection, span: &Span) -> anyhow::Result<ByPanel> {
 
 /// Live advice submitted in the span, by its panel: submitted, adopted
 /// (adopted, partly adopted or implemented), partly adopted, not adopted,
-/// implemented, endorsed by a leader, fed back to the advisors.
+/// implemented, endorsed by a leader, fed back to the advisors — each as it
+/// stood on the span's last day, by the day it was decided, implemented,
+/// endorsed or fed back (a year's summary does not change when its advice
+/// is adopted the next January).
 pub fn advice(conn: &Connection, span: &Span) -> anyhow::Result<ByPanel> {
-    let sql = "SELECT panel_id, count(*), sum(status IN ('adopted','partly_adopted','implemented')),
-            sum(status = 'partly_adopted'), sum(status = 'not_adopted'), sum(status = 'implemented'),
-            sum(endorsed_on IS NOT NULL), sum(feedback_on IS NOT NULL)
+    let sql = "SELECT panel_id, count(*),
+            sum(status IN ('adopted','partly_adopted','implemented') AND COALESCE(outcome_on, implemented_on) <= :as_of),
+            sum(status = 'partly_adopted' AND outcome_on <= :as_of),
+            sum(status = 'not_adopted' AND outcome_on <= :as_of),
+            sum(status = 'implemented' AND implemented_on <= :as_of),
+            sum(endorsed_on <= :as_of), sum(feedback_on <= :as_of)
          FROM advice WHERE voided_at IS NULL AND on_date BETWEEN :first AND :as_of
            AND (:panel IS NULL OR panel_id = :panel) 
          GROUP BY panel_id";

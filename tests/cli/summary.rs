@@ -59,11 +59,11 @@ fn the_2025_summary_agrees_with_every_listing() {
     let office = Office::sample();
     let s = summary(&office, &["--year", "2025"]);
 
-    // The roster: serving on 1 January and on 31 December, the endings.
+    // The roster: serving the day before the year and on 31 December, the endings.
     let roster = row(&s, "roster", None);
     // A person on two panels is counted once in the total, and it says so.
     assert_eq!(roster["name"], "合计（同一人只计一次）");
-    let start = listing(&office, &["appointment", "list", "--as-of", "2025-01-01"]);
+    let start = listing(&office, &["appointment", "list", "--as-of", "2024-12-31"]);
     let end = listing(&office, &["appointment", "list", "--as-of", "2025-12-31"]);
     assert_eq!(
         n(&roster["serving_start"]),
@@ -77,7 +77,7 @@ fn the_2025_summary_agrees_with_every_listing() {
             "appointment",
             "list",
             "--as-of",
-            "2025-01-01",
+            "2024-12-31",
             "--panel",
             "tourism",
         ],
@@ -167,22 +167,47 @@ fn the_2025_summary_agrees_with_every_listing() {
     let advice = listing(&office, &["advice", "list", "--year", "2025"]);
     let t = row(&s, "advice", None);
     assert_eq!(n(&t["submitted"]), advice.len() as i64);
-    let count = |f: &dyn Fn(&Value) -> bool| advice.iter().filter(|r| f(r)).count() as i64;
+    // Each as it stood on 2025-12-31 (截至): the listing's status, counted
+    // only when the day it was decided, implemented, endorsed or fed back
+    // had come by then (the sample adopts #11 and feeds back #1 in 2026).
+    let dates = |r: &Value| -> [Option<String>; 4] {
+        let id = r["id"].as_i64().unwrap();
+        office
+            .conn()
+            .query_row(
+                "SELECT COALESCE(outcome_on, implemented_on), implemented_on, endorsed_on, feedback_on
+                 FROM advice WHERE id = ?1",
+                [id],
+                |row| Ok([row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?]),
+            )
+            .unwrap()
+    };
+    let by_year_end = |d: &Option<String>| d.as_deref().is_some_and(|d| d <= "2025-12-31");
+    let count = |f: &dyn Fn(&Value, &[Option<String>; 4]) -> bool| {
+        advice.iter().filter(|r| f(r, &dates(r))).count() as i64
+    };
+    let adopted = |r: &Value| {
+        ["adopted", "partly_adopted", "implemented"].contains(&r["status"].as_str().unwrap())
+    };
     assert_eq!(
         n(&t["adopted"]),
-        count(&|r| ["adopted", "partly_adopted", "implemented"]
-            .contains(&r["status"].as_str().unwrap()))
+        count(&|r, d| adopted(r) && by_year_end(&d[0]))
+    );
+    assert!(
+        n(&t["adopted"]) < count(&|r, _| adopted(r)),
+        "adopted after the year"
     );
     assert_eq!(
         n(&t["implemented"]),
-        count(&|r| r["status"] == "implemented")
+        count(&|r, d| r["status"] == "implemented" && by_year_end(&d[1]))
     );
     assert_eq!(
         n(&t["not_adopted"]),
-        count(&|r| r["status"] == "not_adopted")
+        count(&|r, d| r["status"] == "not_adopted" && by_year_end(&d[0]))
     );
-    assert_eq!(n(&t["endorsed"]), count(&|r| !r["endorsed_by"].is_null()));
-    assert_eq!(n(&t["fed_back"]), count(&|r| !r["feedback_on"].is_null()));
+    assert_eq!(n(&t["endorsed"]), count(&|_, d| by_year_end(&d[2])));
+    assert_eq!(n(&t["fed_back"]), count(&|_, d| by_year_end(&d[3])));
+    assert!(n(&t["fed_back"]) < count(&|r, _| !r["feedback_on"].is_null()));
     let growth = listing(
         &office,
         &["advice", "list", "--year", "2025", "--panel", "growth"],
@@ -329,7 +354,7 @@ fn this_year_counts_to_today_in_both_languages() {
     for words in [
         "Yearly work summary",
         "The roster",
-        "serving on 1 January",
+        "serving as the year began",
         "attendance rate",
         "greeting coverage",
         "budget used",
@@ -408,4 +433,41 @@ fn the_title_names_the_office_and_the_year_apart() {
         text.contains("中共来宾市委人才办 2026 年度工作总结（截至 2026-11-20）"),
         "{text}"
     );
+}
+
+/// The roster table balances for every panel and the office, every year:
+/// at the start + appointed − dismissed − resigned − expired = at the end.
+/// A term beginning on 1 January is new that year (not also "at the
+/// start"), and the office row counts as new only people who served on no
+/// panel the day before (the station's members of 2025 already served on
+/// other panels).
+#[test]
+fn the_roster_table_balances_every_year() {
+    let office = Office::sample();
+    for year in ["2023", "2024", "2025", "2026"] {
+        let s = summary(&office, &["--year", year]);
+        for r in s["roster"].as_array().unwrap() {
+            let n = |k: &str| r[k].as_i64().unwrap();
+            assert_eq!(
+                n("serving_start") + n("appointed") - n("dismissed") - n("resigned") - n("expired"),
+                n("serving_end"),
+                "{year}: {r}"
+            );
+        }
+        if year == "2025" {
+            let digital = row(&s, "roster", Some("digital"));
+            assert_eq!(
+                (
+                    digital["serving_start"].as_i64(),
+                    digital["appointed"].as_i64()
+                ),
+                (Some(0), Some(3))
+            );
+            assert_eq!(
+                row(&s, "roster", None)["appointed"],
+                0,
+                "already serving elsewhere"
+            );
+        }
+    }
 }

@@ -33,7 +33,7 @@ pub(super) fn roster(
                 col(
                     "serving_start",
                     "年初在聘",
-                    "serving on 1 January",
+                    "serving as the year began",
                     Kind::Int,
                 ),
                 col("serving_end", "期末在聘", "serving at the end", Kind::Int),
