@@ -88,6 +88,11 @@ pub fn write<W: Write + Send>(
                     widths[i] = widths[i].max(n.to_string().len() + 1);
                     continue;
                 }
+                // A measure's whole number (the summary's counts) is a number too.
+                (Kind::Float, rusqlite::types::ValueRef::Integer(n)) => {
+                    sheet.write_number(r, c, n as f64).map_err(xlsx_error)?;
+                    continue;
+                }
                 (Kind::Float, rusqlite::types::ValueRef::Real(f)) => {
                     // + 0.0: a -0.0 score is written 0.
                     sheet.write_number(r, c, f + 0.0).map_err(xlsx_error)?;

@@ -255,3 +255,69 @@ fn xlsx_is_a_real_workbook_with_text_ids() {
     assert!(fixture.contains(",50023419820307128X,") && fixture.contains(",500234195803149374,"));
     assert!(!fixture.contains("E+17"));
 }
+
+/// The worksheet XML of an exported workbook.
+fn sheet_xml(path: &std::path::Path) -> String {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("xl/worksheets/sheet1.xml").unwrap(),
+        &mut xml,
+    )
+    .unwrap();
+    xml
+}
+
+/// In a workbook a count is a number, so a leader's Σ adds it up: the
+/// yearly summary's measures (whole numbers in a column of decimals) and
+/// money are numeric cells, its labels text.
+#[test]
+fn xlsx_counts_and_money_are_numbers() {
+    let office = Office::sample();
+    let out = office.dir.path().join("summary.xlsx");
+    office.ok(&[
+        "--format",
+        "xlsx",
+        "export",
+        "summary",
+        "--year",
+        "2025",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    let xml = sheet_xml(&out);
+    // Row 2 is the first measure: 年初在聘 for the committee, 4 people.
+    let row2 = xml
+        .split("<row r=\"2\"")
+        .nth(1)
+        .unwrap()
+        .split("</row>")
+        .next()
+        .unwrap();
+    assert!(row2.contains("<c r=\"G2\""), "{row2}");
+    let g2 = row2
+        .split("<c r=\"G2\"")
+        .nth(1)
+        .unwrap()
+        .split("</c>")
+        .next()
+        .unwrap();
+    assert!(
+        !g2.contains("t=\"s\"") && !g2.contains("inlineStr") && g2.contains("<v>4</v>"),
+        "{g2}"
+    );
+    // Every value of column G (数值) is a number.
+    let values: Vec<&str> = xml
+        .split("<c r=\"G")
+        .skip(2)
+        .map(|c| c.split("</c>").next().unwrap())
+        .collect();
+    assert!(values.len() > 500, "{}", values.len());
+    let text: Vec<&&str> = values.iter().filter(|c| c.contains("t=\"")).collect();
+    assert!(
+        text.is_empty(),
+        "{} text values, e.g. {:?}",
+        text.len(),
+        text.first()
+    );
+}
