@@ -106,7 +106,9 @@ pub fn stipends_owed(scope: &Scope) -> anyhow::Result<Vec<Finding>> {
             loaded = Some(year);
         }
         let (due, days, all) = owed.get(&advisor_id).copied().unwrap_or((0, 0, 0));
-        if due == fen || crate::store::assess::check_open(scope.conn, &on, &[advisor_id]).is_err() {
+        if due == fen
+            || crate::store::assess::check_open_expense(scope.conn, &on, advisor_id, false).is_err()
+        {
             continue;
         }
         let (recorded, now) = (money::grouped(fen), money::grouped(due));

@@ -62,6 +62,48 @@ pub fn check_open(conn: &Connection, date: &str, advisor_ids: &[i64]) -> anyhow:
     Ok(())
 }
 
+/// Refuses an expense of `advisor_id` dated `date` (added, paid, edited or
+/// voided) that would alter a confirmed assessment: its subsidies (the
+/// expenses the confirmation made) always; other spending only where the
+/// confirmed rule set's cap covers all advisor spending (Erenhot art. 14),
+/// so that the spending entered the subsidies' room. Under any other rule
+/// set money counts for nothing in the assessment, and a trip reimbursed
+/// after the year was confirmed is still recorded on its own day.
+pub fn check_open_expense(
+    conn: &Connection,
+    date: &str,
+    advisor_id: i64,
+    subsidy: bool,
+) -> anyhow::Result<()> {
+    if subsidy {
+        return check_open(conn, date, &[advisor_id]);
+    }
+    let Some(year) = date.get(..4).and_then(|y| y.parse::<i32>().ok()) else {
+        return Ok(());
+    };
+    let confirmed: Option<(String, String, String)> = conn
+        .prepare_cached(
+            "SELECT a.code, a.name, r.rules_toml FROM assessments s JOIN advisors a ON a.id = s.advisor_id
+               JOIN assess_runs r ON r.id = s.run_id
+             WHERE s.year = ?1 AND s.advisor_id = ?2 AND s.state = 'confirmed' LIMIT 1",
+        )?
+        .query_row(params![year, advisor_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .optional()?;
+    let Some((code, name, toml)) = confirmed else {
+        return Ok(());
+    };
+    let rules = crate::domain::assess::parse(&toml)
+        .map_err(|e| anyhow::anyhow!("stored rules of the {year} assessment: {e}"))?;
+    if rules.subsidy.cap_covers_all {
+        let cap = crate::input::money::grouped(rules.subsidy.cap);
+        return Err(crate::refused!(
+            "{year} 年度考核已确定（{name} {code}）：其补贴按全年顾问经费上限 {cap} 元（含其他开支）计算，该专家该年的经费已锁定，不能更改",
+            "the {year} assessment is confirmed ({name} {code}): its subsidies were fitted under a cap of {cap} yuan on all advisor spending, so this advisor's spending of that year is locked",
+        ));
+    }
+    Ok(())
+}
+
 /// Refuses a run or a confirmation that would give any of `advisor_ids` a
 /// second result for `year`: one confirmed result per advisor and year,
 /// whichever scope (a panel or the whole office) confirmed it — otherwise an

@@ -305,3 +305,49 @@ fn minimums_over_a_budget_line_are_refused_naming_it() {
         [("E01".into(), 773_000), ("E02".into(), 773_000)]
     );
 }
+
+/// A confirmed year locks spending only where the assessment counted it.
+/// The sample's tech rule set counts no money (its cap covers subsidies, of
+/// which it gives none): a trip of A0032's in November 2025, reimbursed after
+/// the year was confirmed, is recorded on its own day; a subsidy for that
+/// year is still refused, and so is any spending under Erenhot's cap on all
+/// advisor spending (the Erenhot test in assess.rs).
+#[test]
+fn a_confirmed_year_locks_spending_only_where_the_assessment_counted_it() {
+    let office = Office::sample();
+    assert_eq!(
+        office.int(
+            "SELECT count(*) FROM assessments s JOIN advisors a ON a.id = s.advisor_id
+                    WHERE a.code = 'A0032' AND s.year = 2025 AND s.state = 'confirmed'"
+        ),
+        1
+    );
+    office.ok(&[
+        "expense",
+        "add",
+        "A0032",
+        "--category",
+        "travel",
+        "--amount",
+        "860",
+        "--date",
+        "2025-11-20",
+        "--note",
+        "参加2025年区级科技计划项目评审往返",
+    ]);
+    let err = office.fails_en(
+        4,
+        &[
+            "expense",
+            "add",
+            "A0032",
+            "--category",
+            "subsidy",
+            "--amount",
+            "100",
+            "--date",
+            "2025-11-20",
+        ],
+    );
+    assert!(err.contains("the 2025 assessment is confirmed"), "{err}");
+}

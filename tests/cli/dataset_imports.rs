@@ -288,7 +288,7 @@ fn expense_rows_keep_every_budget_cap_and_rule() {
         2026-03-02,A0005,咨询费,12.345,,,\n\
         2026-03-02,A0005,咨询费,1000,,,已作废\n\
         2026-03-02,A0005,咨询费,1000,,不需要的例外,\n\
-        2025-05-02,A0032,咨询费,1000,,,\n\
+        2025-05-02,A0032,工作补贴,1000,,,\n\
         2026-03-02,A0005,咨询费,2000,X-1,,\n\
         2026-03-02,A0006,咨询费,2000,X-1,,\n";
     let err = refused(&office, "expenses", text);
@@ -316,6 +316,7 @@ fn expense_rows_keep_every_budget_cap_and_rule() {
         err.contains("line 7, 例外原因: this expense breaks no budget"),
         "{err}"
     );
+    // A subsidy in a confirmed year: the confirmation made the year's.
     assert!(
         err.contains("line 8") && err.contains("the 2025 assessment is confirmed"),
         "{err}"

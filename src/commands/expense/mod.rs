@@ -161,7 +161,7 @@ pub(crate) fn record(
     mut tally: Option<&mut caps::Tally>,
 ) -> anyhow::Result<(i64, Vec<String>)> {
     let (on, year, category, amount) = (&t.on, t.year, t.category, t.amount);
-    crate::store::assess::check_open(tx, on, &[advisor.id])?;
+    crate::store::assess::check_open_expense(tx, on, advisor.id, category == "subsidy")?;
     let mut exceptions = Vec::new();
     let panel_id =
         service::booked_panel(tx, advisor, panel, (on, year, category), &mut exceptions)?;

@@ -78,6 +78,11 @@ pub(super) fn void(ctx: &Ctx, args: &ExpenseVoidArgs) -> anyhow::Result<()> {
     let id = args.id;
     crate::commands::void::void_record(ctx, &what, id, args.reason.as_deref(), |tx| {
         let expense = existing(tx, id)?;
-        crate::store::assess::check_open(tx, &expense.on_date, &[expense.advisor_id])
+        crate::store::assess::check_open_expense(
+            tx,
+            &expense.on_date,
+            expense.advisor_id,
+            expense.category == "subsidy",
+        )
     })
 }
