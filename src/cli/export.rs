@@ -8,9 +8,11 @@ use clap::Args;
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     /// panels, advisors, appointments, liaisons, liaison-assignments, contacts, recusals,
-    /// activities, advice, expenses, assessments, ledger, summary, audit (`roster export x` lists them)
+    /// activities, advice, needs, expenses, assessments, ledger, summary, stations, audit
+    /// (`roster export x` describes them)
     pub dataset: String,
-    /// Write to this file (written to a temporary file and renamed into place); stdout when not given
+    /// Write to this regular file (written to a temporary file and renamed into place, so it is
+    /// whole or absent); stdout when not given or `-` (a failure midway leaves the rows before it)
     #[arg(long, short = 'o', value_name = "FILE")]
     pub out: Option<PathBuf>,
     /// Character set of a CSV: utf-8 (default), gbk or gb18030

@@ -29,13 +29,15 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> anyhow::Result<()> {
             "--encoding: applies to CSV only; an xlsx workbook carries its own"
         ));
     }
-    if xlsx && args.out.is_none() {
+    // `--out -` is stdout, as for sort -o or curl -o.
+    let out = args.out.as_deref().filter(|p| p.as_os_str() != "-");
+    if xlsx && out.is_none() {
         return Err(crate::invalid!(
             "--out：xlsx 工作簿须写入文件；请加 --out 文件名.xlsx",
             "--out: an xlsx workbook must go to a file; add --out NAME.xlsx"
         ));
     }
-    if let (Some(out), Some(db)) = (&args.out, ctx.conn.path().filter(|p| !p.is_empty()))
+    if let (Some(out), Some(db)) = (out, ctx.conn.path().filter(|p| !p.is_empty()))
         && crate::files::is_database(out, std::path::Path::new(db))
     {
         let shown = out.display();
@@ -50,8 +52,8 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> anyhow::Result<()> {
         mask: !args.unmasked,
         xlsx,
     };
-    let rows = transfer::export::run(ctx, dataset, &args.filters, options, args.out.as_deref())?;
-    if let Some(path) = &args.out {
+    let rows = transfer::export::run(ctx, dataset, &args.filters, options, out)?;
+    if let Some(path) = out {
         let shown = path.display();
         crate::output::print_status(
             &ctx.env,

@@ -23,6 +23,17 @@ impl AtomicFile {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
         };
+        // Only a regular file is replaced: a symbolic link, a pipe or a
+        // device (/dev/stdout, /dev/full) would be swapped for a plain file.
+        if let Ok(meta) = std::fs::symlink_metadata(target)
+            && !meta.is_file()
+            && !meta.is_dir()
+        {
+            return Err(crate::invalid!(
+                "--out：{shown} 不是普通文件（是符号链接、管道或设备），导出只写普通文件；要输出到屏幕或管道，请省略 --out（或写 --out -）",
+                "--out: {shown} is not a regular file (a symbolic link, pipe or device); exports write regular files only — for stdout or a pipe leave out --out (or give --out -)",
+            ));
+        }
         if target.is_dir() {
             return Err(crate::invalid!(
                 "--out：{shown} 是一个目录；请给出文件名",

@@ -321,3 +321,33 @@ fn xlsx_counts_and_money_are_numbers() {
         text.first()
     );
 }
+
+/// `--out` replaces only a regular file: a symbolic link (or a pipe or a
+/// device, such as /dev/full run as root) is refused and left as it was;
+/// `--out -` is stdout, as for `sort -o` or `curl -o`.
+#[test]
+fn out_writes_regular_files_only_and_dash_is_stdout() {
+    let office = Office::sample();
+    let dir = office.dir.path();
+    std::fs::write(dir.join("target.csv"), "old").unwrap();
+    std::os::unix::fs::symlink(dir.join("target.csv"), dir.join("link.csv")).unwrap();
+    let link = dir.join("link.csv");
+    let err = office.fails_en(3, &["export", "panels", "--out", link.to_str().unwrap()]);
+    assert!(
+        err.contains("not a regular file") && err.contains("--out -"),
+        "{err}"
+    );
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join("target.csv")).unwrap(),
+        "old"
+    );
+    let piped = office.ok(&["export", "panels", "--out", "-"]);
+    assert_eq!(piped, office.ok(&["export", "panels"]));
+    assert!(!dir.join("-").exists());
+}

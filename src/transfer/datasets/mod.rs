@@ -45,6 +45,22 @@ pub static DATASETS: &[&Dataset] = &[
 mod tests {
     use super::DATASETS;
 
+    /// `roster export --help` names every dataset.
+    #[test]
+    fn export_help_names_every_dataset() {
+        use clap::CommandFactory;
+        let mut cli = crate::cli::Cli::command();
+        let export = cli.find_subcommand_mut("export").unwrap();
+        let help = export.render_long_help().to_string();
+        for dataset in DATASETS {
+            assert!(
+                help.contains(dataset.name),
+                "{} missing from: {help}",
+                dataset.name
+            );
+        }
+    }
+
     /// A header names one column: no column's Chinese or English header or
     /// key is another column's (an import could not tell them apart).
     #[test]
