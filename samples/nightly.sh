@@ -8,6 +8,7 @@
 #
 # It writes, in $ROSTER_NIGHTLY_DIR/YYYY-MM-DD/:
 #   due.csv, due.json       everything due or late (`roster due --all`)
+#   late.csv                of those, what is late or due today
 #   roster-YYYY-MM-DD.db    a backup of the database, taken while clerks work
 #   advisors.csv            the advisors serving today (phones, IDs masked)
 #   panels.csv              the panels and their settings
@@ -16,13 +17,16 @@
 #   coverage-YYYY.csv       liaison, contacts and holiday greetings
 # and appends a line per step to $ROSTER_NIGHTLY_DIR/nightly.log.
 #
-# Exit status (what cron reports):
-#   0  every file written; nothing is due
-#   6  every file written, and something is due or late: see due.csv. Items
-#      due are not a failure of the job, so the exports are still made; the
-#      status is not 0 so that the office hears about it.
-#   1  a step failed (the log says which and why); the other steps still ran
-#      and their files are kept.
+# cron mails what a job prints, not its exit status: the job prints nothing
+# when all goes well and one line on stderr for each failed step, so a
+# failed night reaches the office by mail. The exit status, for a wrapper
+# or a systemd timer that checks it:
+#   0  every file written; nothing is late or due today
+#   6  every file written, and something is late or due today: see late.csv
+#      (due.csv also lists what comes up within the settings' windows).
+#      Items due are not a failure of the job, so the exports are still made.
+#   1  a step failed (stderr and the log say which and why); the other steps
+#      still ran and their files are kept.
 
 set -u
 umask 077    # the files hold personal data: readable by this account only, as roster's own files are
@@ -34,6 +38,14 @@ ROSTER_LANG=${ROSTER_LANG:-zh}                      # zh or en, for headers and 
 export ROSTER_DB ROSTER_LANG
 
 DAY=${ROSTER_TODAY:-$(date +%Y-%m-%d)}
+case $DAY in
+    [0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]) ;;
+    *)
+        # The folder and file names are built from it.
+        echo "nightly: ROSTER_TODAY=$DAY: give the day as YYYY-MM-DD (or leave it unset)" >&2
+        exit 1
+        ;;
+esac
 YEAR=${DAY%%-*}
 DIR=$ROSTER_NIGHTLY_DIR/$DAY
 LOG=$ROSTER_NIGHTLY_DIR/nightly.log
@@ -92,13 +104,15 @@ step() {
     else
         failed=1
         log "FAILED  $name (exit $status): $message"
+        echo "nightly $DAY: $name failed (exit $status): $message" >&2
     fi
     return 0
 }
 
 log "start   $DAY in $DIR (database $ROSTER_DB)"
-step due        due.csv             --format csv due --all --fail-on-due
+step due        due.csv             --format csv due --all
 step due-json   due.json            --format json due --all
+step late       late.csv            --format csv due --all --within 0 --fail-on-due
 step backup     -                   --yes backup "$DIR/roster-$DAY.db"
 step advisors   -                   export advisors --serving --out "$DIR/advisors.csv"
 step panels     -                   export panels --out "$DIR/panels.csv"
@@ -108,12 +122,13 @@ step coverage   "coverage-$YEAR.csv" --format csv report coverage --year "$YEAR"
 rm -f "$ERR"
 
 if [ "$failed" -ne 0 ]; then
+    rmdir "$DIR" 2> /dev/null    # only if every step failed and left it empty
     log "end     with failures"
     exit 1
 fi
 if [ "$due" -ne 0 ]; then
-    log "end     every file written; items are due (due.csv)"
+    log "end     every file written; items are late or due today (late.csv)"
     exit 6
 fi
-log "end     every file written; nothing due"
+log "end     every file written; nothing late or due today"
 exit 0

@@ -1,7 +1,8 @@
 //! `samples/nightly.sh`, run with `sh` (dash on Debian) as cron would: the
 //! dated folder with every file, the log, and its exit status — 6 when
-//! items are due (the files are still written), 0 when nothing is, 1 when a
-//! step fails.
+//! items are late or due today (the files are still written), 0 when
+//! nothing is, 1 when a step fails, which it also says on stderr (what cron
+//! mails).
 
 use std::path::Path;
 use std::process::Command;
@@ -9,19 +10,26 @@ use std::process::Command;
 use crate::common::{Office, TODAY, bin, csv_rows};
 
 fn nightly(db: &Path, dir: &Path) -> (i32, String) {
+    let (code, log, _) = nightly_on(db, dir, TODAY);
+    (code, log)
+}
+
+/// The job on `day`: its status, log and stderr.
+fn nightly_on(db: &Path, dir: &Path, day: &str) -> (i32, String, String) {
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/nightly.sh");
     let out = Command::new("sh")
         .arg(script)
         .env("ROSTER", bin())
         .env("ROSTER_DB", db)
         .env("ROSTER_NIGHTLY_DIR", dir)
-        .env("ROSTER_TODAY", TODAY)
+        .env("ROSTER_TODAY", day)
         .env("ROSTER_OPERATOR", "nightly")
         .env_remove("ROSTER_LANG")
         .output()
         .expect("run sh");
     let log = std::fs::read_to_string(dir.join("nightly.log")).unwrap_or_default();
-    (out.status.code().unwrap_or(-1), log)
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    (out.status.code().unwrap_or(-1), log, stderr)
 }
 
 #[test]
@@ -34,6 +42,7 @@ fn the_nightly_job_writes_every_file_and_exits_6_when_items_are_due() {
     for file in [
         "due.csv",
         "due.json",
+        "late.csv",
         "advisors.csv",
         "panels.csv",
         "summary-2026.csv",
@@ -60,16 +69,26 @@ fn the_nightly_job_writes_every_file_and_exits_6_when_items_are_due() {
         copy.int("SELECT count(*) FROM advisors"),
         office.int("SELECT count(*) FROM advisors")
     );
+    let late = csv_rows(&std::fs::read_to_string(day.join("late.csv")).unwrap());
+    assert!(
+        late.len() > 1 && late.len() < due.len(),
+        "late is a part of due"
+    );
+    assert!(
+        late[1..].iter().all(|r| r[1].parse::<i64>().unwrap() <= 0),
+        "{late:?}"
+    );
     for step in [
-        "due     due:",
+        "ok      due\n",
         "ok      due-json",
+        "due     late:",
         "ok      backup",
         "ok      summary",
         "ok      coverage",
     ] {
         assert!(log.contains(step), "{step}: {log}");
     }
-    assert!(log.contains("items are due"), "{log}");
+    assert!(log.contains("items are late or due today"), "{log}");
     // Run again the same day (after a failure, say): the day's backup is
     // replaced, not a failed step.
     let (again, log) = nightly(&office.db, &dir);
@@ -83,14 +102,26 @@ fn nothing_due_exits_0_and_a_failing_step_exits_1() {
     let dir = office.path("nightly");
     let (code, log) = nightly(&office.db, &dir);
     assert_eq!(code, 0, "{log}");
-    assert!(log.contains("nothing due"), "{log}");
-    // A database that is not there: every step fails, the job says so.
-    let (code, log) = nightly(&office.path("missing.db"), &dir);
+    assert!(log.contains("nothing late or due today"), "{log}");
+    // A database that is not there: every step fails, the job says so in
+    // its log and on stderr (cron mails it), and leaves no empty folder.
+    let elsewhere = office.path("nightly-missing");
+    let (code, log, stderr) = nightly_on(&office.path("missing.db"), &elsewhere, TODAY);
     assert_eq!(code, 1, "{log}");
     assert!(
         log.contains("FAILED  due (exit 5)") && log.contains("with failures"),
         "{log}"
     );
+    assert!(
+        stderr.contains("due failed (exit 5)") && stderr.contains("missing.db"),
+        "{stderr}"
+    );
+    assert!(!elsewhere.join(TODAY).exists());
+    // The day names the folder and files: any other form is refused at once.
+    let (code, _, stderr) = nightly_on(&office.db, &dir, "2026/11/20");
+    assert_eq!(code, 1);
+    assert!(stderr.contains("YYYY-MM-DD"), "{stderr}");
+    assert!(!dir.join("2026").exists());
 }
 
 #[test]
