@@ -131,7 +131,7 @@ pub struct AdvisorSearchArgs {
     /// Words to look for (every word must match)
     #[arg(required = true)]
     pub words: Vec<String>,
-    /// At most this many results
+    /// At most this many results (0 = all)
     #[arg(long, default_value_t = 20)]
     pub limit: usize,
 }

@@ -60,13 +60,8 @@ pub fn run(ctx: &Ctx, args: LogArgs) -> anyhow::Result<()> {
     if let Some(by) = &args.by {
         filter.add("operator = ?", [text(by.trim())]);
     }
-    let limit = if args.limit == 0 {
-        -1
-    } else {
-        args.limit as i64
-    };
     let mut params = filter.params.clone();
-    params.push(Value::Integer(limit));
+    params.push(Value::Integer(RowSet::fetch_limit(args.limit)));
     let sql = format!(
         "SELECT id, at, operator, entity, entity_id, action, before, after, command FROM audit_log{} ORDER BY id DESC LIMIT ?",
         filter.sql()
@@ -132,5 +127,7 @@ pub fn run(ctx: &Ctx, args: LogArgs) -> anyhow::Result<()> {
         }
         Ok(rows)
     })?;
+    let mut rows = rows;
+    rows.cut_to(&ctx.env, args.limit);
     print_rows(&ctx.env, &rows)
 }

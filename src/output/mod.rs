@@ -338,6 +338,27 @@ impl RowSet {
         self.rows.push(row);
     }
 
+    /// SQL's LIMIT for a listing cut at `limit` rows (0 = all): one row
+    /// more, so `cut_to` can tell that there were more.
+    pub fn fetch_limit(limit: usize) -> i64 {
+        if limit == 0 { -1 } else { limit as i64 + 1 }
+    }
+
+    /// Keeps the first `limit` rows of what `fetch_limit` fetched; if there
+    /// were more, says so on stderr (a script's CSV or JSON stays data only).
+    pub fn cut_to(&mut self, env: &crate::context::Env, limit: usize) {
+        if limit > 0 && self.rows.len() > limit {
+            self.rows.truncate(limit);
+            doc::print_warning(
+                env,
+                &crate::tr!(
+                    "注意：只列出前 {limit} 条，还有更多；全部列出请加 --limit 0",
+                    "note: only the first {limit} listed and there are more; add --limit 0 for all"
+                ),
+            );
+        }
+    }
+
     /// Runs `sql` and keeps every row; the query's columns must match `columns`.
     pub fn query(
         conn: &rusqlite::Connection,

@@ -663,3 +663,43 @@ fn an_empty_environment_variable_counts_as_not_set() {
         "{err}"
     );
 }
+
+/// A script's CSV or JSON is data only, and never silently short: when a
+/// listing's limit leaves rows out (`log` shows 50 by default, `advisor
+/// search` 20, `due` a number per kind), stderr says so and how to get all;
+/// `--limit 0` is all for `advisor search` as for every listing.
+#[test]
+fn a_cut_listing_says_so_on_stderr_and_limit_0_is_all() {
+    let office = Office::sample();
+    let run = |args: &[&str]| {
+        let out = office.process().args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        (
+            csv_rows(&String::from_utf8_lossy(&out.stdout)).len() - 1,
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (all, quiet) = run(&["--format", "csv", "advisor", "search", "学", "--limit", "0"]);
+    assert!(all > 3 && quiet.is_empty(), "{all} {quiet}");
+    let (three, said) = run(&["--format", "csv", "advisor", "search", "学", "--limit", "3"]);
+    assert_eq!(three, 3);
+    assert!(said.contains("--limit 0"), "{said}");
+    let (exact, quiet) = run(&[
+        "--format",
+        "csv",
+        "advisor",
+        "search",
+        "学",
+        "--limit",
+        &all.to_string(),
+    ]);
+    assert_eq!((exact, quiet.as_str()), (all, ""));
+    let (fifty, said) = run(&["--format", "csv", "log"]);
+    assert_eq!(fifty, 50);
+    assert!(said.contains("50") && said.contains("--limit 0"), "{said}");
+    office.ok(&["settings", "set", "due.list_limit", "3"]);
+    let (_, said) = run(&["--format", "csv", "due"]);
+    assert!(said.contains("--all"), "{said}");
+    let (_, quiet) = run(&["--format", "csv", "due", "--all"]);
+    assert!(quiet.is_empty(), "{quiet}");
+}

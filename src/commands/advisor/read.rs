@@ -230,13 +230,15 @@ pub fn search(ctx: &Ctx, words: &[String], limit: usize) -> anyhow::Result<()> {
             "WORDS: give at least one word to look for"
         ));
     }
-    let rows = ctx.read(|conn| search_rows(conn, &words, limit, Filter::default()))?;
+    let fetch = if limit == 0 { 0 } else { limit + 1 };
+    let mut rows = ctx.read(|conn| search_rows(conn, &words, fetch, Filter::default()))?;
+    rows.cut_to(&ctx.env, limit);
     print_rows(&ctx.env, &rows)
 }
 
 /// The advisors `advisor search` finds for `words` (each word in the name,
 /// employer, fields or notes), best first, at most `limit`, among those
-/// `filter` (conditions on `advisors a`) lets through. `need show`
+/// `filter` (conditions on `advisors a`) lets through (0: all). `need show`
 /// suggests experts for a need's field with it.
 pub(crate) fn search_rows(
     conn: &Connection,
@@ -287,7 +289,7 @@ pub(crate) fn search_rows(
     );
     let mut params = filter.params.clone();
     params.extend(name_hits);
-    params.push(Value::Integer(limit as i64));
+    params.push(Value::Integer(if limit == 0 { -1 } else { limit as i64 }));
     let columns = vec![
         col("id", "编号", "id", Kind::Int),
         col("code", "编码", "code", Kind::Text),

@@ -111,8 +111,20 @@ pub fn run(ctx: &Ctx, args: &DueArgs) -> anyhow::Result<()> {
             )
         })
         .collect();
-    if cut.is_empty() || ctx.env.format != Format::Table {
+    if cut.is_empty() {
         print_rows(&ctx.env, &rows)?;
+    } else if ctx.env.format != Format::Table {
+        // A script's rows stay one table; that some were left out goes to
+        // stderr, so the job's log or mail shows it.
+        print_rows(&ctx.env, &rows)?;
+        let cut = cut.join(pick("；", "; "));
+        crate::output::print_warning(
+            &ctx.env,
+            &crate::tr!(
+                "注意：未全部列出（{cut}）；全部列出请加 --all",
+                "note: not all listed ({cut}); add --all to list them all"
+            ),
+        );
     } else {
         let mut lines = cut;
         lines.push(
