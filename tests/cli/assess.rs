@@ -320,6 +320,18 @@ fn the_erenhot_year_grades_caps_and_lists_a_dismissal_candidate() {
     assert!((e01 / e04 - 50.0 / 30.0).abs() < 0.001, "{e01} {e04}");
     // The rule set is stored with the run.
     assert_eq!(office.int("SELECT count(*) FROM assess_runs WHERE rules_toml LIKE '%二连浩特%' AND length(rules_sha256) = 64"), 1);
+    // The city's run (art. 16) reads as the whole office's in the summary,
+    // not as records booked to no panel.
+    let summary = at(
+        &office,
+        "2026-01-10",
+        &["--format", "csv", "report", "summary", "--year", "2025"],
+    );
+    assert!(
+        summary.contains(",全办考核（不分顾问团）,10,2,"),
+        "{summary}"
+    );
+    assert!(!summary.contains("未记入顾问团"), "{summary}");
 }
 
 #[test]

@@ -471,3 +471,19 @@ fn the_roster_table_balances_every_year() {
         }
     }
 }
+
+/// A label says what its number counts: the visits column takes in home
+/// visits (登门拜访), which the by-method table counts apart, and the
+/// attendance rate is of the participations recorded (QA r11).
+#[test]
+fn the_summary_labels_say_what_they_count() {
+    let office = Office::sample();
+    let csv = office.ok(&["--format", "csv", "report", "summary", "--year", "2026"]);
+    assert!(
+        csv.contains("走访（含登门拜访）") && csv.contains("出席率（按已登记）"),
+        "{csv}"
+    );
+    assert!(csv.contains("走访、登门拜访"), "the headline: {csv}");
+    let coverage = office.ok(&["--format", "csv", "report", "coverage", "--year", "2026"]);
+    assert!(coverage.contains("走访（含登门拜访）"), "{coverage}");
+}

@@ -118,7 +118,7 @@ pub(crate) static COLUMNS: &[Column] = &[
     col("as_of", "截至", "as of", Kind::Date),
     col("station", "专业站", "station", Kind::Text),
     col("name", "名称", "name", Kind::Text),
-    col("lead_unit", "依托单位", "lead unit", Kind::Text),
+    col("lead_unit", "牵头单位", "lead unit", Kind::Text),
     col("serving", "在聘专家", "experts serving", Kind::Int),
     col("key", "关键专家", "key", Kind::Int),
     col("active", "在岗专家", "active", Kind::Int),

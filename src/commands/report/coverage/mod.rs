@@ -134,7 +134,12 @@ fn build(
         col("liaison", "联系人", "liaison", Kind::Text),
         col("liaison_name", "联系人姓名", "liaison name", Kind::Text),
         col("contacts", "本年联系", "contacts", Kind::Int),
-        col("visits", "走访", "visits", Kind::Int),
+        col(
+            "visits",
+            "走访（含登门拜访）",
+            "visits (incl. home visits)",
+            Kind::Int,
+        ),
         col("greetings", "节日慰问", "greetings", Kind::Int),
         col("by_kind", "按方式", "by kind", Kind::Counts(&CONTACT_KIND)),
         col(

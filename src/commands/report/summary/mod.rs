@@ -182,7 +182,7 @@ fn headline(
     // counted apart, never among the contacts.
     let (contacted, visits, reports, coverage) = (n(&c, 2), n(&c, 3), n(&c, 6), n(&c, 9));
     lines.push(crate::tr!(
-        "联系服务 {contacted} 次（走访 {visits} 次），收到五报告 {reports} 件，节日问候覆盖率 {coverage}；经费支出 {spent} 元。",
+        "联系服务 {contacted} 次（走访、登门拜访 {visits} 次），收到五报告 {reports} 件，节日问候覆盖率 {coverage}；经费支出 {spent} 元。",
         "Contacts {contacted} ({visits} visits), reported events received {reports}, holiday greeting coverage {coverage}; spending {spent} yuan."
     ));
     // Where the office keeps a needs library (seed 003 二(二)1).

@@ -106,10 +106,12 @@ pub(super) fn work(
                 col("excused", "请假", "excused", Kind::Int),
                 col("absent", "无故缺席", "unexcused absent", Kind::Int),
                 col("invited", "待登记", "not yet recorded", Kind::Int),
+                // Of the participations recorded (invitations still 待登记
+                // are not yet attended or missed).
                 col(
                     "attendance_rate",
-                    "出席率",
-                    "attendance rate",
+                    "出席率（按已登记）",
+                    "attendance rate (of those recorded)",
                     Kind::Percent,
                 ),
                 col("opinions", "发表意见", "opinions given", Kind::Int),
@@ -227,7 +229,12 @@ pub(super) fn contacts(
             &contacts,
             vec![
                 col("contacts", "联系次数", "contacts", Kind::Int),
-                col("visits", "走访", "visits", Kind::Int),
+                col(
+                    "visits",
+                    "走访（含登门拜访）",
+                    "visits (incl. home visits)",
+                    Kind::Int,
+                ),
                 col("greetings", "节日慰问", "greetings", Kind::Int),
                 col(
                     "advisors_contacted",
@@ -348,30 +355,42 @@ pub(super) fn money(
         .filter(|h| grades.contains_key(&h.id))
         .cloned()
         .collect();
+    let mut rows = per_panel(
+        &assessed,
+        &grades,
+        vec![
+            col("assessed", "考核人数", "assessed", Kind::Int),
+            col("excellent", "优秀", "excellent", Kind::Int),
+            col("competent", "称职", "competent", Kind::Int),
+            col("basic", "基本称职", "basic", Kind::Int),
+            col("incompetent", "不称职", "incompetent", Kind::Int),
+            col("confirmed", "已确定", "confirmed", Kind::Int),
+        ],
+        |v| v.iter().map(|x| Cell::Int(*x)).collect(),
+        Shape {
+            totals: None,
+            width: 6,
+            unbooked: true,
+            with_total: whole && !grades.is_empty(),
+            persons: false,
+        },
+    );
+    // A run with no panel assessed the whole office (seed 001 art. 16: the
+    // city's advisors): say so, rather than "booked to no panel".
+    let unbooked = super::shape::no_panel().name;
+    for row in &mut rows.rows {
+        if matches!(&row[1], Cell::Text(name) if *name == unbooked) {
+            row[1] = Cell::Text(
+                crate::i18n::pick("全办考核（不分顾问团）", "the whole office (no panel)")
+                    .to_string(),
+            );
+        }
+    }
     tables.push(Table {
         key: "grades",
         title: ("年度考核等次", "Assessment grades"),
         dims: 2,
-        rows: per_panel(
-            &assessed,
-            &grades,
-            vec![
-                col("assessed", "考核人数", "assessed", Kind::Int),
-                col("excellent", "优秀", "excellent", Kind::Int),
-                col("competent", "称职", "competent", Kind::Int),
-                col("basic", "基本称职", "basic", Kind::Int),
-                col("incompetent", "不称职", "incompetent", Kind::Int),
-                col("confirmed", "已确定", "confirmed", Kind::Int),
-            ],
-            |v| v.iter().map(|x| Cell::Int(*x)).collect(),
-            Shape {
-                totals: None,
-                width: 6,
-                unbooked: true,
-                with_total: whole && !grades.is_empty(),
-                persons: false,
-            },
-        ),
+        rows,
     });
     Ok(())
 }
