@@ -177,6 +177,14 @@ pub(super) fn check_identity(conn: &Connection, path: &Path) -> anyhow::Result<(
         Ok(id) => id,
         // A sound file in a folder this account may not write.
         Err(err) if denied(&err) => return Err(err.into()),
+        // Held by another program (an exclusive lock, a DB browser): the
+        // "locked, retry" message, not "damaged, restore".
+        Err(err)
+            if err.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy)
+                || err.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseLocked) =>
+        {
+            return Err(err.into());
+        }
         Err(_) => return Err(not_roster()),
     };
     if app_id != APPLICATION_ID {

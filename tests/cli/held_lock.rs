@@ -157,3 +157,21 @@ fn a_lock_released_within_the_timeout_delays_only_the_audit_rows() {
     assert_eq!(audited(&office, "backup"), 1);
     assert_eq!(audited(&office, "export_unmasked"), 2);
 }
+
+/// A database another program holds exclusively (`PRAGMA locking_mode =
+/// EXCLUSIVE`, as some database browsers do) is busy, not damaged: after the
+/// timeout roster says so and to retry (exit 5), never "restore a backup".
+#[test]
+fn an_exclusive_lock_reads_as_busy_not_damaged() {
+    let office = Office::sample();
+    let conn = rusqlite::Connection::open(&office.db).unwrap();
+    conn.execute_batch(
+        "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; SELECT count(*) FROM advisors;",
+    )
+    .unwrap();
+    let (code, out, err) = run(&office, &["--format", "csv", "panel", "list"]);
+    assert_eq!(code, 5, "{err}");
+    assert!(out.is_empty());
+    assert!(err.contains("稍后重试") && !err.contains("备份"), "{err}");
+    drop(conn);
+}
