@@ -81,6 +81,15 @@ pub fn mask_wechat(id: &str) -> String {
     }
 }
 
+/// `1958-03-14` → `1958-**-**`: the year, which a masked ID number does not
+/// give back on its own.
+pub fn mask_birth_date(text: &str) -> String {
+    match text.get(..4) {
+        Some(year) if text.len() > 4 => format!("{year}-**-**"),
+        _ => text.to_string(),
+    }
+}
+
 /// The mask a masked export writes for a value of a personal-data `kind`
 /// (`None` for a kind that is not personal data).
 pub fn mask(kind: Kind, text: &str) -> Option<String> {
@@ -90,6 +99,7 @@ pub fn mask(kind: Kind, text: &str) -> Option<String> {
         Kind::Email => mask_email(text),
         Kind::Address => mask_address(text),
         Kind::WeChat => mask_wechat(text),
+        Kind::BirthDate => mask_birth_date(text),
         _ => return None,
     })
 }
@@ -101,7 +111,7 @@ pub fn mask(kind: Kind, text: &str) -> Option<String> {
 pub fn looks_masked(kind: Kind, cell: &str) -> bool {
     let cell = cell.trim();
     match kind {
-        Kind::Phone | Kind::IdNumber => cell.contains('*'),
+        Kind::Phone | Kind::IdNumber | Kind::BirthDate => cell.contains('*'),
         Kind::Email => cell.contains("***@"),
         Kind::Address | Kind::WeChat => cell.ends_with("****"),
         _ => false,

@@ -65,6 +65,9 @@ pub enum Kind {
     Email,
     Address,
     WeChat,
+    /// A birth date: with a masked ID number it would give back the digits
+    /// the mask hides, so masked it keeps the year only (`1958-**-**`).
+    BirthDate,
 }
 
 /// One column: a stable key (JSON, code) and headers in both languages.
@@ -261,6 +264,7 @@ pub fn display(cell: &Cell, kind: Kind, shown: Shown) -> String {
         (Kind::Email, _) if shown.mask => crate::privacy::mask_email(&text),
         (Kind::Address, _) if shown.mask => crate::privacy::mask_address(&text),
         (Kind::WeChat, _) if shown.mask => crate::privacy::mask_wechat(&text),
+        (Kind::BirthDate, _) if shown.mask => crate::privacy::mask_birth_date(&text),
         _ => text,
     }
 }
@@ -286,11 +290,15 @@ pub fn json_value(cell: &Cell, kind: Kind, shown: Shown) -> serde_json::Value {
         (_, Cell::Null) => Value::Null,
         (Kind::Money, Cell::Int(fen)) => Value::from(*fen as f64 / 100.0),
         (Kind::Bool, Cell::Int(v)) => Value::from(*v != 0),
-        (Kind::Phone | Kind::IdNumber | Kind::Email | Kind::Address | Kind::WeChat, _)
-            if shown.mask =>
-        {
-            Value::from(display(cell, kind, shown))
-        }
+        (
+            Kind::Phone
+            | Kind::IdNumber
+            | Kind::Email
+            | Kind::Address
+            | Kind::WeChat
+            | Kind::BirthDate,
+            _,
+        ) if shown.mask => Value::from(display(cell, kind, shown)),
         (Kind::Counts(_), Cell::Text(counts)) => Value::Object(
             counts_of(counts)
                 .map(|(code, n)| {

@@ -116,6 +116,7 @@ fn text_cell(buf: &mut String, text: &str, kind: Kind, style: CellStyle) {
         Kind::Email if style.mask => buf.push_str(&privacy::mask_email(text)),
         Kind::Address if style.mask => buf.push_str(&privacy::mask_address(text)),
         Kind::WeChat if style.mask => buf.push_str(&privacy::mask_wechat(text)),
+        Kind::BirthDate if style.mask => buf.push_str(&privacy::mask_birth_date(text)),
         Kind::Money => match text.parse::<i64>() {
             Ok(fen) => buf.push_str(&money::plain(fen)),
             Err(_) => buf.push_str(text),

@@ -26,7 +26,12 @@ pub fn personal_cells<'s>(
         let kind = column.kind;
         if !matches!(
             kind,
-            Kind::Phone | Kind::IdNumber | Kind::Email | Kind::Address | Kind::WeChat
+            Kind::Phone
+                | Kind::IdNumber
+                | Kind::Email
+                | Kind::Address
+                | Kind::WeChat
+                | Kind::BirthDate
         ) {
             continue;
         }

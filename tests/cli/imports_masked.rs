@@ -206,7 +206,7 @@ fn a_mask_that_is_not_the_value_on_file_or_on_a_new_row_is_refused_naming_the_fi
     let path = path.display().to_string();
     let err = empty.fails(3, &["import", "advisors", &path]);
     assert!(
-        err.contains("第 2 行，身份证号：“500234********")
+        err.contains("第 2 行，出生日期：“1958-**-**”")
             && err.contains(
                 "是脱敏导出的内容（部分以 * 遮盖），不能作为新记录的值；请用 export --unmasked 导出"
             ),

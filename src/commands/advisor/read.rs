@@ -122,7 +122,7 @@ pub fn show(ctx: &Ctx, who: &str) -> anyhow::Result<()> {
             col("code", "编码", "code", Kind::Text),
             col("name", "姓名", "name", Kind::Text),
             col("gender", "性别", "gender", Kind::Enum(&GENDER)),
-            col("birth_date", "出生日期", "birth date", Kind::Date),
+            col("birth_date", "出生日期", "birth date", Kind::BirthDate),
             col("age", "年龄", "age", Kind::Int),
             col("id_number", "身份证号", "ID number", Kind::IdNumber),
             col("category", "类别", "category", Kind::Enum(&CATEGORY)),

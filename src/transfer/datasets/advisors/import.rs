@@ -140,6 +140,7 @@ fn personal<'a>(advisor: &'a Advisor, key: &str) -> Option<&'a str> {
         "email" => advisor.email.as_deref(),
         "wechat" => advisor.wechat.as_deref(),
         "address" => advisor.address.as_deref(),
+        "birth_date" => advisor.birth_date.as_deref(),
         _ => None,
     }
 }

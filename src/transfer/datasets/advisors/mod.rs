@@ -19,7 +19,7 @@ pub static DATASET: Dataset = Dataset {
         col("code", "编码", "code", Kind::Text),
         col("name", "姓名", "name", Kind::Text),
         col("gender", "性别", "gender", Kind::Enum(&GENDER)),
-        col("birth_date", "出生日期", "birth date", Kind::Date),
+        col("birth_date", "出生日期", "birth date", Kind::BirthDate),
         col("id_number", "身份证号", "ID number", Kind::IdNumber),
         col("category", "类别", "category", Kind::Enum(&CATEGORY)),
         col("tier", "层级", "tier", Kind::Enum(&TIER)),
