@@ -35,7 +35,13 @@ fn main() -> ExitCode {
                 Some(sentence) => format!("{prefix}: {sentence} ({err:#})"),
                 None => format!("{prefix}: {err:#}"),
             };
-            if code == exit::UNEXPECTED {
+            if io_kind(&err, std::io::ErrorKind::StorageFull) {
+                // The disk is full: nothing to report, something to free.
+                message.push_str(roster::i18n::pick(
+                    "\n（磁盘已满：请腾出空间后重试；数据库中的更改未保存）",
+                    "\n(the disk is full: free some space and try again; no change to the database was kept)",
+                ));
+            } else if code == exit::UNEXPECTED {
                 message.push_str(roster::i18n::pick(
                     "\n（意外错误，未写入任何内容；请把这条信息和所用命令报告给维护人员）",
                     "\n(an unexpected failure; nothing was written — please report this message and the command to the maintainers)",
@@ -50,9 +56,21 @@ fn main() -> ExitCode {
 
 /// A closed pipe (`roster … | head`) is not a failure.
 fn broken_pipe(err: &anyhow::Error) -> bool {
+    io_kind(err, std::io::ErrorKind::BrokenPipe)
+}
+
+/// Whether an I/O error of `kind` (from a write, the CSV writer or the JSON
+/// writer) caused `err`.
+fn io_kind(err: &anyhow::Error, kind: std::io::ErrorKind) -> bool {
     err.chain().any(|cause| {
-        cause.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-            || cause.downcast_ref::<csv::Error>().is_some_and(|e| matches!(e.kind(), csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::BrokenPipe))
-            || cause.downcast_ref::<serde_json::Error>().is_some_and(|e| e.io_error_kind() == Some(std::io::ErrorKind::BrokenPipe))
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == kind)
+            || cause
+                .downcast_ref::<csv::Error>()
+                .is_some_and(|e| matches!(e.kind(), csv::ErrorKind::Io(io) if io.kind() == kind))
+            || cause
+                .downcast_ref::<serde_json::Error>()
+                .is_some_and(|e| e.io_error_kind() == Some(kind))
     })
 }

@@ -703,3 +703,25 @@ fn a_cut_listing_says_so_on_stderr_and_limit_0_is_all() {
     let (_, quiet) = run(&["--format", "csv", "due", "--all"]);
     assert!(quiet.is_empty(), "{quiet}");
 }
+
+/// A full disk is said as such, with the fix, not as a failure to report
+/// to the maintainers (writing to /dev/full).
+#[test]
+fn a_full_disk_is_named_not_reported_as_a_bug() {
+    let office = Office::sample();
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        return; // not Linux
+    };
+    let out = office
+        .process()
+        .args(["--format", "csv", "advisor", "list"])
+        .stdout(full)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("磁盘已满") && !err.contains("维护人员"),
+        "{err}"
+    );
+}
