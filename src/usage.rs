@@ -63,6 +63,15 @@ pub fn in_chinese(err: &clap::Error) -> Option<String> {
                 quoted(ContextKind::ValidValue).map(|s| format!("可选的值：{s}")),
             )
         }
+        // A value clap itself parses: the numbers (record ids, --limit).
+        ErrorKind::ValueValidation => (
+            format!(
+                "“{}”不是 {} 的有效值：应为整数（如记录编号 12）",
+                text(ContextKind::InvalidValue)?,
+                text(ContextKind::InvalidArg)?
+            ),
+            None,
+        ),
         ErrorKind::ArgumentConflict => {
             let arg = text(ContextKind::InvalidArg)?;
             let what = match text(ContextKind::PriorArg) {
@@ -136,6 +145,15 @@ mod tests {
         let message = chinese(&["roster", "--format", "xml", "advisor", "list"]);
         assert!(message.contains("“xml”不是 --format"), "{message}");
         assert!(message.contains("“json”"), "{message}");
+    }
+
+    #[test]
+    fn a_record_number_that_is_not_one_says_so() {
+        let message = chinese(&["roster", "need", "show", "abc"]);
+        assert!(
+            message.contains("“abc”不是 <ID> 的有效值：应为整数"),
+            "{message}"
+        );
     }
 
     #[test]
