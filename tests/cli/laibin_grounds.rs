@@ -104,7 +104,7 @@ fn seed_004_grounds_take_an_expert_off_the_list() {
             .as_array()
             .unwrap()
             .iter()
-            .find(|r| r["id"].to_string() == id)
+            .find(|r| r["id"].as_i64().map(|n| n.to_string()).as_deref() == Some(id))
             .unwrap()["ground"]
             .clone()
     };
