@@ -291,6 +291,16 @@ fn the_erenhot_year_grades_caps_and_lists_a_dismissal_candidate() {
         ("excellent".into(), "excellent".into(), "competent".into())
     );
     assert_eq!(field(rows, "E03")["prelim_grade"], "excellent");
+    // Its explanation says the place went by the tie-break, not by points.
+    let why = at(
+        &office,
+        "2026-01-10",
+        &["assess", "explain", "E03", "--year", "2025"],
+    );
+    assert!(
+        why.contains("与保留优秀者同分") && why.contains("排第 3"),
+        "{why}"
+    );
     for code in ["E04", "E05", "E06", "E07", "E09"] {
         assert_eq!(grade(code), "competent", "{code}");
     }
@@ -372,7 +382,8 @@ fn explain_agrees_with_the_numbers() {
         &["--lang", "en", "assess", "explain", "E03", "--year", "2025"],
     );
     assert!(
-        e03.contains("excellent quota allows 2") && e03.contains("ranked 3"),
+        e03.contains("excellent quota allows 2")
+            && e03.contains("placed 3 by the rule set's tie-break"),
         "{e03}"
     );
     let e10 = at(

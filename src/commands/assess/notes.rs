@@ -25,6 +25,10 @@ pub struct SubsidyNote {
     /// the rule set's cap (notes stored before lines were planned have none).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub line: Option<LineBound>,
+    /// The rule set's least subsidy (seed 001 art. 14: 五千到五万元), which
+    /// scaling does not go below (notes stored before it was kept have 0).
+    #[serde(default)]
+    pub min: i64,
 }
 
 /// A budget line as a subsidy note names it.
@@ -115,6 +119,12 @@ impl SubsidyNote {
             money::grouped(self.amount),
             self.pot(),
         );
+        if self.min > 0 && self.amount == self.min && self.amount < self.base {
+            return crate::tr!(
+                "{grade}标准 {base} 元；全部补贴合计 {total} 元超出（{pot}），按比例调整将低于下限，按规则的最低补贴 {got} 元",
+                "{grade} rate {base} yuan; all subsidies together wanted {total} yuan, over what fits ({pot}); scaling would go below the rule set's least subsidy, so {got} yuan",
+            );
+        }
         crate::tr!(
             "{grade}标准 {base} 元；全部补贴合计 {total} 元超出（{pot}），按比例调整为 {got} 元",
             "{grade} rate {base} yuan; all subsidies together wanted {total} yuan, over what fits ({pot}), so scaled to {got} yuan",
@@ -141,4 +151,38 @@ pub fn evidence(stored: &str) -> String {
     serde_json::from_str::<Evidence>(stored)
         .map(|e| e.text())
         .unwrap_or_else(|_| stored.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SubsidyNote;
+
+    /// A subsidy held at the rule set's least amount says so; one scaled
+    /// above it says it was scaled (QA r11: "按比例调整为 5,000" read as if
+    /// 5,000 were the proportional share).
+    #[test]
+    fn a_subsidy_held_at_the_floor_is_not_called_proportional() {
+        let mut note = SubsidyNote {
+            grade: "basic".into(),
+            base: 1_000_000,
+            amount: 500_000,
+            wanted: 13_000_000,
+            cap: 50_000_000,
+            other_spending: 40_300_000,
+            special: None,
+            line: None,
+            min: 500_000,
+        };
+        assert!(
+            note.text().contains("按规则的最低补贴 5,000.00 元"),
+            "{}",
+            note.text()
+        );
+        note.amount = 812_500;
+        assert!(
+            note.text().contains("按比例调整为 8,125.00 元"),
+            "{}",
+            note.text()
+        );
+    }
 }

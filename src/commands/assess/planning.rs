@@ -101,6 +101,7 @@ pub(crate) fn plan(rules: &Rules, pot: &Pot, items: &[Item]) -> anyhow::Result<V
                 other_spending: pot.other_spending,
                 special: item.adjust.and(item.adjust_reason.clone()),
                 line: line.clone(),
+                min: s.min,
             };
             Ok((amount, serde_json::to_string(&note)?))
         })

@@ -46,14 +46,21 @@ pub fn apply_quota(outcomes: &mut [Outcome], subjects: &[Subject], rules: &Rules
     excellent.sort_by_cached_key(|&i| (key(i), outcomes[i].code.clone()));
     let share = quota.share;
     let total = outcomes.len();
+    // The points of the last who keeps excellent, to tell a tie.
+    let last_kept = places
+        .checked_sub(1)
+        .and_then(|k| excellent.get(k))
+        .map(|&k| outcomes[k].points);
     for (rank, &i) in excellent.iter().enumerate() {
         if rank >= places {
+            let tied = last_kept.is_some_and(|p| (p - outcomes[i].points).abs() < 1e-9);
             outcomes[i].grade = "competent".to_string();
             outcomes[i].quota = Some(QuotaPlace {
                 places,
                 total,
                 share,
                 rank: rank + 1,
+                tied,
             });
         }
     }

@@ -94,6 +94,10 @@ pub struct Outcome {
 pub struct QuotaPlace {
     pub places: usize,
     pub total: usize,
+    /// As many points as the last who kept excellent: the place was decided
+    /// by the rule set's tie-break (then the code), not by points.
+    #[serde(default)]
+    pub tied: bool,
     pub share: f64,
     pub rank: usize,
 }
@@ -105,7 +109,14 @@ impl QuotaPlace {
             total,
             share,
             rank,
+            tied,
         } = self;
+        if *tied {
+            return crate::tr!(
+                "优秀名额为 {places} 个（{total} 人 × {share}），与保留优秀者同分，按规则的并列顺序（其后按编码）排第 {rank}，调为称职",
+                "the excellent quota allows {places} ({total} × {share}); level on points with the last kept excellent, placed {rank} by the rule set's tie-break (then code), so competent",
+            );
+        }
         crate::tr!(
             "优秀名额为 {places} 个（{total} 人 × {share}），按得分排第 {rank}，调为称职",
             "the excellent quota allows {places} ({total} × {share}); ranked {rank} by points, so competent",
