@@ -485,7 +485,10 @@ fn the_summary_labels_say_what_they_count() {
     );
     assert!(csv.contains("走访、登门拜访"), "the headline: {csv}");
     // Headed by the sample office's name (seed 000 art. 3, 13).
-    assert!(csv.contains("重庆市开州区人民政府办公室 2026 年度工作总结"), "{csv}");
+    assert!(
+        csv.contains("重庆市开州区人民政府办公室 2026 年度工作总结"),
+        "{csv}"
+    );
     let coverage = office.ok(&["--format", "csv", "report", "coverage", "--year", "2026"]);
     assert!(coverage.contains("走访（含登门拜访）"), "{coverage}");
 }
