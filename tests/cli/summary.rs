@@ -491,4 +491,12 @@ fn the_summary_labels_say_what_they_count() {
     );
     let coverage = office.ok(&["--format", "csv", "report", "coverage", "--year", "2026"]);
     assert!(coverage.contains("走访（含登门拜访）"), "{coverage}");
+    // The spending report says whose, which year, as of when, and in what.
+    let spending = office.ok(&["report", "spending", "--year", "2025"]);
+    assert!(
+        spending.contains(
+            "重庆市开州区人民政府办公室 2025 年度顾问经费支出（截至 2025-12-31；金额单位：元）"
+        ),
+        "{spending}"
+    );
 }

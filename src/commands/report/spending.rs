@@ -214,7 +214,19 @@ pub fn run(ctx: &Ctx, args: &SpendingArgs) -> anyhow::Result<()> {
                 .concat(),
             );
         }
+        // The heading a leader signs under: the office, the year, the day
+        // the figures stand on (the year's end once it is over), the unit.
+        let office = crate::store::settings::get(conn, "office.name")?;
+        let year_end = chrono::NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(ctx.today());
+        let on = crate::input::date::iso(ctx.today().min(year_end));
+        let title = crate::tr!(
+            "{office} {year} 年度顾问经费支出（截至 {on}；金额单位：元）",
+            "{office} advisor spending {year} (as of {on}; amounts in yuan)"
+        )
+        .trim()
+        .to_string();
         Ok(Doc::default()
+            .lines("report", ("经费支出", "Spending"), vec![title])
             .record("totals", totals_cols, totals_cells)
             .table("advisors", ("按专家", "By advisor"), advisors)
             .table("panels", ("按顾问团", "By panel"), panels)
