@@ -363,6 +363,10 @@ fn the_stations_year_exports_and_a_station_with_records_stays_one() {
     assert_eq!(row[20], "嘉奖", "the verdict by its label");
     let err = office.fails_en(4, &["export", "stations", "--panel", "growth"]);
     assert!(err.contains("not a professional station"), "{err}");
+    // So does a need listing asked for a panel that is not a station (it
+    // listed none, exit 0, as if the station had no needs).
+    let err = office.fails_en(4, &["need", "list", "--station", "growth"]);
+    assert!(err.contains("not a professional station"), "{err}");
 
     let needs = csv_rows(
         &String::from_utf8(crate::exports::bytes(

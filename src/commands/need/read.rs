@@ -36,7 +36,9 @@ pub(crate) fn filter(conn: &Connection, ctx: &Ctx, s: &Select) -> anyhow::Result
         filter.add("n.closed_on IS NULL", []);
     }
     if let Some(station) = s.station {
-        let panel = resolve::panel(conn, &ctx.env, "--station", station)?;
+        // A panel of another kind holds no needs: refused as need add
+        // refuses it, with how to make it a station.
+        let panel = crate::commands::panel::station::station(conn, &ctx.env, "--station", station)?;
         filter.add("n.panel_id = ?", [Value::Integer(panel.id)]);
     }
     if let Some(kind) = s.kind {
