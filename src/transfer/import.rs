@@ -378,6 +378,10 @@ fn take_row(
             summary.skipped += 1;
             summary.differing.push(line);
         }
+        // A bulk write's constraint that still failed (INSERT OR ROLLBACK)
+        // has ended the transaction: the import ends with it, before any
+        // later row could be written outside it.
+        Err(err) if tx.conn.is_autocommit() => return Err(err),
         Err(err) => problems.push_error(err, line, dataset, header)?,
     }
     Ok(())

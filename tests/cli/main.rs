@@ -37,6 +37,7 @@ mod harness;
 mod held_lock;
 mod imports;
 mod imports_activities;
+mod imports_bulk;
 mod imports_clerks;
 mod imports_masked;
 mod imports_repeat;

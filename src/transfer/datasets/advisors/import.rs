@@ -1,9 +1,8 @@
 //! Importing the roster: each row through `advisor add`/`edit`'s own
-//! validation, duplicates found by code or ID number, new rows staged and
-//! moved into `advisors` in one statement at the end.
+//! validation, duplicates found by code or ID number, new rows written a
+//! few dozen at a time (`write.rs`).
 
-use rusqlite::params;
-
+use super::write::Writer;
 use crate::cli::advisor::AdvisorFields;
 use crate::commands::advisor::apply;
 use crate::context::{Env, Tx, now_stamp};
@@ -48,38 +47,6 @@ fn fields(row: &Row, editing: bool) -> AdvisorFields {
     }
 }
 
-/// Rows are staged in a temporary table and moved into `advisors` by one
-/// statement at the end; the search index is then filled for the new rows by
-/// one more (`finish`).
-const STAGE: &str = "temp.roster_import_advisors";
-const STAGED_COLUMNS: &str = "code, name, gender, birth_date, id_number, category, tier, native_place, \
-    native_abroad, employer, position, title, fields, work_start_year, academician, phone, email, wechat, \
-    address, stipend_fen, notes, created_at, updated_at";
-
-/// The trigger that keeps the search index in step with `advisors` on insert.
-const FTS_TRIGGER: &str = "advisors_fts_insert";
-
-/// From this many staged rows on (and as many as are on file), the plain
-/// indexes are dropped for the move and built again after it.
-const BULK: i64 = 10_000;
-
-/// The advisors' plain (not UNIQUE) indexes, as `schema.sql` makes them; a
-/// test keeps the two in step.
-const PLAIN_INDEXES: [(&str, &str); 3] = [
-    (
-        "advisors_code_nocase",
-        "CREATE INDEX advisors_code_nocase ON advisors(code COLLATE NOCASE)",
-    ),
-    (
-        "advisors_name",
-        "CREATE INDEX advisors_name ON advisors(name)",
-    ),
-    (
-        "advisors_category",
-        "CREATE INDEX advisors_category ON advisors(category, tier)",
-    ),
-];
-
 struct Advisors {
     settings: ImportSettings,
     /// Code → id and ID number → id of every advisor on file; a row new in
@@ -90,12 +57,14 @@ struct Advisors {
     touched: FastMap<i64, u64>,
     next_code: i64,
     now: String,
+    writer: Writer,
 }
 
 pub(super) fn start(tx: &Tx, settings: &ImportSettings) -> anyhow::Result<Box<dyn RowHandler>> {
     let mut codes = fast_map();
     let mut ids = fast_map();
     let mut next_code = 1;
+    let mut on_file = 0;
     let mut stmt = tx.prepare("SELECT id, code, id_number FROM advisors")?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
@@ -104,22 +73,21 @@ pub(super) fn start(tx: &Tx, settings: &ImportSettings) -> anyhow::Result<Box<dy
         if let Some(n) = generated_number(&code) {
             next_code = next_code.max(n + 1);
         }
+        on_file += 1;
         codes.insert(code, id);
         if let Some(number) = id_number {
             ids.insert(number, id);
         }
     }
-    tx.execute_batch(&format!(
-        "DROP TABLE IF EXISTS {STAGE};
-         CREATE TABLE {STAGE} AS SELECT {STAGED_COLUMNS} FROM main.advisors WHERE 0;"
-    ))?;
+    let now = now_stamp();
     Ok(Box::new(Advisors {
         settings: settings.clone(),
         codes,
         ids,
         touched: fast_map(),
         next_code,
-        now: now_stamp(),
+        now: now.clone(),
+        writer: Writer::new(on_file, now),
     }))
 }
 
@@ -227,50 +195,7 @@ impl RowHandler for Advisors {
     }
 
     fn finish(&mut self, tx: &Tx) -> anyhow::Result<()> {
-        // As large as the roster on file or larger: the plain indexes are
-        // built again in one sort rather than updated row by row.
-        let (staged, on_file): (i64, i64) = tx.query_row(
-            &format!("SELECT (SELECT count(*) FROM {STAGE}), (SELECT count(*) FROM main.advisors)"),
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )?;
-        let rebuild = staged >= on_file.max(BULK);
-        if rebuild {
-            tx.execute_batch(
-                &PLAIN_INDEXES
-                    .map(|(name, _)| format!("DROP INDEX main.{name};"))
-                    .concat(),
-            )?;
-        }
-        // The search index's trigger fires once per row (100,000 advisors
-        // imported in 1.10 s with it, 1.00 s with the index filled by one
-        // INSERT … SELECT). So the trigger is set aside for the move and
-        // made again, as it was, in the same transaction.
-        let trigger: String = tx.query_row(
-            "SELECT sql FROM main.sqlite_master WHERE type = 'trigger' AND name = ?1",
-            [FTS_TRIGGER],
-            |r| r.get(0),
-        )?;
-        let first_new: i64 = tx.query_row(
-            "SELECT coalesce(max(id), 0) + 1 FROM main.advisors",
-            [],
-            |r| r.get(0),
-        )?;
-        tx.execute_batch(&format!(
-            "DROP TRIGGER main.{FTS_TRIGGER};
-             INSERT INTO main.advisors ({STAGED_COLUMNS}) SELECT {STAGED_COLUMNS} FROM {STAGE} ORDER BY rowid;
-             DROP TABLE {STAGE};"
-        ))?;
-        tx.execute(
-            "INSERT INTO main.advisors_fts (rowid, name, employer, fields, notes)
-             SELECT id, name, employer, fields, notes FROM main.advisors WHERE id >= ?1",
-            [first_new],
-        )?;
-        tx.execute_batch(&trigger)?;
-        if rebuild {
-            tx.execute_batch(&PLAIN_INDEXES.map(|(_, sql)| format!("{sql};")).concat())?;
-        }
-        Ok(())
+        self.writer.finish(tx)
     }
 }
 
@@ -292,20 +217,12 @@ impl Advisors {
             a.code = format!("A{:04}", self.next_code);
             self.next_code += 1;
         }
-        tx.prepare_cached(&format!(
-            "INSERT INTO {STAGE} ({STAGED_COLUMNS})
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?22)"
-        ))?
-        .execute(params![
-            a.code, a.name, a.gender, a.birth_date, a.id_number, a.category, a.tier, a.native_place,
-            a.native_abroad, a.employer, a.position, a.title, a.fields, a.work_start_year, a.academician,
-            a.phone, a.email, a.wechat, a.address, a.stipend_fen, a.notes, self.now
-        ])?;
         let line = -(row.line as i64);
-        self.codes.insert(a.code, line);
-        if let Some(number) = a.id_number {
-            self.ids.insert(number, line);
+        self.codes.insert(a.code.clone(), line);
+        if let Some(number) = &a.id_number {
+            self.ids.insert(number.clone(), line);
         }
+        self.writer.add(tx, a)?;
         Ok(Outcome::Inserted)
     }
 
@@ -363,37 +280,5 @@ impl Advisors {
             self.ids.insert(number, id);
         }
         Ok(Outcome::Updated)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::PLAIN_INDEXES;
-
-    /// The indexes an import drops and builds again are exactly the plain
-    /// indexes of `advisors`, made as the schema makes them.
-    #[test]
-    fn plain_indexes_match_the_schema() {
-        let conn = rusqlite::Connection::open_in_memory().unwrap();
-        for migration in crate::db::MIGRATIONS {
-            conn.execute_batch(migration).unwrap();
-        }
-        let mut stmt = conn
-            .prepare(
-                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'advisors'
-                   AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%' ORDER BY name",
-            )
-            .unwrap();
-        let found: Vec<(String, String)> = stmt
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-            .unwrap()
-            .map(Result::unwrap)
-            .collect();
-        let mut wanted: Vec<(String, String)> = PLAIN_INDEXES
-            .iter()
-            .map(|(n, s)| (n.to_string(), s.to_string()))
-            .collect();
-        wanted.sort();
-        assert_eq!(found, wanted);
     }
 }

@@ -4,6 +4,7 @@
 //! (`import.rs`).
 
 mod import;
+mod write;
 
 use crate::cli::advisor::AdvisorListArgs;
 use crate::commands::advisor::list_filter;
