@@ -23,7 +23,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0010_roster_reviews.sql"),
     include_str!("../migrations/0011_needs_and_station_reviews.sql"),
     include_str!("../migrations/0012_tier_history.sql"),
-    include_str!("../migrations/0013_search_index_without_sizes.sql"),
+    include_str!("../migrations/0013_leaner_advisor_indexes.sql"),
 ];
 
 /// Applies `MIGRATIONS[user_version..]` in one exclusive transaction.

@@ -91,13 +91,20 @@ pub(super) fn start(tx: &Tx, settings: &ImportSettings) -> anyhow::Result<Box<dy
     }))
 }
 
-/// A row as a new advisor, checked by `advisor add`'s rules on the reading
-/// thread: all of a new row's checks that need no database. The handler
-/// takes the result only for a row that is not on file.
+/// A row as a new advisor, checked on the reading thread: all of a new
+/// row's checks that need no database. The handler takes the result only
+/// for a row that is not on file.
 fn prepare(env: &Env, row: &Row) -> Prepared {
+    Some(Box::new(new_advisor(env, row)))
+}
+
+/// A row as a new advisor, checked: no masked value from an export, and
+/// `advisor add`'s rules.
+fn new_advisor(env: &Env, row: &Row) -> anyhow::Result<Advisor> {
+    personal_cells(row, "advisor", None)?;
     let mut a = Advisor::default();
-    let checked = apply(env, &fields(row, false), &mut a, true).map(|()| a);
-    Some(Box::new(checked))
+    apply(env, &fields(row, false), &mut a, true)?;
+    Ok(a)
 }
 
 /// An advisor's personal value on file, by column key (`personal_cells`).
@@ -201,14 +208,9 @@ impl RowHandler for Advisors {
 
 impl Advisors {
     fn insert(&mut self, tx: &Tx, row: &Row) -> anyhow::Result<Outcome> {
-        personal_cells(row, "advisor", None)?;
         let mut a = match row.take_prepared::<anyhow::Result<Advisor>>() {
             Some(checked) => checked?,
-            None => {
-                let mut a = Advisor::default();
-                apply(&self.settings.env, &fields(row, false), &mut a, true)?;
-                a
-            }
+            None => new_advisor(&self.settings.env, row)?,
         };
         if a.code.is_empty() {
             while self.codes.contains_key(&format!("A{:04}", self.next_code)) {

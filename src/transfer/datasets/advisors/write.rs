@@ -15,8 +15,9 @@ const COLUMNS: &str = "main.advisors (code, name, gender, birth_date, id_number,
     native_place, native_abroad, employer, position, title, fields, work_start_year, academician, phone, \
     email, wechat, address, stipend_fen, notes, created_at, updated_at)";
 
-/// Values per row.
-const WIDTH: usize = 23;
+/// Values per row given for each row (created and updated, the same for
+/// all, are one value, `?1`).
+const WIDTH: usize = 21;
 
 /// Rows per INSERT statement.
 const PER: usize = 64;
@@ -28,9 +29,9 @@ const BULK: i64 = 1_000;
 /// The trigger that keeps the search index in step with `advisors` on insert.
 const FTS_TRIGGER: &str = "advisors_fts_insert";
 
-/// The advisors' plain (not UNIQUE) indexes, as `schema.sql` makes them; a
-/// test keeps the two in step.
-const PLAIN_INDEXES: [(&str, &str); 3] = [
+/// The advisors' plain (not UNIQUE) indexes, as the migrations leave them;
+/// a test keeps the two in step.
+const PLAIN_INDEXES: [(&str, &str); 2] = [
     (
         "advisors_code_nocase",
         "CREATE INDEX advisors_code_nocase ON advisors(code COLLATE NOCASE)",
@@ -38,10 +39,6 @@ const PLAIN_INDEXES: [(&str, &str); 3] = [
     (
         "advisors_name",
         "CREATE INDEX advisors_name ON advisors(name)",
-    ),
-    (
-        "advisors_category",
-        "CREATE INDEX advisors_category ON advisors(category, tier)",
     ),
 ];
 
@@ -53,6 +50,8 @@ pub(super) struct Writer {
     /// Set once the import is bulk.
     bulk: Option<Bulk>,
     now: String,
+    /// The statement for `PER` rows.
+    insert_full: String,
 }
 
 impl Writer {
@@ -63,6 +62,7 @@ impl Writer {
             bulk_from: on_file.max(BULK),
             bulk: None,
             now,
+            insert_full: insert_sql(PER),
         }
     }
 
@@ -82,7 +82,9 @@ impl Writer {
         if self.bulk.is_none() && self.written + self.waiting.len() as i64 >= self.bulk_from {
             self.bulk = Some(Bulk::begin(tx)?);
         }
-        let mut params: Vec<&dyn rusqlite::ToSql> = Vec::with_capacity(WIDTH * self.waiting.len());
+        let mut params: Vec<&dyn rusqlite::ToSql> =
+            Vec::with_capacity(1 + WIDTH * self.waiting.len());
+        params.push(&self.now);
         for a in &self.waiting {
             params.extend_from_slice(&[
                 &a.code as &dyn rusqlite::ToSql,
@@ -106,12 +108,13 @@ impl Writer {
                 &a.address,
                 &a.stipend_fen,
                 &a.notes,
-                &self.now,
-                &self.now,
             ]);
         }
-        tx.prepare_cached(&insert_sql(self.waiting.len()))?
-            .execute(&*params)?;
+        let sql = match self.waiting.len() {
+            PER => std::borrow::Cow::Borrowed(&self.insert_full),
+            rows => std::borrow::Cow::Owned(insert_sql(rows)),
+        };
+        tx.prepare_cached(&sql)?.execute(&*params)?;
         self.written += self.waiting.len() as i64;
         self.waiting.clear();
         Ok(())
@@ -133,10 +136,16 @@ impl Writer {
 /// the roster and the file), and a constraint that still fails ends the
 /// whole import anyway, so SQLite need not keep a statement journal.
 fn insert_sql(rows: usize) -> String {
-    let one = format!("({})", vec!["?"; WIDTH].join(","));
+    let values: Vec<String> = (0..rows)
+        .map(|r| {
+            let first = 2 + r * WIDTH;
+            let row: Vec<String> = (first..first + WIDTH).map(|i| format!("?{i}")).collect();
+            format!("({},?1,?1)", row.join(","))
+        })
+        .collect();
     format!(
         "INSERT OR ROLLBACK INTO {COLUMNS} VALUES {}",
-        vec![one; rows].join(",")
+        values.join(",")
     )
 }
 
