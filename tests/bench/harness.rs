@@ -457,44 +457,45 @@ pub fn run(scale: Scale, dir: &Path, roster: &Path, runs: usize) -> anyhow::Resu
             .arg(&panels_csv),
         &log,
     )?;
+    // Each import and its references are run `ROUNDS` times, alternated,
+    // each into a new file, and the medians reported.
     let fresh = dir.join("fresh.db");
-    measured(roster_cmd(roster, &fresh).arg("init"), &log)?;
-    measured(
-        roster_cmd(roster, &fresh)
-            .args(["import", "panels"])
-            .arg(&panels_csv),
-        &log,
-    )?;
-    settle();
-    let (secs, peak) = measured(
-        roster_cmd(roster, &fresh)
-            .args(["import", "advisors"])
-            .arg(&advisors_csv),
-        &log,
-    )?;
     let shell_db = dir.join("shell-advisors.db");
-    settle();
-    let shell_secs = shell(
-        &shell_db,
-        &format!(".import --csv {} advisors_bare\n", advisors_csv.display()),
-        &log,
-    )?;
-    settle();
-    let bare = bare_import(&advisors_csv, &dir.join("bare-advisors.db"))?;
+    let bare_db = dir.join("bare-advisors.db");
     let floor_db = dir.join("floor-advisors.db");
-    let _ = std::fs::remove_file(&floor_db);
-    measured(roster_cmd(roster, &floor_db).arg("init"), &log)?;
-    settle();
-    let floor = schema_floor(&floor_db, &fresh, &["advisors"], &log)?;
-    lines.push(Line {
-        operation: "import advisors (validated, search index)".into(),
-        rows,
-        seconds: secs,
-        peak_mb: peak,
-        shell: shell_secs,
-        bare: Some(bare),
-        note: floor_note(floor, shell_secs),
-    });
+    let mut rounds = Rounds::default();
+    for _ in 0..ROUNDS {
+        remove_db(&fresh);
+        measured(roster_cmd(roster, &fresh).arg("init"), &log)?;
+        measured(
+            roster_cmd(roster, &fresh)
+                .args(["import", "panels"])
+                .arg(&panels_csv),
+            &log,
+        )?;
+        settle();
+        rounds.roster(measured(
+            roster_cmd(roster, &fresh)
+                .args(["import", "advisors"])
+                .arg(&advisors_csv),
+            &log,
+        )?);
+        remove_db(&shell_db);
+        settle();
+        rounds.shell(shell(
+            &shell_db,
+            &format!(".import --csv {} advisors_bare\n", advisors_csv.display()),
+            &log,
+        )?);
+        remove_db(&bare_db);
+        settle();
+        rounds.bare.push(bare_import(&advisors_csv, &bare_db)?);
+        remove_db(&floor_db);
+        measured(roster_cmd(roster, &floor_db).arg("init"), &log)?;
+        settle();
+        rounds.floor(schema_floor(&floor_db, &fresh, &["advisors"], &log)?);
+    }
+    lines.push(rounds.line("import advisors (validated, search index)", rows));
 
     if activities_csv.exists() {
         let unmasked = dir.join("activities-unmasked.csv");
@@ -522,49 +523,59 @@ pub fn run(scale: Scale, dir: &Path, roster: &Path, runs: usize) -> anyhow::Resu
         };
         generate(&people_db, people, 20261122)?;
         let copy = dir.join("import-activities.db");
-        std::fs::copy(&people_db, &copy)?;
-        settle();
-        let imported = measured(
-            roster_cmd(roster, &copy)
-                .args(["import", "activities"])
-                .arg(&sample),
-            &log,
-        );
         let shell_db = dir.join("shell-activities.db");
-        settle();
-        let shell_secs = shell(
-            &shell_db,
-            &format!(".import --csv {} activities_bare\n", sample.display()),
-            &log,
-        )?;
-        settle();
-        let bare = bare_import(&sample, &dir.join("bare-activities.db"))?;
+        let bare_db = dir.join("bare-activities.db");
         let floor_db = dir.join("floor-activities.db");
-        std::fs::copy(&people_db, &floor_db)?;
-        settle();
-        match imported {
-            Ok((secs, peak)) => lines.push(Line {
-                operation: "import activity participations (validated)".into(),
-                rows,
-                seconds: secs,
-                peak_mb: peak,
-                shell: shell_secs,
-                bare: Some(bare),
-                note: floor_note(
-                    schema_floor(&floor_db, &copy, &["activities", "participants"], &log)?,
-                    shell_secs,
-                ),
-            }),
-            Err(err) => lines.push(Line {
+        let mut rounds = Rounds::default();
+        let mut failed = None;
+        for _ in 0..ROUNDS {
+            remove_db(&copy);
+            std::fs::copy(&people_db, &copy)?;
+            settle();
+            match measured(
+                roster_cmd(roster, &copy)
+                    .args(["import", "activities"])
+                    .arg(&sample),
+                &log,
+            ) {
+                Ok(run) => rounds.roster(run),
+                Err(err) => {
+                    failed = Some(err);
+                    break;
+                }
+            }
+            remove_db(&shell_db);
+            settle();
+            rounds.shell(shell(
+                &shell_db,
+                &format!(".import --csv {} activities_bare\n", sample.display()),
+                &log,
+            )?);
+            remove_db(&bare_db);
+            settle();
+            rounds.bare.push(bare_import(&sample, &bare_db)?);
+            remove_db(&floor_db);
+            std::fs::copy(&people_db, &floor_db)?;
+            settle();
+            rounds.floor(schema_floor(
+                &floor_db,
+                &copy,
+                &["activities", "participants"],
+                &log,
+            )?);
+        }
+        lines.push(match failed {
+            None => rounds.line("import activity participations (validated)", rows),
+            Some(err) => Line {
                 operation: "import activity participations".into(),
                 rows,
                 seconds: 0.0,
                 peak_mb: None,
-                shell: shell_secs,
-                bare: Some(bare),
+                shell: None,
+                bare: None,
                 note: format!("not measured: {}", first_line(&err)),
-            }),
-        }
+            },
+        });
     }
 
     // The assessment of one year over the whole roster.
@@ -679,6 +690,71 @@ fn floor_note(floor: Option<f64>, shell: Option<f64>) -> String {
             shell / floor
         ),
         _ => String::new(),
+    }
+}
+
+/// Rounds of each import measurement: single runs on this shared 2-core
+/// machine vary by up to a third, and the bars are ratios near 1.
+const ROUNDS: usize = 3;
+
+/// The runs of one import and of its references, round by round.
+#[derive(Default)]
+struct Rounds {
+    roster: Vec<f64>,
+    peak: Option<f64>,
+    shell: Vec<f64>,
+    bare: Vec<f64>,
+    floor: Vec<f64>,
+}
+
+impl Rounds {
+    fn roster(&mut self, (seconds, peak): (f64, Option<f64>)) {
+        self.roster.push(seconds);
+        self.peak = match (self.peak, peak) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            (a, b) => a.or(b),
+        };
+    }
+
+    fn shell(&mut self, seconds: Option<f64>) {
+        self.shell.extend(seconds);
+    }
+
+    fn floor(&mut self, seconds: Option<f64>) {
+        self.floor.extend(seconds);
+    }
+
+    /// The table's line: medians, and the highest peak.
+    fn line(self, operation: &str, rows: u64) -> Line {
+        let shell = median(self.shell);
+        let runs = self.roster.len();
+        let mut note = floor_note(median(self.floor), shell);
+        if runs > 1 {
+            note.push_str(&format!("; medians of {runs} alternated runs"));
+        }
+        Line {
+            operation: operation.into(),
+            rows,
+            seconds: median(self.roster).unwrap_or(0.0),
+            peak_mb: self.peak,
+            shell,
+            bare: median(self.bare),
+            note,
+        }
+    }
+}
+
+fn median(mut values: Vec<f64>) -> Option<f64> {
+    values.sort_by(f64::total_cmp);
+    values.get(values.len() / 2).copied()
+}
+
+/// Removes a database and its log files, if there.
+fn remove_db(path: &Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        let _ = std::fs::remove_file(name);
     }
 }
 
