@@ -50,6 +50,9 @@ pub struct Source {
     /// endings, reordered columns, padded cells or the blank rows a
     /// spreadsheet leaves hash the same.
     content: Sha256,
+    /// A row's hashed bytes, gathered for one `update` (an update per cell
+    /// cost the reading thread a tenth of a million-row import).
+    row_bytes: Vec<u8>,
     /// For each dataset column, its place in the file; rows are hashed
     /// once it is known (the header is read).
     columns: Option<Vec<Option<usize>>>,
@@ -115,6 +118,7 @@ impl Source {
         Ok(Source {
             reader,
             content: Sha256::new(),
+            row_bytes: Vec::new(),
             columns: None,
             charset,
             size,
@@ -150,12 +154,14 @@ impl Source {
                     && let Some(columns) = &self.columns
                     && record.iter().any(|c| !c.trim().is_empty())
                 {
+                    self.row_bytes.clear();
                     for place in columns.iter().flatten() {
                         let cell = record.get(*place).unwrap_or_default();
-                        self.content.update(cell.trim().as_bytes());
-                        self.content.update([0x1f]);
+                        self.row_bytes.extend_from_slice(cell.trim().as_bytes());
+                        self.row_bytes.push(0x1f);
                     }
-                    self.content.update([0x1e]);
+                    self.row_bytes.push(0x1e);
+                    self.content.update(&self.row_bytes);
                 }
                 Ok(more)
             }

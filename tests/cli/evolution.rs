@@ -229,6 +229,16 @@ fn a_v1_database_opens_migrates_and_loses_nothing() {
     office.ok(&["check"]);
     office.ok(&["advisor", "edit", "A0005", "--title", "工程师"]);
     office.ok(&["check"]);
+    // The search index, made again by migration 13, finds everyone and
+    // follows an edit.
+    let found = office.ok(&["--format", "csv", "advisor", "search", "重庆大学"]);
+    assert_eq!(found.lines().count(), 6, "{found}");
+    office.ok(&["advisor", "edit", "A0005", "--fields", "深海探测"]);
+    let found = office.ok(&["--format", "csv", "advisor", "search", "深海探测"]);
+    assert!(
+        found.contains("A0005") && found.lines().count() == 2,
+        "{found}"
+    );
     assert_eq!(
         office.text("SELECT phone FROM advisors WHERE code = 'A0001'"),
         "13800001111"
