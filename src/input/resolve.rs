@@ -80,11 +80,15 @@ pub fn resolve(
     {
         return Ok(found);
     }
-    if let Some(found) = one(
-        &format!("SELECT id, code, name FROM {table} WHERE code = ?1 COLLATE NOCASE"),
-        &as_code.as_ref(),
-    )? {
-        return Ok(found);
+    // The code as typed first: a file from before codes were one whatever
+    // their case may hold both `b0001` and `B0001`.
+    for sql in [
+        format!("SELECT id, code, name FROM {table} WHERE code = ?1"),
+        format!("SELECT id, code, name FROM {table} WHERE code = ?1 COLLATE NOCASE"),
+    ] {
+        if let Some(found) = one(&sql, &as_code.as_ref())? {
+            return Ok(found);
+        }
     }
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT id, code, name, IFNULL({detail}, '') FROM {table} WHERE name = ?1 ORDER BY id LIMIT 50",

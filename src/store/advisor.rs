@@ -67,14 +67,22 @@ pub fn get(conn: &Connection, id: i64) -> anyhow::Result<Advisor> {
         .ok_or_else(|| anyhow::anyhow!("advisor #{id} not found"))
 }
 
-/// The id of another advisor already using `column` = `value`, if any.
+/// The id of another advisor already using `column` = `value`, if any. A
+/// code is taken whatever its case (`b0001` is found as `B0001`, so two
+/// advisors may not hold them both).
 pub fn taken(
     conn: &Connection,
     column: &str,
     value: &str,
     except: i64,
 ) -> anyhow::Result<Option<(i64, String, String)>> {
-    let sql = format!("SELECT id, code, name FROM advisors WHERE {column} = ?1 AND id <> ?2");
+    let collate = if column == "code" {
+        " COLLATE NOCASE"
+    } else {
+        ""
+    };
+    let sql =
+        format!("SELECT id, code, name FROM advisors WHERE {column} = ?1{collate} AND id <> ?2");
     Ok(conn
         .prepare_cached(&sql)?
         .query_row(params![value, except], |r| {

@@ -328,3 +328,51 @@ fn a_birth_month_a_year_with_nian_and_an_apostrophe_before_an_id_are_read() {
         "{err}"
     );
 }
+
+/// A code is found whatever its case (`a0005` finds A0005), so it is one
+/// code whatever its case: `advisor add`, `edit` and an import refuse
+/// `a0005` for a second person (QA r12: `b000001` was added beside
+/// `B000001`, and `advisor edit b000001` then changed the other person).
+/// Where an older file holds both, the code as typed wins.
+#[test]
+fn codes_differing_only_in_case_are_one_code() {
+    let office = Office::sample();
+    let holder = office.text("SELECT name FROM advisors WHERE code = 'A0005'");
+    let err = office.fails(
+        3,
+        &[
+            "advisor",
+            "add",
+            "--code",
+            "a0005",
+            "--name",
+            "赵新",
+            "--category",
+            "tech_advisor",
+        ],
+    );
+    assert!(err.contains("--code") && err.contains(&holder), "{err}");
+    let err = office.fails(3, &["advisor", "edit", "A0006", "--code", "a0005"]);
+    assert!(err.contains("--code") && err.contains(&holder), "{err}");
+    // In a file: against the roster, and within the file.
+    let file = write(&office, "case.csv", "编码,姓名,类别\na0005,赵新,科技顾问\n");
+    let err = office.fails(3, &["import", "advisors", file.to_str().unwrap()]);
+    assert!(err.contains("A0005") || err.contains("a0005"), "{err}");
+    let file = write(
+        &office,
+        "twins.csv",
+        "编码,姓名,类别\nX0001,赵新,科技顾问\nx0001,钱明,科技顾问\n",
+    );
+    let err = office.fails(3, &["import", "advisors", file.to_str().unwrap()]);
+    assert!(err.contains("第 2 行"), "{err}");
+    // An older file with both: each is reached by its own code.
+    office
+        .conn()
+        .execute_batch(
+            "INSERT INTO advisors (code, name, category, created_at, updated_at)
+             VALUES ('a0005', '赵新', 'tech_advisor', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
+        )
+        .unwrap();
+    assert!(office.ok(&["advisor", "show", "a0005"]).contains("赵新"));
+    assert!(office.ok(&["advisor", "show", "A0005"]).contains(&holder));
+}

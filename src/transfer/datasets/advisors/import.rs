@@ -49,8 +49,9 @@ fn fields(row: &Row, editing: bool) -> AdvisorFields {
 
 struct Advisors {
     settings: ImportSettings,
-    /// Code → id and ID number → id of every advisor on file; a row new in
-    /// this file is entered as minus its line, so a repeat can name it.
+    /// Code (in capitals: `b0001` is `B0001`, as lookups by code have it) →
+    /// id and ID number → id of every advisor on file; a row new in this
+    /// file is entered as minus its line, so a repeat can name it.
     codes: FastMap<String, i64>,
     ids: FastMap<String, i64>,
     /// Advisors on file that a row already matched (id → line).
@@ -74,7 +75,7 @@ pub(super) fn start(tx: &Tx, settings: &ImportSettings) -> anyhow::Result<Box<dy
             next_code = next_code.max(n + 1);
         }
         on_file += 1;
-        codes.insert(code, id);
+        codes.insert(code.to_ascii_uppercase(), id);
         if let Some(number) = id_number {
             ids.insert(number, id);
         }
@@ -137,7 +138,7 @@ impl RowHandler for Advisors {
     fn row(&mut self, tx: &Tx, row: &Row) -> anyhow::Result<Outcome> {
         let code = row.value("code").map(str::trim);
         let id_number = row.value("id_number").map(|s| s.trim().to_uppercase());
-        let by_code = code.and_then(|c| self.codes.get(c).copied());
+        let by_code = code.and_then(|c| self.codes.get(&c.to_ascii_uppercase()).copied());
         let by_id = id_number.as_ref().and_then(|n| self.ids.get(n).copied());
         if let (Some(code), Some(line)) = (code, by_code.filter(|v| *v < 0)) {
             let first = -line;
@@ -220,7 +221,7 @@ impl Advisors {
             self.next_code += 1;
         }
         let line = -(row.line as i64);
-        self.codes.insert(a.code.clone(), line);
+        self.codes.insert(a.code.to_ascii_uppercase(), line);
         if let Some(number) = &a.id_number {
             self.ids.insert(number.clone(), line);
         }
@@ -277,7 +278,7 @@ impl Advisors {
         if crate::commands::panel::changed(&before, &after) {
             tx.audit("advisor", id, "import_update", Some(&before), Some(&after))?;
         }
-        self.codes.insert(advisor.code, id);
+        self.codes.insert(advisor.code.to_ascii_uppercase(), id);
         if let Some(number) = advisor.id_number {
             self.ids.insert(number, id);
         }
