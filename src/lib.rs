@@ -125,8 +125,9 @@ pub fn run_from_args(args: Vec<String>) -> anyhow::Result<()> {
     match cli.command {
         Command::Init(ref init) => commands::init::run(&cli.global.db, env, init),
         Command::Restore(ref args) => commands::restore::run(&cli.global.db, env, args),
-        // These two read no office: they work before `roster init`.
+        // These read no office: they work before `roster init`.
         Command::Festivals(ref args) => commands::festivals::run(&env, args),
+        Command::Check(ref args) if args.list => commands::check::list(&env),
         Command::Assess(cli::assess::AssessCommand::Rules(cli::assess::RulesCommand::Check(
             ref args,
         ))) => commands::assess::rules_check(&env, &args.file),

@@ -4,12 +4,12 @@
 
 use crate::check::{self, CHECKS};
 use crate::cli::check::CheckArgs;
-use crate::context::Ctx;
+use crate::context::{Ctx, Env};
 use crate::output::{Format, Kind, RowSet, col, print_note, print_rows};
 
 pub fn run(ctx: &Ctx, args: &CheckArgs) -> anyhow::Result<()> {
     if args.list {
-        return list(ctx);
+        return list(&ctx.env);
     }
     let only = parse_only(args.only.as_deref())?;
     let report = ctx.read(|conn| Ok(check::run(conn, ctx.today(), &only)))?;
@@ -78,7 +78,7 @@ fn parse_only(given: Option<&str>) -> anyhow::Result<Vec<&'static str>> {
 }
 
 /// `check --list`: the registry, in the order the checks run.
-fn list(ctx: &Ctx) -> anyhow::Result<()> {
+pub fn list(env: &Env) -> anyhow::Result<()> {
     let mut rows = RowSet::new(vec![
         col("check", "检查项", "check", Kind::Text),
         col("looks_for", "检查内容", "looks for", Kind::Text),
@@ -86,5 +86,5 @@ fn list(ctx: &Ctx) -> anyhow::Result<()> {
     for check in CHECKS {
         rows.push(vec![check.name.into(), check.label().into()]);
     }
-    print_rows(&ctx.env, &rows)
+    print_rows(env, &rows)
 }

@@ -42,6 +42,13 @@ fn a_sound_office_passes_and_says_what_was_not_checked() {
     assert_eq!(csv.trim(), "check,problem,table,record,detail");
     let list = json(&office.ok(&["--format", "json", "check", "--list"]));
     assert!(list.as_array().unwrap().len() >= 12);
+    // The names of the checks need no database (QA r12).
+    let bare = Office::bare();
+    assert_eq!(
+        json(&bare.ok(&["--format", "json", "check", "--list"])),
+        list
+    );
+    assert!(!bare.db.exists());
 }
 
 /// Appointments (DESIGN.md "The appointment procedure"): only real
