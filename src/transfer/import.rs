@@ -19,7 +19,7 @@ use super::header::{Header, is_title, map_header};
 use super::progress::{LARGE_BYTES, Progress, STEP};
 use super::report::Problems;
 use super::row::{Prepared, Row};
-use super::source::{Chunk, PrepareRecord, Source};
+use super::source::{Chunk, ContentHash, PrepareRecord, Source};
 use crate::context::{Ctx, Env, Tx};
 
 /// What to do with a row whose code or ID number is already on file.
@@ -199,7 +199,7 @@ pub fn run(
             break map_header(dataset, &record, options.ignore_unknown, &shown)?;
         }
     };
-    source.hash_columns(&header.positions);
+    let mut content = ContentHash::new(&header.positions);
     let header = &header;
     let settings = ImportSettings {
         on_duplicate: options.on_duplicate,
@@ -249,9 +249,9 @@ pub fn run(
             loop {
                 let (batch, prepared) = match chunks.recv() {
                     Ok(Chunk::Records(batch, prepared)) => (batch, prepared),
-                    Ok(Chunk::End { open_quote, last_line, sha256, content_sha256 }) => {
+                    Ok(Chunk::End { open_quote, last_line, sha256 }) => {
                         summary.sha256 = sha256;
-                        summary.content_sha256 = content_sha256;
+                        summary.content_sha256 = content.digest();
                         break Ok((open_quote, last_line));
                     }
                     Ok(Chunk::Failed(err)) => break Err(err),
@@ -259,6 +259,7 @@ pub fn run(
                 };
                 let mut prepared = prepared.into_iter();
                 for record in &batch {
+                    content.row(record);
                     let counts = (&mut problems, &mut summary);
                     let ready = prepared.next().flatten();
                     take_row(tx, dataset, header, handler.as_mut(), (record, ready), counts)?;

@@ -43,19 +43,6 @@ type Reader = csv::Reader<Decoding<BufReader<Hashing>>>;
 /// An opened import file.
 pub struct Source {
     reader: Reader,
-    /// SHA-256 of the rows as the dataset sees them (not the bytes): the
-    /// data rows after the header, rows of blanks left out, each row's
-    /// cells trimmed and in the dataset's column order (`hash_columns`).
-    /// The same rows saved again in another encoding, with other line
-    /// endings, reordered columns, padded cells or the blank rows a
-    /// spreadsheet leaves hash the same.
-    content: Sha256,
-    /// A row's hashed bytes, gathered for one `update` (an update per cell
-    /// cost the reading thread a tenth of a million-row import).
-    row_bytes: Vec<u8>,
-    /// For each dataset column, its place in the file; rows are hashed
-    /// once it is known (the header is read).
-    columns: Option<Vec<Option<usize>>>,
     pub charset: Charset,
     /// The file's size, and how many bytes have been read so far.
     pub size: u64,
@@ -77,7 +64,6 @@ pub enum Chunk {
         open_quote: bool,
         last_line: u64,
         sha256: String,
-        content_sha256: String,
     },
     Failed(anyhow::Error),
 }
@@ -117,25 +103,11 @@ impl Source {
             .from_reader(Decoding::new(buffered, charset));
         Ok(Source {
             reader,
-            content: Sha256::new(),
-            row_bytes: Vec::new(),
-            columns: None,
             charset,
             size,
             read,
             shown,
         })
-    }
-
-    /// From the next record on, hashes rows as the dataset sees them:
-    /// `positions` gives each dataset column's place in the file (the
-    /// header's mapping). Which columns the file has is hashed first.
-    pub fn hash_columns(&mut self, positions: &[Option<usize>]) {
-        for place in positions {
-            self.content.update([u8::from(place.is_some())]);
-        }
-        self.content.update([0x1e]);
-        self.columns = Some(positions.to_vec());
     }
 
     /// Reads the next record; a malformed byte or a read failure is a clear error.
@@ -149,19 +121,6 @@ impl Source {
                     let mut position = position.clone();
                     position.set_line(self.reader.get_mut().line_at(position.byte()));
                     record.set_position(Some(position));
-                }
-                if more
-                    && let Some(columns) = &self.columns
-                    && record.iter().any(|c| !c.trim().is_empty())
-                {
-                    self.row_bytes.clear();
-                    for place in columns.iter().flatten() {
-                        let cell = record.get(*place).unwrap_or_default();
-                        self.row_bytes.extend_from_slice(cell.trim().as_bytes());
-                        self.row_bytes.push(0x1f);
-                    }
-                    self.row_bytes.push(0x1e);
-                    self.content.update(&self.row_bytes);
                 }
                 Ok(more)
             }
@@ -247,18 +206,66 @@ impl Source {
                 if done {
                     let open_quote = self.reader.get_ref().open_quote();
                     let sha256 = self.sha256();
-                    let content_sha256 = hex(&self.content.clone().finalize());
                     let _ = out.send(Chunk::End {
                         open_quote,
                         last_line,
                         sha256,
-                        content_sha256,
                     });
                     return;
                 }
             }
         });
         (chunks, spent)
+    }
+}
+
+/// SHA-256 of the rows as the dataset sees them (not the bytes): the data
+/// rows after the header, rows of blanks left out, each row's cells trimmed
+/// and in the dataset's column order. The same rows saved again in another
+/// encoding, with other line endings, reordered columns, padded cells or
+/// the blank rows a spreadsheet leaves hash the same. Kept by the writing
+/// thread, which has time to spare while the reading thread checks rows.
+pub struct ContentHash {
+    hasher: Sha256,
+    /// For each dataset column, its place in the file.
+    columns: Vec<Option<usize>>,
+    /// A row's hashed bytes, gathered for one `update`.
+    row: Vec<u8>,
+}
+
+impl ContentHash {
+    /// Starts with which columns the file has (`positions`: each dataset
+    /// column's place in the file, the header's mapping).
+    pub fn new(positions: &[Option<usize>]) -> ContentHash {
+        let mut hasher = Sha256::new();
+        for place in positions {
+            hasher.update([u8::from(place.is_some())]);
+        }
+        hasher.update([0x1e]);
+        ContentHash {
+            hasher,
+            columns: positions.to_vec(),
+            row: Vec::new(),
+        }
+    }
+
+    /// A data record, in the file's order.
+    pub fn row(&mut self, record: &StringRecord) {
+        if record.iter().all(|c| c.trim().is_empty()) {
+            return;
+        }
+        self.row.clear();
+        for place in self.columns.iter().flatten() {
+            let cell = record.get(*place).unwrap_or_default();
+            self.row.extend_from_slice(cell.trim().as_bytes());
+            self.row.push(0x1f);
+        }
+        self.row.push(0x1e);
+        self.hasher.update(&self.row);
+    }
+
+    pub fn digest(&self) -> String {
+        hex(&self.hasher.clone().finalize())
     }
 }
 

@@ -30,6 +30,15 @@ fn blank_rows_moved_columns_and_padded_cells_do_not_let_the_same_rows_in_twice()
     let before = office.int("SELECT count(*) FROM contacts");
     office.ok(&["import", "contacts", arg(&file)]);
     assert_eq!(office.int("SELECT count(*) FROM contacts"), before + 2);
+    // The digest the guard compares is stored with each import; a change in
+    // how it is computed would let a file imported before in again.
+    assert_eq!(
+        office.text(
+            "SELECT json_extract(after, '$.content_sha256') FROM audit_log
+              WHERE action = 'import' ORDER BY id DESC LIMIT 1"
+        ),
+        "53e3041bd80ace634ad0e6776f6e68d1e861637755bdcfab92384783f7fd043e"
+    );
 
     let blank_rows = format!("{text},,,,,,\r\n,,,,,,\r\n");
     let order = [6, 2, 0, 1, 3, 5, 4];
