@@ -62,8 +62,7 @@ pub fn create(path: &Path) -> anyhow::Result<Connection> {
     })?;
     let mut conn = Connection::open_with_flags(path, open_flags())?;
     // 16 KiB pages (SQLite's default is 4): a bulk import commits a quarter
-    // as many log frames (100,000 advisors: 0.10 s rather than 0.16) and a
-    // scan reads fewer pages. Fixed once the file has its first table.
+    // as many log frames (100,000 advisors: 0.10 s rather than 0.16).
     conn.pragma_update(None, "page_size", PAGE_SIZE)?;
     configure(&conn)?;
     let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Exclusive)?;

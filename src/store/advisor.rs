@@ -91,11 +91,12 @@ pub fn taken(
         .optional()?)
 }
 
-/// The next generated code: `A` and the next number, at least four digits.
+/// The next generated code: `A` and the next number, at least four digits
+/// (past `a0041` too: a code is one whatever its case).
 pub fn next_code(conn: &Connection) -> anyhow::Result<String> {
     let max: Option<i64> = conn
         .prepare_cached(
-            "SELECT max(CAST(substr(code, 2) AS INTEGER)) FROM advisors WHERE code GLOB 'A[0-9]*'",
+            "SELECT max(CAST(substr(code, 2) AS INTEGER)) FROM advisors WHERE code GLOB '[Aa][0-9]*'",
         )?
         .query_row([], |r| r.get(0))?;
     Ok(format!("A{:04}", max.unwrap_or(0) + 1))

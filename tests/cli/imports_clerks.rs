@@ -375,4 +375,95 @@ fn codes_differing_only_in_case_are_one_code() {
         .unwrap();
     assert!(office.ok(&["advisor", "show", "a0005"]).contains("赵新"));
     assert!(office.ok(&["advisor", "show", "A0005"]).contains(&holder));
+    // Both stay editable, and a file names each by its own code.
+    office.ok(&["advisor", "edit", "a0005", "--title", "研究员"]);
+    office.ok(&["advisor", "edit", "A0005", "--title", "教授"]);
+    let file = write(
+        &office,
+        "both.csv",
+        "编码,姓名,类别,职称
+a0005,赵新,科技顾问,正高级工程师
+",
+    );
+    office.ok(&[
+        "import",
+        "advisors",
+        file.to_str().unwrap(),
+        "--on-duplicate",
+        "update",
+    ]);
+    assert_eq!(
+        office.text("SELECT group_concat(code || '=' || title, ' ') FROM advisors WHERE code IN ('a0005', 'A0005') ORDER BY code"),
+        "A0005=教授 a0005=正高级工程师"
+    );
+    // A generated code passes a lower-case one too (review s12).
+    office
+        .conn()
+        .execute_batch("UPDATE advisors SET code = 'a0900' WHERE code = 'a0005'")
+        .unwrap();
+    let out = office.ok_en(&[
+        "advisor",
+        "add",
+        "--name",
+        "孙立",
+        "--category",
+        "tech_advisor",
+    ]);
+    assert!(out.contains("A0901"), "{out}");
+}
+
+/// A code or ID number typed in full-width (全角) forms is the one on file,
+/// in an import as in `advisor add` (it slipped past the duplicate check and
+/// ended the import as an unexpected failure).
+#[test]
+fn full_width_codes_and_id_numbers_are_found_as_duplicates() {
+    let office = Office::sample();
+    let (name, id_number) = {
+        let conn = office.conn();
+        conn.query_row(
+            "SELECT name, id_number FROM advisors WHERE code = 'A0005'",
+            [],
+            |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)),
+        )
+        .unwrap()
+    };
+    let wide = |s: &str| -> String {
+        s.chars()
+            .map(|c| match c {
+                '0'..='9' | 'A'..='Z' => char::from_u32(c as u32 + 0xFEE0).unwrap(),
+                c => c,
+            })
+            .collect()
+    };
+    let file = write(
+        &office,
+        "wide.csv",
+        format!(
+            "编码,姓名,类别
+{},{name},科技顾问
+",
+            wide("A0005")
+        ),
+    );
+    let err = office.fails(3, &["import", "advisors", file.to_str().unwrap()]);
+    assert!(err.contains("--on-duplicate"), "{err}");
+    office.ok(&[
+        "import",
+        "advisors",
+        file.to_str().unwrap(),
+        "--on-duplicate",
+        "skip",
+    ]);
+    let file = write(
+        &office,
+        "wide-id.csv",
+        format!(
+            "姓名,类别,身份证号
+{name},科技顾问,{}
+",
+            wide(&id_number)
+        ),
+    );
+    let err = office.fails(3, &["import", "advisors", file.to_str().unwrap()]);
+    assert!(err.contains("--on-duplicate"), "{err}");
 }

@@ -208,9 +208,18 @@ pub(crate) fn apply(
     Ok(())
 }
 
-/// Refuses a code or ID number another advisor already holds.
-fn check_unique(conn: &rusqlite::Connection, a: &Advisor) -> anyhow::Result<()> {
-    if let Some((_, code, name)) = store::taken(conn, "code", &a.code, a.id)? {
+/// Refuses a code or ID number another advisor already holds. `kept`: the
+/// code on file, when editing (a file from before codes were one whatever
+/// their case may hold `a0005` beside `A0005`: each stays editable under
+/// its own code).
+fn check_unique(
+    conn: &rusqlite::Connection,
+    a: &Advisor,
+    kept: Option<&str>,
+) -> anyhow::Result<()> {
+    if kept != Some(a.code.as_str())
+        && let Some((_, code, name)) = store::taken(conn, "code", &a.code, a.id)?
+    {
         return Err(crate::invalid!(
             "--code：编码 {code} 已属于 {name}",
             "--code: code {code} already belongs to {name}"
@@ -235,7 +244,7 @@ fn add(ctx: &Ctx, f: &AdvisorFields) -> anyhow::Result<()> {
         if advisor.code.is_empty() {
             advisor.code = store::next_code(tx)?;
         }
-        check_unique(tx, &advisor)?;
+        check_unique(tx, &advisor, None)?;
         let id = store::insert(tx, &advisor, &now_stamp())?;
         tx.audit(
             "advisor",
@@ -265,7 +274,7 @@ fn edit(ctx: &Ctx, args: &AdvisorEditArgs) -> anyhow::Result<()> {
         let mut advisor = store::get(tx, found.id)?;
         let old_tier = advisor.tier.clone();
         apply(&ctx.env, &args.fields, &mut advisor, false)?;
-        check_unique(tx, &advisor)?;
+        check_unique(tx, &advisor, Some(&found.code))?;
         let before = tx.snapshot("advisors", advisor.id)?;
         let now = now_stamp();
         store::update(tx, &advisor, &now)?;

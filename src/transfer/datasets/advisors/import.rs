@@ -7,6 +7,7 @@ use crate::cli::advisor::AdvisorFields;
 use crate::commands::advisor::apply;
 use crate::context::{Env, Tx, now_stamp};
 use crate::input::idcard;
+use crate::input::text::halfwidth;
 use crate::store::advisor::{self as store, Advisor};
 use crate::transfer::{
     FastMap, ImportSettings, OnDuplicate, Outcome, Prepared, Preparer, Row, RowHandler, fast_map,
@@ -49,10 +50,12 @@ fn fields(row: &Row, editing: bool) -> AdvisorFields {
 
 struct Advisors {
     settings: ImportSettings,
-    /// Code (in capitals: `b0001` is `B0001`, as lookups by code have it) →
-    /// id and ID number → id of every advisor on file; a row new in this
+    /// Code → id, code in capitals → id (`b0001` is `B0001`, as lookups
+    /// by code have it; the code as given wins where an older file holds
+    /// both) and ID number → id of every advisor on file; a row new in this
     /// file is entered as minus its line, so a repeat can name it.
     codes: FastMap<String, i64>,
+    folded: FastMap<String, i64>,
     ids: FastMap<String, i64>,
     /// Advisors on file that a row already matched (id → line).
     touched: FastMap<i64, u64>,
@@ -63,6 +66,7 @@ struct Advisors {
 
 pub(super) fn start(tx: &Tx, settings: &ImportSettings) -> anyhow::Result<Box<dyn RowHandler>> {
     let mut codes = fast_map();
+    let mut folded = fast_map();
     let mut ids = fast_map();
     let mut next_code = 1;
     let mut on_file = 0;
@@ -75,7 +79,8 @@ pub(super) fn start(tx: &Tx, settings: &ImportSettings) -> anyhow::Result<Box<dy
             next_code = next_code.max(n + 1);
         }
         on_file += 1;
-        codes.insert(code.to_ascii_uppercase(), id);
+        folded.insert(code.to_ascii_uppercase(), id);
+        codes.insert(code, id);
         if let Some(number) = id_number {
             ids.insert(number, id);
         }
@@ -84,6 +89,7 @@ pub(super) fn start(tx: &Tx, settings: &ImportSettings) -> anyhow::Result<Box<dy
     Ok(Box::new(Advisors {
         settings: settings.clone(),
         codes,
+        folded,
         ids,
         touched: fast_map(),
         next_code,
@@ -136,11 +142,22 @@ impl RowHandler for Advisors {
     }
 
     fn row(&mut self, tx: &Tx, row: &Row) -> anyhow::Result<Outcome> {
-        let code = row.value("code").map(str::trim);
-        let id_number = row.value("id_number").map(|s| s.trim().to_uppercase());
-        let by_code = code.and_then(|c| self.codes.get(&c.to_ascii_uppercase()).copied());
+        // As `advisor add` stores them (full-width forms read as ordinary ones).
+        let code = row.value("code").map(|c| halfwidth(c).trim().to_string());
+        let id_number = row.value("id_number").map(|s| {
+            halfwidth(s.trim())
+                .trim_start_matches('\'')
+                .trim()
+                .to_uppercase()
+        });
+        let by_code = code.as_deref().and_then(|c| {
+            self.codes
+                .get(c)
+                .or_else(|| self.folded.get(&c.to_ascii_uppercase()))
+                .copied()
+        });
         let by_id = id_number.as_ref().and_then(|n| self.ids.get(n).copied());
-        if let (Some(code), Some(line)) = (code, by_code.filter(|v| *v < 0)) {
+        if let (Some(code), Some(line)) = (&code, by_code.filter(|v| *v < 0)) {
             let first = -line;
             return Err(crate::invalid!(
                 "--code：编码 {code} 与第 {first} 行重复",
@@ -214,14 +231,15 @@ impl Advisors {
             None => new_advisor(&self.settings.env, row)?,
         };
         if a.code.is_empty() {
-            while self.codes.contains_key(&format!("A{:04}", self.next_code)) {
+            while self.folded.contains_key(&format!("A{:04}", self.next_code)) {
                 self.next_code += 1;
             }
             a.code = format!("A{:04}", self.next_code);
             self.next_code += 1;
         }
         let line = -(row.line as i64);
-        self.codes.insert(a.code.to_ascii_uppercase(), line);
+        self.folded.insert(a.code.to_ascii_uppercase(), line);
+        self.codes.insert(a.code.clone(), line);
         if let Some(number) = &a.id_number {
             self.ids.insert(number.clone(), line);
         }
@@ -278,7 +296,8 @@ impl Advisors {
         if crate::commands::panel::changed(&before, &after) {
             tx.audit("advisor", id, "import_update", Some(&before), Some(&after))?;
         }
-        self.codes.insert(advisor.code.to_ascii_uppercase(), id);
+        self.folded.insert(advisor.code.to_ascii_uppercase(), id);
+        self.codes.insert(advisor.code, id);
         if let Some(number) = advisor.id_number {
             self.ids.insert(number, id);
         }

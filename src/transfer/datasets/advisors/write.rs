@@ -113,9 +113,13 @@ impl Writer {
             PER => std::borrow::Cow::Borrowed(&self.insert_full),
             rows => std::borrow::Cow::Owned(insert_sql(rows)),
         };
-        tx.prepare_cached(&sql)?.execute(&*params)?;
+        let written = tx.prepare_cached(&sql)?.execute(&*params);
+        drop(params);
+        // Written or not, these rows are done with: a failure ends the
+        // import (see `insert_sql`).
         self.written += self.waiting.len() as i64;
         self.waiting.clear();
+        written?;
         Ok(())
     }
 
