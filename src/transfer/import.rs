@@ -17,7 +17,7 @@ use super::Dataset;
 use super::encoding::Charset;
 use super::header::{Header, is_title, map_header};
 use super::progress::{LARGE_BYTES, Progress, STEP};
-use super::report::Problems;
+use super::report::{Problems, Summary};
 use super::row::{Prepared, Row};
 use super::source::{Chunk, ContentHash, PrepareRecord, Source};
 use crate::context::{Ctx, Env, Tx};
@@ -109,6 +109,12 @@ pub trait RowHandler {
         None
     }
 
+    /// Whether writing a row outweighs checking it (then the reading
+    /// thread, with a preparer, keeps the content digest).
+    fn writes_heavily(&self) -> bool {
+        false
+    }
+
     /// Runs once after the last row, before the problems are counted: the
     /// checks that need the whole file (a repeat far from its first row),
     /// each a row's error with its line.
@@ -131,25 +137,6 @@ pub struct ImportOptions {
     pub ignore_unknown: bool,
     /// The same file may be imported into the dataset a second time.
     pub again: bool,
-}
-
-/// What an import did.
-#[derive(Debug, Default, serde::Serialize)]
-pub struct Summary {
-    pub rows: u64,
-    pub inserted: u64,
-    pub updated: u64,
-    pub skipped: u64,
-    /// Lines skipped under `--on-duplicate skip` that differ from what is
-    /// on file.
-    pub differing: Vec<u64>,
-    pub sha256: String,
-    /// SHA-256 of the rows as the dataset sees them (`Source`): blank
-    /// rows left out, cells trimmed, columns in the dataset's order.
-    pub content_sha256: String,
-    pub encoding: &'static str,
-    /// Columns skipped under `--ignore-unknown`, as the file names them.
-    pub ignored: Vec<String>,
 }
 
 /// Marks a dry run's rollback; carries its summary out of the transaction.
@@ -199,7 +186,7 @@ pub fn run(
             break map_header(dataset, &record, options.ignore_unknown, &shown)?;
         }
     };
-    let mut content = ContentHash::new(&header.positions);
+    let content = &ContentHash::shared(&header.positions);
     let header = &header;
     let settings = ImportSettings {
         on_duplicate: options.on_duplicate,
@@ -224,9 +211,16 @@ pub fn run(
     let result = ctx.write(move |tx| {
         let marks = crate::check::database::id_marks(tx)?;
         let mut handler = start(tx, &settings)?;
-        // The reading thread checks what it can of each row as it reads.
-        let prepare_row = handler.preparer().map(|mut prepare| {
+        // The reading thread checks what it can of each row as it reads. The
+        // content digest is kept by the writing thread, unless writing a
+        // row is the heavier work.
+        let preparer = handler.preparer();
+        let digest_reading = handler.writes_heavily() && preparer.is_some();
+        let prepare_row = preparer.map(|mut prepare| {
             Box::new(move |record: &StringRecord| -> Prepared {
+                if digest_reading {
+                    ContentHash::hold(content).row(record);
+                }
                 let row = Row {
                     record,
                     positions: &header.positions,
@@ -251,15 +245,18 @@ pub fn run(
                     Ok(Chunk::Records(batch, prepared)) => (batch, prepared),
                     Ok(Chunk::End { open_quote, last_line, sha256 }) => {
                         summary.sha256 = sha256;
-                        summary.content_sha256 = content.digest();
+                        summary.content_sha256 = ContentHash::hold(content).digest();
                         break Ok((open_quote, last_line));
                     }
                     Ok(Chunk::Failed(err)) => break Err(err),
                     Err(_) => break Err(anyhow::anyhow!("reading {shown} stopped")),
                 };
                 let mut prepared = prepared.into_iter();
+                let mut digest = (!digest_reading).then(|| ContentHash::hold(content));
                 for record in &batch {
-                    content.row(record);
+                    if let Some(digest) = digest.as_mut() {
+                        digest.row(record);
+                    }
                     let counts = (&mut problems, &mut summary);
                     let ready = prepared.next().flatten();
                     take_row(tx, dataset, header, handler.as_mut(), (record, ready), counts)?;

@@ -2,7 +2,7 @@
 //! again, or a clerk importing yesterday's file again (perhaps re-saved by
 //! the spreadsheet), would otherwise record every contact or expense twice.
 
-use super::import::Summary;
+use super::report::Summary;
 use crate::context::Tx;
 
 /// Refuses a file whose exact bytes (SHA-256) — or the same rows as the

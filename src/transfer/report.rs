@@ -1,4 +1,4 @@
-//! The problems an import finds: each placed by line and column, every one
+//! What an import did (`Summary`) and the problems it finds: each placed by line and column, every one
 //! of them counted, the first `SHOWN` printed, and the import refused if
 //! there is any: exit 3, or exit 4 when every problem is a rule refusing
 //! the row (over budget, a locked year) rather than bad input.
@@ -154,4 +154,23 @@ fn name_columns(message: &str, dataset: &Dataset, header: &Header) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// What an import did.
+#[derive(Debug, Default, serde::Serialize)]
+pub struct Summary {
+    pub rows: u64,
+    pub inserted: u64,
+    pub updated: u64,
+    pub skipped: u64,
+    /// Lines skipped under `--on-duplicate skip` that differ from what is
+    /// on file.
+    pub differing: Vec<u64>,
+    pub sha256: String,
+    /// SHA-256 of the rows as the dataset sees them (`Source`): blank
+    /// rows left out, cells trimmed, columns in the dataset's order.
+    pub content_sha256: String,
+    pub encoding: &'static str,
+    /// Columns skipped under `--ignore-unknown`, as the file names them.
+    pub ignored: Vec<String>,
 }

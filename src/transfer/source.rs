@@ -7,9 +7,9 @@
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use csv::StringRecord;
 use sha2::{Digest, Sha256};
@@ -223,8 +223,8 @@ impl Source {
 /// rows after the header, rows of blanks left out, each row's cells trimmed
 /// and in the dataset's column order. The same rows saved again in another
 /// encoding, with other line endings, reordered columns, padded cells or
-/// the blank rows a spreadsheet leaves hash the same. Kept by the writing
-/// thread, which has time to spare while the reading thread checks rows.
+/// the blank rows a spreadsheet leaves hash the same. Kept by whichever
+/// thread has time to spare (`RowHandler::writes_heavily`).
 pub struct ContentHash {
     hasher: Sha256,
     /// For each dataset column, its place in the file.
@@ -266,6 +266,15 @@ impl ContentHash {
 
     pub fn digest(&self) -> String {
         hex(&self.hasher.clone().finalize())
+    }
+
+    /// One to share between the two threads (only one of them updates it).
+    pub fn shared(positions: &[Option<usize>]) -> Mutex<ContentHash> {
+        Mutex::new(ContentHash::new(positions))
+    }
+
+    pub fn hold(shared: &Mutex<ContentHash>) -> MutexGuard<'_, ContentHash> {
+        shared.lock().unwrap_or_else(PoisonError::into_inner)
     }
 }
 

@@ -79,3 +79,22 @@ fn a_changed_cell_or_a_row_left_out_is_other_content() {
     office.ok(&["import", "contacts", arg(&write(&office, "c.csv", changed))]);
     assert_eq!(office.int("SELECT count(*) FROM contacts"), before + 2);
 }
+
+/// The advisors import keeps its content digest on the reading thread (its
+/// writes are the heavier work): the same digest as everywhere else.
+#[test]
+fn the_advisors_content_digest_is_the_same_on_either_thread() {
+    let office = Office::empty();
+    let file = write(
+        &office,
+        "adv.csv",
+        "姓名,类别,工作单位\r\n林静怡,科技顾问,重庆量子研究院\r\n,,\r\n周子墨, 科技顾问 ,深海所\r\n",
+    );
+    office.ok(&["import", "advisors", arg(&file)]);
+    assert_eq!(
+        office.text(
+            "SELECT json_extract(after, '$.content_sha256') FROM audit_log WHERE action = 'import'"
+        ),
+        "cd6c848647a4d5732e86d4de0eab501dd20e68064a9081064178491a0563016f"
+    );
+}
