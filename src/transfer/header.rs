@@ -48,7 +48,11 @@ impl Header {
     pub fn filled_blank(&self, record: &StringRecord) -> Option<usize> {
         self.blank
             .iter()
-            .find(|&&i| record.get(i).is_some_and(|c| !c.trim().is_empty()))
+            .find(|&&i| {
+                record
+                    .get(i)
+                    .is_some_and(|c| !super::cells::trim(c).is_empty())
+            })
             .map(|i| i + 1)
     }
 }

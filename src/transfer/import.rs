@@ -6,7 +6,6 @@
 //! `--dry-run` runs the same checks and rolls back. One audit row records
 //! the file's name, SHA-256 and row count.
 
-use std::cell::Cell;
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
@@ -19,7 +18,7 @@ use super::header::{Header, is_title, map_header};
 use super::progress::{LARGE_BYTES, Progress, STEP};
 use super::report::{Problems, Summary};
 use super::row::{Prepared, Row};
-use super::source::{Chunk, ContentHash, PrepareRecord, Source};
+use super::source::{Chunk, ContentHash, PrepareBatch, Source};
 use crate::context::{Ctx, Env, Tx};
 
 /// What to do with a row whose code or ID number is already on file.
@@ -201,12 +200,14 @@ pub fn run(
     // rather than spilling to the log mid-transaction. This connection ends
     // with the command.
     ctx.conn.pragma_update(None, "cache_size", -65536)?;
-    // A handler that resolves every reference itself needs no second lookup
-    // per reference from SQLite (the pragma is a no-op inside an outer
-    // transaction, where the checks simply stay on).
-    let unchecked = dataset.references_resolved && ctx.conn.is_autocommit();
+    // A handler that checks every row in full needs SQLite to check neither
+    // its references nor its values a second time (inside an outer
+    // transaction, where the foreign-key pragma is a no-op, both stay on).
+    let unchecked = dataset.rows_checked && ctx.conn.is_autocommit();
     if unchecked {
         ctx.conn.pragma_update(None, "foreign_keys", "OFF")?;
+        ctx.conn
+            .pragma_update(None, "ignore_check_constraints", "ON")?;
     }
     let result = ctx.write(move |tx| {
         let marks = crate::check::database::id_marks(tx)?;
@@ -216,21 +217,27 @@ pub fn run(
         // row is the heavier work.
         let preparer = handler.preparer();
         let digest_reading = handler.writes_heavily() && preparer.is_some();
-        let prepare_row = preparer.map(|mut prepare| {
-            Box::new(move |record: &StringRecord| -> Prepared {
+        let prepare_rows = preparer.map(|mut prepare| {
+            Box::new(move |records: &[StringRecord]| -> Vec<Prepared> {
                 if digest_reading {
-                    ContentHash::hold(content).row(record);
+                    let mut digest = ContentHash::hold(content);
+                    for record in records {
+                        digest.row(record);
+                    }
                 }
-                let row = Row {
-                    record,
-                    positions: &header.positions,
-                    columns: dataset.columns,
-                    line: 0,
-                    prepared: Cell::new(None),
-                    kept: Cell::new(0),
-                };
-                (record.len() == header.width).then(|| prepare(&row)).flatten()
-            }) as PrepareRecord<'_>
+                let rows: Vec<Row> = records
+                    .iter()
+                    .map(|record| Row::new(record, &header.positions, dataset.columns, 0, None))
+                    .collect();
+                let mut prepared = prepare(&rows);
+                // A row of the wrong width is refused before it is checked.
+                for (ready, record) in prepared.iter_mut().zip(records) {
+                    if record.len() != header.width {
+                        *ready = None;
+                    }
+                }
+                prepared
+            }) as PrepareBatch<'_>
         });
         let mut problems = Problems::default();
         let mut summary = Summary {
@@ -239,7 +246,7 @@ pub fn run(
             ..Summary::default()
         };
         let (open_quote, last_line) = std::thread::scope(|scope| {
-            let (chunks, spent) = source.spawn(scope, prepare_row);
+            let (chunks, spent) = source.spawn(scope, prepare_rows);
             loop {
                 let (batch, prepared) = match chunks.recv() {
                     Ok(Chunk::Records(batch, prepared)) => (batch, prepared),
@@ -269,42 +276,48 @@ pub fn run(
         })?;
         progress.finish();
         if !options.again && options.on_duplicate == OnDuplicate::Fail {
-                super::repeat::check_not_imported(tx, dataset.name, &summary, &shown)?;
-            }
-            if open_quote {
-                let line = last_line;
-                problems.push(crate::tr!(
-                    "第 {line} 行：文件在带引号的单元格中结束（引号未配对，文件可能被截断）",
-                    "line {line}: the file ends inside a quoted cell (an unbalanced quote, or a truncated file)",
-                ));
-            }
-            for (line, err) in handler.check(tx)? {
-                problems.push_error(err, line, dataset, header)?;
-            }
-            problems.fail_if_any(&shown, summary.rows)?;
-            handler.finish(tx)?;
-            if options.dry_run {
-                return Err(DryRun(summary).into());
-            }
-            let after = serde_json::json!({
-                "dataset": dataset.name,
-                "file": file_name(path),
-                "path": shown,
-                "sha256": summary.sha256,
-                "content_sha256": summary.content_sha256,
-                "encoding": summary.encoding,
-                "rows": summary.rows,
-                "inserted": summary.inserted,
-                "updated": summary.updated,
-                "skipped": summary.skipped,
-                "skipped_differing": summary.differing.len(),
-                // The records this import created, which its one audit row covers.
-                "ranges": crate::check::database::id_ranges(&marks, &crate::check::database::id_marks(tx)?),
-            });
-            crate::audit::record(tx.conn, tx.env, "import", None, "import", None, Some(&after))?;
-            Ok(summary)
+            super::repeat::check_not_imported(tx, dataset.name, &summary, &shown)?;
+        }
+        if open_quote {
+            let line = last_line;
+            problems.push(crate::tr!(
+                "第 {line} 行：文件在带引号的单元格中结束（引号未配对，文件可能被截断）",
+                "line {line}: the file ends inside a quoted cell (an unbalanced quote, or a truncated file)",
+            ));
+        }
+        for (line, err) in handler.check(tx)? {
+            problems.push_error(err, line, dataset, header)?;
+        }
+        problems.fail_if_any(&shown, summary.rows)?;
+        handler.finish(tx)?;
+        if options.dry_run {
+            return Err(DryRun(summary).into());
+        }
+        // The records this import created, which its one audit row covers.
+        let ranges = {
+            use crate::check::database::{id_marks, id_ranges};
+            id_ranges(&marks, &id_marks(tx)?)
+        };
+        let after = serde_json::json!({
+            "dataset": dataset.name,
+            "file": file_name(path),
+            "path": shown,
+            "sha256": summary.sha256,
+            "content_sha256": summary.content_sha256,
+            "encoding": summary.encoding,
+            "rows": summary.rows,
+            "inserted": summary.inserted,
+            "updated": summary.updated,
+            "skipped": summary.skipped,
+            "skipped_differing": summary.differing.len(),
+            "ranges": ranges,
+        });
+        crate::audit::record(tx.conn, tx.env, "import", None, "import", None, Some(&after))?;
+        Ok(summary)
     });
     if unchecked {
+        ctx.conn
+            .pragma_update(None, "ignore_check_constraints", "OFF")?;
         ctx.conn.pragma_update(None, "foreign_keys", "ON")?;
     }
     match result {
@@ -327,7 +340,7 @@ fn take_row(
     (problems, summary): (&mut Problems, &mut Summary),
 ) -> anyhow::Result<()> {
     let line = record.position().map_or(0, |p| p.line());
-    if record.iter().all(|c| c.trim().is_empty()) {
+    if record.iter().all(|c| super::cells::trim(c).is_empty()) {
         return Ok(());
     }
     summary.rows += 1;
@@ -339,14 +352,7 @@ fn take_row(
         ));
         return Ok(());
     }
-    let row = Row {
-        record,
-        positions: &header.positions,
-        columns: dataset.columns,
-        line,
-        prepared: Cell::new(prepared),
-        kept: Cell::new(0),
-    };
+    let row = Row::new(record, &header.positions, dataset.columns, line, prepared);
     if let Some(n) = header.filled_blank(record) {
         problems.push(crate::tr!(
             "第 {line} 行，第 {n} 列：这一列没有表头却有内容；请补上表头（或删去这一列）",

@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 use rusqlite::Connection;
 
-use super::{FastMap, fast_map};
+use super::{FastMap, cells, fast_map};
 use crate::context::Env;
 use crate::input::resolve::{self, Found, Kind};
 
@@ -64,6 +64,7 @@ impl Names {
         let index = self.all.len();
         let coded = Coded {
             index,
+            id: found.id,
             name: Key::of(&found.name),
         };
         self.by_code.insert(Key::of(&found.code), coded);
@@ -149,15 +150,41 @@ impl Names {
 
     /// The common case of `person`: a code on file (not digits alone, which
     /// may be an id) with, if given, its holder's name — read from the
-    /// code's map entry alone. `None` leaves the cells to `person`.
-    pub fn coded(&self, code: Option<&str>, name: Option<&str>) -> Option<usize> {
-        let code = code?.trim();
+    /// code's map entry alone, which gives the record's place (`nth`) and
+    /// id. `None` leaves the cells to `person`.
+    pub fn coded(&self, code: Option<&str>, name: Option<&str>) -> Option<(usize, i64)> {
+        let code = cells::trim(code?);
         if code.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
         let coded = self.by_code.get(&Key::of(code))?;
-        name.is_none_or(|n| Key::of(n.trim()) == coded.name)
-            .then_some(coded.index)
+        name.is_none_or(|n| Key::of(cells::trim(n)) == coded.name)
+            .then_some((coded.index, coded.id))
+    }
+
+    /// `coded` for each of a batch of (code, name) cells: the keys are made
+    /// first, then looked up one after another, so that the lookups (each
+    /// a wait for memory in a large roster) wait together.
+    pub fn coded_all(&self, cells: &[(Option<&str>, Option<&str>)]) -> Vec<Option<(usize, i64)>> {
+        let keys: Vec<Option<(Key, Option<Key>)>> = cells
+            .iter()
+            .map(|&(code, name)| {
+                let code = cells::trim(code?);
+                if code.bytes().all(|b| b.is_ascii_digit()) {
+                    return None;
+                }
+                Some((Key::of(code), name.map(|n| Key::of(cells::trim(n)))))
+            })
+            .collect();
+        keys.iter()
+            .map(|key| {
+                let (code, name) = key.as_ref()?;
+                let coded = self.by_code.get(code)?;
+                name.as_ref()
+                    .is_none_or(|n| *n == coded.name)
+                    .then_some((coded.index, coded.id))
+            })
+            .collect()
     }
 
     /// The record `text` names, found in memory alone (`find` without its
@@ -192,10 +219,12 @@ fn add_name(map: &mut FastMap<String, Option<usize>>, name: &str, index: usize) 
         .or_insert(Some(index));
 }
 
-/// A record found by its code, with its name as a `Key` (a row's name cell
-/// is checked against it without reading the record).
+/// A record found by its code, with its id and its name as a `Key` (a
+/// row's name cell is checked, and the record named, without reading the
+/// record: a roster's records are far apart in memory).
 struct Coded {
     index: usize,
+    id: i64,
     name: Key,
 }
 
@@ -235,7 +264,7 @@ pub fn person<'n>(
         (None, None) => Ok(None),
         (None, Some(name)) => names.find(conn, env, flag, name).map(Some),
         (Some(code), name) => {
-            if let Some(index) = names.coded(Some(code), name) {
+            if let Some((index, _)) = names.coded(Some(code), name) {
                 return Ok(Some(&names.all[index]));
             }
             let code = code.trim();

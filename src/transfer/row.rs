@@ -29,6 +29,25 @@ pub struct Row<'a> {
 }
 
 impl<'a> Row<'a> {
+    /// `record`, from the file's `line`, as a row of `columns`
+    /// (`positions`: each column's place in the file).
+    pub(super) fn new(
+        record: &'a StringRecord,
+        positions: &'a [Option<usize>],
+        columns: &'static [Column],
+        line: u64,
+        prepared: Prepared,
+    ) -> Row<'a> {
+        Row {
+            record,
+            positions,
+            columns,
+            line,
+            prepared: Cell::new(prepared),
+            kept: Cell::new(0),
+        }
+    }
+
     /// What the dataset's `prepare` made of this row, once (`None` when it
     /// has none, or when it is taken already).
     pub fn take_prepared<T: Any>(&self) -> Option<T> {
@@ -103,7 +122,7 @@ impl<'a> Row<'a> {
 
     /// `at` when the cell holds something other than blanks, trimmed.
     pub fn value_at(&self, index: usize) -> Option<&'a str> {
-        self.at(index).map(str::trim).filter(|s| !s.is_empty())
+        self.at(index).map(cells::trim).filter(|s| !s.is_empty())
     }
 }
 

@@ -14,6 +14,7 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use csv::StringRecord;
 use sha2::{Digest, Sha256};
 
+use super::cells;
 use super::encoding::{Charset, Decoding, Malformed, sniff};
 use super::row::Prepared;
 
@@ -50,9 +51,9 @@ pub struct Source {
     shown: String,
 }
 
-/// What the reading thread makes of each record it reads (the dataset's
-/// `RowHandler::preparer`, on the record as a row).
-pub type PrepareRecord<'a> = Box<dyn FnMut(&StringRecord) -> Prepared + Send + 'a>;
+/// What the reading thread makes of each record of a batch it reads (the
+/// dataset's `RowHandler::preparer`, on the records as rows).
+pub type PrepareBatch<'a> = Box<dyn FnMut(&[StringRecord]) -> Vec<Prepared> + Send + 'a>;
 
 /// What the reading thread hands over.
 pub enum Chunk {
@@ -171,7 +172,7 @@ impl Source {
     pub fn spawn<'scope>(
         mut self,
         scope: &'scope std::thread::Scope<'scope, '_>,
-        mut prepare: Option<PrepareRecord<'scope>>,
+        mut prepare: Option<PrepareBatch<'scope>>,
     ) -> (Receiver<Chunk>, SyncSender<Vec<StringRecord>>) {
         let (out, chunks) = sync_channel::<Chunk>(IN_FLIGHT);
         let (spent, back) = sync_channel::<Vec<StringRecord>>(IN_FLIGHT + 2);
@@ -197,7 +198,7 @@ impl Source {
                 let done = filled < BATCH;
                 batch.truncate(filled);
                 let prepared = match prepare.as_mut() {
-                    Some(p) => batch.iter().map(p).collect(),
+                    Some(prepare) => prepare(&batch),
                     None => Vec::new(),
                 };
                 if !batch.is_empty() && out.send(Chunk::Records(batch, prepared)).is_err() {
@@ -251,13 +252,13 @@ impl ContentHash {
 
     /// A data record, in the file's order.
     pub fn row(&mut self, record: &StringRecord) {
-        if record.iter().all(|c| c.trim().is_empty()) {
+        if record.iter().all(|c| cells::trim(c).is_empty()) {
             return;
         }
         self.row.clear();
         for place in self.columns.iter().flatten() {
             let cell = record.get(*place).unwrap_or_default();
-            self.row.extend_from_slice(cell.trim().as_bytes());
+            self.row.extend_from_slice(cells::trim(cell).as_bytes());
             self.row.push(0x1f);
         }
         self.row.push(0x1e);

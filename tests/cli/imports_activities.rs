@@ -54,3 +54,56 @@ fn membership_is_the_same_however_the_row_names_its_advisor_day_and_panel() {
     );
     assert!(err.contains("does not serve on"), "{err}");
 }
+
+/// SQLite's CHECK constraints are off while an activities import writes
+/// (`Dataset::rows_checked`): every value they forbid is refused by the
+/// import's own row checks, by line, and nothing is written.
+#[test]
+fn values_the_tables_forbid_are_refused_by_line() {
+    let office = Office::sample();
+    let header = "日期,活动类型,顾问团,议题,方式,时长(小时),专家编码,出席情况,请假原因,角色,特邀\n";
+    let rows = [
+        "2026-03-05,聚餐,growth,议题一,现场,2,A0005,出席,,参加,否",
+        "2026-03-05,专题研讨,growth,议题二,乘船,2,A0005,出席,,参加,否",
+        "2026-03-05,专题研讨,growth,议题三,现场,25,A0005,出席,,参加,否",
+        "2026-03-05,专题研讨,growth,议题四,现场,-1,A0005,出席,,参加,否",
+        "2026-03-05,专题研讨,growth,议题五,现场,2,A0005,也许,,参加,否",
+        "2026-03-05,专题研讨,growth,议题六,现场,2,A0005,出席,,国王,否",
+        "2026-03-05,专题研讨,growth,议题七,现场,2,A0005,出席,,参加,或许",
+        "2026-03-05,专题研讨,growth,议题八,现场,2,A0005,请假,,参加,否",
+    ];
+    let file = write(
+        &office,
+        "checks.csv",
+        format!("{header}{}\n", rows.join("\n")),
+    );
+    let err = office.fails_en(3, &["import", "activities", arg(&file)]);
+    for (line, column) in [
+        (2, "活动类型"),
+        (3, "方式"),
+        (4, "时长(小时)"),
+        (5, "时长(小时)"),
+        (6, "出席情况"),
+        (7, "角色"),
+        (8, "特邀"),
+        (9, "请假原因"),
+    ] {
+        let named = err
+            .lines()
+            .any(|l| l.contains(&format!("line {line}, {column}:")));
+        assert!(named, "line {line} ({column}) not refused:\n{err}");
+    }
+    // The rules are those of the commands: a good row goes in.
+    let good =
+        format!("{header}2026-03-05,专题研讨,growth,议题九,现场,2.5,A0005,请假,出差,参加,否\n");
+    office.ok(&[
+        "import",
+        "activities",
+        arg(&write(&office, "good.csv", &good)),
+    ]);
+    let stored = office.text(
+        "SELECT ac.kind || ' ' || ac.mode || ' ' || ac.hours || ' ' || pa.attendance || ' ' || pa.excuse_reason
+         FROM activities ac JOIN participants pa ON pa.activity_id = ac.id WHERE ac.topic = '议题九'",
+    );
+    assert_eq!(stored, "seminar on_site 2.5 excused 出差");
+}

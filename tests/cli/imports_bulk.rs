@@ -124,3 +124,56 @@ fn a_constraint_failing_mid_file_ends_the_import_and_writes_nothing() {
     assert_eq!(office.int("SELECT count(*) FROM advisors"), 40);
     office.ok(&["advisor", "list", "--limit", "1"]);
 }
+
+/// SQLite's CHECK constraints are off while an advisors import writes
+/// (`Dataset::rows_checked`): every value they forbid is refused by the
+/// import's own row checks (`advisor add`'s), by line, in a file large
+/// enough to be written in bulk, and nothing is written.
+#[test]
+fn values_the_table_forbids_are_refused_by_line() {
+    let office = Office::sample();
+    let header = "编码,姓名,性别,类别,层级,在外人员,参加工作年份,院士,个人年度聘金\n";
+    let mut file = String::from(header);
+    for i in 1..=1200 {
+        file.push_str(&format!(
+            "C{i:05},专家{i},女,科技顾问,入库,否,1999,否,5000\n"
+        ));
+    }
+    let bad = [
+        ("性别", "D00001,甲,其他,科技顾问,入库,否,1999,否,5000"),
+        ("类别", "D00002,乙,女,顾问,入库,否,1999,否,5000"),
+        ("层级", "D00003,丙,女,科技顾问,顶级,否,1999,否,5000"),
+        ("在外人员", "D00004,丁,女,科技顾问,入库,也许,1999,否,5000"),
+        ("参加工作年份", "D00005,戊,女,科技顾问,入库,否,1850,否,5000"),
+        ("参加工作年份", "D00006,己,女,科技顾问,入库,否,2300,否,5000"),
+        ("院士", "D00007,庚,女,科技顾问,入库,否,1999,或许,5000"),
+        ("个人年度聘金", "D00008,辛,女,科技顾问,入库,否,1999,否,0"),
+        ("个人年度聘金", "D00009,壬,女,科技顾问,入库,否,1999,否,-5"),
+    ];
+    for (_, row) in bad {
+        file.push_str(row);
+        file.push('\n');
+    }
+    let path = write(&office, "checks.csv", &file);
+    let err = office.fails_en(3, &["import", "advisors", path.to_str().unwrap()]);
+    for (i, (column, _)) in bad.iter().enumerate() {
+        let line = 1202 + i;
+        assert!(
+            err.lines()
+                .any(|l| l.contains(&format!("line {line}, {column}:"))),
+            "line {line} ({column}) not refused:\n{err}"
+        );
+    }
+    // The rules are those of `advisor add`: the good rows go in, as typed.
+    let good = write(
+        &office,
+        "good.csv",
+        file.lines().take(1201).collect::<Vec<_>>().join("\n"),
+    );
+    office.ok(&["import", "advisors", good.to_str().unwrap()]);
+    let stored = office.text(
+        "SELECT gender || ' ' || category || ' ' || tier || ' ' || native_abroad || ' ' || work_start_year
+            || ' ' || academician || ' ' || stipend_fen FROM advisors WHERE code = 'C01200'",
+    );
+    assert_eq!(stored, "female tech_advisor pool 0 1999 0 500000");
+}

@@ -136,18 +136,21 @@ pub(crate) struct Admitted {
 /// The checks of adding one advisor to an activity held on `on`, in order:
 /// the year not locked, not on it already, no recorded attendance ahead of
 /// the day, serving there or a guest, not covered by a recusal unless
-/// overridden. Shared by the commands and the activities import.
+/// overridden. Shared by the commands and the activities import. The
+/// advisor's id comes apart from their record, which only a refusal reads
+/// (an import's million rows then never touch the records, far apart in
+/// memory).
 pub(crate) fn admit(
     tx: &Tx,
     flag: &str,
     a: &Activity,
     on: chrono::NaiveDate,
-    advisor: &Found,
+    (id, advisor): (i64, &Found),
     j: &Join,
     facts: &mut impl Facts,
 ) -> anyhow::Result<Admitted> {
-    facts.check_open(tx, &a.on_date, advisor.id)?;
-    let existing = facts.existing(tx, a.id, advisor.id)?;
+    facts.check_open(tx, &a.on_date, id)?;
+    let existing = facts.existing(tx, a.id, id)?;
     if existing.as_ref().is_some_and(|p| p.voided_at.is_none()) {
         let (who, code, id) = (&advisor.name, &advisor.code, a.id);
         return Err(crate::refused!(
@@ -156,11 +159,11 @@ pub(crate) fn admit(
         ));
     }
     work::check_not_future("--attendance", a.id, on, j.attendance, tx.today())?;
-    let member = facts.serving(tx, a, advisor.id)?;
+    let member = facts.serving(tx, a, id)?;
     if !member && !j.guest {
         return Err(not_serving(tx, flag, a, advisor)?);
     }
-    let override_reason = match facts.covering_recusal(tx, a, advisor.id)? {
+    let override_reason = match facts.covering_recusal(tx, a, id)? {
         Some(r) if j.override_reason.is_none() => {
             return Err(recusal_error(flag, advisor, &r, a.id));
         }

@@ -147,7 +147,7 @@ pub(crate) fn join_one(
     j: &Join,
 ) -> anyhow::Result<i64> {
     let on = date::from_db(&a.on_date)?;
-    let admitted = admit(tx, flag, a, on, advisor, j, &mut Stored)?;
+    let admitted = admit(tx, flag, a, on, (advisor.id, advisor), j, &mut Stored)?;
     let mut p = Participant {
         activity_id: a.id,
         advisor_id: advisor.id,

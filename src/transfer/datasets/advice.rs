@@ -68,7 +68,7 @@ pub static DATASET: Dataset = Dataset {
     ],
     export,
     import: Some(start),
-    references_resolved: false,
+    rows_checked: false,
 };
 
 fn export(sel: &Selection) -> anyhow::Result<Query> {

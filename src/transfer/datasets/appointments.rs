@@ -68,7 +68,7 @@ pub static DATASET: Dataset = Dataset {
     filters: &[Filter::Panel, Filter::Advisor, Filter::State, Filter::AsOf],
     export,
     import: None,
-    references_resolved: false,
+    rows_checked: false,
 };
 
 fn export(sel: &Selection) -> anyhow::Result<Query> {

@@ -33,7 +33,7 @@ pub static DATASET: Dataset = Dataset {
     filters: &[Filter::Entity, Filter::By, Filter::From, Filter::To],
     export,
     import: None,
-    references_resolved: false,
+    rows_checked: false,
 };
 
 fn export(sel: &Selection) -> anyhow::Result<Query> {

@@ -19,7 +19,7 @@ pub static DATASET: Dataset = Dataset {
     filters: &[Filter::Advisor, Filter::Year],
     export,
     import: None,
-    references_resolved: false,
+    rows_checked: false,
 };
 
 fn export(sel: &Selection) -> anyhow::Result<Query> {

@@ -37,7 +37,7 @@ pub static DATASET: Dataset = Dataset {
     filters: &[Filter::AsOf],
     export,
     import: Some(start),
-    references_resolved: false,
+    rows_checked: false,
 };
 
 fn export(sel: &Selection) -> anyhow::Result<Query> {

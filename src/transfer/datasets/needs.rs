@@ -49,7 +49,7 @@ pub static DATASET: Dataset = Dataset {
     ],
     export,
     import: None,
-    references_resolved: false,
+    rows_checked: false,
 };
 
 fn export(sel: &Selection) -> anyhow::Result<Query> {

@@ -76,7 +76,7 @@ pub static DATASET: Dataset = Dataset {
     filters: &[],
     export,
     import: Some(start),
-    references_resolved: false,
+    rows_checked: false,
 };
 
 fn export(_: &Selection) -> anyhow::Result<Query> {

@@ -45,7 +45,7 @@ pub static DATASET: Dataset = Dataset {
     ],
     export,
     import: Some(start),
-    references_resolved: false,
+    rows_checked: false,
 };
 
 const ID: usize = 0;

@@ -35,7 +35,7 @@ pub static DATASET: Dataset = Dataset {
     filters: &[Filter::Year, Filter::Panel],
     export,
     import: None,
-    references_resolved: false,
+    rows_checked: false,
 };
 
 fn export(sel: &Selection) -> anyhow::Result<Query> {

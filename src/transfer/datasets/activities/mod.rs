@@ -59,7 +59,7 @@ pub static DATASET: Dataset = Dataset {
     ],
     export,
     import: Some(import::start),
-    references_resolved: true,
+    rows_checked: true,
 };
 
 /// Column places (`Row::at`); a unit test keeps them in step with `columns`.

@@ -11,13 +11,13 @@ use super::facts::{Hint, Terms};
 use crate::commands::activity::participant::{Join, JoinText, parse_join_text};
 use crate::input::{date, text};
 use crate::transfer::fastmap::FxHasher;
-use crate::transfer::{Names, Preparer, Row};
+use crate::transfer::{Names, Preparer, Row, cells};
 
 /// The activity cells of a row, hashed.
 pub(super) fn activity_hash(row: &Row) -> u64 {
     let mut hasher = FxHasher::default();
     for index in at::DATE..=at::RESULT {
-        hasher.write(row.at(index).unwrap_or_default().trim().as_bytes());
+        hasher.write(cells::trim(row.at(index).unwrap_or_default()).as_bytes());
         hasher.write_u8(0xff);
     }
     hasher.finish()
@@ -34,9 +34,9 @@ pub(super) struct Ready {
     pub(super) given: bool,
     /// `participant add`'s checks of the cells (when `guest` is good).
     pub(super) join: Option<anyhow::Result<Join>>,
-    /// The advisor the code and name cells name (`Names::coded`; `None`:
-    /// left to `person`).
-    pub(super) advisor: Option<usize>,
+    /// The advisor the code and name cells name, by place and id
+    /// (`Names::coded`; `None`: left to `person`).
+    pub(super) advisor: Option<(usize, i64)>,
     /// Whether that advisor serves on the activity's day and panel as this
     /// row gives them (`Loaded` uses it only for that advisor, day and panel).
     pub(super) serving: Option<Hint>,
@@ -99,28 +99,47 @@ pub(super) fn preparer(
 ) -> Preparer {
     // The rows of one activity come together: its cells are read once.
     let mut last: Option<(u64, Place)> = None;
-    Box::new(move |row: &Row| {
-        let mut ready = ready(row);
-        ready.advisor = advisors.coded(row.value_at(at::ADVISOR), row.value_at(at::ADVISOR_NAME));
-        let place = match last {
-            Some((hash, place)) if hash == ready.hash => place,
-            _ => {
-                let place = place(&panels, today, row);
-                last = Some((ready.hash, place));
-                place
+    Box::new(move |rows: &[Row]| {
+        // A roster's codes and terms are far apart in memory: each row's
+        // advisor is looked up, then each one's terms, in runs over the
+        // batch, so the lookups of neighbouring rows wait for memory
+        // together rather than one after another.
+        let cells: Vec<_> = rows
+            .iter()
+            .map(|row| (row.value_at(at::ADVISOR), row.value_at(at::ADVISOR_NAME)))
+            .collect();
+        let found = advisors.coded_all(&cells);
+        let mut readies: Vec<(Ready, Place)> = rows
+            .iter()
+            .zip(found)
+            .map(|(row, advisor)| {
+                let mut ready = ready(row);
+                ready.advisor = advisor;
+                let place = match last {
+                    Some((hash, place)) if hash == ready.hash => place,
+                    _ => {
+                        let place = place(&panels, today, row);
+                        last = Some((ready.hash, place));
+                        place
+                    }
+                };
+                (ready, place)
+            })
+            .collect();
+        for (ready, place) in &mut readies {
+            if let (Some((_, advisor)), Some((day, panel))) = (ready.advisor, *place) {
+                let member = terms.serving(advisor, day, panel);
+                ready.serving = Some(Hint {
+                    advisor,
+                    day,
+                    panel,
+                    member,
+                });
             }
-        };
-        if let (Some(index), Some((day, panel))) = (ready.advisor, place)
-            && let Some(advisor) = advisors.nth(index)
-        {
-            let member = terms.serving(advisor.id, day, panel);
-            ready.serving = Some(Hint {
-                advisor: advisor.id,
-                day,
-                panel,
-                member,
-            });
         }
-        Some(Box::new(ready) as Box<dyn std::any::Any + Send>)
+        readies
+            .into_iter()
+            .map(|(ready, _)| Some(Box::new(ready) as Box<dyn std::any::Any + Send>))
+            .collect()
     })
 }

@@ -145,7 +145,9 @@ impl RowHandler for Advisors {
 
     fn preparer(&self) -> Option<Preparer> {
         let env = self.settings.env.clone();
-        Some(Box::new(move |row: &Row| prepare(&env, row)))
+        Some(Box::new(move |rows: &[Row]| {
+            rows.iter().map(|row| prepare(&env, row)).collect()
+        }))
     }
 
     fn row(&mut self, tx: &Tx, row: &Row) -> anyhow::Result<Outcome> {

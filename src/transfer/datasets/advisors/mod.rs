@@ -56,7 +56,7 @@ pub static DATASET: Dataset = Dataset {
     ],
     export,
     import: Some(import::start),
-    references_resolved: false,
+    rows_checked: true,
 };
 
 fn export(sel: &Selection) -> anyhow::Result<Query> {
