@@ -119,6 +119,12 @@ pub static CHECKS: &[Check] = &[
         run: roster::stored_dates,
     },
     Check {
+        name: "advisor_codes",
+        zh: "只有大小写不同的专家编码（编码不分大小写）",
+        en: "advisor codes differing only in case (codes ignore case)",
+        run: roster::advisor_codes,
+    },
+    Check {
         name: "id_numbers",
         zh: "身份证号校验位或出生日期不符（GB 11643）",
         en: "ID numbers failing the GB 11643 check digit or disagreeing with the birth date",

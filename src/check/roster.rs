@@ -1,5 +1,6 @@
 //! Checks of the roster: appointments (DESIGN.md, "The appointment
-//! procedure"), ID numbers, stored dates and one-to-one liaison.
+//! procedure"), advisor codes, ID numbers, stored dates and one-to-one
+//! liaison.
 //!
 //! An appointment counts once it reached `appointed` (stored states
 //! appointed, dismissed, resigned); `expired` and `renewed` are computed on
@@ -178,6 +179,39 @@ pub fn renewals(scope: &Scope) -> anyhow::Result<Vec<Finding>> {
                 ),
             ));
         }
+    }
+    Ok(findings)
+}
+
+/// Advisor codes that differ only in case (`a0005` beside `A0005`). Codes
+/// are one whatever their case, and roster refuses such a twin now; a file
+/// from before may hold both, each found only by the code as written, so a
+/// clerk typing the other case reaches the other person.
+pub fn advisor_codes(scope: &Scope) -> anyhow::Result<Vec<Finding>> {
+    let mut stmt = scope.conn.prepare(
+        "SELECT a.id, a.code, b.id, b.code FROM advisors a
+         JOIN advisors b ON b.code = a.code COLLATE NOCASE AND b.id < a.id
+         ORDER BY a.id, b.id",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, i64>(2)?,
+            r.get::<_, String>(3)?,
+        ))
+    })?;
+    let mut findings = Vec::new();
+    for row in rows {
+        let (id, code, first, twin) = row?;
+        findings.push(Finding::new(
+            "advisors",
+            Some(id),
+            crate::tr!(
+                "编码 {code} 与专家 #{first} 的 {twin} 只有大小写不同（编码不分大小写）；请给其中一位换一个编码：roster advisor edit {code} --code 新编码",
+                "code {code} differs from advisor #{first}'s {twin} only in case (codes ignore case); give one of them another code: roster advisor edit {code} --code NEW",
+            ),
+        ));
     }
     Ok(findings)
 }

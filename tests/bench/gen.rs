@@ -246,6 +246,18 @@ const TOPICS: &[&str] = &[
     "人才培养",
 ];
 
+/// The festival a greeting sent on day `n` is for, and its date (the first
+/// of the year's festivals near enough, as the tool reads it).
+fn festival_near(n: usize) -> Option<(&'static str, String)> {
+    use roster::domain::festival::{Festival, occurrence_greeted};
+    let base = chrono::NaiveDate::from_ymd_opt(2016, 1, 1).unwrap_or_default();
+    let sent = base + chrono::Days::new(n as u64);
+    Festival::ALL.into_iter().find_map(|festival| {
+        occurrence_greeted(festival, sent)
+            .map(|on| (festival.code(), on.format("%Y-%m-%d").to_string()))
+    })
+}
+
 /// Day number (0 = 2016-01-01) to ISO date, over ten years.
 pub fn day(n: usize) -> String {
     let base = chrono::NaiveDate::from_ymd_opt(2016, 1, 1).unwrap_or_default();
@@ -554,29 +566,61 @@ pub fn generate(path: &Path, scale: Scale, seed: u64) -> anyhow::Result<Counts> 
     }
     {
         let mut advice = conn.prepare(
-            "INSERT INTO advice (title, on_date, channel, panel_id, status, assigned_unit, endorsed_by, endorsed_on, feedback_on, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+            "INSERT INTO advice (title, on_date, channel, panel_id, status, assigned_unit, assigned_on, outcome_on,
+                 not_adopted_reason, implemented_on, endorsed_by, endorsed_on, feedback_on, feedback_by, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
         )?;
         let mut by =
             conn.prepare("INSERT INTO advice_advisors (advice_id, advisor_id) VALUES (?1, ?2)")?;
+        let mut event = conn.prepare(
+            "INSERT INTO advice_events (advice_id, event, on_date, operator, created_at)
+             VALUES (?1, ?2, ?3, 'bench', ?4)",
+        )?;
         for _ in 0..scale.advice {
             let (term, d) = in_service(&mut rng);
             let d = d.min(DAYS - 61);
-            let status = rng.pick(ADVICE_STATUS);
+            let status = *rng.pick(ADVICE_STATUS);
             let endorsed = rng.chance(10);
+            let fed_back = rng.chance(60);
+            // Each step dated, in the order `advice update` records them:
+            // assigned after 5 days, decided after 15, implemented after 40.
+            let decided = status != "submitted" && status != "assigned";
             advice.execute(params![
                 format!("关于{}{}的建议", rng.pick(FIELDS), rng.pick(TOPICS)),
                 day(d),
                 ["meeting", "letter", "phone", "email", "report"][rng.below(5)],
                 term.panel as i64 + 1,
                 status,
-                (*status != "submitted").then_some("市发展改革委"),
+                (status != "submitted").then_some("市发展改革委"),
+                (status != "submitted").then(|| day(d + 5)),
+                decided.then(|| day(d + 15)),
+                (status == "not_adopted").then_some("与现行政策不符"),
+                (status == "implemented").then(|| day(d + 40)),
                 endorsed.then_some("分管副市长"),
                 endorsed.then(|| day(d + 20)),
-                rng.chance(60).then(|| day(d + 45)),
+                fed_back.then(|| day(d + 45)),
+                fed_back.then_some("市发展改革委"),
                 now
             ])?;
-            by.execute(params![conn.last_insert_rowid(), term.advisor])?;
+            let id = conn.last_insert_rowid();
+            by.execute(params![id, term.advisor])?;
+            // The handling history the record's dates come from.
+            let outcome = if status == "implemented" {
+                "adopted"
+            } else {
+                status
+            };
+            let steps = [
+                (true, "submitted", d),
+                (status != "submitted", "assigned", d + 5),
+                (decided, outcome, d + 15),
+                (endorsed, "endorsed", d + 20),
+                (status == "implemented", "implemented", d + 40),
+                (fed_back, "feedback", d + 45),
+            ];
+            for (_, what, on) in steps.iter().filter(|(taken, ..)| *taken) {
+                event.execute(params![id, what, day(*on), now])?;
+            }
         }
         counts.advice = scale.advice;
     }
@@ -587,9 +631,18 @@ pub fn generate(path: &Path, scale: Scale, seed: u64) -> anyhow::Result<Counts> 
         )?;
         let mut with =
             conn.prepare("INSERT INTO contact_advisors (contact_id, advisor_id) VALUES (?1, ?2)")?;
+        // A greeting is for the festival it falls near (seed 000: the tool
+        // refuses one sent months away); a quarter of contacts are meant as
+        // greetings, and those on a day near no festival are routine.
+        let near: Vec<Option<(&str, String)>> = (0..DAYS).map(festival_near).collect();
         for _ in 0..scale.contacts {
             let (term, d) = in_service(&mut rng);
-            let greeting = rng.chance(25);
+            let festival = if rng.chance(25) {
+                near[d].clone()
+            } else {
+                None
+            };
+            let greeting = festival.is_some();
             let kind = if greeting {
                 "greeting"
             } else {
@@ -601,8 +654,8 @@ pub fn generate(path: &Path, scale: Scale, seed: u64) -> anyhow::Result<Counts> 
                 (term.advisor - 1) / 3 + 1,
                 ["in_person", "phone", "wechat", "letter", "email"][rng.below(5)],
                 if greeting { "festival" } else { "routine" },
-                greeting.then_some("spring"),
-                greeting.then(|| day(d)),
+                festival.as_ref().map(|(code, _)| *code),
+                festival.as_ref().map(|(_, on)| on.clone()),
                 "例行联系",
                 now
             ])?;
@@ -615,6 +668,19 @@ pub fn generate(path: &Path, scale: Scale, seed: u64) -> anyhow::Result<Counts> 
             "INSERT INTO expenses (advisor_id, panel_id, on_date, category, amount_fen, payer_unit, voucher_no, controlled, created_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
         )?;
+        // Controlled categories are spent only against a budget line (seed
+        // 001 art. 14): an office-wide line a year for each, 10,000 yuan per
+        // advisor (far above what a generated year spends).
+        let most = scale.advisors as i64 * 1_000_000;
+        let mut budget = conn.prepare(
+            "INSERT INTO budgets (year, category, cap_fen, note, created_at, updated_at)
+             VALUES (?1, ?2, ?3, '年度预算', ?4, ?4)",
+        )?;
+        for year in 2016..=2025 {
+            for category in ["travel", "meeting", "training"] {
+                budget.execute(params![year, category, most, now])?;
+            }
+        }
         for i in 0..scale.expenses {
             let (term, d) = in_service(&mut rng);
             let category = rng.pick(CATEGORIES);

@@ -285,3 +285,37 @@ fn tampering_with_the_audit_log_is_refused_or_named() {
         .collect();
     assert_eq!(found, expected, "{text}");
 }
+
+/// Codes are one whatever their case; a file from before that rule may
+/// hold `y0001` beside `Y0001`. `check` names the later of each pair and
+/// the command that parts them; once parted, it is quiet.
+#[test]
+fn advisor_codes_differing_only_in_case_are_listed() {
+    let office = Office::people();
+    let conn = office.conn();
+    conn.execute_batch(
+        "INSERT INTO advisors (id, code, name, category, created_at, updated_at) VALUES
+          (201, 'Y0001', '甲', 'pool_expert', 'now', 'now'),
+          (202, 'y0001', '乙', 'pool_expert', 'now', 'now'),
+          (203, 'Y0002', '丙', 'pool_expert', 'now', 'now');",
+    )
+    .unwrap();
+    drop(conn);
+    let (code, found, text) = findings(&office);
+    assert_eq!(code, 4, "{text}");
+    let codes: Vec<_> = found.iter().filter(|(c, _)| c == "advisor_codes").collect();
+    assert_eq!(codes, [&("advisor_codes".to_string(), 202)], "{text}");
+    assert!(
+        text.contains("y0001 differs from advisor #201's Y0001 only in case")
+            && text.contains("roster advisor edit y0001 --code NEW"),
+        "{text}"
+    );
+    // The command it names parts them (the code as written finds 乙).
+    office.ok(&["advisor", "edit", "y0001", "--code", "Y0003"]);
+    assert_eq!(
+        office.text("SELECT name FROM advisors WHERE code = 'Y0003'"),
+        "乙"
+    );
+    let (_, found, text) = findings(&office);
+    assert!(!found.iter().any(|(c, _)| c == "advisor_codes"), "{text}");
+}

@@ -148,7 +148,7 @@ impl Writer {
         // CREATE INDEX sorts in runs the size of the page cache: at SQLite's
         // default (2 MB) they stay in the processor's cache, and a million
         // rows' indexes build a sixth faster, in 40 MB less memory, than at
-        // the 64 MB the import otherwise keeps.
+        // 64 MB (the import keeps 16).
         // The file is read by then, so the second core is idle: one helper
         // thread lets SQLite sort those runs in parallel (a million rows'
         // indexes 0.25 s sooner; more helpers only contend for two cores).
