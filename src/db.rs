@@ -12,12 +12,14 @@ use crate::error::UserError;
 
 mod access;
 mod migrate;
+mod tuning;
 use access::{denied, is_permission, read_only};
 pub use access::{is_read_only, read_only_refusal};
 pub use migrate::MIGRATIONS;
 #[cfg(test)]
 use migrate::migrate_with;
 use migrate::{known_version, migrate};
+pub use tuning::{configure_library, streaming};
 
 /// How long a command waits for another process's write before giving up.
 pub const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
@@ -140,24 +142,6 @@ fn open_once(path: &Path) -> anyhow::Result<Connection> {
     }
 }
 
-/// Process-wide SQLite settings, before any connection opens: no memory
-/// statistics. They cost a global lock on every allocation SQLite makes,
-/// which the two readers of `Ctx::read_both` then wait on in turn (`due`
-/// at province scale: 50–53 ms with them, 42–46 ms without); roster reads
-/// none of them.
-pub fn configure_library() {
-    // SAFETY: sqlite3_config is called before sqlite3_initialize (no
-    // connection exists yet) with the one int argument
-    // SQLITE_CONFIG_MEMSTATUS takes; were SQLite initialized already it
-    // would return SQLITE_MISUSE and change nothing.
-    let _ = unsafe {
-        rusqlite::ffi::sqlite3_config(
-            rusqlite::ffi::SQLITE_CONFIG_MEMSTATUS,
-            std::ffi::c_int::from(false),
-        )
-    };
-}
-
 /// A second connection to a database this process has already opened
 /// (checked, migrated, in WAL mode), to read side by side with the first
 /// (`Ctx::read_both`): it writes nothing.
@@ -166,7 +150,7 @@ pub fn reader(path: &Path) -> anyhow::Result<Connection> {
     // Not worth waiting for: the first connection can do its reads instead.
     conn.busy_timeout(std::time::Duration::from_millis(100))?;
     conn.pragma_update(None, "query_only", "ON")?;
-    conn.pragma_update(None, "cache_size", -32_768)?;
+    tuning::reading(&conn)?;
     Ok(conn)
 }
 
@@ -208,10 +192,7 @@ pub fn configure(conn: &Connection) -> anyhow::Result<()> {
         anyhow::bail!("could not switch the database to WAL mode (got {mode})");
     }
     conn.pragma_update(None, "synchronous", "FULL")?;
-    // 32 MB of page cache (SQLite's default is 2 MB): reports and the yearly
-    // assessment read the same pages many times. Exports set it lower to
-    // keep their memory flat.
-    conn.pragma_update(None, "cache_size", -32_768)?;
+    tuning::reading(conn)?;
     Ok(())
 }
 

@@ -93,6 +93,8 @@ pub(super) fn read_only(path: &Path) -> anyhow::Result<Connection> {
     if version != current_version() {
         return Err(not_writable(path));
     }
+    // No memory map here: a file on a share that went away would end the
+    // process with a signal rather than an error.
     conn.pragma_update(None, "cache_size", -32_768)?;
     Ok(conn)
 }

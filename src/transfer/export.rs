@@ -42,6 +42,9 @@ pub fn run(
     if unmasked_to_stdout {
         record_before_printing(ctx, dataset, filters, options)?;
     }
+    // Ten million rows read once: their pages need not stay mapped (this
+    // connection ends with the command).
+    crate::db::streaming(&ctx.conn, 32_768)?;
     let mut file = None;
     let rows = ctx.read(|conn| {
         let selection = Selection {

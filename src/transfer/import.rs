@@ -197,12 +197,12 @@ pub fn run(
     let progress = Progress::new(source.size, LARGE_BYTES, true);
     let read = Arc::clone(&source.read);
     // A large import keeps the index pages it updates row by row in memory
-    // (16 MB; this connection ends with the command). More bought little
+    // (16 MB, and no memory map; this connection ends with the command). More bought little
     // (80,000 contacts 5.49 s at 64 MB, 5.63 s at 16) and cost where the
     // machine is short of free memory, the kernel reclaiming a page for each
     // one the import touches: a million activity rows 1.92 s at 16 MB, 2.07
     // at 64 (peak 87 MB against 136).
-    ctx.conn.pragma_update(None, "cache_size", -16384)?;
+    crate::db::streaming(&ctx.conn, 16_384)?;
     // A handler that checks every row in full needs SQLite to check neither
     // its references nor its values a second time (inside an outer
     // transaction, where the foreign-key pragma is a no-op, both stay on).
