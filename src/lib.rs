@@ -84,6 +84,7 @@ pub fn env_from(global: &Global, command: String) -> anyhow::Result<Env> {
 /// `--version`) and runs it.
 pub fn run_from_args(args: Vec<String>) -> anyhow::Result<()> {
     db::configure_library();
+    db::end_on_bus_error();
     // The language is known before anything else can fail.
     let lang_en = args.windows(2).any(|w| w[0] == "--lang" && w[1] == "en")
         || args.iter().any(|a| a == "--lang=en")

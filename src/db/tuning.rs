@@ -24,6 +24,32 @@ pub fn configure_library() {
     };
 }
 
+/// A page read through the memory map that is no longer there (the file cut
+/// short under the process by another program, a share gone, a disk error)
+/// raises SIGBUS: the process then ends as it does on any damaged file —
+/// exit 5, what happened and the fix — rather than dying on the signal.
+/// Nothing is written: a transaction not committed is discarded when the
+/// file is next opened.
+pub fn end_on_bus_error() {
+    extern "C" fn ended(_: libc::c_int) {
+        let message = crate::i18n::pick(
+            "错误: 读取时数据库文件被截断或无法读取（被其他程序改写、网络共享断开或磁盘出错）；未写入任何内容。请运行 roster check，必要时从备份恢复（roster restore）\n",
+            "error: the database file was cut short or could not be read while roster read it (rewritten by another program, a network share gone, or a disk error); nothing was written. Run `roster check`, and restore a backup if need be (`roster restore`)\n",
+        );
+        // SAFETY: write(2) and _exit(2) are async-signal-safe; the message
+        // is static and the language an atomic load.
+        unsafe {
+            libc::write(2, message.as_ptr().cast(), message.len());
+            libc::_exit(5);
+        }
+    }
+    let handler: extern "C" fn(libc::c_int) = ended;
+    // SAFETY: the handler calls only async-signal-safe functions.
+    unsafe {
+        libc::signal(libc::SIGBUS, handler as libc::sighandler_t);
+    }
+}
+
 /// A connection's settings for reading: 32 MB of page cache (SQLite's
 /// default is 2 MB; reports and the yearly assessment read the same pages
 /// many times), and the first GiB of the file read through a memory map, so

@@ -175,3 +175,37 @@ fn an_exclusive_lock_reads_as_busy_not_damaged() {
     assert!(err.contains("稍后重试") && !err.contains("备份"), "{err}");
     drop(conn);
 }
+
+/// A page read through the memory map that is no longer there (the file
+/// cut short under roster by another program, a share gone) raises SIGBUS:
+/// roster ends as on any damaged file, exit 5 with what happened and the
+/// fix, and nothing written (here the signal comes while an edit waits for
+/// the lock, so nothing of it can have been written).
+#[test]
+fn a_bus_error_ends_with_the_damaged_file_message_and_nothing_written() {
+    let office = Office::sample();
+    let before = office.dump();
+    let held = hold(&office.db);
+    let child = office
+        .process()
+        .args(["--lang", "en", "advisor", "edit", "A0002", "--notes", "x"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(500));
+    let sent = std::process::Command::new("kill")
+        .args(["-BUS", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(5), "{stderr}");
+    assert!(
+        stderr.contains("cut short") && stderr.contains("nothing was written"),
+        "{stderr}"
+    );
+    drop(held);
+    assert_eq!(office.dump(), before);
+}

@@ -115,7 +115,10 @@ mod tests {
                 })
                 .map(|(i, _)| i)
                 .unwrap();
-            let body = rest[1..end].split_whitespace().collect::<Vec<_>>().join(" ");
+            let body = rest[1..end]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
             found.push(format!("{table}: {body}"));
         }
         found
@@ -124,7 +127,10 @@ mod tests {
     /// `column = 'a' OR column = 'b' …` over the codes of `domain`, as the
     /// schema writes an enumeration's CHECK.
     fn one_of(table: &str, column: &str, domain: &crate::labels::Domain) -> String {
-        let each: Vec<String> = domain.codes().map(|c| format!("{column} = '{c}'")).collect();
+        let each: Vec<String> = domain
+            .codes()
+            .map(|c| format!("{column} = '{c}'"))
+            .collect();
         format!("{table}: {}", each.join(" OR "))
     }
 
@@ -183,7 +189,10 @@ mod tests {
         for dataset in DATASETS.iter().filter(|d| d.rows_checked) {
             let Some((_, tables, wanted)) = rules.iter().find(|(name, ..)| *name == dataset.name)
             else {
-                panic!("{}: its CHECK constraints are not listed here", dataset.name);
+                panic!(
+                    "{}: its CHECK constraints are not listed here",
+                    dataset.name
+                );
             };
             let found: Vec<String> = tables
                 .iter()
