@@ -36,12 +36,18 @@ pub fn parse_hours(flag: &str, input: &str) -> anyhow::Result<f64> {
         .trim_end_matches("小时")
         .trim_end_matches(['h', 'H'])
         .trim();
-    let hours: f64 = trimmed.parse().map_err(|_| {
-        crate::invalid!(
-            "{flag}：“{input}”不是小时数；请写 0 到 24 之间的数，如 2.5",
-            "{flag}: \"{input}\" is not a number of hours; write a number from 0 to 24, e.g. 2.5",
-        )
-    })?;
+    // Rust reads "inf", "NaN" and "+Infinity" as numbers; a clerk did not
+    // type an amount of hours there.
+    let hours: f64 = trimmed
+        .parse()
+        .ok()
+        .filter(|h: &f64| h.is_finite())
+        .ok_or_else(|| {
+            crate::invalid!(
+                "{flag}：“{input}”不是小时数；请写 0 到 24 之间的数，如 2.5",
+                "{flag}: \"{input}\" is not a number of hours; write a number from 0 to 24, e.g. 2.5",
+            )
+        })?;
     work::check_hours(flag, hours)?;
     Ok(hours)
 }
@@ -244,4 +250,21 @@ fn void(ctx: &Ctx, id: i64, reason: Option<&str>) -> anyhow::Result<()> {
     super::void::void_record(ctx, &what, id, reason, |tx| {
         crate::store::assess::check_activity_open(tx, id)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_hours;
+
+    #[test]
+    fn hours_are_a_number_of_hours_as_typed() {
+        assert_eq!(parse_hours("--hours", "2.5小时").unwrap(), 2.5);
+        assert_eq!(parse_hours("--hours", " 3h ").unwrap(), 3.0);
+        // Words Rust reads as numbers are refused, naming what was typed.
+        for typed in ["+Infinity", "inf", "NaN", "-inf"] {
+            let err = parse_hours("--hours", typed).unwrap_err().to_string();
+            assert!(err.contains(typed), "{typed}: {err}");
+        }
+        assert!(parse_hours("--hours", "25").is_err());
+    }
 }
