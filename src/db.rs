@@ -19,7 +19,7 @@ pub use migrate::MIGRATIONS;
 #[cfg(test)]
 use migrate::migrate_with;
 use migrate::{known_version, migrate};
-pub use tuning::{configure_library, end_on_bus_error, streaming};
+pub use tuning::{configure_library, constraints, end_on_bus_error, streaming};
 
 /// How long a command waits for another process's write before giving up.
 pub const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);

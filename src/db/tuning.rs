@@ -68,3 +68,11 @@ pub fn streaming(conn: &Connection, cache: i64) -> rusqlite::Result<()> {
     conn.pragma_update(None, "mmap_size", 0)?;
     conn.pragma_update(None, "cache_size", -cache)
 }
+
+/// SQLite's foreign-key checks and CHECK constraints, on or off: off for an
+/// import whose handler checks every row in full (`Dataset::rows_checked`),
+/// outside any transaction (the foreign-key pragma is a no-op inside one).
+pub fn constraints(conn: &Connection, on: bool) -> rusqlite::Result<()> {
+    conn.pragma_update(None, "foreign_keys", on)?;
+    conn.pragma_update(None, "ignore_check_constraints", !on)
+}

@@ -196,21 +196,17 @@ pub fn run(
     };
     let progress = Progress::new(source.size, LARGE_BYTES, true);
     let read = Arc::clone(&source.read);
-    // A large import keeps the index pages it updates row by row in memory
-    // (16 MB, and no memory map; this connection ends with the command). More bought little
-    // (80,000 contacts 5.49 s at 64 MB, 5.63 s at 16) and cost where the
-    // machine is short of free memory, the kernel reclaiming a page for each
-    // one the import touches: a million activity rows 1.92 s at 16 MB, 2.07
-    // at 64 (peak 87 MB against 136).
+    // Index pages updated row by row stay in memory (16 MB, no memory map;
+    // this connection ends with the command): 64 MB bought little (80,000
+    // contacts 5.49 s against 5.63) and cost where free memory is short (a
+    // million activity rows 2.07 s against 1.92; peak 136 MB against 87).
     crate::db::streaming(&ctx.conn, 16_384)?;
     // A handler that checks every row in full needs SQLite to check neither
     // its references nor its values a second time (inside an outer
     // transaction, where the foreign-key pragma is a no-op, both stay on).
     let unchecked = dataset.rows_checked && ctx.conn.is_autocommit();
     if unchecked {
-        ctx.conn.pragma_update(None, "foreign_keys", "OFF")?;
-        ctx.conn
-            .pragma_update(None, "ignore_check_constraints", "ON")?;
+        crate::db::constraints(&ctx.conn, false)?;
     }
     let result = ctx.write(move |tx| {
         let marks = crate::check::database::id_marks(tx)?;
@@ -319,9 +315,7 @@ pub fn run(
         Ok(summary)
     });
     if unchecked {
-        ctx.conn
-            .pragma_update(None, "ignore_check_constraints", "OFF")?;
-        ctx.conn.pragma_update(None, "foreign_keys", "ON")?;
+        crate::db::constraints(&ctx.conn, true)?;
     }
     match result {
         Ok(summary) => Ok((summary, false)),
